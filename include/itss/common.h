@@ -1,0 +1,113 @@
+/*
+ * libitss — common definitions: status codes, the error record, memory release,
+ * the language selector and the export macro.
+ *
+ * Conventions used by every libitss header (see docs/api-conventions.md):
+ *  - Functions that can fail return int: 0 (ITSS_OK) on success or a negative
+ *    ITSS_E* code. When the caller passes a non-NULL itss_error *, it is filled
+ *    with the code, a message and, for input documents, the location.
+ *  - Objects returned through an out-parameter are owned by the caller and are
+ *    released with their *_free function; strings and buffers returned through
+ *    an out-parameter are released with itss_free().
+ *  - Pointers returned by getters are borrowed: they stay valid as long as the
+ *    object they were obtained from and must not be freed.
+ *  - No global mutable state: immutable objects may be shared between threads.
+ */
+#ifndef ITSS_COMMON_H
+#define ITSS_COMMON_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#  if defined(ITSS_BUILDING)
+#    define ITSS_API __declspec(dllexport)
+#  else
+#    define ITSS_API __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#  define ITSS_API __attribute__((visibility("default")))
+#else
+#  define ITSS_API
+#endif
+
+/* Status codes. 0 is success; every failure is negative. New codes may be
+ * added in later minor versions; existing values never change. */
+#define ITSS_OK          0
+#define ITSS_EINVAL     (-1)  /* invalid argument: NULL where not allowed, bad enum value */
+#define ITSS_ENOMEM     (-2)  /* out of memory */
+#define ITSS_ENOTFOUND  (-3)  /* well-formed identifier that names nothing */
+#define ITSS_EPARSE     (-4)  /* input is not well-formed JSON (or not UTF-8) */
+#define ITSS_ESCHEMA    (-5)  /* JSON is well-formed but has the wrong shape: type, missing or unknown key */
+#define ITSS_EVALUE     (-6)  /* a value has the right type but is not acceptable (range, format) */
+#define ITSS_EDUPLICATE (-7)  /* the same key or identifier appears twice */
+#define ITSS_EMODEL     (-8)  /* a model or catalog is internally inconsistent */
+#define ITSS_EIO        (-9)  /* a file could not be read or written */
+#define ITSS_ELIMIT     (-10) /* the input exceeds a documented limit (size, depth, count) */
+
+/* Sizes of the fixed text fields of itss_error (bytes, including the NUL). */
+#define ITSS_ERROR_MESSAGE_SIZE 320
+#define ITSS_ERROR_PATH_SIZE 256
+
+/*
+ * Error record filled by failing functions when the caller supplies one.
+ * Plain data, owned by the caller (usually on the stack); no cleanup needed.
+ *  code      the same negative status the function returned
+ *  message   UTF-8, one line, names what is wrong (and the offending value)
+ *  path      JSON Pointer (RFC 6901) of the offending value in an input
+ *            document, e.g. "/classes/3/code"; "" when not about a document.
+ *            Truncated with "..." if longer than the field.
+ *  line      1-based line of the offending token in the input; 0 = no location
+ *  column    1-based column, counted in Unicode code points; 0 = no location
+ *  position  0-based byte offset of the offending token; meaningful only
+ *            when line > 0
+ */
+typedef struct itss_error {
+    int code;
+    char message[ITSS_ERROR_MESSAGE_SIZE];
+    char path[ITSS_ERROR_PATH_SIZE];
+    size_t line;
+    size_t column;
+    size_t position;
+} itss_error;
+
+/* Language selector for names, descriptions and text reports. */
+typedef enum itss_lang {
+    ITSS_LANG_ZH = 0, /* Chinese (the standards' own language) */
+    ITSS_LANG_EN = 1  /* English (libitss's translations) */
+} itss_lang;
+
+/* Output format selector for the render functions. */
+typedef enum itss_format {
+    ITSS_FORMAT_JSON = 0,        /* compact JSON on one line, no trailing newline */
+    ITSS_FORMAT_JSON_PRETTY = 1, /* JSON indented by two spaces, trailing newline */
+    ITSS_FORMAT_TEXT = 2         /* aligned text for people, in the chosen language */
+} itss_format;
+
+/* A short static English description of a status code ("invalid argument",
+ * ...). Never NULL: unknown codes give "unknown error". Borrowed, static. */
+ITSS_API const char *itss_strerror(int code);
+
+/* The symbolic name of a status code ("ITSS_EINVAL", ...), or NULL for a
+ * value that is not a libitss code. Borrowed, static. */
+ITSS_API const char *itss_strerror_name(int code);
+
+/* Release a string or buffer that libitss returned through an out-parameter.
+ * NULL is accepted and ignored. Never pass memory from another allocator. */
+ITSS_API void itss_free(void *ptr);
+
+/* Parse a language tag: "zh" or "en" (ASCII, case-insensitive). Returns 0 and
+ * sets *out, or ITSS_EINVAL for NULL arguments or another tag. */
+ITSS_API int itss_lang_parse(const char *tag, itss_lang *out);
+
+/* The tag of a language: "zh" or "en"; NULL for a value outside the enum. */
+ITSS_API const char *itss_lang_tag(itss_lang lang);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ITSS_COMMON_H */

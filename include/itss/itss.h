@@ -1,0 +1,12 @@
+/*
+ * libitss — umbrella header: includes every public header.
+ * Link with `pkg-config --cflags --libs itss`.
+ */
+#ifndef ITSS_ITSS_H
+#define ITSS_ITSS_H
+
+#include "common.h"
+#include "version.h"
+#include "classify.h"
+
+#endif /* ITSS_ITSS_H */

@@ -1,0 +1,101 @@
+/*
+ * libitss — internal helpers shared by the engines, the JSON layer and the
+ * text renderers. Nothing here is exported: every symbol has hidden
+ * visibility (the library is compiled with -fvisibility=hidden) and the
+ * itss__ prefix.
+ */
+#ifndef ITSS_INTERNAL_H
+#define ITSS_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "itss/common.h"
+
+#if defined(__GNUC__)
+#  define ITSS_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#  define ITSS_PRINTF(f, a)
+#endif
+
+/* ---- errors --------------------------------------------------------- */
+
+/* Clear an error record (no-op for NULL). */
+void itss__err_clear(itss_error *err);
+
+/* Fill err (if not NULL) with code and a formatted message, no location;
+ * returns code so that callers can `return itss__err(...)`. */
+int itss__err(itss_error *err, int code, const char *fmt, ...) ITSS_PRINTF(3, 4);
+int itss__verr(itss_error *err, int code, const char *fmt, va_list ap);
+
+/* Copy a JSON Pointer into err->path, truncating with "..." if needed. */
+void itss__err_set_path(itss_error *err, const char *path);
+
+/* Set err's line/column/position from a byte offset into text. */
+void itss__err_set_offset(itss_error *err, const char *text, size_t len, size_t offset);
+
+/* ---- growable string buffer --------------------------------------------
+ * Appends never fail loudly: on allocation failure the buffer remembers it
+ * (oom = 1) and later appends do nothing; itss__buf_finish reports it. */
+typedef struct itss_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    int oom;
+} itss_buf;
+
+void itss__buf_init(itss_buf *b);
+void itss__buf_free(itss_buf *b);
+void itss__buf_append(itss_buf *b, const char *s, size_t n);
+void itss__buf_puts(itss_buf *b, const char *s);
+void itss__buf_putc(itss_buf *b, char c);
+void itss__buf_printf(itss_buf *b, const char *fmt, ...) ITSS_PRINTF(2, 3);
+/* Append n spaces. */
+void itss__buf_pad(itss_buf *b, size_t n);
+/* Hand the NUL-terminated contents to the caller (*out, *len may be NULL).
+ * Returns 0, or ITSS_ENOMEM (and frees the buffer) after a failed append. */
+int itss__buf_finish(itss_buf *b, char **out, size_t *len, itss_error *err);
+
+/* ---- strings and UTF-8 -------------------------------------------------- */
+
+char *itss__strdup(const char *s);
+char *itss__strndup(const char *s, size_t n);
+
+/* 1 if s[0..n) is valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF). */
+int itss__utf8_valid(const char *s, size_t n);
+
+/* Terminal display width of valid UTF-8 text: East Asian wide and
+ * full-width characters count 2, combining marks 0, others 1. */
+size_t itss__display_width(const char *s);
+
+/* Write a printable, quoted rendering of untrusted bytes into dst (size
+ * dstsize >= 8): valid printable UTF-8 is kept, control characters and
+ * invalid bytes become \xNN, '"' and '\' are escaped, and long input is cut
+ * at maxchars characters with "...". Always NUL-terminates. */
+void itss__quote(char *dst, size_t dstsize, const char *s, size_t n, size_t maxchars);
+
+/* ASCII-only lower-casing copy (other bytes unchanged); NULL on ENOMEM. */
+char *itss__ascii_lower(const char *s);
+
+/* Shortest decimal text that reads back as exactly d (locale-independent,
+ * "%.17g" at most). d must be finite. Returns the length written. */
+size_t itss__format_double(char *dst, size_t dstsize, double d);
+
+/* ---- arena -----------------------------------------------------------
+ * Objects that are built once and freed at once (models, catalogs) take
+ * their memory from an arena; freeing the arena frees everything. */
+typedef struct itss_arena_block itss_arena_block;
+typedef struct itss_arena {
+    itss_arena_block *head;
+} itss_arena;
+
+/* Zeroed, 16-byte aligned memory; NULL on ENOMEM (or n == 0 overflow). */
+void *itss__arena_alloc(itss_arena *a, size_t n);
+/* Zeroed array of count elements of size bytes; NULL on ENOMEM/overflow. */
+void *itss__arena_calloc(itss_arena *a, size_t count, size_t size);
+char *itss__arena_strdup(itss_arena *a, const char *s);
+char *itss__arena_strndup(itss_arena *a, const char *s, size_t n);
+void itss__arena_free(itss_arena *a);
+
+#endif /* ITSS_INTERNAL_H */
