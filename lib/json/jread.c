@@ -1,0 +1,690 @@
+/* libitss — JSON reading: parsing, error locations, typed access. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json_internal.h"
+
+/* ---- lexing helpers over text already known to be valid JSON ----------- */
+
+static size_t skip_ws(const char *t, size_t len, size_t i)
+{
+    while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* i at the opening quote; returns the index just past the closing quote. */
+static size_t skip_string(const char *t, size_t len, size_t i)
+{
+    i++;
+    while (i < len && t[i] != '"') {
+        if (t[i] == '\\')
+            i++;
+        i++;
+    }
+    return i < len ? i + 1 : len;
+}
+
+/* Skip any value starting at i (iteratively, whatever the depth). */
+static size_t skip_value(const char *t, size_t len, size_t i)
+{
+    if (i >= len)
+        return len;
+    if (t[i] == '"')
+        return skip_string(t, len, i);
+    if (t[i] != '{' && t[i] != '[') {
+        while (i < len && !strchr(",]} \t\r\n", t[i]))
+            i++;
+        return i;
+    }
+    size_t depth = 0;
+    while (i < len) {
+        char c = t[i];
+        if (c == '"') {
+            i = skip_string(t, len, i);
+            continue;
+        }
+        if (c == '{' || c == '[')
+            depth++;
+        else if (c == '}' || c == ']') {
+            depth--;
+            if (depth == 0)
+                return i + 1;
+        }
+        i++;
+    }
+    return len;
+}
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+static unsigned read_u4(const char *p)
+{
+    unsigned v = 0;
+    for (int k = 0; k < 4; k++) {
+        int h = hexval(p[k]);
+        v = (v << 4) | (unsigned)(h < 0 ? 0 : h);
+    }
+    return v;
+}
+
+/* Decode the JSON string at [i, end) (quotes included) into a malloc'd
+ * UTF-8 buffer; *n receives its length. NULL on ENOMEM. */
+static char *decode_string(const char *t, size_t i, size_t end, size_t *n)
+{
+    char *out = malloc(end - i + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t k = i + 1; k + 1 < end; k++) {
+        if (t[k] != '\\') {
+            out[o++] = t[k];
+            continue;
+        }
+        k++;
+        switch (t[k]) {
+        case 'b': out[o++] = '\b'; break;
+        case 'f': out[o++] = '\f'; break;
+        case 'n': out[o++] = '\n'; break;
+        case 'r': out[o++] = '\r'; break;
+        case 't': out[o++] = '\t'; break;
+        case 'u': {
+            unsigned cp = read_u4(t + k + 1);
+            k += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF && k + 6 < end && t[k + 1] == '\\' &&
+                t[k + 2] == 'u') {
+                unsigned lo = read_u4(t + k + 3);
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                k += 6;
+            }
+            if (cp < 0x80) {
+                out[o++] = (char)cp;
+            } else if (cp < 0x800) {
+                out[o++] = (char)(0xC0 | (cp >> 6));
+                out[o++] = (char)(0x80 | (cp & 0x3F));
+            } else if (cp < 0x10000) {
+                out[o++] = (char)(0xE0 | (cp >> 12));
+                out[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                out[o++] = (char)(0x80 | (cp & 0x3F));
+            } else {
+                out[o++] = (char)(0xF0 | (cp >> 18));
+                out[o++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+                out[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                out[o++] = (char)(0x80 | (cp & 0x3F));
+            }
+            break;
+        }
+        default: out[o++] = t[k]; break; /* \" \\ \/ */
+        }
+    }
+    out[o] = 0;
+    *n = o;
+    return out;
+}
+
+/* Next JSON Pointer token starting at *p (after a '/'), unescaped into a
+ * malloc'd buffer. Advances *p past the token. */
+static char *pointer_token(const char **p, size_t *n)
+{
+    const char *s = *p;
+    size_t k = strcspn(s, "/");
+    char *tok = malloc(k + 1);
+    if (!tok)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (s[i] == '~' && i + 1 < k && (s[i + 1] == '0' || s[i + 1] == '1')) {
+            tok[o++] = s[i + 1] == '0' ? '~' : '/';
+            i++;
+        } else {
+            tok[o++] = s[i];
+        }
+    }
+    tok[o] = 0;
+    *n = o;
+    *p = s + k;
+    return tok;
+}
+
+size_t itss__json_locate(const char *t, size_t len, const char *pointer, int at_key)
+{
+    size_t i = skip_ws(t, len, 0);
+    size_t key_at = (size_t)-1;
+    const char *p = pointer;
+    while (*p == '/') {
+        p++;
+        size_t toklen;
+        char *tok = pointer_token(&p, &toklen);
+        if (!tok || i >= len)
+            goto notfound_tok;
+        if (t[i] == '{') {
+            i = skip_ws(t, len, i + 1);
+            int found = 0;
+            while (i < len && t[i] == '"') {
+                size_t ks = i, ke = skip_string(t, len, i), kn;
+                char *key = decode_string(t, ks, ke, &kn);
+                if (!key)
+                    goto notfound_tok;
+                int match = kn == toklen && memcmp(key, tok, kn) == 0;
+                free(key);
+                i = skip_ws(t, len, ke);
+                if (i < len && t[i] == ':')
+                    i = skip_ws(t, len, i + 1);
+                if (match) {
+                    key_at = ks;
+                    found = 1;
+                    break;
+                }
+                i = skip_ws(t, len, skip_value(t, len, i));
+                if (i < len && t[i] == ',')
+                    i = skip_ws(t, len, i + 1);
+            }
+            if (!found)
+                goto notfound_tok;
+        } else if (t[i] == '[') {
+            char *endp;
+            errno = 0;
+            unsigned long long idx = strtoull(tok, &endp, 10);
+            if (toklen == 0 || *endp || errno)
+                goto notfound_tok;
+            i = skip_ws(t, len, i + 1);
+            for (unsigned long long k = 0; k < idx; k++) {
+                if (i >= len || t[i] == ']')
+                    goto notfound_tok;
+                i = skip_ws(t, len, skip_value(t, len, i));
+                if (i < len && t[i] == ',')
+                    i = skip_ws(t, len, i + 1);
+            }
+            if (i >= len || t[i] == ']')
+                goto notfound_tok;
+            key_at = (size_t)-1;
+        } else {
+            goto notfound_tok;
+        }
+        free(tok);
+        continue;
+    notfound_tok:
+        free(tok);
+        return (size_t)-1;
+    }
+    if (at_key && key_at != (size_t)-1)
+        return key_at;
+    return i < len ? i : (size_t)-1;
+}
+
+/* JSON Pointer of the object member whose key starts at byte `target`
+ * (used for duplicate keys, which jansson reports by position only).
+ * Returns a malloc'd pointer or NULL if not found. */
+static char *path_of_key_at(const char *t, size_t len, size_t target)
+{
+    typedef struct {
+        int is_obj;
+        size_t index;
+        size_t ks, ke; /* current key, objects only */
+    } frame;
+    frame *st = NULL;
+    size_t depth = 0, cap = 0;
+    char *result = NULL;
+    size_t i = skip_ws(t, len, 0);
+    int expect_value = 1;
+    while (i < len) {
+        if (expect_value) {
+            char c = t[i];
+            if (c == '{' || c == '[') {
+                if (depth == cap) {
+                    size_t nc = cap ? cap * 2 : 16;
+                    frame *ns = realloc(st, nc * sizeof *ns);
+                    if (!ns)
+                        goto done;
+                    st = ns;
+                    cap = nc;
+                }
+                st[depth].is_obj = c == '{';
+                st[depth].index = 0;
+                depth++;
+                i = skip_ws(t, len, i + 1);
+                if (i < len && (t[i] == '}' || t[i] == ']')) {
+                    depth--;
+                    i = skip_ws(t, len, i + 1);
+                    expect_value = 0;
+                    continue;
+                }
+                if (c == '[')
+                    continue; /* next token is a value */
+                expect_value = 0;
+                goto key;
+            }
+            i = skip_ws(t, len, skip_value(t, len, i));
+            expect_value = 0;
+            continue;
+        }
+        if (depth == 0)
+            break;
+        if (t[i] == ',') {
+            i = skip_ws(t, len, i + 1);
+            st[depth - 1].index++;
+            if (!st[depth - 1].is_obj) {
+                expect_value = 1;
+                continue;
+            }
+            goto key;
+        }
+        if (t[i] == '}' || t[i] == ']') {
+            depth--;
+            i = skip_ws(t, len, i + 1);
+            continue;
+        }
+        break; /* not valid JSON */
+    key:
+        if (i >= len || t[i] != '"')
+            break;
+        st[depth - 1].ks = i;
+        st[depth - 1].ke = skip_string(t, len, i);
+        if (i == target) {
+            itss_buf b;
+            itss__buf_init(&b);
+            for (size_t d = 0; d < depth; d++) {
+                itss__buf_putc(&b, '/');
+                if (st[d].is_obj) {
+                    size_t kn;
+                    char *k = decode_string(t, st[d].ks, st[d].ke, &kn);
+                    if (!k) {
+                        itss__buf_free(&b);
+                        goto done;
+                    }
+                    for (size_t q = 0; q < kn; q++) {
+                        if (k[q] == '~')
+                            itss__buf_puts(&b, "~0");
+                        else if (k[q] == '/')
+                            itss__buf_puts(&b, "~1");
+                        else
+                            itss__buf_putc(&b, k[q]);
+                    }
+                    free(k);
+                } else {
+                    itss__buf_printf(&b, "%zu", st[d].index);
+                }
+            }
+            if (b.oom)
+                itss__buf_free(&b);
+            else
+                result = b.data;
+            goto done;
+        }
+        i = skip_ws(t, len, st[depth - 1].ke);
+        if (i < len && t[i] == ':')
+            i = skip_ws(t, len, i + 1);
+        expect_value = 1;
+    }
+done:
+    free(st);
+    return result;
+}
+
+/* ---- parsing ------------------------------------------------------------ */
+
+static int map_jansson_code(enum json_error_code c)
+{
+    switch (c) {
+    case json_error_out_of_memory: return ITSS_ENOMEM;
+    case json_error_stack_overflow: return ITSS_ELIMIT;
+    case json_error_duplicate_key: return ITSS_EDUPLICATE;
+    default: return ITSS_EPARSE;
+    }
+}
+
+int itss__jdoc_parse(itss_jdoc *doc, const char *text, size_t len, itss_error *err)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->text = text;
+    doc->len = len;
+    doc->err = err;
+    itss__err_clear(err);
+    if (len > ITSS_MAX_DOCUMENT_BYTES)
+        return itss__err(err, ITSS_ELIMIT,
+                         "document is %zu bytes; the limit is %zu bytes (64 MiB)", len,
+                         ITSS_MAX_DOCUMENT_BYTES);
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        itss__err(err, ITSS_EPARSE,
+                  "malformed JSON: document starts with a byte order mark (BOM); "
+                  "save it as UTF-8 without BOM");
+        itss__err_set_offset(err, text, len, 0);
+        return ITSS_EPARSE;
+    }
+    json_error_t je;
+    doc->root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+    if (!doc->root) {
+        int code = map_jansson_code(json_error_code(&je));
+        /* jansson reports the position after the offending token; move to
+         * its start when the message quotes the token. */
+        size_t pos = je.position > 0 ? (size_t)je.position : 0;
+        size_t offset = pos > 0 ? pos - 1 : 0;
+        const char *near = strstr(je.text, "near '");
+        size_t tl = near ? strlen(near + 6) : 0;
+        if (strstr(je.text, "near end of file")) {
+            offset = len;
+        } else if (near && tl > 0 && near[6 + tl - 1] == '\'') {
+            size_t toklen = tl - 1;
+            if (toklen <= pos && memcmp(text + pos - toklen, near + 6, toklen) == 0)
+                offset = pos - toklen;
+        }
+        char shown[200];
+        itss__quote(shown, sizeof shown, je.text, strlen(je.text), 120);
+        if (code == ITSS_EDUPLICATE) {
+            char *path = path_of_key_at(text, len, offset);
+            if (path) {
+                const char *last = strrchr(path, '/') + 1;
+                itss__quote(shown, sizeof shown, last, strlen(last), 60);
+            }
+            itss__err(err, code,
+                      "duplicate key \"%s\": a key may appear only once in an object",
+                      shown);
+            itss__err_set_path(err, path);
+            free(path);
+        } else if (code == ITSS_ELIMIT) {
+            itss__err(err, code, "JSON nested too deeply (the limit is %d levels)",
+                      JSON_PARSER_MAX_DEPTH);
+        } else {
+            itss__err(err, code, "malformed JSON: %s", shown);
+        }
+        itss__err_set_offset(err, text, len, offset);
+        return code;
+    }
+    if (!json_is_object(doc->root)) {
+        itss__err(err, ITSS_ESCHEMA, "the document must be a JSON object, not %s",
+                  itss__jtype(doc->root));
+        itss__err_set_offset(err, text, len, skip_ws(text, len, 0));
+        return ITSS_ESCHEMA;
+    }
+    return ITSS_OK;
+}
+
+void itss__jdoc_close(itss_jdoc *doc)
+{
+    json_decref(doc->root);
+    free(doc->path);
+    doc->root = NULL;
+    doc->path = NULL;
+}
+
+/* ---- paths -------------------------------------------------------------- */
+
+static void path_append(itss_jdoc *doc, const char *s, size_t n)
+{
+    if (doc->path_oom)
+        return;
+    if (doc->plen + n + 1 > doc->pcap) {
+        size_t cap = doc->pcap ? doc->pcap : 64;
+        while (cap < doc->plen + n + 1)
+            cap *= 2;
+        char *p = realloc(doc->path, cap);
+        if (!p) {
+            doc->path_oom = 1;
+            return;
+        }
+        doc->path = p;
+        doc->pcap = cap;
+    }
+    memcpy(doc->path + doc->plen, s, n);
+    doc->plen += n;
+    doc->path[doc->plen] = 0;
+}
+
+size_t itss__jpath_key(itss_jdoc *doc, const char *key)
+{
+    size_t mark = doc->plen;
+    path_append(doc, "/", 1);
+    for (const char *k = key; *k; k++) {
+        if (*k == '~')
+            path_append(doc, "~0", 2);
+        else if (*k == '/')
+            path_append(doc, "~1", 2);
+        else
+            path_append(doc, k, 1);
+    }
+    return mark;
+}
+
+size_t itss__jpath_index(itss_jdoc *doc, size_t index)
+{
+    size_t mark = doc->plen;
+    char tmp[32];
+    int n = snprintf(tmp, sizeof tmp, "/%zu", index);
+    path_append(doc, tmp, (size_t)n);
+    return mark;
+}
+
+void itss__jpath_pop(itss_jdoc *doc, size_t mark)
+{
+    if (doc->path_oom)
+        return;
+    doc->plen = mark;
+    if (doc->path)
+        doc->path[mark] = 0;
+}
+
+int itss__jfail(itss_jdoc *doc, int code, int at_key, const char *fmt, ...)
+{
+    if (!doc->err)
+        return code;
+    va_list ap;
+    va_start(ap, fmt);
+    itss__verr(doc->err, code, fmt, ap);
+    va_end(ap);
+    const char *path = doc->path && !doc->path_oom ? doc->path : "";
+    itss__err_set_path(doc->err, path);
+    size_t off = itss__json_locate(doc->text, doc->len, path, at_key);
+    if (off != (size_t)-1)
+        itss__err_set_offset(doc->err, doc->text, doc->len, off);
+    return code;
+}
+
+/* ---- typed access ------------------------------------------------------- */
+
+const char *itss__jtype(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER: return "a number";
+    case JSON_REAL: return "a number";
+    case JSON_TRUE: return "true";
+    case JSON_FALSE: return "false";
+    case JSON_NULL: return "null";
+    }
+    return "a value";
+}
+
+int itss__jkeys(itss_jdoc *doc, json_t *obj, const char *const *allowed)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(obj, key, v) {
+        int ok = 0;
+        for (const char *const *a = allowed; *a; a++)
+            if (strcmp(*a, key) == 0) {
+                ok = 1;
+                break;
+            }
+        if (!ok) {
+            char shown[128], list[200] = "";
+            itss__quote(shown, sizeof shown, key, strlen(key), 40);
+            for (const char *const *a = allowed; *a; a++) {
+                if (strlen(list) + strlen(*a) + 4 >= sizeof list)
+                    break;
+                strcat(list, a == allowed ? "" : ", ");
+                strcat(list, *a);
+            }
+            size_t m = itss__jpath_key(doc, key);
+            int rc = itss__jfail(doc, ITSS_ESCHEMA, 1, "unknown key \"%s\" (allowed: %s)",
+                                 shown, list);
+            itss__jpath_pop(doc, m);
+            return rc;
+        }
+    }
+    return ITSS_OK;
+}
+
+/* Fetch a member; fails if required and missing. *found tells presence. */
+static int get_member(itss_jdoc *doc, json_t *obj, const char *key, int required,
+                      json_t **v)
+{
+    *v = json_object_get(obj, key);
+    if (!*v && required)
+        return itss__jfail(doc, ITSS_ESCHEMA, 0, "missing required key \"%s\"", key);
+    return ITSS_OK;
+}
+
+static int wrong_type(itss_jdoc *doc, const char *key, const char *want, json_t *v)
+{
+    size_t m = itss__jpath_key(doc, key);
+    int rc = itss__jfail(doc, ITSS_ESCHEMA, 0, "\"%s\" must be %s, not %s", key, want,
+                         itss__jtype(v));
+    itss__jpath_pop(doc, m);
+    return rc;
+}
+
+int itss__jget_object(itss_jdoc *doc, json_t *obj, const char *key, int required,
+                      json_t **out)
+{
+    json_t *v;
+    int rc = get_member(doc, obj, key, required, &v);
+    if (rc || !v)
+        return rc;
+    if (!json_is_object(v))
+        return wrong_type(doc, key, "an object", v);
+    *out = v;
+    return ITSS_OK;
+}
+
+int itss__jget_array(itss_jdoc *doc, json_t *obj, const char *key, int required,
+                     json_t **out)
+{
+    json_t *v;
+    int rc = get_member(doc, obj, key, required, &v);
+    if (rc || !v)
+        return rc;
+    if (!json_is_array(v))
+        return wrong_type(doc, key, "an array", v);
+    *out = v;
+    return ITSS_OK;
+}
+
+int itss__jget_string(itss_jdoc *doc, json_t *obj, const char *key, int required,
+                      int allow_empty, const char **out)
+{
+    json_t *v;
+    int rc = get_member(doc, obj, key, required, &v);
+    if (rc || !v)
+        return rc;
+    if (!json_is_string(v))
+        return wrong_type(doc, key, "a string", v);
+    if (!allow_empty && json_string_length(v) == 0) {
+        size_t m = itss__jpath_key(doc, key);
+        rc = itss__jfail(doc, ITSS_EVALUE, 0, "\"%s\" must not be empty", key);
+        itss__jpath_pop(doc, m);
+        return rc;
+    }
+    if (strlen(json_string_value(v)) != json_string_length(v)) {
+        size_t m = itss__jpath_key(doc, key);
+        rc = itss__jfail(doc, ITSS_EVALUE, 0, "\"%s\" must not contain U+0000", key);
+        itss__jpath_pop(doc, m);
+        return rc;
+    }
+    *out = json_string_value(v);
+    return ITSS_OK;
+}
+
+int itss__jget_bool(itss_jdoc *doc, json_t *obj, const char *key, int required, int *out)
+{
+    json_t *v;
+    int rc = get_member(doc, obj, key, required, &v);
+    if (rc || !v)
+        return rc;
+    if (!json_is_boolean(v))
+        return wrong_type(doc, key, "true or false", v);
+    *out = json_is_true(v);
+    return ITSS_OK;
+}
+
+int itss__jget_int(itss_jdoc *doc, json_t *obj, const char *key, int required,
+                   long long min, long long max, long long *out)
+{
+    json_t *v;
+    int rc = get_member(doc, obj, key, required, &v);
+    if (rc || !v)
+        return rc;
+    if (!json_is_integer(v))
+        return wrong_type(doc, key, "an integer", v);
+    long long x = (long long)json_integer_value(v);
+    if (x < min || x > max) {
+        size_t m = itss__jpath_key(doc, key);
+        rc = itss__jfail(doc, ITSS_EVALUE, 0, "\"%s\" is %lld; it must be %lld..%lld", key,
+                         x, min, max);
+        itss__jpath_pop(doc, m);
+        return rc;
+    }
+    *out = x;
+    return ITSS_OK;
+}
+
+int itss__jget_text2(itss_jdoc *doc, json_t *obj, const char *key, int required,
+                     itss_arena *arena, char *out[2])
+{
+    static const char *const langs[] = {"zh", "en", NULL};
+    json_t *t = NULL;
+    int rc = itss__jget_object(doc, obj, key, required, &t);
+    if (rc || !t)
+        return rc;
+    size_t m = itss__jpath_key(doc, key);
+    rc = itss__jkeys(doc, t, langs);
+    for (int l = 0; !rc && l < 2; l++) {
+        const char *s = NULL;
+        rc = itss__jget_string(doc, t, langs[l], 1, 0, &s);
+        if (!rc && !(out[l] = itss__arena_strdup(arena, s)))
+            rc = itss__err(doc->err, ITSS_ENOMEM, "out of memory");
+    }
+    itss__jpath_pop(doc, m);
+    return rc;
+}
+
+int itss__read_file(const char *path, char **out, size_t *len, itss_error *err)
+{
+    *out = NULL;
+    char shown[200];
+    itss__quote(shown, sizeof shown, path, strlen(path), 120);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return itss__err(err, ITSS_EIO, "cannot open \"%s\": %s", shown, strerror(errno));
+    itss_buf b;
+    itss__buf_init(&b);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > ITSS_MAX_DOCUMENT_BYTES) {
+            fclose(f);
+            itss__buf_free(&b);
+            return itss__err(err, ITSS_ELIMIT,
+                             "\"%s\" is larger than the limit of %zu bytes (64 MiB)", shown,
+                             ITSS_MAX_DOCUMENT_BYTES);
+        }
+        itss__buf_append(&b, chunk, n);
+    }
+    int failed = ferror(f);
+    int saved = errno;
+    fclose(f);
+    if (failed) {
+        itss__buf_free(&b);
+        return itss__err(err, ITSS_EIO, "cannot read \"%s\": %s", shown, strerror(saved));
+    }
+    return itss__buf_finish(&b, out, len, err);
+}

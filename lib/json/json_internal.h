@@ -1,0 +1,123 @@
+/*
+ * libitss — the JSON layer. The only code that includes <jansson.h>.
+ *
+ * Reading: itss__jdoc_parse() parses a document with jansson (duplicate keys
+ * rejected, size limited, BOM refused) and keeps the text so that a semantic
+ * error found later can be located: the JSON Pointer of the offending value
+ * is resolved against the text to give line, column and byte position.
+ *
+ * Writing: itss_jw writes JSON text directly (compact or pretty) with a fixed
+ * key order and shortest round-trip numbers, so exports are byte-stable.
+ */
+#ifndef ITSS_JSON_INTERNAL_H
+#define ITSS_JSON_INTERNAL_H
+
+#include <jansson.h>
+
+#include "../internal.h"
+
+/* Documented input limits (docs/security.md). */
+#define ITSS_MAX_DOCUMENT_BYTES ((size_t)64 * 1024 * 1024)
+
+/* ---- reading ------------------------------------------------------------ */
+
+typedef struct itss_jdoc {
+    const char *text; /* the document (not owned) */
+    size_t len;
+    json_t *root;     /* owned */
+    itss_error *err;  /* may be NULL */
+    /* current JSON Pointer while validating */
+    char *path;
+    size_t plen;
+    size_t pcap;
+    int path_oom;
+} itss_jdoc;
+
+/* Parse text[0..len) into doc->root. Expects an object at the top level.
+ * On failure fills err (code, message, location) and returns its code;
+ * doc needs itss__jdoc_close() in every case. */
+int itss__jdoc_parse(itss_jdoc *doc, const char *text, size_t len, itss_error *err);
+void itss__jdoc_close(itss_jdoc *doc);
+
+/* Path stack: push returns a mark to pop back to. */
+size_t itss__jpath_key(itss_jdoc *doc, const char *key);
+size_t itss__jpath_index(itss_jdoc *doc, size_t index);
+void itss__jpath_pop(itss_jdoc *doc, size_t mark);
+
+/* Fail at the current path: fills err with code, message and the location
+ * of the value at the path (at_key: of its key instead, for key problems).
+ * Returns code. */
+int itss__jfail(itss_jdoc *doc, int code, int at_key, const char *fmt, ...)
+    ITSS_PRINTF(4, 5);
+
+/* Byte offset of the value (or, with at_key, of the member's key) that the
+ * JSON Pointer names inside valid JSON text; (size_t)-1 if it cannot be
+ * found. Iterative: safe for any nesting depth. */
+size_t itss__json_locate(const char *text, size_t len, const char *pointer, int at_key);
+
+/* Name of a JSON value's type for messages ("string", "number", ...). */
+const char *itss__jtype(const json_t *v);
+
+/* Typed access at the current path. Each pushes the key, checks, pops, and
+ * fails with ITSS_ESCHEMA naming the expected type. Missing optional keys
+ * leave *out untouched and return 0. */
+int itss__jkeys(itss_jdoc *doc, json_t *obj, const char *const *allowed);
+int itss__jget_object(itss_jdoc *doc, json_t *obj, const char *key, int required,
+                      json_t **out);
+int itss__jget_array(itss_jdoc *doc, json_t *obj, const char *key, int required,
+                     json_t **out);
+/* Strings must be non-empty unless allow_empty. */
+int itss__jget_string(itss_jdoc *doc, json_t *obj, const char *key, int required,
+                      int allow_empty, const char **out);
+int itss__jget_bool(itss_jdoc *doc, json_t *obj, const char *key, int required,
+                    int *out);
+int itss__jget_int(itss_jdoc *doc, json_t *obj, const char *key, int required,
+                   long long min, long long max, long long *out);
+/* A {"zh": "...", "en": "..."} object; both required, non-empty; copied
+ * into the arena. */
+int itss__jget_text2(itss_jdoc *doc, json_t *obj, const char *key, int required,
+                     itss_arena *arena, char *out[2]);
+
+/* Read a whole file into a malloc'd buffer (NUL-terminated, not counted in
+ * *len). Errors: ITSS_EIO with the path and strerror, ITSS_ELIMIT. */
+int itss__read_file(const char *path, char **out, size_t *len, itss_error *err);
+
+/* ---- writing ------------------------------------------------------------ */
+
+#define ITSS_JW_MAX_DEPTH 32
+
+typedef struct itss_jw {
+    itss_buf *b;
+    int pretty;
+    int depth;
+    int count[ITSS_JW_MAX_DEPTH]; /* members written at each depth */
+    int after_key;
+} itss_jw;
+
+void itss__jw_init(itss_jw *w, itss_buf *b, int pretty);
+void itss__jw_obj(itss_jw *w);
+void itss__jw_obj_end(itss_jw *w);
+void itss__jw_arr(itss_jw *w);
+void itss__jw_arr_end(itss_jw *w);
+void itss__jw_key(itss_jw *w, const char *key);
+/* Strings: invalid UTF-8 is replaced by U+FFFD. NULL writes null. */
+void itss__jw_str(itss_jw *w, const char *s);
+void itss__jw_strn(itss_jw *w, const char *s, size_t n);
+void itss__jw_int(itss_jw *w, long long v);
+/* Non-finite values are written as null. */
+void itss__jw_num(itss_jw *w, double v);
+void itss__jw_bool(itss_jw *w, int v);
+void itss__jw_null(itss_jw *w);
+/* {"zh": t[0], "en": t[1]} */
+void itss__jw_text2(itss_jw *w, char *const t[2]);
+/* Finish: a trailing newline in pretty mode. */
+void itss__jw_end(itss_jw *w);
+
+/* Shortcuts "key": value. */
+void itss__jw_kstr(itss_jw *w, const char *key, const char *s);
+void itss__jw_kint(itss_jw *w, const char *key, long long v);
+void itss__jw_knum(itss_jw *w, const char *key, double v);
+void itss__jw_kbool(itss_jw *w, const char *key, int v);
+void itss__jw_ktext2(itss_jw *w, const char *key, char *const t[2]);
+
+#endif /* ITSS_JSON_INTERNAL_H */
