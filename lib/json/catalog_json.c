@@ -1,0 +1,598 @@
+/* libitss — GB/T 29264 catalogs as JSON: loader (validate and build) and
+ * writers. The document format is in docs/json-formats.md. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../builtin_data.h"
+#include "../classify_internal.h"
+#include "json_internal.h"
+
+static const char *const relation_names[] = {"exact", "narrower", "broader", "related", NULL};
+
+/* ---- loading ------------------------------------------------------------ */
+
+typedef struct {
+    itss_jdoc *doc;
+    itss_catalog *cat;
+} loader;
+
+static int nomem(loader *L) { return itss__err(L->doc->err, ITSS_ENOMEM, "out of memory"); }
+
+static int load_class(loader *L, json_t *o, size_t i, itss_class *c)
+{
+    static const char *const keys[] = {"code", "level", "parent", "name", "description",
+                                       "catch_all", "includes", "excludes", "source", NULL};
+    itss_jdoc *d = L->doc;
+    itss_arena *A = &L->cat->arena;
+    if (!json_is_object(o))
+        return itss__jfail(d, ITSS_ESCHEMA, 0, "a class must be an object, not %s",
+                           itss__jtype(o));
+    int rc = itss__jkeys(d, o, keys);
+    const char *code = NULL, *source = NULL;
+    long long level = 0;
+    if (!rc)
+        rc = itss__jget_string(d, o, "code", 1, 1, &code);
+    if (!rc) {
+        size_t m = itss__jpath_key(d, "code");
+        itss_error tmp;
+        if (itss__code_shape_check(code, NULL, &tmp))
+            rc = itss__jfail(d, ITSS_EVALUE, 0, "%s", tmp.message);
+        itss__jpath_pop(d, m);
+    }
+    if (!rc)
+        rc = itss__jget_int(d, o, "level", 1, 1, 3, &level);
+    if (!rc && (size_t)level * 2 != strlen(code)) {
+        size_t m = itss__jpath_key(d, "level");
+        rc = itss__jfail(d, ITSS_EMODEL, 0,
+                         "level %lld does not match code %s: a %zu-digit code is level %zu",
+                         level, code, strlen(code), strlen(code) / 2);
+        itss__jpath_pop(d, m);
+    }
+    if (!rc) {
+        /* parent: null at level 1, else the code's prefix */
+        json_t *p = json_object_get(o, "parent");
+        size_t m = itss__jpath_key(d, "parent");
+        char want[8] = "";
+        if (level > 1) {
+            memcpy(want, code, strlen(code) - 2);
+            want[strlen(code) - 2] = 0;
+        }
+        if (!p) {
+            itss__jpath_pop(d, m);
+            rc = itss__jfail(d, ITSS_ESCHEMA, 0, "missing required key \"parent\"");
+        } else if (level == 1 && !json_is_null(p)) {
+            rc = itss__jfail(d, ITSS_EMODEL, 0,
+                             "a level-1 class has no parent: \"parent\" must be null");
+        } else if (level > 1 && !json_is_string(p)) {
+            rc = itss__jfail(d, ITSS_ESCHEMA, 0, "\"parent\" must be a string, not %s",
+                             itss__jtype(p));
+        } else if (level > 1 && strcmp(json_string_value(p), want) != 0) {
+            char shown[160];
+            itss__quote(shown, sizeof shown, json_string_value(p),
+                        json_string_length(p), 40);
+            rc = itss__jfail(d, ITSS_EMODEL, 0,
+                             "parent \"%s\" does not match code %s: its parent is %s", shown,
+                             code, want);
+        }
+        if (p)
+            itss__jpath_pop(d, m);
+    }
+    if (!rc)
+        rc = itss__jget_text2(d, o, "name", 1, A, c->name);
+    if (!rc)
+        rc = itss__jget_text2(d, o, "description", 1, A, c->desc);
+    if (!rc)
+        rc = itss__jget_bool(d, o, "catch_all", 1, &c->catch_all);
+    if (!rc && level > 1) {
+        int ends99 = strcmp(code + strlen(code) - 2, "99") == 0;
+        if (ends99 != c->catch_all) {
+            size_t m = itss__jpath_key(d, "catch_all");
+            rc = itss__jfail(d, ITSS_EMODEL, 0,
+                             ends99 ? "class %s ends in 99, the catch-all mark: \"catch_all\" "
+                                      "must be true"
+                                    : "only a class ending in 99 is a catch-all below level "
+                                      "1: \"catch_all\" must be false for %s",
+                             code);
+            itss__jpath_pop(d, m);
+        }
+    }
+    if (!rc)
+        rc = itss__jget_text2(d, o, "includes", 0, A, c->incl);
+    if (!rc)
+        rc = itss__jget_text2(d, o, "excludes", 0, A, c->excl);
+    if (!rc)
+        rc = itss__jget_string(d, o, "source", 1, 0, &source);
+    if (rc)
+        return rc;
+    strcpy(c->code, code);
+    c->level = (int)level;
+    c->src_index = i;
+    if (!(c->source = itss__arena_strdup(A, source)))
+        return nomem(L);
+    return ITSS_OK;
+}
+
+static int load_target(loader *L, json_t *o, itss_xtarget *t)
+{
+    static const char *const keys[] = {"code", "name", "source", NULL};
+    itss_jdoc *d = L->doc;
+    const char *code = NULL, *source = NULL;
+    if (!json_is_object(o))
+        return itss__jfail(d, ITSS_ESCHEMA, 0, "a target class must be an object, not %s",
+                           itss__jtype(o));
+    int rc = itss__jkeys(d, o, keys);
+    if (!rc)
+        rc = itss__jget_string(d, o, "code", 1, 0, &code);
+    if (!rc)
+        rc = itss__jget_text2(d, o, "name", 1, &L->cat->arena, t->name);
+    if (!rc)
+        rc = itss__jget_string(d, o, "source", 1, 0, &source);
+    if (rc)
+        return rc;
+    if (!(t->code = itss__arena_strdup(&L->cat->arena, code)) ||
+        !(t->source = itss__arena_strdup(&L->cat->arena, source)))
+        return nomem(L);
+    return ITSS_OK;
+}
+
+static int load_link(loader *L, itss_crosswalk *x, json_t *o, itss_xlink *l)
+{
+    static const char *const keys[] = {"from", "to", "relation", "note", NULL};
+    itss_jdoc *d = L->doc;
+    const char *from = NULL, *to = NULL, *rel = NULL;
+    if (!json_is_object(o))
+        return itss__jfail(d, ITSS_ESCHEMA, 0, "a link must be an object, not %s",
+                           itss__jtype(o));
+    int rc = itss__jkeys(d, o, keys);
+    if (!rc)
+        rc = itss__jget_string(d, o, "from", 1, 1, &from);
+    if (!rc && !(l->cls = itss__class_find(L->cat, from))) {
+        char shown[160];
+        itss__quote(shown, sizeof shown, from, strlen(from), 40);
+        size_t m = itss__jpath_key(d, "from");
+        rc = itss__jfail(d, ITSS_EMODEL, 0, "\"from\": %s is not a class of this catalog",
+                         shown);
+        itss__jpath_pop(d, m);
+    }
+    if (!rc)
+        rc = itss__jget_string(d, o, "to", 1, 1, &to);
+    if (!rc) {
+        for (size_t k = 0; k < x->ntargets && !l->target; k++)
+            if (strcmp(x->targets[k].code, to) == 0)
+                l->target = &x->targets[k];
+        if (!l->target) {
+            char shown[160];
+            itss__quote(shown, sizeof shown, to, strlen(to), 40);
+            size_t m = itss__jpath_key(d, "to");
+            rc = itss__jfail(d, ITSS_EMODEL, 0,
+                             "\"to\": %s is not one of this crosswalk's targets", shown);
+            itss__jpath_pop(d, m);
+        }
+    }
+    if (!rc)
+        rc = itss__jget_string(d, o, "relation", 1, 0, &rel);
+    if (!rc) {
+        l->relation = -1;
+        for (int k = 0; relation_names[k]; k++)
+            if (strcmp(relation_names[k], rel) == 0)
+                l->relation = k;
+        if (l->relation < 0) {
+            char shown[160];
+            itss__quote(shown, sizeof shown, rel, strlen(rel), 40);
+            size_t m = itss__jpath_key(d, "relation");
+            rc = itss__jfail(d, ITSS_EVALUE, 0,
+                             "relation \"%s\" is not one of exact, narrower, broader, related",
+                             shown);
+            itss__jpath_pop(d, m);
+        }
+    }
+    if (!rc)
+        rc = itss__jget_text2(d, o, "note", 0, &L->cat->arena, l->note);
+    return rc;
+}
+
+static int load_crosswalk(loader *L, json_t *o, size_t xi)
+{
+    static const char *const keys[] = {"id", "scheme", "name", "note", "targets", "links",
+                                       NULL};
+    itss_jdoc *d = L->doc;
+    itss_arena *A = &L->cat->arena;
+    itss_crosswalk *x = &L->cat->xw[xi];
+    const char *id = NULL, *scheme = NULL;
+    json_t *targets = NULL, *links = NULL;
+    x->cat = L->cat;
+    if (!json_is_object(o))
+        return itss__jfail(d, ITSS_ESCHEMA, 0, "a crosswalk must be an object, not %s",
+                           itss__jtype(o));
+    int rc = itss__jkeys(d, o, keys);
+    if (!rc)
+        rc = itss__jget_string(d, o, "id", 1, 0, &id);
+    for (size_t k = 0; !rc && k < xi; k++)
+        if (strcmp(L->cat->xw[k].id, id) == 0) {
+            size_t m = itss__jpath_key(d, "id");
+            rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "crosswalk id \"%s\" is used twice", id);
+            itss__jpath_pop(d, m);
+        }
+    if (!rc)
+        rc = itss__jget_string(d, o, "scheme", 1, 0, &scheme);
+    if (!rc)
+        rc = itss__jget_text2(d, o, "name", 1, A, x->name);
+    if (!rc)
+        rc = itss__jget_text2(d, o, "note", 0, A, x->note);
+    if (!rc)
+        rc = itss__jget_array(d, o, "targets", 1, &targets);
+    if (!rc)
+        rc = itss__jget_array(d, o, "links", 1, &links);
+    if (rc)
+        return rc;
+    if (!(x->id = itss__arena_strdup(A, id)) || !(x->scheme = itss__arena_strdup(A, scheme)))
+        return nomem(L);
+    x->ntargets = json_array_size(targets);
+    x->nlinks = json_array_size(links);
+    x->targets = itss__arena_calloc(A, x->ntargets ? x->ntargets : 1, sizeof *x->targets);
+    x->links = itss__arena_calloc(A, x->nlinks ? x->nlinks : 1, sizeof *x->links);
+    if (!x->targets || !x->links)
+        return nomem(L);
+    size_t m0 = itss__jpath_key(d, "targets");
+    for (size_t k = 0; !rc && k < x->ntargets; k++) {
+        size_t m = itss__jpath_index(d, k);
+        rc = load_target(L, json_array_get(targets, k), &x->targets[k]);
+        for (size_t j = 0; !rc && j < k; j++)
+            if (strcmp(x->targets[j].code, x->targets[k].code) == 0) {
+                size_t m2 = itss__jpath_key(d, "code");
+                rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "target code %s is listed twice",
+                                 x->targets[k].code);
+                itss__jpath_pop(d, m2);
+            }
+        itss__jpath_pop(d, m);
+    }
+    itss__jpath_pop(d, m0);
+    m0 = itss__jpath_key(d, "links");
+    for (size_t k = 0; !rc && k < x->nlinks; k++) {
+        size_t m = itss__jpath_index(d, k);
+        rc = load_link(L, x, json_array_get(links, k), &x->links[k]);
+        for (size_t j = 0; !rc && j < k; j++)
+            if (x->links[j].cls == x->links[k].cls &&
+                x->links[j].target == x->links[k].target)
+                rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "the link %s -> %s is listed twice",
+                                 x->links[k].cls->code, x->links[k].target->code);
+        itss__jpath_pop(d, m);
+    }
+    itss__jpath_pop(d, m0);
+    return rc;
+}
+
+static int load_catalog(itss_jdoc *d, itss_catalog *cat)
+{
+    static const char *const keys[] = {"format", "edition", "title", "source",
+                                       "classes", "crosswalks", NULL};
+    loader L = {d, cat};
+    json_t *root = d->root, *classes = NULL, *xws = NULL;
+    const char *format = NULL, *edition = NULL, *source = NULL;
+    int rc = itss__jkeys(d, root, keys);
+    if (!rc)
+        rc = itss__jget_string(d, root, "format", 1, 0, &format);
+    if (!rc && strcmp(format, ITSS_CATALOG_FORMAT) != 0) {
+        char shown[160];
+        itss__quote(shown, sizeof shown, format, strlen(format), 40);
+        size_t m = itss__jpath_key(d, "format");
+        rc = itss__jfail(d, ITSS_EVALUE, 0, "format \"%s\" is not supported (expected \"%s\")",
+                         shown, ITSS_CATALOG_FORMAT);
+        itss__jpath_pop(d, m);
+    }
+    if (!rc)
+        rc = itss__jget_string(d, root, "edition", 1, 0, &edition);
+    if (!rc)
+        rc = itss__jget_text2(d, root, "title", 1, &cat->arena, cat->title);
+    if (!rc)
+        rc = itss__jget_string(d, root, "source", 0, 0, &source);
+    if (!rc)
+        rc = itss__jget_array(d, root, "classes", 1, &classes);
+    if (!rc && json_array_size(classes) == 0) {
+        size_t m = itss__jpath_key(d, "classes");
+        rc = itss__jfail(d, ITSS_EVALUE, 0, "\"classes\" must not be empty");
+        itss__jpath_pop(d, m);
+    }
+    if (!rc)
+        rc = itss__jget_array(d, root, "crosswalks", 0, &xws);
+    if (rc)
+        return rc;
+    if (!(cat->edition = itss__arena_strdup(&cat->arena, edition)) ||
+        (source && !(cat->source = itss__arena_strdup(&cat->arena, source))))
+        return nomem(&L);
+    cat->n = json_array_size(classes);
+    if (!(cat->classes = itss__arena_calloc(&cat->arena, cat->n, sizeof *cat->classes)))
+        return nomem(&L);
+    size_t m0 = itss__jpath_key(d, "classes");
+    for (size_t i = 0; !rc && i < cat->n; i++) {
+        size_t m = itss__jpath_index(d, i);
+        rc = load_class(&L, json_array_get(classes, i), i, &cat->classes[i]);
+        itss__jpath_pop(d, m);
+    }
+    if (!rc) {
+        const itss_class *which = NULL;
+        switch (itss__catalog_link(cat, &which)) {
+        case ITSS_LINK_OK: break;
+        case ITSS_LINK_NOMEM: rc = nomem(&L); break;
+        case ITSS_LINK_DUPLICATE: {
+            size_t m = itss__jpath_index(d, which->src_index);
+            size_t m2 = itss__jpath_key(d, "code");
+            rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "class code %s appears twice",
+                             which->code);
+            itss__jpath_pop(d, m2);
+            itss__jpath_pop(d, m);
+            break;
+        }
+        case ITSS_LINK_MISSING_PARENT: {
+            size_t m = itss__jpath_index(d, which->src_index);
+            size_t m2 = itss__jpath_key(d, "parent");
+            char pcode[8];
+            size_t plen = strlen(which->code) - 2;
+            memcpy(pcode, which->code, plen);
+            pcode[plen] = 0;
+            rc = itss__jfail(d, ITSS_EMODEL, 0,
+                             "class %s has parent %s, which is not in the catalog",
+                             which->code, pcode);
+            itss__jpath_pop(d, m2);
+            itss__jpath_pop(d, m);
+            break;
+        }
+        }
+    }
+    itss__jpath_pop(d, m0);
+    if (rc || !xws)
+        return rc;
+    cat->nxw = json_array_size(xws);
+    if (!(cat->xw = itss__arena_calloc(&cat->arena, cat->nxw ? cat->nxw : 1, sizeof *cat->xw)))
+        return nomem(&L);
+    m0 = itss__jpath_key(d, "crosswalks");
+    for (size_t i = 0; !rc && i < cat->nxw; i++) {
+        size_t m = itss__jpath_index(d, i);
+        rc = load_crosswalk(&L, json_array_get(xws, i), i);
+        itss__jpath_pop(d, m);
+    }
+    itss__jpath_pop(d, m0);
+    return rc;
+}
+
+int itss_catalog_load(const char *json, size_t len, itss_catalog **out, itss_error *err)
+{
+    itss__err_clear(err);
+    if (out)
+        *out = NULL;
+    if (!json || !out)
+        return itss__err(err, ITSS_EINVAL, "itss_catalog_load: %s is NULL",
+                         !json ? "json" : "out");
+    itss_jdoc doc;
+    int rc = itss__jdoc_parse(&doc, json, len, err);
+    if (!rc) {
+        itss_catalog *cat = calloc(1, sizeof *cat);
+        if (!cat) {
+            rc = itss__err(err, ITSS_ENOMEM, "out of memory");
+        } else {
+            rc = load_catalog(&doc, cat);
+            if (rc)
+                itss_catalog_free(cat);
+            else
+                *out = cat;
+        }
+    }
+    itss__jdoc_close(&doc);
+    return rc;
+}
+
+int itss_catalog_load_file(const char *path, itss_catalog **out, itss_error *err)
+{
+    itss__err_clear(err);
+    if (out)
+        *out = NULL;
+    if (!path || !out)
+        return itss__err(err, ITSS_EINVAL, "itss_catalog_load_file: %s is NULL",
+                         !path ? "path" : "out");
+    char *text;
+    size_t len;
+    int rc = itss__read_file(path, &text, &len, err);
+    if (rc)
+        return rc;
+    rc = itss_catalog_load(text, len, out, err);
+    free(text);
+    return rc;
+}
+
+int itss__catalog_build_builtin(itss_catalog **out, itss_error *err)
+{
+    return itss_catalog_load(itss__data_gbt29264_2012, itss__data_gbt29264_2012_len, out,
+                             err);
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+static void class_obj(itss_jw *w, const itss_class *c)
+{
+    itss__jw_obj(w);
+    itss__jw_kstr(w, "code", c->code);
+    itss__jw_kint(w, "level", c->level);
+    itss__jw_kstr(w, "parent", c->parent ? c->parent->code : NULL);
+    itss__jw_ktext2(w, "name", c->name);
+    itss__jw_ktext2(w, "description", c->desc);
+    itss__jw_kbool(w, "catch_all", c->catch_all);
+    if (c->incl[0])
+        itss__jw_ktext2(w, "includes", c->incl);
+    if (c->excl[0])
+        itss__jw_ktext2(w, "excludes", c->excl);
+    itss__jw_kstr(w, "source", c->source);
+    itss__jw_obj_end(w);
+}
+
+void itss__json_class(itss_buf *b, const itss_class *c, int pretty)
+{
+    itss_jw w;
+    itss__jw_init(&w, b, pretty);
+    class_obj(&w, c);
+    itss__jw_end(&w);
+}
+
+void itss__json_class_list(itss_buf *b, const itss_class *const *list, size_t n, int pretty)
+{
+    itss_jw w;
+    itss__jw_init(&w, b, pretty);
+    itss__jw_arr(&w);
+    for (size_t i = 0; i < n; i++)
+        class_obj(&w, list[i]);
+    itss__jw_arr_end(&w);
+    itss__jw_end(&w);
+}
+
+static void crosswalk_obj(itss_jw *w, const itss_crosswalk *x)
+{
+    itss__jw_obj(w);
+    itss__jw_kstr(w, "id", x->id);
+    itss__jw_kstr(w, "scheme", x->scheme);
+    itss__jw_ktext2(w, "name", x->name);
+    if (x->note[0])
+        itss__jw_ktext2(w, "note", x->note);
+    itss__jw_key(w, "targets");
+    itss__jw_arr(w);
+    for (size_t i = 0; i < x->ntargets; i++) {
+        itss__jw_obj(w);
+        itss__jw_kstr(w, "code", x->targets[i].code);
+        itss__jw_ktext2(w, "name", x->targets[i].name);
+        itss__jw_kstr(w, "source", x->targets[i].source);
+        itss__jw_obj_end(w);
+    }
+    itss__jw_arr_end(w);
+    itss__jw_key(w, "links");
+    itss__jw_arr(w);
+    for (size_t i = 0; i < x->nlinks; i++) {
+        const itss_xlink *l = &x->links[i];
+        itss__jw_obj(w);
+        itss__jw_kstr(w, "from", l->cls->code);
+        itss__jw_kstr(w, "to", l->target->code);
+        itss__jw_kstr(w, "relation", relation_names[l->relation]);
+        if (l->note[0])
+            itss__jw_ktext2(w, "note", l->note);
+        itss__jw_obj_end(w);
+    }
+    itss__jw_arr_end(w);
+    itss__jw_obj_end(w);
+}
+
+void itss__json_catalog(itss_buf *b, const itss_catalog *cat, const itss_class *root,
+                        int pretty)
+{
+    itss_jw w;
+    itss__jw_init(&w, b, pretty);
+    itss__jw_obj(&w);
+    itss__jw_kstr(&w, "format", ITSS_CATALOG_FORMAT);
+    itss__jw_kstr(&w, "edition", cat->edition);
+    itss__jw_ktext2(&w, "title", cat->title);
+    if (cat->source)
+        itss__jw_kstr(&w, "source", cat->source);
+    if (root)
+        itss__jw_kstr(&w, "root", root->code);
+    itss__jw_key(&w, "classes");
+    itss__jw_arr(&w);
+    size_t first = root ? root->index : 0, end = root ? root->index + root->ndesc + 1 : cat->n;
+    for (size_t i = first; i < end; i++)
+        class_obj(&w, &cat->classes[i]);
+    itss__jw_arr_end(&w);
+    if (!root && cat->nxw) {
+        itss__jw_key(&w, "crosswalks");
+        itss__jw_arr(&w);
+        for (size_t i = 0; i < cat->nxw; i++)
+            crosswalk_obj(&w, &cat->xw[i]);
+        itss__jw_arr_end(&w);
+    }
+    itss__jw_obj_end(&w);
+    itss__jw_end(&w);
+}
+
+static void tree_node(itss_jw *w, const itss_class *c)
+{
+    itss__jw_obj(w);
+    itss__jw_kstr(w, "code", c->code);
+    itss__jw_kint(w, "level", c->level);
+    itss__jw_ktext2(w, "name", c->name);
+    itss__jw_kbool(w, "catch_all", c->catch_all);
+    itss__jw_key(w, "children");
+    itss__jw_arr(w);
+    for (size_t i = 0; i < c->nchildren; i++)
+        tree_node(w, c->children[i]);
+    itss__jw_arr_end(w);
+    itss__jw_obj_end(w);
+}
+
+void itss__json_tree(itss_buf *b, const itss_catalog *cat, const itss_class *root, int pretty)
+{
+    itss_jw w;
+    itss__jw_init(&w, b, pretty);
+    itss__jw_obj(&w);
+    itss__jw_kstr(&w, "edition", cat->edition);
+    itss__jw_key(&w, "tree");
+    itss__jw_arr(&w);
+    if (root)
+        tree_node(&w, root);
+    else
+        for (size_t i = 0; i < cat->ntop; i++)
+            tree_node(&w, cat->top[i]);
+    itss__jw_arr_end(&w);
+    itss__jw_obj_end(&w);
+    itss__jw_end(&w);
+}
+
+void itss__json_verdicts(itss_buf *b, const itss_code_verdict *v, size_t n, int pretty)
+{
+    itss_jw w;
+    itss__jw_init(&w, b, pretty);
+    itss__jw_arr(&w);
+    for (size_t i = 0; i < n; i++) {
+        itss__jw_obj(&w);
+        itss__jw_kstr(&w, "input", v[i].input);
+        itss__jw_kbool(&w, "valid", v[i].problem == ITSS_CODE_OK);
+        itss__jw_kstr(&w, "problem", itss_code_problem_name(v[i].problem));
+        if (v[i].cls) {
+            itss__jw_key(&w, "class");
+            class_obj(&w, v[i].cls);
+        } else {
+            itss__jw_kstr(&w, "message", v[i].message);
+        }
+        itss__jw_obj_end(&w);
+    }
+    itss__jw_arr_end(&w);
+    itss__jw_end(&w);
+}
+
+void itss__json_xlinks(itss_buf *b, const itss_crosswalk *x, const char *code, int reverse,
+                       const itss_xlink *const *links, size_t n, int pretty)
+{
+    itss_jw w;
+    itss__jw_init(&w, b, pretty);
+    itss__jw_obj(&w);
+    itss__jw_kstr(&w, "crosswalk", x->id);
+    itss__jw_kstr(&w, "scheme", x->scheme);
+    itss__jw_kstr(&w, "direction", reverse ? "reverse" : "forward");
+    itss__jw_kstr(&w, "code", code);
+    itss__jw_key(&w, "mappings");
+    itss__jw_arr(&w);
+    for (size_t i = 0; i < n; i++) {
+        const itss_xlink *l = links[i];
+        itss__jw_obj(&w);
+        itss__jw_key(&w, "class");
+        itss__jw_obj(&w);
+        itss__jw_kstr(&w, "code", l->cls->code);
+        itss__jw_ktext2(&w, "name", l->cls->name);
+        itss__jw_obj_end(&w);
+        itss__jw_key(&w, "target");
+        itss__jw_obj(&w);
+        itss__jw_kstr(&w, "code", l->target->code);
+        itss__jw_ktext2(&w, "name", l->target->name);
+        itss__jw_obj_end(&w);
+        itss__jw_kstr(&w, "relation", relation_names[l->relation]);
+        if (l->note[0])
+            itss__jw_ktext2(&w, "note", l->note);
+        itss__jw_obj_end(&w);
+    }
+    itss__jw_arr_end(&w);
+    itss__jw_obj_end(&w);
+    itss__jw_end(&w);
+}
