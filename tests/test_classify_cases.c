@@ -1,0 +1,326 @@
+/*
+ * Data-driven classification cases: every directory under
+ * tests/cases/classify/ holds input.json (an operation and its arguments)
+ * and expected.json (what the public API must give, worked by hand from
+ * GB/T 29264-2012 table 3-1). The Python and Go bindings run the same cases.
+ *
+ * Comparison: expected is a subset of actual (every key of an expected
+ * object must be present and equal; arrays must match element by element).
+ * An expected error may hold "message_contains": a substring of the message.
+ */
+#include <check.h>
+#include <dirent.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <itss/itss.h>
+
+#include "check_main.h"
+
+static char *case_root;
+static char **cases;
+static size_t ncases;
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void list_cases(const char *root)
+{
+    DIR *d = opendir(root);
+    if (!d) {
+        fprintf(stderr, "cannot open %s\n", root);
+        exit(2);
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s/input.json", root, e->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue;
+        fclose(f);
+        cases = realloc(cases, (ncases + 1) * sizeof *cases);
+        cases[ncases++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(cases, ncases, sizeof *cases, cmp_str);
+}
+
+static json_t *load_json(const char *dir, const char *name)
+{
+    char path[4096];
+    json_error_t je;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    json_t *j = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+    ck_assert_msg(j != NULL, "%s: %s", path, je.text);
+    return j;
+}
+
+static json_t *error_json(int rc, const itss_error *e)
+{
+    ck_assert_int_eq(rc, e->code);
+    ck_assert_msg(strlen(e->message) > 0, "error without a message");
+    json_t *o = json_pack("{s:s, s:s, s:s}", "code", itss_strerror_name(rc), "message",
+                          e->message, "path", e->path);
+    if (e->line) {
+        json_object_set_new(o, "line", json_integer((json_int_t)e->line));
+        json_object_set_new(o, "column", json_integer((json_int_t)e->column));
+        json_object_set_new(o, "position", json_integer((json_int_t)e->position));
+    }
+    return json_pack("{s:o}", "error", o);
+}
+
+static json_t *codes_json(const itss_class **list, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, json_string(itss_class_code(list[i])));
+    return json_pack("{s:o}", "codes", a);
+}
+
+static json_t *parse_owned(char *text)
+{
+    json_error_t je;
+    json_t *j = json_loads(text, 0, &je);
+    ck_assert_msg(j != NULL, "library JSON does not parse: %s", je.text);
+    itss_free(text);
+    return j;
+}
+
+/* Run one operation; returns the actual result as JSON. */
+static json_t *run_op(const char *dir, json_t *in)
+{
+    const itss_catalog *cat;
+    itss_error e;
+    ck_assert_int_eq(itss_catalog_builtin(&cat, &e), 0);
+    const char *op = json_string_value(json_object_get(in, "op"));
+    const char *code = json_string_value(json_object_get(in, "code"));
+    ck_assert_ptr_nonnull(op);
+    int rc;
+
+    if (strcmp(op, "names") == 0) {
+        json_t *names = json_object();
+        for (size_t i = 0; i < itss_catalog_size(cat); i++) {
+            const itss_class *c = itss_catalog_class_at(cat, i);
+            json_object_set_new(names, itss_class_code(c),
+                                json_string(itss_class_name(c, ITSS_LANG_ZH)));
+        }
+        return json_pack("{s:o}", "names", names);
+    }
+    if (strcmp(op, "export") == 0) {
+        char *text;
+        rc = itss_catalog_export(cat, NULL, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &text, NULL, &e);
+        ck_assert_int_eq(rc, 0);
+        json_t *doc = parse_owned(text);
+        json_t *classes = json_object_get(doc, "classes");
+        int by[4] = {0};
+        for (size_t i = 0; i < json_array_size(classes); i++) {
+            json_int_t lv = json_integer_value(json_object_get(json_array_get(classes, i), "level"));
+            ck_assert(lv >= 1 && lv <= 3);
+            by[lv]++;
+        }
+        json_t *r = json_pack("{s:i, s:{s:i, s:i, s:i}, s:O}", "count",
+                              (int)json_array_size(classes), "by_level", "1", by[1], "2", by[2],
+                              "3", by[3], "edition", json_object_get(doc, "edition"));
+        json_decref(doc);
+        return r;
+    }
+    if (strcmp(op, "show") == 0) {
+        const itss_class *c;
+        rc = itss_class_lookup(cat, code, &c, &e);
+        if (rc) {
+            ck_assert_ptr_null(c);
+            return error_json(rc, &e);
+        }
+        char *text;
+        ck_assert_int_eq(itss_class_render(c, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &text, NULL, &e), 0);
+        return json_pack("{s:o}", "class", parse_owned(text));
+    }
+    if (strcmp(op, "validate") == 0) {
+        itss_code_problem p = (itss_code_problem)-1;
+        rc = itss_code_validate(cat, code, &p, &e);
+        json_t *r = json_pack("{s:b, s:s}", "valid", rc == 0, "problem", itss_code_problem_name(p));
+        if (rc)
+            json_object_set_new(r, "error", json_string(itss_strerror_name(rc)));
+        return r;
+    }
+    if (strcmp(op, "top") == 0) {
+        const itss_class *list[128];
+        size_t n = itss_catalog_top_count(cat);
+        ck_assert_uint_le(n, 128);
+        for (size_t i = 0; i < n; i++)
+            list[i] = itss_catalog_top_at(cat, i);
+        return codes_json(list, n);
+    }
+    if (strcmp(op, "children") == 0 || strcmp(op, "ancestors") == 0 ||
+        strcmp(op, "descendants") == 0) {
+        const itss_class *c;
+        rc = itss_class_lookup(cat, code, &c, &e);
+        if (rc)
+            return error_json(rc, &e);
+        const itss_class *list[1024];
+        size_t n;
+        if (op[0] == 'c') {
+            n = itss_class_child_count(c);
+            for (size_t i = 0; i < n; i++)
+                list[i] = itss_class_child_at(c, i);
+        } else if (op[0] == 'a') {
+            n = itss_class_ancestors(c, list, 1024);
+        } else {
+            n = itss_class_descendants(c, list, 1024);
+        }
+        ck_assert_uint_le(n, 1024);
+        return codes_json(list, n);
+    }
+    if (strcmp(op, "search") == 0) {
+        const char *text = json_string_value(json_object_get(in, "text"));
+        size_t n = 0;
+        rc = itss_class_search(cat, text, NULL, 0, &n, &e);
+        if (rc)
+            return error_json(rc, &e);
+        const itss_class **list = calloc(n + 1, sizeof *list);
+        size_t n2 = 0;
+        ck_assert_int_eq(itss_class_search(cat, text, list, n, &n2, &e), 0);
+        ck_assert_uint_eq(n, n2);
+        json_t *r = codes_json(list, n);
+        free(list);
+        return r;
+    }
+    if (strcmp(op, "map") == 0) {
+        const itss_crosswalk *x;
+        const char *id = json_string_value(json_object_get(in, "crosswalk"));
+        int reverse = json_is_true(json_object_get(in, "reverse"));
+        rc = itss_catalog_crosswalk(cat, id, &x, &e);
+        if (rc)
+            return error_json(rc, &e);
+        const itss_xlink *links[256];
+        size_t n = 0;
+        rc = reverse ? itss_crosswalk_map_reverse(x, code, links, 256, &n, &e)
+                     : itss_crosswalk_map(x, code, links, 256, &n, &e);
+        if (rc)
+            return error_json(rc, &e);
+        json_t *a = json_array();
+        for (size_t i = 0; i < n; i++)
+            json_array_append_new(
+                a, json_pack("{s:s, s:s, s:s}", "class",
+                             itss_class_code(itss_xlink_class(links[i])), "target",
+                             itss_xtarget_code(itss_xlink_target(links[i])), "relation",
+                             itss_relation_name((itss_relation)itss_xlink_relation(links[i]))));
+        return json_pack("{s:o}", "mappings", a);
+    }
+    if (strcmp(op, "load") == 0) {
+        char path[8192];
+        snprintf(path, sizeof path, "%s/%s", dir,
+                 json_string_value(json_object_get(in, "file")));
+        FILE *f = fopen(path, "rb");
+        ck_assert_ptr_nonnull(f);
+        char *buf = malloc(1 << 20);
+        size_t len = fread(buf, 1, 1 << 20, f);
+        fclose(f);
+        itss_catalog *own = (itss_catalog *)1;
+        rc = itss_catalog_load(buf, len, &own, &e);
+        free(buf);
+        if (rc) {
+            ck_assert_ptr_null(own); /* nothing half-built is handed out */
+            return error_json(rc, &e);
+        }
+        json_t *r = json_pack("{s:i}", "classes", (int)itss_catalog_size(own));
+        itss_catalog_free(own);
+        return r;
+    }
+    ck_abort_msg("unknown op %s", op);
+    return NULL;
+}
+
+static void match(json_t *exp, json_t *act, const char *where)
+{
+    char sub[1024];
+    if (json_is_object(exp)) {
+        ck_assert_msg(json_is_object(act), "%s: expected an object", where);
+        const char *k;
+        json_t *v;
+        json_object_foreach(exp, k, v) {
+            if (strcmp(k, "message_contains") == 0) {
+                const char *m = json_string_value(json_object_get(act, "message"));
+                ck_assert_msg(m && strstr(m, json_string_value(v)),
+                              "%s: message \"%s\" lacks \"%s\"", where, m ? m : "",
+                              json_string_value(v));
+                continue;
+            }
+            snprintf(sub, sizeof sub, "%.400s/%.400s", where, k);
+            json_t *a = json_object_get(act, k);
+            if (!a) {
+                char *s = json_dumps(act, JSON_COMPACT);
+                ck_abort_msg("%s: missing in actual %s", sub, s);
+            }
+            match(v, a, sub);
+        }
+        return;
+    }
+    if (json_is_array(exp)) {
+        ck_assert_msg(json_is_array(act), "%s: expected an array", where);
+        char *es = json_dumps(exp, JSON_COMPACT), *as = json_dumps(act, JSON_COMPACT);
+        ck_assert_msg(json_array_size(exp) == json_array_size(act), "%s: expected %s, got %s",
+                      where, es, as);
+        free(es);
+        free(as);
+        for (size_t i = 0; i < json_array_size(exp); i++) {
+            snprintf(sub, sizeof sub, "%.400s/%zu", where, i);
+            match(json_array_get(exp, i), json_array_get(act, i), sub);
+        }
+        return;
+    }
+    if (!json_equal(exp, act)) {
+        char *es = json_dumps(exp, JSON_ENCODE_ANY), *as = json_dumps(act, JSON_ENCODE_ANY);
+        ck_abort_msg("%s: expected %s, got %s", where, es, as);
+    }
+}
+
+START_TEST(classify_case)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/%s", case_root, cases[_i]);
+    json_t *in = load_json(dir, "input.json");
+    json_t *exp = load_json(dir, "expected.json");
+    json_t *act = run_op(dir, in);
+    /* an unexpected error is reported with its message */
+    if (!json_object_get(exp, "error") && json_object_get(act, "error")) {
+        char *s = json_dumps(act, JSON_COMPACT);
+        ck_abort_msg("%s: unexpected error %s", cases[_i], s);
+    }
+    match(exp, act, cases[_i]);
+    json_decref(in);
+    json_decref(exp);
+    json_decref(act);
+}
+END_TEST
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s CASES_DIR\n", argv[0]);
+        return 2;
+    }
+    case_root = argv[1];
+    list_cases(case_root);
+    if (ncases == 0) {
+        fprintf(stderr, "no cases under %s\n", case_root);
+        return 1;
+    }
+    Suite *s = suite_create("classify-cases");
+    TCase *t = tcase_create("cases");
+    tcase_add_loop_test(t, classify_case, 0, (int)ncases);
+    suite_add_tcase(s, t);
+    int status = itss_test_run(s);
+    for (size_t i = 0; i < ncases; i++)
+        free(cases[i]);
+    free(cases);
+    printf("%zu cases\n", ncases);
+    return status;
+}
