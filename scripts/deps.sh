@@ -1,0 +1,23 @@
+#!/bin/sh
+# Install the Debian packages libitss needs to build and test, if any is
+# missing (sourced by scripts/demo and scripts/test; needs root for apt).
+# Usage: . scripts/deps.sh build|test
+itss_deps() {
+    pkgs="meson ninja-build pkgconf libjansson-dev gcc libc6-dev jq"
+    if [ "$1" = test ]; then
+        pkgs="$pkgs g++ check valgrind python3 python3-pytest python3-jsonschema"
+    fi
+    missing=""
+    for p in $pkgs; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+            missing="$missing $p"
+    done
+    [ -z "$missing" ] && return 0
+    echo "Installing Debian packages:$missing"
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "error: packages missing and not running as root:$missing" >&2
+        return 1
+    fi
+    apt-get update -qq &&
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
