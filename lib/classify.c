@@ -1,6 +1,5 @@
 /* libitss — GB/T 29264 classification engine: lookup, validation, hierarchy,
  * search and crosswalks over an immutable catalog. No JSON here. */
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,44 +86,40 @@ itss_link_problem itss__catalog_link(itss_catalog *cat, const itss_class **which
 
 /* ---- built-in catalog ------------------------------------------------- */
 
-static _Atomic(itss_catalog *) builtin_catalog;
+static void *_Atomic builtin_catalog;
+
+static void catalog_destroy(void *p)
+{
+    itss_catalog *cat = p;
+    itss__arena_free(&cat->arena);
+    free(cat);
+}
+
+static int build_builtin(void **out, itss_error *err)
+{
+    itss_catalog *cat = NULL;
+    int rc = itss__catalog_build_builtin(&cat, err);
+    if (!rc)
+        cat->builtin = 1;
+    *out = cat;
+    return rc;
+}
 
 int itss_catalog_builtin(const itss_catalog **out, itss_error *err)
 {
     itss__err_clear(err);
     if (!out)
         return itss__err(err, ITSS_EINVAL, "itss_catalog_builtin: out is NULL");
-    itss_catalog *cat = atomic_load_explicit(&builtin_catalog, memory_order_acquire);
-    if (!cat) {
-        itss_catalog *mine = NULL;
-        int rc = itss__catalog_build_builtin(&mine, err);
-        if (rc) {
-            *out = NULL;
-            return rc;
-        }
-        mine->builtin = 1;
-        itss_catalog *expected = NULL;
-        if (atomic_compare_exchange_strong_explicit(&builtin_catalog, &expected, mine,
-                                                    memory_order_acq_rel,
-                                                    memory_order_acquire)) {
-            cat = mine;
-        } else {
-            /* another thread won the race: use its catalog */
-            mine->builtin = 0;
-            itss_catalog_free(mine);
-            cat = expected;
-        }
-    }
-    *out = cat;
-    return ITSS_OK;
+    void *obj;
+    int rc = itss__lazy_object(&builtin_catalog, build_builtin, catalog_destroy, &obj, err);
+    *out = obj;
+    return rc;
 }
 
 void itss_catalog_free(itss_catalog *cat)
 {
-    if (!cat || cat->builtin)
-        return;
-    itss__arena_free(&cat->arena);
-    free(cat);
+    if (cat && !cat->builtin)
+        catalog_destroy(cat);
 }
 
 /* ---- catalog getters -------------------------------------------------- */

@@ -47,9 +47,32 @@ typedef struct itss_buf {
 
 void itss__buf_init(itss_buf *b);
 void itss__buf_free(itss_buf *b);
-void itss__buf_append(itss_buf *b, const char *s, size_t n);
+/* The slow path of the appends: grow, then append. */
+void itss__buf_append_slow(itss_buf *b, const char *s, size_t n);
+
+static inline void itss__buf_append(itss_buf *b, const char *s, size_t n)
+{
+    if (b->cap - b->len > n) { /* room for the bytes and the NUL */
+        for (size_t i = 0; i < n; i++)
+            b->data[b->len + i] = s[i];
+        b->len += n;
+        b->data[b->len] = 0;
+    } else {
+        itss__buf_append_slow(b, s, n);
+    }
+}
+
+static inline void itss__buf_putc(itss_buf *b, char c)
+{
+    if (b->cap - b->len > 1) {
+        b->data[b->len++] = c;
+        b->data[b->len] = 0;
+    } else {
+        itss__buf_append_slow(b, &c, 1);
+    }
+}
+
 void itss__buf_puts(itss_buf *b, const char *s);
-void itss__buf_putc(itss_buf *b, char c);
 void itss__buf_printf(itss_buf *b, const char *fmt, ...) ITSS_PRINTF(2, 3);
 /* Append n spaces. */
 void itss__buf_pad(itss_buf *b, size_t n);
@@ -75,6 +98,10 @@ size_t itss__display_width(const char *s);
  * at maxchars characters with "...". Always NUL-terminates. */
 void itss__quote(char *dst, size_t dstsize, const char *s, size_t n, size_t maxchars);
 
+/* itss__quote of a NUL-terminated string, at most 40 characters; returns
+ * dst, so that it can be used as a printf argument. */
+const char *itss__shown(char *dst, size_t dstsize, const char *s);
+
 /* ASCII-only lower-casing copy (other bytes unchanged); NULL on ENOMEM. */
 char *itss__ascii_lower(const char *s);
 
@@ -97,5 +124,13 @@ void *itss__arena_calloc(itss_arena *a, size_t count, size_t size);
 char *itss__arena_strdup(itss_arena *a, const char *s);
 char *itss__arena_strndup(itss_arena *a, const char *s, size_t n);
 void itss__arena_free(itss_arena *a);
+
+/* ---- built-in objects ------------------------------------------------
+ * Built once on first use, lock-free: if two threads race, both build, one
+ * wins the compare-and-swap and the other destroys its copy. The object is
+ * immutable from then on and lives until the process ends. */
+typedef int (*itss_build_fn)(void **out, itss_error *err);
+int itss__lazy_object(void *_Atomic *slot, itss_build_fn build, void (*destroy)(void *),
+                      void **out, itss_error *err);
 
 #endif /* ITSS_INTERNAL_H */

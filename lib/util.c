@@ -1,4 +1,5 @@
 /* libitss — string buffer, UTF-8 and number formatting helpers. */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +40,7 @@ static int buf_reserve(itss_buf *b, size_t extra)
     return 1;
 }
 
-void itss__buf_append(itss_buf *b, const char *s, size_t n)
+void itss__buf_append_slow(itss_buf *b, const char *s, size_t n)
 {
     if (!buf_reserve(b, n))
         return;
@@ -51,7 +52,6 @@ void itss__buf_append(itss_buf *b, const char *s, size_t n)
 
 void itss__buf_puts(itss_buf *b, const char *s) { itss__buf_append(b, s, strlen(s)); }
 
-void itss__buf_putc(itss_buf *b, char c) { itss__buf_append(b, &c, 1); }
 
 void itss__buf_pad(itss_buf *b, size_t n)
 {
@@ -252,6 +252,12 @@ void itss__quote(char *dst, size_t dstsize, const char *s, size_t n, size_t maxc
     dst[o] = 0;
 }
 
+const char *itss__shown(char *dst, size_t dstsize, const char *s)
+{
+    itss__quote(dst, dstsize, s, strlen(s), 40);
+    return dst;
+}
+
 /* ---- numbers ----------------------------------------------------------- */
 
 /* snprintf honours LC_NUMERIC; rewrite whatever the locale used as the
@@ -282,6 +288,11 @@ size_t itss__format_double(char *dst, size_t dstsize, double d)
     if (d == 0) {
         /* keep the sign of negative zero out of the output */
         snprintf(dst, dstsize, "0");
+        return strlen(dst);
+    }
+    if (d == (double)(long long)d && d > -1e15 && d < 1e15) {
+        /* whole numbers: no need for the round-trip search */
+        snprintf(dst, dstsize, "%lld", (long long)d);
         return strlen(dst);
     }
     /* The round-trip test reads the text back in the same locale that
@@ -361,4 +372,30 @@ void itss__arena_free(itss_arena *a)
         b = next;
     }
     a->head = NULL;
+}
+
+/* ---- built-in objects ---------------------------------------------------- */
+
+int itss__lazy_object(void *_Atomic *slot, itss_build_fn build, void (*destroy)(void *),
+                      void **out, itss_error *err)
+{
+    void *obj = atomic_load_explicit(slot, memory_order_acquire);
+    if (!obj) {
+        void *mine = NULL;
+        int rc = build(&mine, err);
+        if (rc) {
+            *out = NULL;
+            return rc;
+        }
+        void *expected = NULL;
+        if (atomic_compare_exchange_strong_explicit(slot, &expected, mine, memory_order_acq_rel,
+                                                    memory_order_acquire)) {
+            obj = mine;
+        } else {
+            destroy(mine); /* another thread won the race: use its object */
+            obj = expected;
+        }
+    }
+    *out = obj;
+    return ITSS_OK;
 }

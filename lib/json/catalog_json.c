@@ -42,11 +42,9 @@ static int load_class(loader *L, json_t *o, size_t i, itss_class *c)
     if (!rc)
         rc = itss__jget_int(d, o, "level", 1, 1, 3, &level);
     if (!rc && (size_t)level * 2 != strlen(code)) {
-        size_t m = itss__jpath_key(d, "level");
-        rc = itss__jfail(d, ITSS_EMODEL, 0,
+        rc = itss__jfail_key(d, "level", ITSS_EMODEL, 0,
                          "level %lld does not match code %s: a %zu-digit code is level %zu",
                          level, code, strlen(code), strlen(code) / 2);
-        itss__jpath_pop(d, m);
     }
     if (!rc) {
         /* parent: null at level 1, else the code's prefix */
@@ -86,14 +84,12 @@ static int load_class(loader *L, json_t *o, size_t i, itss_class *c)
     if (!rc && level > 1) {
         int ends99 = strcmp(code + strlen(code) - 2, "99") == 0;
         if (ends99 != c->catch_all) {
-            size_t m = itss__jpath_key(d, "catch_all");
-            rc = itss__jfail(d, ITSS_EMODEL, 0,
+            rc = itss__jfail_key(d, "catch_all", ITSS_EMODEL, 0,
                              ends99 ? "class %s ends in 99, the catch-all mark: \"catch_all\" "
                                       "must be true"
                                     : "only a class ending in 99 is a catch-all below level "
                                       "1: \"catch_all\" must be false for %s",
                              code);
-            itss__jpath_pop(d, m);
         }
     }
     if (!rc)
@@ -149,10 +145,8 @@ static int load_link(loader *L, itss_crosswalk *x, json_t *o, itss_xlink *l)
     if (!rc && !(l->cls = itss__class_find(L->cat, from))) {
         char shown[160];
         itss__quote(shown, sizeof shown, from, strlen(from), 40);
-        size_t m = itss__jpath_key(d, "from");
-        rc = itss__jfail(d, ITSS_EMODEL, 0, "\"from\": %s is not a class of this catalog",
+        rc = itss__jfail_key(d, "from", ITSS_EMODEL, 0, "\"from\": %s is not a class of this catalog",
                          shown);
-        itss__jpath_pop(d, m);
     }
     if (!rc)
         rc = itss__jget_string(d, o, "to", 1, 1, &to);
@@ -163,10 +157,8 @@ static int load_link(loader *L, itss_crosswalk *x, json_t *o, itss_xlink *l)
         if (!l->target) {
             char shown[160];
             itss__quote(shown, sizeof shown, to, strlen(to), 40);
-            size_t m = itss__jpath_key(d, "to");
-            rc = itss__jfail(d, ITSS_EMODEL, 0,
+            rc = itss__jfail_key(d, "to", ITSS_EMODEL, 0,
                              "\"to\": %s is not one of this crosswalk's targets", shown);
-            itss__jpath_pop(d, m);
         }
     }
     if (!rc)
@@ -179,11 +171,9 @@ static int load_link(loader *L, itss_crosswalk *x, json_t *o, itss_xlink *l)
         if (l->relation < 0) {
             char shown[160];
             itss__quote(shown, sizeof shown, rel, strlen(rel), 40);
-            size_t m = itss__jpath_key(d, "relation");
-            rc = itss__jfail(d, ITSS_EVALUE, 0,
+            rc = itss__jfail_key(d, "relation", ITSS_EVALUE, 0,
                              "relation \"%s\" is not one of exact, narrower, broader, related",
                              shown);
-            itss__jpath_pop(d, m);
         }
     }
     if (!rc)
@@ -209,9 +199,7 @@ static int load_crosswalk(loader *L, json_t *o, size_t xi)
         rc = itss__jget_string(d, o, "id", 1, 0, &id);
     for (size_t k = 0; !rc && k < xi; k++)
         if (strcmp(L->cat->xw[k].id, id) == 0) {
-            size_t m = itss__jpath_key(d, "id");
-            rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "crosswalk id \"%s\" is used twice", id);
-            itss__jpath_pop(d, m);
+            rc = itss__jfail_key(d, "id", ITSS_EDUPLICATE, 0, "crosswalk id \"%s\" is used twice", id);
         }
     if (!rc)
         rc = itss__jget_string(d, o, "scheme", 1, 0, &scheme);
@@ -239,10 +227,8 @@ static int load_crosswalk(loader *L, json_t *o, size_t xi)
         rc = load_target(L, json_array_get(targets, k), &x->targets[k]);
         for (size_t j = 0; !rc && j < k; j++)
             if (strcmp(x->targets[j].code, x->targets[k].code) == 0) {
-                size_t m2 = itss__jpath_key(d, "code");
-                rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "target code %s is listed twice",
+                rc = itss__jfail_key(d, "code", ITSS_EDUPLICATE, 0, "target code %s is listed twice",
                                  x->targets[k].code);
-                itss__jpath_pop(d, m2);
             }
         itss__jpath_pop(d, m);
     }
@@ -275,10 +261,8 @@ static int load_catalog(itss_jdoc *d, itss_catalog *cat)
     if (!rc && strcmp(format, ITSS_CATALOG_FORMAT) != 0) {
         char shown[160];
         itss__quote(shown, sizeof shown, format, strlen(format), 40);
-        size_t m = itss__jpath_key(d, "format");
-        rc = itss__jfail(d, ITSS_EVALUE, 0, "format \"%s\" is not supported (expected \"%s\")",
+        rc = itss__jfail_key(d, "format", ITSS_EVALUE, 0, "format \"%s\" is not supported (expected \"%s\")",
                          shown, ITSS_CATALOG_FORMAT);
-        itss__jpath_pop(d, m);
     }
     if (!rc)
         rc = itss__jget_string(d, root, "edition", 1, 0, &edition);
@@ -289,9 +273,7 @@ static int load_catalog(itss_jdoc *d, itss_catalog *cat)
     if (!rc)
         rc = itss__jget_array(d, root, "classes", 1, &classes);
     if (!rc && json_array_size(classes) == 0) {
-        size_t m = itss__jpath_key(d, "classes");
-        rc = itss__jfail(d, ITSS_EVALUE, 0, "\"classes\" must not be empty");
-        itss__jpath_pop(d, m);
+        rc = itss__jfail_key(d, "classes", ITSS_EVALUE, 0, "\"classes\" must not be empty");
     }
     if (!rc)
         rc = itss__jget_array(d, root, "crosswalks", 0, &xws);
@@ -316,10 +298,8 @@ static int load_catalog(itss_jdoc *d, itss_catalog *cat)
         case ITSS_LINK_NOMEM: rc = nomem(&L); break;
         case ITSS_LINK_DUPLICATE: {
             size_t m = itss__jpath_index(d, which->src_index);
-            size_t m2 = itss__jpath_key(d, "code");
-            rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "class code %s appears twice",
+            rc = itss__jfail_key(d, "code", ITSS_EDUPLICATE, 0, "class code %s appears twice",
                              which->code);
-            itss__jpath_pop(d, m2);
             itss__jpath_pop(d, m);
             break;
         }

@@ -442,6 +442,11 @@ size_t itss__jpath_key(itss_jdoc *doc, const char *key)
 {
     size_t mark = doc->plen;
     path_append(doc, "/", 1);
+    size_t plain = strcspn(key, "~/");
+    if (!key[plain]) { /* nothing to escape: one copy */
+        path_append(doc, key, plain);
+        return mark;
+    }
     for (const char *k = key; *k; k++) {
         if (*k == '~')
             path_append(doc, "~0", 2);
@@ -471,19 +476,36 @@ void itss__jpath_pop(itss_jdoc *doc, size_t mark)
         doc->path[mark] = 0;
 }
 
-int itss__jfail(itss_jdoc *doc, int code, int at_key, const char *fmt, ...)
+static int vfail(itss_jdoc *doc, int code, int at_key, const char *fmt, va_list ap)
 {
     if (!doc->err)
         return code;
-    va_list ap;
-    va_start(ap, fmt);
     itss__verr(doc->err, code, fmt, ap);
-    va_end(ap);
     const char *path = doc->path && !doc->path_oom ? doc->path : "";
     itss__err_set_path(doc->err, path);
     size_t off = itss__json_locate(doc->text, doc->len, path, at_key);
     if (off != (size_t)-1)
         itss__err_set_offset(doc->err, doc->text, doc->len, off);
+    return code;
+}
+
+int itss__jfail(itss_jdoc *doc, int code, int at_key, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(doc, code, at_key, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+int itss__jfail_key(itss_jdoc *doc, const char *key, int code, int at_key, const char *fmt, ...)
+{
+    size_t m = itss__jpath_key(doc, key);
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(doc, code, at_key, fmt, ap);
+    va_end(ap);
+    itss__jpath_pop(doc, m);
     return code;
 }
 
@@ -546,11 +568,8 @@ static int get_member(itss_jdoc *doc, json_t *obj, const char *key, int required
 
 static int wrong_type(itss_jdoc *doc, const char *key, const char *want, json_t *v)
 {
-    size_t m = itss__jpath_key(doc, key);
-    int rc = itss__jfail(doc, ITSS_ESCHEMA, 0, "\"%s\" must be %s, not %s", key, want,
-                         itss__jtype(v));
-    itss__jpath_pop(doc, m);
-    return rc;
+    return itss__jfail_key(doc, key, ITSS_ESCHEMA, 0, "\"%s\" must be %s, not %s", key, want,
+                           itss__jtype(v));
 }
 
 int itss__jget_object(itss_jdoc *doc, json_t *obj, const char *key, int required,
@@ -588,18 +607,10 @@ int itss__jget_string(itss_jdoc *doc, json_t *obj, const char *key, int required
         return rc;
     if (!json_is_string(v))
         return wrong_type(doc, key, "a string", v);
-    if (!allow_empty && json_string_length(v) == 0) {
-        size_t m = itss__jpath_key(doc, key);
-        rc = itss__jfail(doc, ITSS_EVALUE, 0, "\"%s\" must not be empty", key);
-        itss__jpath_pop(doc, m);
-        return rc;
-    }
-    if (strlen(json_string_value(v)) != json_string_length(v)) {
-        size_t m = itss__jpath_key(doc, key);
-        rc = itss__jfail(doc, ITSS_EVALUE, 0, "\"%s\" must not contain U+0000", key);
-        itss__jpath_pop(doc, m);
-        return rc;
-    }
+    if (!allow_empty && json_string_length(v) == 0)
+        return itss__jfail_key(doc, key, ITSS_EVALUE, 0, "\"%s\" must not be empty", key);
+    if (strlen(json_string_value(v)) != json_string_length(v))
+        return itss__jfail_key(doc, key, ITSS_EVALUE, 0, "\"%s\" must not contain U+0000", key);
     *out = json_string_value(v);
     return ITSS_OK;
 }
@@ -626,13 +637,9 @@ int itss__jget_int(itss_jdoc *doc, json_t *obj, const char *key, int required,
     if (!json_is_integer(v))
         return wrong_type(doc, key, "an integer", v);
     long long x = (long long)json_integer_value(v);
-    if (x < min || x > max) {
-        size_t m = itss__jpath_key(doc, key);
-        rc = itss__jfail(doc, ITSS_EVALUE, 0, "\"%s\" is %lld; it must be %lld..%lld", key,
-                         x, min, max);
-        itss__jpath_pop(doc, m);
-        return rc;
-    }
+    if (x < min || x > max)
+        return itss__jfail_key(doc, key, ITSS_EVALUE, 0, "\"%s\" is %lld; it must be %lld..%lld",
+                               key, x, min, max);
     *out = x;
     return ITSS_OK;
 }

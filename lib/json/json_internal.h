@@ -50,6 +50,10 @@ void itss__jpath_pop(itss_jdoc *doc, size_t mark);
 int itss__jfail(itss_jdoc *doc, int code, int at_key, const char *fmt, ...)
     ITSS_PRINTF(4, 5);
 
+/* The same for the member `key` of the object at the current path. */
+int itss__jfail_key(itss_jdoc *doc, const char *key, int code, int at_key, const char *fmt,
+                    ...) ITSS_PRINTF(5, 6);
+
 /* Byte offset of the value (or, with at_key, of the member's key) that the
  * JSON Pointer names inside valid JSON text; (size_t)-1 if it cannot be
  * found. Iterative: safe for any nesting depth. */

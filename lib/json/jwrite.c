@@ -59,6 +59,42 @@ void itss__jw_obj_end(itss_jw *w) { jw_close(w, '}'); }
 void itss__jw_arr(itss_jw *w) { jw_open(w, '['); }
 void itss__jw_arr_end(itss_jw *w) { jw_close(w, ']'); }
 
+/* Bytes that can be copied as they are: printable ASCII but " and \. */
+static const unsigned char plain[256] = {
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+    R16(0), R16(0), /* 0x00-0x1F: control characters */
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20-0x2F: '"' is 0x22 */
+    R16(1), R16(1),
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x50-0x5F: '\\' is 0x5C */
+    R16(1),
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, /* 0x70-0x7F: DEL */
+    R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), /* 0x80-0xFF */
+#undef R16
+};
+
+/* Length of the valid UTF-8 sequence at s[0..n), or 0. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    if (c >= 0xC2 && c <= 0xDF)
+        return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+            return 0;
+        if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))
+            return 0; /* overlong, or a surrogate */
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+            return 0;
+        if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
+            return 0; /* overlong, or beyond U+10FFFF */
+        return 4;
+    }
+    return 0;
+}
+
 static void write_string(itss_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -68,51 +104,41 @@ static void write_string(itss_buf *b, const char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         unsigned char c = p[i];
-        const char *esc = NULL;
-        char ubuf[7];
-        size_t skip = 1;
-        if (c == '"')
-            esc = "\\\"";
-        else if (c == '\\')
-            esc = "\\\\";
-        else if (c == '\n')
-            esc = "\\n";
-        else if (c == '\r')
-            esc = "\\r";
-        else if (c == '\t')
-            esc = "\\t";
-        else if (c == '\b')
-            esc = "\\b";
-        else if (c == '\f')
-            esc = "\\f";
-        else if (c < 0x20 || c == 0x7F) {
-            memcpy(ubuf, "\\u00", 4);
-            ubuf[4] = hex[c >> 4];
-            ubuf[5] = hex[c & 15];
-            ubuf[6] = 0;
-            esc = ubuf;
-        } else if (c >= 0x80) {
-            /* length of a valid sequence here, else replace the byte */
-            size_t k = 0;
-            for (size_t len = 2; len <= 4 && i + len <= n; len++)
-                if (itss__utf8_valid(s + i, len)) {
-                    k = len;
-                    break;
-                }
+        if (plain[c]) {
+            i++;
+            continue;
+        }
+        if (c >= 0x80) {
+            size_t k = utf8_seq(p + i, n - i);
             if (k) {
                 i += k;
                 continue;
             }
-            esc = "\xEF\xBF\xBD"; /* U+FFFD */
         }
-        if (esc) {
-            itss__buf_append(b, s + run, i - run);
-            itss__buf_puts(b, esc);
-            i += skip;
-            run = i;
-        } else {
-            i++;
+        const char *esc;
+        char ubuf[7];
+        switch (c) {
+        case '"': esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\t': esc = "\\t"; break;
+        case '\b': esc = "\\b"; break;
+        case '\f': esc = "\\f"; break;
+        default:
+            if (c >= 0x80) {
+                esc = "\xEF\xBF\xBD"; /* U+FFFD for a byte that is not UTF-8 */
+            } else {
+                memcpy(ubuf, "\\u00", 4);
+                ubuf[4] = hex[c >> 4];
+                ubuf[5] = hex[c & 15];
+                ubuf[6] = 0;
+                esc = ubuf;
+            }
         }
+        itss__buf_append(b, s + run, i - run);
+        itss__buf_puts(b, esc);
+        run = ++i;
     }
     itss__buf_append(b, s + run, n - run);
     itss__buf_putc(b, '"');
@@ -144,7 +170,14 @@ void itss__jw_str(itss_jw *w, const char *s)
 void itss__jw_int(itss_jw *w, long long v)
 {
     before_item(w);
-    itss__buf_printf(w->b, "%lld", v);
+    char tmp[24], *e = tmp + sizeof tmp, *q = e;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--q = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--q = '-';
+    itss__buf_append(w->b, q, (size_t)(e - q));
 }
 
 void itss__jw_num(itss_jw *w, double v)
