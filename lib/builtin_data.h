@@ -8,5 +8,7 @@
 
 extern const char itss__data_gbt29264_2012[];
 extern const size_t itss__data_gbt29264_2012_len;
+extern const char itss__data_tcesa1299_2023[];
+extern const size_t itss__data_tcesa1299_2023_len;
 
 #endif /* ITSS_BUILTIN_DATA_H */
