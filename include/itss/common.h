@@ -106,6 +106,15 @@ ITSS_API int itss_lang_parse(const char *tag, itss_lang *out);
 /* The tag of a language: "zh" or "en"; NULL for a value outside the enum. */
 ITSS_API const char *itss_lang_tag(itss_lang lang);
 
+/* Describe an error record, e.g. for one line of a batch. JSON:
+ * {"error": {"code": "ITSS_EPARSE", "status": -4, "message", "path",
+ * "line", "column", "position", "input_line"}} where the location keys are
+ * present only when known and input_line only when not 0. Text: one line
+ * "[input_line:][line:column: ]message[ (at path)]". *out is caller-owned
+ * (itss_free). Errors: ITSS_EINVAL, ITSS_ENOMEM. */
+ITSS_API int itss_error_render(const itss_error *e, size_t input_line, itss_format format,
+                               char **out, size_t *len, itss_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -8,5 +8,6 @@
 #include "common.h"
 #include "version.h"
 #include "classify.h"
+#include "maturity.h"
 
 #endif /* ITSS_ITSS_H */

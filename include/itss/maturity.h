@@ -1,0 +1,327 @@
+/*
+ * libitss — T/CESA 1299-2023 O&M service capability maturity: the model,
+ * assessments, and the rater.
+ *
+ * A maturity model has levels 1..N (the built-in model: 基本级 Basic,
+ * 拓展级 Extended, 协同级 Collaborative, 量化级 Quantitative, 引领级
+ * Leading), domains grouped in parts, numbered items, and requirement
+ * clauses, each at one level, in one domain, usually in one item. An
+ * assessment records a rating per clause; the rater decides the level
+ * reached overall and per domain, and lists what blocks a target level.
+ * The rules are in docs/maturity.md.
+ *
+ * Ownership:
+ *  - itss_maturity_model_builtin() gives a borrowed, immutable, process-wide
+ *    model (never freed; itss_maturity_model_free() ignores it).
+ *  - itss_maturity_model_load*() give a caller-owned model.
+ *  - Levels, parts, domains, items and clauses are borrowed from their model.
+ *  - An assessment and a result refer to their model: the model must outlive
+ *    them. A result does not refer to its assessment, which may be freed
+ *    first.
+ *  - Assessments are mutable: use one from one thread at a time. Models and
+ *    results are immutable and may be shared between threads.
+ */
+#ifndef ITSS_MATURITY_H
+#define ITSS_MATURITY_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct itss_maturity_model itss_maturity_model;
+typedef struct itss_maturity_level itss_maturity_level;
+typedef struct itss_maturity_part itss_maturity_part;
+typedef struct itss_maturity_domain itss_maturity_domain;
+typedef struct itss_maturity_item itss_maturity_item;
+typedef struct itss_maturity_clause itss_maturity_clause;
+typedef struct itss_assessment itss_assessment;
+typedef struct itss_maturity_result itss_maturity_result;
+
+/* A rating of one clause. */
+typedef enum itss_rating_kind {
+    ITSS_RATING_NONE = 0,    /* not rated (counts as not satisfied) */
+    ITSS_RATING_MET = 1,     /* binary: met (fully satisfied) */
+    ITSS_RATING_NOT_MET = 2, /* binary: not met */
+    ITSS_RATING_N = 3,       /* not achieved (0..15 %) */
+    ITSS_RATING_P = 4,       /* partially achieved (>15..50 %) */
+    ITSS_RATING_L = 5,       /* largely achieved (>50..85 %) */
+    ITSS_RATING_F = 6,       /* fully achieved (>85 %) */
+    ITSS_RATING_PERCENT = 7, /* a percentage 0..100, graded as N/P/L/F above */
+    ITSS_RATING_NA = 8       /* not applicable, with a reason: excluded */
+} itss_rating_kind;
+
+/* Which ratings an assessment accepts. */
+typedef enum itss_rating_scale {
+    ITSS_SCALE_ANY = 0,    /* every kind */
+    ITSS_SCALE_BINARY = 1, /* met, not_met, na */
+    ITSS_SCALE_NPLF = 2    /* N, P, L, F, percentages, na */
+} itss_rating_scale;
+
+/* How well a clause (or every applicable clause of a group) is satisfied. */
+typedef enum itss_satisfaction {
+    ITSS_SAT_NOT = 0,           /* not satisfied (includes unrated) */
+    ITSS_SAT_LARGELY = 1,       /* largely: L or > 50 %, not fully */
+    ITSS_SAT_FULLY = 2,         /* fully: met, F or > 85 % */
+    ITSS_SAT_NOT_APPLICABLE = 3 /* every clause concerned is na */
+} itss_satisfaction;
+
+/* The N/P/L/F grade of a rating: the kind itself for N, P, L and F; for
+ * ITSS_RATING_PERCENT the ISO/IEC 33020 band of percent (N <= 15 < P <= 50
+ * < L <= 85 < F); ITSS_RATING_NONE for every other kind and for a
+ * percentage that is not a finite number from 0 to 100. */
+ITSS_API itss_rating_kind itss_rating_grade(itss_rating_kind kind, double percent);
+
+/* ---- models ------------------------------------------------------------- */
+
+/* The built-in T/CESA 1299-2023 model (compiled in, no file I/O; built on
+ * first use, thread-safely). *out is borrowed and valid until the process
+ * ends. Errors: ITSS_EINVAL, ITSS_ENOMEM. */
+ITSS_API int itss_maturity_model_builtin(const itss_maturity_model **out, itss_error *err);
+
+/* Build a model from JSON (format itss-maturity-model/1, docs/maturity.md):
+ * an organisation's own model goes through the same loader as the built-in
+ * one. The loader checks unique ids, contiguous levels 1..N (N <= 9), and
+ * that every clause's level, domain and item exist and agree. On success
+ * *out is caller-owned (itss_maturity_model_free); on failure *out is NULL
+ * and err locates the problem. Errors: ITSS_EINVAL, ITSS_ENOMEM,
+ * ITSS_EPARSE, ITSS_ESCHEMA, ITSS_EVALUE, ITSS_EDUPLICATE, ITSS_EMODEL,
+ * ITSS_ELIMIT; _load_file also ITSS_EIO. */
+ITSS_API int itss_maturity_model_load(const char *json, size_t len,
+                                      itss_maturity_model **out, itss_error *err);
+ITSS_API int itss_maturity_model_load_file(const char *path, itss_maturity_model **out,
+                                           itss_error *err);
+/* NULL and the built-in model are accepted and ignored. */
+ITSS_API void itss_maturity_model_free(itss_maturity_model *m);
+
+/* Model getters: NULL / 0 for NULL or out-of-range arguments; borrowed. */
+ITSS_API const char *itss_maturity_model_id(const itss_maturity_model *m);
+ITSS_API const char *itss_maturity_model_edition(const itss_maturity_model *m);
+ITSS_API const char *itss_maturity_model_title(const itss_maturity_model *m, itss_lang lang);
+/* Number of levels N; levels are numbered 1..N. */
+ITSS_API int itss_maturity_model_level_count(const itss_maturity_model *m);
+ITSS_API const itss_maturity_level *itss_maturity_model_level(const itss_maturity_model *m,
+                                                              int ordinal);
+ITSS_API size_t itss_maturity_model_part_count(const itss_maturity_model *m);
+ITSS_API const itss_maturity_part *itss_maturity_model_part_at(const itss_maturity_model *m,
+                                                               size_t i);
+ITSS_API size_t itss_maturity_model_domain_count(const itss_maturity_model *m);
+ITSS_API const itss_maturity_domain *itss_maturity_model_domain_at(const itss_maturity_model *m,
+                                                                   size_t i);
+ITSS_API size_t itss_maturity_model_item_count(const itss_maturity_model *m);
+ITSS_API const itss_maturity_item *itss_maturity_model_item_at(const itss_maturity_model *m,
+                                                               size_t i);
+/* Clauses in model order (by level, then domain, item and letter). */
+ITSS_API size_t itss_maturity_model_clause_count(const itss_maturity_model *m);
+ITSS_API const itss_maturity_clause *itss_maturity_model_clause_at(const itss_maturity_model *m,
+                                                                   size_t i);
+
+/* Lookups. Errors: ITSS_EINVAL (NULL argument), ITSS_ENOTFOUND (the message
+ * names the id). *out is NULL on failure. */
+ITSS_API int itss_maturity_model_domain(const itss_maturity_model *m, const char *id,
+                                        const itss_maturity_domain **out, itss_error *err);
+ITSS_API int itss_maturity_model_item(const itss_maturity_model *m, int number,
+                                      const itss_maturity_item **out, itss_error *err);
+ITSS_API int itss_maturity_model_clause(const itss_maturity_model *m, const char *id,
+                                        const itss_maturity_clause **out, itss_error *err);
+
+ITSS_API int itss_maturity_level_ordinal(const itss_maturity_level *l);
+/* "拓展级" / "Extended". */
+ITSS_API const char *itss_maturity_level_name(const itss_maturity_level *l, itss_lang lang);
+/* The ITSS grade label: "三级" / "ITSS grade 3"; the labels run backwards
+ * (四级 is the lowest), so never compare labels, compare ordinals. */
+ITSS_API const char *itss_maturity_level_label(const itss_maturity_level *l, itss_lang lang);
+ITSS_API const char *itss_maturity_level_description(const itss_maturity_level *l,
+                                                     itss_lang lang);
+
+ITSS_API const char *itss_maturity_part_id(const itss_maturity_part *p);
+ITSS_API const char *itss_maturity_part_name(const itss_maturity_part *p, itss_lang lang);
+
+ITSS_API const char *itss_maturity_domain_id(const itss_maturity_domain *d);
+ITSS_API const char *itss_maturity_domain_name(const itss_maturity_domain *d, itss_lang lang);
+ITSS_API const itss_maturity_part *itss_maturity_domain_part(const itss_maturity_domain *d);
+/* What the domain looks like at a level (NULL if the model has no text). */
+ITSS_API const char *itss_maturity_domain_description(const itss_maturity_domain *d,
+                                                      int level, itss_lang lang);
+
+ITSS_API int itss_maturity_item_number(const itss_maturity_item *it);
+ITSS_API const itss_maturity_domain *itss_maturity_item_domain(const itss_maturity_item *it);
+/* The canonical name (the standard's body text). */
+ITSS_API const char *itss_maturity_item_name(const itss_maturity_item *it, itss_lang lang);
+/* Other names the standard uses for the item (Chinese), e.g. Table 1's. */
+ITSS_API size_t itss_maturity_item_alias_count(const itss_maturity_item *it);
+ITSS_API const char *itss_maturity_item_alias_at(const itss_maturity_item *it, size_t i);
+
+/* "7.4.4.c". */
+ITSS_API const char *itss_maturity_clause_id(const itss_maturity_clause *c);
+ITSS_API int itss_maturity_clause_level(const itss_maturity_clause *c);
+ITSS_API const itss_maturity_domain *itss_maturity_clause_domain(const itss_maturity_clause *c);
+/* NULL for a domain-wide clause (9.4.*, 10.*). */
+ITSS_API const itss_maturity_item *itss_maturity_clause_item(const itss_maturity_clause *c);
+/* A short summary in libitss's words, not the standard's text. */
+ITSS_API const char *itss_maturity_clause_summary(const itss_maturity_clause *c, itss_lang lang);
+ITSS_API const char *itss_maturity_clause_source(const itss_maturity_clause *c);
+
+/* ---- assessments ---------------------------------------------------------- */
+
+/* An empty assessment of model m (every clause unrated, scale ANY).
+ * Caller-owned: itss_assessment_free. Errors: ITSS_EINVAL, ITSS_ENOMEM. */
+ITSS_API int itss_assessment_new(const itss_maturity_model *m, itss_assessment **out,
+                                 itss_error *err);
+
+/* An assessment from JSON (docs/maturity.md): {"ratings": {clause id:
+ * rating}, "scale", "id", "organization", "scope", "date", "assessor",
+ * "notes"}. Nothing is half-built: on failure *out is NULL and err holds
+ * the JSON path, line and column. Errors: ITSS_EINVAL, ITSS_ENOMEM,
+ * ITSS_EPARSE, ITSS_ESCHEMA, ITSS_EVALUE (bad rating, outside the scale, na
+ * without reason), ITSS_ENOTFOUND (unknown clause id), ITSS_EDUPLICATE,
+ * ITSS_ELIMIT; _load_file also ITSS_EIO. */
+ITSS_API int itss_assessment_load(const itss_maturity_model *m, const char *json, size_t len,
+                                  itss_assessment **out, itss_error *err);
+ITSS_API int itss_assessment_load_file(const itss_maturity_model *m, const char *path,
+                                       itss_assessment **out, itss_error *err);
+ITSS_API void itss_assessment_free(itss_assessment *a);
+
+ITSS_API const itss_maturity_model *itss_assessment_model(const itss_assessment *a);
+
+/* Declare the scale. Existing ratings outside the new scale make it fail
+ * with ITSS_EVALUE (naming the first such clause) and leave it unchanged. */
+ITSS_API int itss_assessment_set_scale(itss_assessment *a, itss_rating_scale scale,
+                                       itss_error *err);
+ITSS_API itss_rating_scale itss_assessment_scale(const itss_assessment *a);
+
+/* Rate a clause. percent is used only with ITSS_RATING_PERCENT (finite,
+ * 0..100); reason only with ITSS_RATING_NA (required, non-empty UTF-8).
+ * ITSS_RATING_NONE removes the rating (and its evidence and note).
+ * Errors: ITSS_EINVAL, ITSS_ENOTFOUND (unknown clause), ITSS_EVALUE (bad
+ * kind, percentage or reason, or a kind outside the declared scale). On
+ * failure the assessment is unchanged. */
+ITSS_API int itss_assessment_set(itss_assessment *a, const char *clause_id,
+                                 itss_rating_kind kind, double percent, const char *reason,
+                                 itss_error *err);
+
+/* Attach evidence and a note (either may be NULL to clear it) to a rated
+ * clause. Errors: ITSS_EINVAL, ITSS_ENOTFOUND, ITSS_EVALUE (clause not
+ * rated, or text not UTF-8). */
+ITSS_API int itss_assessment_set_text(itss_assessment *a, const char *clause_id,
+                                      const char *evidence, const char *note,
+                                      itss_error *err);
+
+/* Read a rating back: *kind (ITSS_RATING_NONE when unrated), *percent (for
+ * ITSS_RATING_PERCENT, else 0); either may be NULL. Errors: ITSS_EINVAL,
+ * ITSS_ENOTFOUND. */
+ITSS_API int itss_assessment_get(const itss_assessment *a, const char *clause_id,
+                                 itss_rating_kind *kind, double *percent, itss_error *err);
+/* The na reason, evidence and note of a clause; NULL when absent or the
+ * clause is unknown. Borrowed until the clause is rated again or the
+ * assessment is freed. */
+ITSS_API const char *itss_assessment_reason(const itss_assessment *a, const char *clause_id);
+ITSS_API const char *itss_assessment_evidence(const itss_assessment *a, const char *clause_id);
+ITSS_API const char *itss_assessment_note(const itss_assessment *a, const char *clause_id);
+/* Number of rated clauses (including na). */
+ITSS_API size_t itss_assessment_rated_count(const itss_assessment *a);
+
+/* Metadata: key is one of "id", "organization", "scope", "date",
+ * "assessor", "notes"; value NULL clears it. Errors: ITSS_EINVAL (NULL
+ * assessment or key), ITSS_EVALUE (another key, or value not UTF-8). */
+ITSS_API int itss_assessment_set_meta(itss_assessment *a, const char *key, const char *value,
+                                      itss_error *err);
+/* Borrowed; NULL when unset or the key is unknown. */
+ITSS_API const char *itss_assessment_meta(const itss_assessment *a, const char *key);
+
+/* The assessment as JSON (loads back to an equal assessment; ratings in
+ * model order). format: ITSS_FORMAT_JSON or ITSS_FORMAT_JSON_PRETTY.
+ * *out is caller-owned (itss_free). Errors: ITSS_EINVAL, ITSS_ENOMEM. */
+ITSS_API int itss_assessment_export(const itss_assessment *a, itss_format format, char **out,
+                                    size_t *len, itss_error *err);
+
+/* ---- rating ----------------------------------------------------------- */
+
+/* Rate an assessment. target: the level whose gaps to list, 1..N, or 0 for
+ * the default (the level reached + 1; no gaps once level N is reached).
+ * *out is caller-owned (itss_maturity_result_free) and independent of the
+ * assessment. Errors: ITSS_EINVAL (NULL argument, target out of range),
+ * ITSS_ENOMEM. */
+ITSS_API int itss_maturity_rate(const itss_assessment *a, int target,
+                                itss_maturity_result **out, itss_error *err);
+ITSS_API void itss_maturity_result_free(itss_maturity_result *r);
+
+/* The level reached overall: 0 (below level 1) .. N. -1 for NULL. */
+ITSS_API int itss_maturity_result_level(const itss_maturity_result *r);
+/* The level reached by one domain (same rule on its clauses only); -1 for
+ * NULL arguments or an unknown domain. */
+ITSS_API int itss_maturity_result_domain_level(const itss_maturity_result *r,
+                                               const char *domain_id);
+/* Share of applicable clauses fully satisfied, 0..1: at one level (level
+ * 1..N) or over all levels (level 0), for the whole model (domain_id NULL)
+ * or one domain. Returns -1 for bad arguments and for groups with no
+ * applicable clause. */
+ITSS_API double itss_maturity_result_coverage(const itss_maturity_result *r,
+                                              const char *domain_id, int level);
+/* How one item stands at one level (ITSS_SAT_*); -1 when the item has no
+ * clause at that level or an argument is bad. */
+ITSS_API int itss_maturity_result_item_status(const itss_maturity_result *r, int item,
+                                              int level);
+/* How one clause is satisfied (ITSS_SAT_*; unrated gives ITSS_SAT_NOT);
+ * -1 for an unknown clause. */
+ITSS_API int itss_maturity_result_clause_status(const itss_maturity_result *r,
+                                                const char *clause_id);
+
+/* The target level of the gap list (0 when none: level N reached). */
+ITSS_API int itss_maturity_result_target(const itss_maturity_result *r);
+/* The clauses that block the target, ordered by level, domain, item and
+ * clause; *required receives the satisfaction the target needs of it
+ * (ITSS_SAT_FULLY below the target, ITSS_SAT_LARGELY at it). */
+ITSS_API size_t itss_maturity_result_gap_count(const itss_maturity_result *r);
+ITSS_API const itss_maturity_clause *itss_maturity_result_gap_at(const itss_maturity_result *r,
+                                                                 size_t i,
+                                                                 itss_satisfaction *required);
+/* Unrated clauses, in model order. */
+ITSS_API size_t itss_maturity_result_unrated_count(const itss_maturity_result *r);
+ITSS_API const itss_maturity_clause *itss_maturity_result_unrated_at(
+    const itss_maturity_result *r, size_t i);
+/* Not-applicable clauses, in model order, with their reasons (borrowed
+ * from the result). */
+ITSS_API size_t itss_maturity_result_na_count(const itss_maturity_result *r);
+ITSS_API const itss_maturity_clause *itss_maturity_result_na_at(const itss_maturity_result *r,
+                                                                size_t i, const char **reason);
+
+/* The result as JSON (docs/maturity.md, docs/schema/maturity-result.schema.json)
+ * or as a text report for people (level and label, domain profile, gaps
+ * grouped by domain with summaries) in lang. *out is caller-owned
+ * (itss_free). Errors: ITSS_EINVAL, ITSS_ENOMEM. */
+ITSS_API int itss_maturity_result_render(const itss_maturity_result *r, itss_format format,
+                                         itss_lang lang, char **out, size_t *len,
+                                         itss_error *err);
+
+/* One call from an assessment document to a rendered result: load (as
+ * itss_assessment_load, m NULL meaning the built-in model), rate, render.
+ * The errors of the three steps. */
+ITSS_API int itss_maturity_rate_json(const itss_maturity_model *m, const char *json,
+                                     size_t len, int target, itss_format format,
+                                     itss_lang lang, char **out, size_t *outlen,
+                                     itss_error *err);
+
+/* ---- model output -------------------------------------------------------- */
+
+/* The whole model: JSON in the load format (export, load and export again
+ * give the same bytes), or a text overview. */
+ITSS_API int itss_maturity_model_export(const itss_maturity_model *m, itss_format format,
+                                        itss_lang lang, char **out, size_t *len,
+                                        itss_error *err);
+
+/* The clauses selected by level (0: all), domain (NULL: all) and item
+ * (0: all) in model order: JSON {"clauses": [...]} or a text table.
+ * Extra errors: ITSS_ENOTFOUND for an unknown domain or item, ITSS_EINVAL
+ * for a level outside 0..N. */
+ITSS_API int itss_maturity_clauses_render(const itss_maturity_model *m, int level,
+                                          const char *domain_id, int item,
+                                          itss_format format, itss_lang lang, char **out,
+                                          size_t *len, itss_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ITSS_MATURITY_H */

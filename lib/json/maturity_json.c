@@ -1,0 +1,1249 @@
+/* libitss — maturity models, assessments and results as JSON: loaders
+ * (validate and build) and writers. Formats in docs/maturity.md. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../builtin_data.h"
+#include "../maturity_internal.h"
+#include "json_internal.h"
+
+static int nomem(itss_jdoc *d) { return itss__err(d->err, ITSS_ENOMEM, "out of memory"); }
+
+/* An array member with a size limit; *n receives its length. */
+static int get_array(itss_jdoc *d, json_t *o, const char *key, int required, size_t max,
+                     json_t **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    int rc = itss__jget_array(d, o, key, required, out);
+    if (rc || !*out)
+        return rc;
+    *n = json_array_size(*out);
+    if (*n > max)
+        return itss__jfail_key(d, key, ITSS_ELIMIT, 0, "\"%s\" has %zu entries; the limit is %zu",
+                               key, *n, max);
+    return ITSS_OK;
+}
+
+static int get_id(itss_jdoc *d, json_t *o, const char *key, const char **out)
+{
+    int rc = itss__jget_string(d, o, key, 1, 0, out);
+    if (!rc && !itss__valid_id(*out)) {
+        char shown[160];
+        itss__quote(shown, sizeof shown, *out, strlen(*out), 40);
+        rc = itss__jfail_key(d, key, ITSS_EVALUE, 0,
+                             "\"%s\" is not a valid identifier: use 1 to 64 of A-Z a-z 0-9 . _ -",
+                             shown);
+    }
+    return rc;
+}
+
+static int copy_opt_string(itss_jdoc *d, itss_arena *A, json_t *o, const char *key, char **out)
+{
+    const char *s = NULL;
+    int rc = itss__jget_string(d, o, key, 0, 0, &s);
+    if (!rc && s && !(*out = itss__arena_strdup(A, s)))
+        rc = nomem(d);
+    return rc;
+}
+
+/* Sort positions by string key; report the later of the first equal pair. */
+typedef struct {
+    const char *key;
+    size_t pos;
+} keypos;
+
+static int keypos_cmp(const void *a, const void *b)
+{
+    const keypos *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* Returns 1 and *dup (position of the second occurrence) if a key repeats,
+ * 0 if none, -1 on ENOMEM. */
+static int find_duplicate(keypos *kp, size_t n, size_t *dup)
+{
+    qsort(kp, n, sizeof *kp, keypos_cmp);
+    int found = 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (strcmp(kp[i].key, kp[i + 1].key) == 0 && (!found || kp[i + 1].pos < *dup)) {
+            *dup = kp[i + 1].pos;
+            found = 1;
+        }
+    return found;
+}
+
+static int dup_error(itss_jdoc *d, const char *array, size_t pos, const char *key,
+                     const char *what, const char *value)
+{
+    size_t m0 = itss__jpath_key(d, array), m1 = itss__jpath_index(d, pos);
+    size_t m2 = itss__jpath_key(d, key);
+    char shown[160];
+    itss__quote(shown, sizeof shown, value, strlen(value), 40);
+    int rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "%s \"%s\" appears twice", what, shown);
+    itss__jpath_pop(d, m2);
+    itss__jpath_pop(d, m1);
+    itss__jpath_pop(d, m0);
+    return rc;
+}
+
+/* ---- model ---------------------------------------------------------------- */
+
+typedef struct {
+    itss_jdoc *d;
+    itss_maturity_model *m;
+    keypos *parts; /* sorted part ids, for lookup */
+} mloader;
+
+static const itss_maturity_part *part_find(mloader *L, const char *id)
+{
+    size_t lo = 0, hi = L->m->nparts;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(L->parts[mid].key, id);
+        if (c == 0)
+            return &L->m->parts[L->parts[mid].pos];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+static int load_levels(mloader *L, json_t *arr)
+{
+    static const char *const keys[] = {"level", "name", "label", "description", "source", NULL};
+    itss_jdoc *d = L->d;
+    itss_maturity_model *m = L->m;
+    itss_arena *A = &m->arena;
+    size_t n = json_array_size(arr);
+    if (n == 0 || n > ITSS_MAX_LEVELS)
+        return n ? itss__jfail_key(d, "levels", ITSS_ELIMIT, 0,
+                                   "\"levels\" has %zu levels; a model has 1 to %d", n,
+                                   ITSS_MAX_LEVELS)
+                 : itss__jfail_key(d, "levels", ITSS_EVALUE, 0, "\"levels\" must not be empty");
+    m->nlevels = (int)n;
+    if (!(m->levels = itss__arena_calloc(A, n, sizeof *m->levels)))
+        return nomem(d);
+    size_t m0 = itss__jpath_key(d, "levels");
+    int rc = ITSS_OK;
+    for (size_t i = 0; !rc && i < n; i++) {
+        size_t m1 = itss__jpath_index(d, i);
+        json_t *o = json_array_get(arr, i);
+        itss_maturity_level *l = &m->levels[i];
+        long long ord = 0;
+        if (!json_is_object(o))
+            rc = itss__jfail(d, ITSS_ESCHEMA, 0, "a level must be an object, not %s",
+                             itss__jtype(o));
+        if (!rc)
+            rc = itss__jkeys(d, o, keys);
+        if (!rc)
+            rc = itss__jget_int(d, o, "level", 1, 1, ITSS_MAX_LEVELS, &ord);
+        if (!rc && ord != (long long)i + 1)
+            rc = itss__jfail_key(d, "level", ITSS_EMODEL, 0,
+                                 "levels must be numbered 1, 2, 3 ... in order: this one "
+                                 "should be %zu",
+                                 i + 1);
+        if (!rc)
+            rc = itss__jget_text2(d, o, "name", 1, A, l->name);
+        if (!rc)
+            rc = itss__jget_text2(d, o, "label", 0, A, l->label);
+        if (!rc)
+            rc = itss__jget_text2(d, o, "description", 0, A, l->desc);
+        if (!rc)
+            rc = copy_opt_string(d, A, o, "source", &l->source);
+        l->ordinal = (int)i + 1;
+        itss__jpath_pop(d, m1);
+    }
+    itss__jpath_pop(d, m0);
+    return rc;
+}
+
+static int load_parts(mloader *L, json_t *arr)
+{
+    static const char *const keys[] = {"id", "name", NULL};
+    itss_jdoc *d = L->d;
+    itss_maturity_model *m = L->m;
+    size_t n = m->nparts;
+    if (!(m->parts = itss__arena_calloc(&m->arena, n ? n : 1, sizeof *m->parts)) ||
+        !(L->parts = calloc(n ? n : 1, sizeof *L->parts)))
+        return nomem(d);
+    size_t m0 = itss__jpath_key(d, "parts");
+    int rc = ITSS_OK;
+    for (size_t i = 0; !rc && i < n; i++) {
+        size_t m1 = itss__jpath_index(d, i);
+        json_t *o = json_array_get(arr, i);
+        const char *id = NULL;
+        if (!json_is_object(o))
+            rc = itss__jfail(d, ITSS_ESCHEMA, 0, "a part must be an object, not %s",
+                             itss__jtype(o));
+        if (!rc)
+            rc = itss__jkeys(d, o, keys);
+        if (!rc)
+            rc = get_id(d, o, "id", &id);
+        if (!rc)
+            rc = itss__jget_text2(d, o, "name", 1, &m->arena, m->parts[i].name);
+        if (!rc && !(m->parts[i].id = itss__arena_strdup(&m->arena, id)))
+            rc = nomem(d);
+        if (!rc)
+            L->parts[i] = (keypos){m->parts[i].id, i};
+        itss__jpath_pop(d, m1);
+    }
+    itss__jpath_pop(d, m0);
+    size_t dup;
+    if (!rc && find_duplicate(L->parts, n, &dup))
+        rc = dup_error(d, "parts", dup, "id", "part id", m->parts[dup].id);
+    return rc;
+}
+
+static int load_domain_descriptions(mloader *L, json_t *o, itss_maturity_domain *dom)
+{
+    static const char *const keys[] = {"level", "text", NULL};
+    itss_jdoc *d = L->d;
+    itss_maturity_model *m = L->m;
+    json_t *arr = NULL;
+    int rc = itss__jget_array(d, o, "descriptions", 0, &arr);
+    if (rc || !arr)
+        return rc;
+    if (json_array_size(arr) != (size_t)m->nlevels)
+        return itss__jfail_key(d, "descriptions", ITSS_EMODEL, 0,
+                               "\"descriptions\" must give one text per level (%d levels)",
+                               m->nlevels);
+    if (!(dom->desc = itss__arena_calloc(&m->arena, (size_t)m->nlevels, sizeof *dom->desc)))
+        return nomem(d);
+    dom->ndesc = m->nlevels;
+    size_t m0 = itss__jpath_key(d, "descriptions");
+    for (size_t i = 0; !rc && i < json_array_size(arr); i++) {
+        size_t m1 = itss__jpath_index(d, i);
+        json_t *e = json_array_get(arr, i);
+        long long lv = 0;
+        if (!json_is_object(e))
+            rc = itss__jfail(d, ITSS_ESCHEMA, 0, "a description must be an object, not %s",
+                             itss__jtype(e));
+        if (!rc)
+            rc = itss__jkeys(d, e, keys);
+        if (!rc)
+            rc = itss__jget_int(d, e, "level", 1, 1, m->nlevels, &lv);
+        if (!rc && lv != (long long)i + 1)
+            rc = itss__jfail_key(d, "level", ITSS_EMODEL, 0,
+                                 "descriptions must follow the levels in order: this one is "
+                                 "for level %zu",
+                                 i + 1);
+        if (!rc)
+            rc = itss__jget_text2(d, e, "text", 1, &m->arena, dom->desc[i]);
+        itss__jpath_pop(d, m1);
+    }
+    itss__jpath_pop(d, m0);
+    return rc;
+}
+
+static int load_domains(mloader *L, json_t *arr)
+{
+    char sh[160];
+    static const char *const keys[] = {"id", "number", "part", "name", "descriptions", "source",
+                                       NULL};
+    itss_jdoc *d = L->d;
+    itss_maturity_model *m = L->m;
+    size_t n = m->ndomains;
+    keypos *ids = calloc(n ? n : 1, sizeof *ids);
+    if (!(m->domains = itss__arena_calloc(&m->arena, n ? n : 1, sizeof *m->domains)) || !ids) {
+        free(ids);
+        return nomem(d);
+    }
+    size_t m0 = itss__jpath_key(d, "domains");
+    int rc = ITSS_OK;
+    for (size_t i = 0; !rc && i < n; i++) {
+        size_t m1 = itss__jpath_index(d, i);
+        json_t *o = json_array_get(arr, i);
+        itss_maturity_domain *dom = &m->domains[i];
+        const char *id = NULL, *part = NULL;
+        long long number = 0;
+        if (!json_is_object(o))
+            rc = itss__jfail(d, ITSS_ESCHEMA, 0, "a domain must be an object, not %s",
+                             itss__jtype(o));
+        if (!rc)
+            rc = itss__jkeys(d, o, keys);
+        if (!rc)
+            rc = get_id(d, o, "id", &id);
+        if (!rc)
+            rc = itss__jget_int(d, o, "number", 1, 1, 1000000, &number);
+        if (!rc)
+            rc = itss__jget_string(d, o, "part", 1, 0, &part);
+        if (!rc && !(dom->part = part_find(L, part)))
+            rc = itss__jfail_key(d, "part", ITSS_EMODEL, 0,
+                                 "part \"%s\" is not one of the model's parts",
+                                 itss__shown(sh, sizeof sh, part));
+        if (!rc)
+            rc = itss__jget_text2(d, o, "name", 1, &m->arena, dom->name);
+        if (!rc)
+            rc = load_domain_descriptions(L, o, dom);
+        if (!rc)
+            rc = copy_opt_string(d, &m->arena, o, "source", &dom->source);
+        if (!rc && !(dom->id = itss__arena_strdup(&m->arena, id)))
+            rc = nomem(d);
+        dom->number = (int)number;
+        dom->index = i;
+        ids[i] = (keypos){dom->id, i};
+        itss__jpath_pop(d, m1);
+    }
+    itss__jpath_pop(d, m0);
+    size_t dup;
+    if (!rc && find_duplicate(ids, n, &dup))
+        rc = dup_error(d, "domains", dup, "id", "domain id", m->domains[dup].id);
+    /* numbers are unique too: reuse the key table with decimal keys */
+    char(*num)[16] = rc ? NULL : calloc(n ? n : 1, sizeof *num);
+    if (!rc && !num)
+        rc = nomem(d);
+    for (size_t i = 0; !rc && i < n; i++) {
+        snprintf(num[i], sizeof num[i], "%d", m->domains[i].number);
+        ids[i] = (keypos){num[i], i};
+    }
+    if (!rc && find_duplicate(ids, n, &dup))
+        rc = dup_error(d, "domains", dup, "number", "domain number", num[dup]);
+    free(num);
+    free(ids);
+    if (!rc && itss__mmodel_index_domains(m))
+        rc = nomem(d);
+    return rc;
+}
+
+static int load_items(mloader *L, json_t *arr)
+{
+    char sh[160];
+    static const char *const keys[] = {"number", "domain", "name", "aliases", "source", NULL};
+    itss_jdoc *d = L->d;
+    itss_maturity_model *m = L->m;
+    itss_arena *A = &m->arena;
+    size_t n = m->nitems;
+    if (!(m->items = itss__arena_calloc(A, n ? n : 1, sizeof *m->items)))
+        return nomem(d);
+    size_t m0 = itss__jpath_key(d, "items");
+    int rc = ITSS_OK;
+    for (size_t i = 0; !rc && i < n; i++) {
+        size_t m1 = itss__jpath_index(d, i);
+        json_t *o = json_array_get(arr, i), *aliases = NULL;
+        itss_maturity_item *it = &m->items[i];
+        const char *dom = NULL;
+        long long number = 0;
+        if (!json_is_object(o))
+            rc = itss__jfail(d, ITSS_ESCHEMA, 0, "an item must be an object, not %s",
+                             itss__jtype(o));
+        if (!rc)
+            rc = itss__jkeys(d, o, keys);
+        if (!rc)
+            rc = itss__jget_int(d, o, "number", 1, 1, 1000000, &number);
+        if (!rc)
+            rc = itss__jget_string(d, o, "domain", 1, 0, &dom);
+        if (!rc && !(it->domain = itss__mdomain_find(m, dom)))
+            rc = itss__jfail_key(d, "domain", ITSS_EMODEL, 0,
+                                 "domain \"%s\" is not one of the model's domains",
+                                 itss__shown(sh, sizeof sh, dom));
+        if (!rc)
+            rc = itss__jget_text2(d, o, "name", 1, A, it->name);
+        if (!rc)
+            rc = get_array(d, o, "aliases", 0, ITSS_MAX_ALIASES, &aliases, &it->naliases);
+        if (!rc && it->naliases &&
+            !(it->aliases = itss__arena_calloc(A, it->naliases, sizeof *it->aliases)))
+            rc = nomem(d);
+        for (size_t k = 0; !rc && k < it->naliases; k++) {
+            json_t *s = json_array_get(aliases, k);
+            size_t ma = itss__jpath_key(d, "aliases"), mk = itss__jpath_index(d, k);
+            if (!json_is_string(s) || json_string_length(s) == 0 ||
+                strlen(json_string_value(s)) != json_string_length(s))
+                rc = itss__jfail(d, ITSS_ESCHEMA, 0, "an alias must be a non-empty string");
+            else if (!(it->aliases[k] = itss__arena_strdup(A, json_string_value(s))))
+                rc = nomem(d);
+            itss__jpath_pop(d, mk);
+            itss__jpath_pop(d, ma);
+        }
+        if (!rc)
+            rc = copy_opt_string(d, A, o, "source", &it->source);
+        it->number = (int)number;
+        it->src = i;
+        itss__jpath_pop(d, m1);
+    }
+    itss__jpath_pop(d, m0);
+    if (rc)
+        return rc;
+    itss__mmodel_sort_items(m);
+    for (size_t i = 0; i + 1 < n; i++)
+        if (m->items[i].number == m->items[i + 1].number) {
+            char num[16];
+            snprintf(num, sizeof num, "%d", m->items[i].number);
+            return dup_error(d, "items", m->items[i + 1].src, "number", "item number", num);
+        }
+    return ITSS_OK;
+}
+
+static int load_clauses(mloader *L, json_t *arr)
+{
+    char sh[160];
+    static const char *const keys[] = {"id", "level", "domain", "item", "summary", "source",
+                                       NULL};
+    itss_jdoc *d = L->d;
+    itss_maturity_model *m = L->m;
+    itss_arena *A = &m->arena;
+    size_t n = m->nclauses;
+    if (!(m->clauses = itss__arena_calloc(A, n ? n : 1, sizeof *m->clauses)))
+        return nomem(d);
+    size_t m0 = itss__jpath_key(d, "clauses");
+    int rc = ITSS_OK;
+    for (size_t i = 0; !rc && i < n; i++) {
+        size_t m1 = itss__jpath_index(d, i);
+        json_t *o = json_array_get(arr, i), *item = NULL;
+        itss_maturity_clause *c = &m->clauses[i];
+        const char *id = NULL, *dom = NULL;
+        long long level = 0;
+        if (!json_is_object(o))
+            rc = itss__jfail(d, ITSS_ESCHEMA, 0, "a clause must be an object, not %s",
+                             itss__jtype(o));
+        if (!rc)
+            rc = itss__jkeys(d, o, keys);
+        if (!rc)
+            rc = get_id(d, o, "id", &id);
+        if (!rc)
+            rc = itss__jget_int(d, o, "level", 1, 1, 1000000, &level);
+        if (!rc && level > m->nlevels)
+            rc = itss__jfail_key(d, "level", ITSS_EMODEL, 0,
+                                 "level %lld is not a level of this model (levels 1..%d)", level,
+                                 m->nlevels);
+        if (!rc)
+            rc = itss__jget_string(d, o, "domain", 1, 0, &dom);
+        if (!rc && !(c->domain = itss__mdomain_find(m, dom)))
+            rc = itss__jfail_key(d, "domain", ITSS_EMODEL, 0,
+                                 "domain \"%s\" is not one of the model's domains",
+                                 itss__shown(sh, sizeof sh, dom));
+        if (!rc && !(item = json_object_get(o, "item")))
+            rc = itss__jfail(d, ITSS_ESCHEMA, 0,
+                             "missing required key \"item\" (null for a domain-wide clause)");
+        if (!rc && !json_is_null(item)) {
+            if (!json_is_integer(item))
+                rc = itss__jfail_key(d, "item", ITSS_ESCHEMA, 0,
+                                     "\"item\" must be an item number or null, not %s",
+                                     itss__jtype(item));
+            else if (!(c->item = itss__mitem_find(m, (int)json_integer_value(item))) ||
+                     json_integer_value(item) != (json_int_t)c->item->number)
+                rc = itss__jfail_key(d, "item", ITSS_EMODEL, 0,
+                                     "item %lld is not one of the model's items",
+                                     (long long)json_integer_value(item));
+            else if (c->item->domain != c->domain)
+                rc = itss__jfail_key(d, "item", ITSS_EMODEL, 0,
+                                     "item %d belongs to domain \"%s\", not to \"%s\"",
+                                     c->item->number, c->item->domain->id, c->domain->id);
+        }
+        if (!rc)
+            rc = itss__jget_text2(d, o, "summary", 1, A, c->summary);
+        if (!rc)
+            rc = copy_opt_string(d, A, o, "source", &c->source);
+        if (!rc && !(c->id = itss__arena_strdup(A, id)))
+            rc = nomem(d);
+        c->level = (int)level;
+        c->src = i;
+        itss__jpath_pop(d, m1);
+    }
+    itss__jpath_pop(d, m0);
+    if (rc)
+        return rc;
+    if (itss__mmodel_finish(m))
+        return nomem(d);
+    for (size_t i = 0; i + 1 < n; i++)
+        if (strcmp(m->by_id[i]->id, m->by_id[i + 1]->id) == 0)
+            return dup_error(d, "clauses", m->by_id[i + 1]->src, "id", "clause id",
+                             m->by_id[i]->id);
+    return ITSS_OK;
+}
+
+/* Levels [1..N] as a bit set from a JSON array of ascending unique ints. */
+static int level_set(itss_jdoc *d, json_t *o, const char *key, int n, unsigned *out)
+{
+    json_t *arr = NULL;
+    int rc = itss__jget_array(d, o, key, 1, &arr);
+    if (rc)
+        return rc;
+    size_t m0 = itss__jpath_key(d, key);
+    int prev = 0;
+    *out = 0;
+    for (size_t i = 0; !rc && i < json_array_size(arr); i++) {
+        json_t *v = json_array_get(arr, i);
+        size_t m1 = itss__jpath_index(d, i);
+        if (!json_is_integer(v) || json_integer_value(v) <= prev || json_integer_value(v) > n)
+            rc = itss__jfail(d, ITSS_EVALUE, 0,
+                             "levels must be ascending integers from 1 to %d", n);
+        else
+            *out |= 1u << ((prev = (int)json_integer_value(v)) - 1);
+        itss__jpath_pop(d, m1);
+    }
+    itss__jpath_pop(d, m0);
+    return rc;
+}
+
+static int item_ref(mloader *L, json_t *o, const itss_maturity_item **out)
+{
+    long long num = 0;
+    int rc = itss__jget_int(L->d, o, "item", 1, 1, 1000000, &num);
+    if (!rc && !(*out = itss__mitem_find(L->m, (int)num)))
+        rc = itss__jfail_key(L->d, "item", ITSS_EMODEL, 0,
+                             "item %lld is not one of the model's items", num);
+    return rc;
+}
+
+static int load_item_levels(mloader *L, json_t *o)
+{
+    static const char *const keys[] = {"source", "rows", "differences", NULL};
+    static const char *const row_keys[] = {"item", "levels", NULL};
+    static const char *const diff_keys[] = {"item", "level", "reason", NULL};
+    itss_jdoc *d = L->d;
+    itss_maturity_model *m = L->m;
+    json_t *rows = NULL, *diffs = NULL;
+    size_t m0 = itss__jpath_key(d, "item_levels");
+    int rc = itss__jkeys(d, o, keys);
+    if (!rc)
+        rc = copy_opt_string(d, &m->arena, o, "source", &m->item_levels_source);
+    if (!rc)
+        rc = get_array(d, o, "rows", 1, ITSS_MAX_ITEMS, &rows, &m->nil_rows);
+    if (!rc)
+        rc = get_array(d, o, "differences", 0, ITSS_MAX_ITEMS, &diffs, &m->nil_diffs);
+    if (!rc && (!(m->il_rows = itss__arena_calloc(&m->arena, m->nil_rows + 1, sizeof *m->il_rows)) ||
+                !(m->il_diffs = itss__arena_calloc(&m->arena, m->nil_diffs + 1,
+                                                   sizeof *m->il_diffs))))
+        rc = nomem(d);
+    size_t m1 = itss__jpath_key(d, "rows");
+    for (size_t i = 0; !rc && i < m->nil_rows; i++) {
+        size_t m2 = itss__jpath_index(d, i);
+        json_t *r = json_array_get(rows, i);
+        if (!json_is_object(r))
+            rc = itss__jfail(d, ITSS_ESCHEMA, 0, "a row must be an object, not %s",
+                             itss__jtype(r));
+        if (!rc)
+            rc = itss__jkeys(d, r, row_keys);
+        if (!rc)
+            rc = item_ref(L, r, &m->il_rows[i].item);
+        if (!rc)
+            rc = level_set(d, r, "levels", m->nlevels, &m->il_rows[i].levels);
+        itss__jpath_pop(d, m2);
+    }
+    itss__jpath_pop(d, m1);
+    m1 = itss__jpath_key(d, "differences");
+    for (size_t i = 0; !rc && i < m->nil_diffs; i++) {
+        size_t m2 = itss__jpath_index(d, i);
+        json_t *r = json_array_get(diffs, i);
+        long long lv = 0;
+        if (!json_is_object(r))
+            rc = itss__jfail(d, ITSS_ESCHEMA, 0, "a difference must be an object, not %s",
+                             itss__jtype(r));
+        if (!rc)
+            rc = itss__jkeys(d, r, diff_keys);
+        if (!rc)
+            rc = item_ref(L, r, &m->il_diffs[i].item);
+        if (!rc)
+            rc = itss__jget_int(d, r, "level", 1, 1, m->nlevels, &lv);
+        if (!rc)
+            rc = itss__jget_text2(d, r, "reason", 1, &m->arena, m->il_diffs[i].reason);
+        m->il_diffs[i].level = (int)lv;
+        itss__jpath_pop(d, m2);
+    }
+    itss__jpath_pop(d, m1);
+    itss__jpath_pop(d, m0);
+    m->has_item_levels = 1;
+    return rc;
+}
+
+static int load_model(itss_jdoc *d, itss_maturity_model *m)
+{
+    char sh[160];
+    static const char *const keys[] = {"format", "id",    "edition", "title",   "source",
+                                       "levels", "parts", "domains", "items",   "clauses",
+                                       "item_levels", NULL};
+    mloader L = {d, m, NULL};
+    json_t *root = d->root, *levels = NULL, *parts = NULL, *domains = NULL, *items = NULL,
+           *clauses = NULL, *il = NULL;
+    const char *format = NULL, *id = NULL, *edition = NULL;
+    int rc = itss__jkeys(d, root, keys);
+    if (!rc)
+        rc = itss__jget_string(d, root, "format", 1, 0, &format);
+    if (!rc && strcmp(format, ITSS_MATURITY_FORMAT) != 0)
+        rc = itss__jfail_key(d, "format", ITSS_EVALUE, 0,
+                             "format \"%s\" is not supported (expected \"" ITSS_MATURITY_FORMAT
+                             "\")",
+                             itss__shown(sh, sizeof sh, format));
+    if (!rc)
+        rc = get_id(d, root, "id", &id);
+    if (!rc)
+        rc = itss__jget_string(d, root, "edition", 1, 0, &edition);
+    if (!rc)
+        rc = itss__jget_text2(d, root, "title", 1, &m->arena, m->title);
+    if (!rc)
+        rc = copy_opt_string(d, &m->arena, root, "source", &m->source);
+    if (!rc)
+        rc = itss__jget_array(d, root, "levels", 1, &levels);
+    if (!rc)
+        rc = get_array(d, root, "parts", 1, ITSS_MAX_PARTS, &parts, &m->nparts);
+    if (!rc)
+        rc = get_array(d, root, "domains", 1, ITSS_MAX_DOMAINS, &domains, &m->ndomains);
+    if (!rc)
+        rc = get_array(d, root, "items", 1, ITSS_MAX_ITEMS, &items, &m->nitems);
+    if (!rc)
+        rc = get_array(d, root, "clauses", 1, ITSS_MAX_CLAUSES, &clauses, &m->nclauses);
+    if (!rc)
+        rc = itss__jget_object(d, root, "item_levels", 0, &il);
+    if (!rc && (!(m->id = itss__arena_strdup(&m->arena, id)) ||
+                !(m->edition = itss__arena_strdup(&m->arena, edition))))
+        rc = nomem(d);
+    if (!rc)
+        rc = load_levels(&L, levels);
+    if (!rc)
+        rc = load_parts(&L, parts);
+    if (!rc)
+        rc = load_domains(&L, domains);
+    if (!rc)
+        rc = load_items(&L, items);
+    if (!rc)
+        rc = load_clauses(&L, clauses);
+    if (!rc && il)
+        rc = load_item_levels(&L, il);
+    free(L.parts);
+    return rc;
+}
+
+int itss_maturity_model_load(const char *json, size_t len, itss_maturity_model **out,
+                             itss_error *err)
+{
+    itss__err_clear(err);
+    if (out)
+        *out = NULL;
+    if (!json || !out)
+        return itss__err(err, ITSS_EINVAL, "itss_maturity_model_load: %s is NULL",
+                         !json ? "json" : "out");
+    itss_jdoc doc;
+    int rc = itss__jdoc_parse(&doc, json, len, err);
+    if (!rc) {
+        itss_maturity_model *m = calloc(1, sizeof *m);
+        if (!m) {
+            rc = itss__err(err, ITSS_ENOMEM, "out of memory");
+        } else if ((rc = load_model(&doc, m))) {
+            itss_maturity_model_free(m);
+        } else {
+            *out = m;
+        }
+    }
+    itss__jdoc_close(&doc);
+    return rc;
+}
+
+int itss_maturity_model_load_file(const char *path, itss_maturity_model **out, itss_error *err)
+{
+    itss__err_clear(err);
+    if (out)
+        *out = NULL;
+    if (!path || !out)
+        return itss__err(err, ITSS_EINVAL, "itss_maturity_model_load_file: %s is NULL",
+                         !path ? "path" : "out");
+    char *text;
+    size_t len;
+    int rc = itss__read_file(path, &text, &len, err);
+    if (rc)
+        return rc;
+    rc = itss_maturity_model_load(text, len, out, err);
+    free(text);
+    return rc;
+}
+
+int itss__maturity_build_builtin(itss_maturity_model **out, itss_error *err)
+{
+    return itss_maturity_model_load(itss__data_tcesa1299_2023, itss__data_tcesa1299_2023_len,
+                                    out, err);
+}
+
+/* ---- assessments ---------------------------------------------------------- */
+
+static const char *const scale_allowed[] = {
+    "met, not_met, N, P, L, F, a number 0..100 or na",
+    "met, not_met or na",
+    "N, P, L, F, a number 0..100 or na",
+};
+
+/* Parse a rating value (string or number) at the current path. */
+static int parse_rating_value(itss_jdoc *d, itss_rating_scale scale, json_t *v,
+                              itss_rating_kind *kind, double *pct)
+{
+    if (json_is_number(v)) {
+        double x = json_number_value(v);
+        if (!isfinite(x) || x < 0 || x > 100)
+            return itss__jfail(d, ITSS_EVALUE, 0,
+                               "a percentage rating must be from 0 to 100, not %.17g", x);
+        *kind = ITSS_RATING_PERCENT;
+        *pct = x;
+    } else if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        *kind = ITSS_RATING_NONE;
+        if (s[0] && !s[1]) {
+            switch (s[0]) {
+            case 'N': *kind = ITSS_RATING_N; break;
+            case 'P': *kind = ITSS_RATING_P; break;
+            case 'L': *kind = ITSS_RATING_L; break;
+            case 'F': *kind = ITSS_RATING_F; break;
+            default: break;
+            }
+        } else if (strcmp(s, "met") == 0) {
+            *kind = ITSS_RATING_MET;
+        } else if (strcmp(s, "not_met") == 0) {
+            *kind = ITSS_RATING_NOT_MET;
+        } else if (strcmp(s, "na") == 0) {
+            *kind = ITSS_RATING_NA;
+        }
+        if (*kind == ITSS_RATING_NONE) {
+            char shown[160];
+            itss__quote(shown, sizeof shown, s, json_string_length(v), 40);
+            return itss__jfail(d, ITSS_EVALUE, 0,
+                               "unknown rating \"%s\": use met, not_met, N, P, L, F, a number "
+                               "0..100, or {\"rating\": \"na\", \"reason\": ...}",
+                               shown);
+        }
+    } else {
+        return itss__jfail(d, ITSS_ESCHEMA, 0,
+                           "a rating must be a string, a number or an object, not %s",
+                           itss__jtype(v));
+    }
+    if (!itss__scale_allows(scale, *kind))
+        return itss__jfail(d, ITSS_EVALUE, 0,
+                           "this rating is outside the declared %s scale (allowed: %s)",
+                           itss__scale_name(scale), scale_allowed[scale]);
+    return ITSS_OK;
+}
+
+static int load_rating(itss_jdoc *d, itss_assessment *a, const itss_maturity_clause *c,
+                       json_t *v)
+{
+    static const char *const keys[] = {"rating", "reason", "evidence", "note", NULL};
+    itss_rating_kind kind = ITSS_RATING_NONE;
+    double pct = 0;
+    const char *reason = NULL, *evidence = NULL, *note = NULL;
+    int rc;
+    if (!json_is_object(v)) {
+        rc = parse_rating_value(d, a->scale, v, &kind, &pct);
+        if (!rc && kind == ITSS_RATING_NA)
+            rc = itss__jfail(d, ITSS_EVALUE, 0,
+                             "\"na\" needs a reason: write {\"rating\": \"na\", \"reason\": "
+                             "\"why it does not apply\"}");
+    } else {
+        json_t *rv = json_object_get(v, "rating");
+        rc = itss__jkeys(d, v, keys);
+        if (!rc && !rv)
+            rc = itss__jfail(d, ITSS_ESCHEMA, 0, "missing required key \"rating\"");
+        if (!rc) {
+            size_t m = itss__jpath_key(d, "rating");
+            rc = json_is_object(rv) ? itss__jfail(d, ITSS_ESCHEMA, 0,
+                                                  "a rating must be a string or a number, not "
+                                                  "an object")
+                                    : parse_rating_value(d, a->scale, rv, &kind, &pct);
+            itss__jpath_pop(d, m);
+        }
+        if (!rc)
+            rc = itss__jget_string(d, v, "reason", 0, 1, &reason);
+        if (!rc && kind == ITSS_RATING_NA && (!reason || !reason[0]))
+            rc = reason ? itss__jfail_key(d, "reason", ITSS_EVALUE, 0,
+                                          "the reason for \"na\" must not be empty")
+                        : itss__jfail(d, ITSS_EVALUE, 0,
+                                      "\"na\" needs a non-empty \"reason\" saying why the "
+                                      "clause does not apply");
+        if (!rc && kind != ITSS_RATING_NA && reason)
+            rc = itss__jfail_key(d, "reason", ITSS_ESCHEMA, 1,
+                                 "\"reason\" is only for \"na\" ratings; use \"note\"");
+        if (!rc)
+            rc = itss__jget_string(d, v, "evidence", 0, 1, &evidence);
+        if (!rc)
+            rc = itss__jget_string(d, v, "note", 0, 1, &note);
+    }
+    if (!rc)
+        rc = itss__assessment_rate(a, c, kind, pct, reason, d->err);
+    if (!rc && (evidence || note))
+        rc = itss_assessment_set_text(a, c->id, evidence, note, d->err);
+    return rc;
+}
+
+static int load_assessment(itss_jdoc *d, itss_assessment *a)
+{
+    char sh[160];
+    static const char *const keys[] = {"ratings", "scale",    "id",    "organization",
+                                       "scope",   "date",     "assessor", "notes", NULL};
+    json_t *root = d->root, *ratings = NULL;
+    const char *scale = NULL;
+    int rc = itss__jkeys(d, root, keys);
+    if (!rc)
+        rc = itss__jget_string(d, root, "scale", 0, 0, &scale);
+    if (!rc && scale) {
+        if (strcmp(scale, "binary") == 0)
+            a->scale = ITSS_SCALE_BINARY;
+        else if (strcmp(scale, "nplf") == 0)
+            a->scale = ITSS_SCALE_NPLF;
+        else if (strcmp(scale, "any") != 0)
+            rc = itss__jfail_key(d, "scale", ITSS_EVALUE, 0,
+                                 "scale \"%s\" is not one of binary, nplf, any",
+                                 itss__shown(sh, sizeof sh, scale));
+    }
+    for (int k = 0; !rc && k < ITSS_META_COUNT; k++) {
+        const char *v = NULL;
+        rc = itss__jget_string(d, root, itss__meta_keys[k], 0, 1, &v);
+        if (!rc && v && !(a->meta[k] = itss__strdup(v)))
+            rc = nomem(d);
+    }
+    if (!rc)
+        rc = itss__jget_object(d, root, "ratings", 1, &ratings);
+    if (rc)
+        return rc;
+    size_t m0 = itss__jpath_key(d, "ratings");
+    const char *id;
+    json_t *v;
+    json_object_foreach(ratings, id, v) {
+        size_t m1 = itss__jpath_key(d, id);
+        const itss_maturity_clause *c = itss__mclause_find(a->model, id);
+        if (!c) {
+            char shown[160];
+            itss__quote(shown, sizeof shown, id, strlen(id), 40);
+            rc = itss__jfail(d, ITSS_ENOTFOUND, 1,
+                             "unknown clause \"%s\": %s has no such requirement clause", shown,
+                             a->model->edition);
+        } else {
+            /* a failure inside leaves err set; relocate it to this path */
+            rc = load_rating(d, a, c, v);
+            if (rc && d->err && !d->err->path[0]) {
+                itss_error keep = *d->err;
+                itss__jfail(d, rc, 0, "%s", keep.message);
+            }
+        }
+        itss__jpath_pop(d, m1);
+        if (rc)
+            break;
+    }
+    itss__jpath_pop(d, m0);
+    return rc;
+}
+
+int itss_assessment_load(const itss_maturity_model *m, const char *json, size_t len,
+                         itss_assessment **out, itss_error *err)
+{
+    itss__err_clear(err);
+    if (out)
+        *out = NULL;
+    if (!m || !json || !out)
+        return itss__err(err, ITSS_EINVAL, "itss_assessment_load: %s is NULL",
+                         !m ? "m" : !json ? "json" : "out");
+    itss_jdoc doc;
+    int rc = itss__jdoc_parse(&doc, json, len, err);
+    if (!rc) {
+        itss_assessment *a = NULL;
+        rc = itss_assessment_new(m, &a, err);
+        if (!rc && (rc = load_assessment(&doc, a)))
+            itss_assessment_free(a);
+        else if (!rc)
+            *out = a;
+    }
+    itss__jdoc_close(&doc);
+    return rc;
+}
+
+int itss_assessment_load_file(const itss_maturity_model *m, const char *path,
+                              itss_assessment **out, itss_error *err)
+{
+    itss__err_clear(err);
+    if (out)
+        *out = NULL;
+    if (!m || !path || !out)
+        return itss__err(err, ITSS_EINVAL, "itss_assessment_load_file: %s is NULL",
+                         !m ? "m" : !path ? "path" : "out");
+    char *text;
+    size_t len;
+    int rc = itss__read_file(path, &text, &len, err);
+    if (rc)
+        return rc;
+    rc = itss_assessment_load(m, text, len, out, err);
+    free(text);
+    return rc;
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+static void kopt_text2(itss_jw *w, const char *key, char *const t[2])
+{
+    if (t[0])
+        itss__jw_ktext2(w, key, t);
+}
+
+static void kopt_str(itss_jw *w, const char *key, const char *s)
+{
+    if (s)
+        itss__jw_kstr(w, key, s);
+}
+
+static void clause_obj(itss_jw *w, const itss_maturity_clause *c)
+{
+    itss__jw_obj(w);
+    itss__jw_kstr(w, "id", c->id);
+    itss__jw_kint(w, "level", c->level);
+    itss__jw_kstr(w, "domain", c->domain->id);
+    itss__jw_key(w, "item");
+    if (c->item)
+        itss__jw_int(w, c->item->number);
+    else
+        itss__jw_null(w);
+    itss__jw_ktext2(w, "summary", c->summary);
+    kopt_str(w, "source", c->source);
+    itss__jw_obj_end(w);
+}
+
+static void levels_array(itss_jw *w, unsigned bits, int n)
+{
+    itss__jw_arr(w);
+    for (int l = 1; l <= n; l++)
+        if (bits & (1u << (l - 1)))
+            itss__jw_int(w, l);
+    itss__jw_arr_end(w);
+}
+
+void itss__json_mmodel(itss_buf *b, const itss_maturity_model *m, int pretty)
+{
+    itss_jw w;
+    itss__jw_init(&w, b, pretty);
+    itss__jw_obj(&w);
+    itss__jw_kstr(&w, "format", ITSS_MATURITY_FORMAT);
+    itss__jw_kstr(&w, "id", m->id);
+    itss__jw_kstr(&w, "edition", m->edition);
+    itss__jw_ktext2(&w, "title", m->title);
+    kopt_str(&w, "source", m->source);
+    itss__jw_key(&w, "levels");
+    itss__jw_arr(&w);
+    for (int i = 0; i < m->nlevels; i++) {
+        const itss_maturity_level *l = &m->levels[i];
+        itss__jw_obj(&w);
+        itss__jw_kint(&w, "level", l->ordinal);
+        itss__jw_ktext2(&w, "name", l->name);
+        kopt_text2(&w, "label", l->label);
+        kopt_text2(&w, "description", l->desc);
+        kopt_str(&w, "source", l->source);
+        itss__jw_obj_end(&w);
+    }
+    itss__jw_arr_end(&w);
+    itss__jw_key(&w, "parts");
+    itss__jw_arr(&w);
+    for (size_t i = 0; i < m->nparts; i++) {
+        itss__jw_obj(&w);
+        itss__jw_kstr(&w, "id", m->parts[i].id);
+        itss__jw_ktext2(&w, "name", m->parts[i].name);
+        itss__jw_obj_end(&w);
+    }
+    itss__jw_arr_end(&w);
+    itss__jw_key(&w, "domains");
+    itss__jw_arr(&w);
+    for (size_t i = 0; i < m->ndomains; i++) {
+        const itss_maturity_domain *d = &m->domains[i];
+        itss__jw_obj(&w);
+        itss__jw_kstr(&w, "id", d->id);
+        itss__jw_kint(&w, "number", d->number);
+        itss__jw_kstr(&w, "part", d->part->id);
+        itss__jw_ktext2(&w, "name", d->name);
+        if (d->desc) {
+            itss__jw_key(&w, "descriptions");
+            itss__jw_arr(&w);
+            for (int l = 0; l < d->ndesc; l++) {
+                itss__jw_obj(&w);
+                itss__jw_kint(&w, "level", l + 1);
+                itss__jw_ktext2(&w, "text", d->desc[l]);
+                itss__jw_obj_end(&w);
+            }
+            itss__jw_arr_end(&w);
+        }
+        kopt_str(&w, "source", d->source);
+        itss__jw_obj_end(&w);
+    }
+    itss__jw_arr_end(&w);
+    itss__jw_key(&w, "items");
+    itss__jw_arr(&w);
+    for (size_t i = 0; i < m->nitems; i++) {
+        const itss_maturity_item *it = &m->items[i];
+        itss__jw_obj(&w);
+        itss__jw_kint(&w, "number", it->number);
+        itss__jw_kstr(&w, "domain", it->domain->id);
+        itss__jw_ktext2(&w, "name", it->name);
+        if (it->naliases) {
+            itss__jw_key(&w, "aliases");
+            itss__jw_arr(&w);
+            for (size_t k = 0; k < it->naliases; k++)
+                itss__jw_str(&w, it->aliases[k]);
+            itss__jw_arr_end(&w);
+        }
+        kopt_str(&w, "source", it->source);
+        itss__jw_obj_end(&w);
+    }
+    itss__jw_arr_end(&w);
+    itss__jw_key(&w, "clauses");
+    itss__jw_arr(&w);
+    for (size_t i = 0; i < m->nclauses; i++)
+        clause_obj(&w, &m->clauses[i]);
+    itss__jw_arr_end(&w);
+    if (m->has_item_levels) {
+        itss__jw_key(&w, "item_levels");
+        itss__jw_obj(&w);
+        kopt_str(&w, "source", m->item_levels_source);
+        itss__jw_key(&w, "rows");
+        itss__jw_arr(&w);
+        for (size_t i = 0; i < m->nil_rows; i++) {
+            itss__jw_obj(&w);
+            itss__jw_kint(&w, "item", m->il_rows[i].item->number);
+            itss__jw_key(&w, "levels");
+            levels_array(&w, m->il_rows[i].levels, m->nlevels);
+            itss__jw_obj_end(&w);
+        }
+        itss__jw_arr_end(&w);
+        if (m->nil_diffs) {
+            itss__jw_key(&w, "differences");
+            itss__jw_arr(&w);
+            for (size_t i = 0; i < m->nil_diffs; i++) {
+                itss__jw_obj(&w);
+                itss__jw_kint(&w, "item", m->il_diffs[i].item->number);
+                itss__jw_kint(&w, "level", m->il_diffs[i].level);
+                itss__jw_ktext2(&w, "reason", m->il_diffs[i].reason);
+                itss__jw_obj_end(&w);
+            }
+            itss__jw_arr_end(&w);
+        }
+        itss__jw_obj_end(&w);
+    }
+    itss__jw_obj_end(&w);
+    itss__jw_end(&w);
+}
+
+void itss__json_mclauses(itss_buf *b, const itss_maturity_clause *const *list, size_t n,
+                         int pretty)
+{
+    itss_jw w;
+    itss__jw_init(&w, b, pretty);
+    itss__jw_obj(&w);
+    itss__jw_key(&w, "clauses");
+    itss__jw_arr(&w);
+    for (size_t i = 0; i < n; i++)
+        clause_obj(&w, list[i]);
+    itss__jw_arr_end(&w);
+    itss__jw_obj_end(&w);
+    itss__jw_end(&w);
+}
+
+/* A rating as its JSON value: token, number, or null when unrated. */
+static void rating_value(itss_jw *w, const itss_rating *r)
+{
+    if (r->kind == ITSS_RATING_PERCENT)
+        itss__jw_num(w, r->percent);
+    else
+        itss__jw_str(w, itss__rating_token((itss_rating_kind)r->kind));
+}
+
+static void meta_fields(itss_jw *w, char *const meta[ITSS_META_COUNT])
+{
+    for (int k = 0; k < ITSS_META_COUNT; k++)
+        kopt_str(w, itss__meta_keys[k], meta[k]);
+}
+
+void itss__json_assessment(itss_buf *b, const itss_assessment *a, int pretty)
+{
+    itss_jw w;
+    itss__jw_init(&w, b, pretty);
+    itss__jw_obj(&w);
+    meta_fields(&w, a->meta);
+    if (a->scale != ITSS_SCALE_ANY)
+        itss__jw_kstr(&w, "scale", itss__scale_name(a->scale));
+    itss__jw_key(&w, "ratings");
+    itss__jw_obj(&w);
+    for (size_t i = 0; i < a->model->nclauses; i++) {
+        const itss_rating *r = &a->ratings[i];
+        if (!r->kind)
+            continue;
+        itss__jw_key(&w, a->model->clauses[i].id);
+        if (r->kind != ITSS_RATING_NA && !r->evidence && !r->note) {
+            rating_value(&w, r);
+            continue;
+        }
+        itss__jw_obj(&w);
+        itss__jw_key(&w, "rating");
+        rating_value(&w, r);
+        kopt_str(&w, "reason", r->reason);
+        kopt_str(&w, "evidence", r->evidence);
+        kopt_str(&w, "note", r->note);
+        itss__jw_obj_end(&w);
+    }
+    itss__jw_obj_end(&w);
+    itss__jw_obj_end(&w);
+    itss__jw_end(&w);
+}
+
+static const char *sat_name(int s)
+{
+    switch (s) {
+    case ITSS_SAT_FULLY: return "fully";
+    case ITSS_SAT_LARGELY: return "largely";
+    case ITSS_SAT_NOT_APPLICABLE: return "not_applicable";
+    default: return "not_satisfied";
+    }
+}
+
+static void stats_fields(itss_jw *w, const itss_mstats *s)
+{
+    itss__jw_kint(w, "clauses", (long long)s->total);
+    itss__jw_kint(w, "applicable", (long long)s->applicable);
+    itss__jw_kint(w, "fully", (long long)s->fully);
+    itss__jw_kint(w, "largely", (long long)s->largely);
+    itss__jw_kint(w, "unrated", (long long)s->unrated);
+    itss__jw_kint(w, "not_applicable", (long long)s->na);
+    itss__jw_key(w, "coverage");
+    if (s->applicable)
+        itss__jw_num(w, (double)s->fully / (double)s->applicable);
+    else
+        itss__jw_null(w);
+}
+
+static void level_ref(itss_jw *w, const char *key, const itss_maturity_model *m, int level)
+{
+    itss__jw_key(w, key);
+    if (level >= 1 && level <= m->nlevels)
+        itss__jw_text2(w, m->levels[level - 1].name);
+    else
+        itss__jw_null(w);
+}
+
+void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
+{
+    const itss_maturity_model *m = r->model;
+    size_t wl = (size_t)m->nlevels + 1;
+    itss_jw w;
+    itss__jw_init(&w, b, pretty);
+    itss__jw_obj(&w);
+    itss__jw_key(&w, "model");
+    itss__jw_obj(&w);
+    itss__jw_kstr(&w, "id", m->id);
+    itss__jw_kstr(&w, "edition", m->edition);
+    itss__jw_obj_end(&w);
+    meta_fields(&w, r->meta);
+    itss__jw_kstr(&w, "scale", itss__scale_name(r->scale));
+    itss__jw_kint(&w, "level", r->level);
+    level_ref(&w, "level_name", m, r->level);
+    itss__jw_key(&w, "itss_label");
+    if (r->level >= 1 && m->levels[r->level - 1].label[0])
+        itss__jw_str(&w, m->levels[r->level - 1].label[ITSS_LANG_ZH]);
+    else
+        itss__jw_null(&w);
+
+    itss__jw_key(&w, "levels");
+    itss__jw_arr(&w);
+    for (int l = 1; l <= m->nlevels; l++) {
+        itss__jw_obj(&w);
+        itss__jw_kint(&w, "level", l);
+        itss__jw_ktext2(&w, "name", m->levels[l - 1].name);
+        itss__jw_kbool(&w, "reached", l <= r->level);
+        stats_fields(&w, &r->by_level[l]);
+        itss__jw_obj_end(&w);
+    }
+    itss__jw_arr_end(&w);
+
+    itss__jw_key(&w, "domains");
+    itss__jw_arr(&w);
+    for (size_t i = 0; i < m->ndomains; i++) {
+        const itss_maturity_domain *d = &m->domains[i];
+        const itss_mstats *s = &r->by_domain[i * wl];
+        itss__jw_obj(&w);
+        itss__jw_kstr(&w, "id", d->id);
+        itss__jw_ktext2(&w, "name", d->name);
+        itss__jw_kstr(&w, "part", d->part->id);
+        itss__jw_kint(&w, "level", r->domain_level[i]);
+        level_ref(&w, "level_name", m, r->domain_level[i]);
+        stats_fields(&w, s);
+        itss__jw_key(&w, "levels");
+        itss__jw_arr(&w);
+        for (int l = 1; l <= m->nlevels; l++) {
+            if (!s[l].total)
+                continue;
+            itss__jw_obj(&w);
+            itss__jw_kint(&w, "level", l);
+            stats_fields(&w, &s[l]);
+            itss__jw_obj_end(&w);
+        }
+        itss__jw_arr_end(&w);
+        itss__jw_obj_end(&w);
+    }
+    itss__jw_arr_end(&w);
+
+    itss__jw_key(&w, "items");
+    itss__jw_arr(&w);
+    for (size_t i = 0; i < m->nitems; i++) {
+        const itss_maturity_item *it = &m->items[i];
+        const itss_mstats *s = &r->by_item[i * wl];
+        itss__jw_obj(&w);
+        itss__jw_kint(&w, "number", it->number);
+        itss__jw_kstr(&w, "domain", it->domain->id);
+        itss__jw_key(&w, "status"); /* {"level": status} where the item has clauses */
+        itss__jw_obj(&w);
+        for (int l = 1; l <= m->nlevels; l++) {
+            static const char *const digits[] = {"", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+            if (s[l].total)
+                itss__jw_kstr(&w, digits[l],
+                              sat_name(itss_maturity_result_item_status(r, it->number, l)));
+        }
+        itss__jw_obj_end(&w);
+        itss__jw_obj_end(&w);
+    }
+    itss__jw_arr_end(&w);
+
+    itss__jw_key(&w, "gaps");
+    itss__jw_obj(&w);
+    itss__jw_key(&w, "target");
+    if (r->target)
+        itss__jw_int(&w, r->target);
+    else
+        itss__jw_null(&w);
+    level_ref(&w, "target_name", m, r->target);
+    itss__jw_key(&w, "clauses");
+    itss__jw_arr(&w);
+    for (size_t i = 0; i < r->ngaps; i++) {
+        const itss_maturity_clause *c = r->gaps[i].clause;
+        const itss_rating *rt = &r->ratings[c->index];
+        itss__jw_obj(&w);
+        itss__jw_kstr(&w, "id", c->id);
+        itss__jw_kint(&w, "level", c->level);
+        itss__jw_kstr(&w, "domain", c->domain->id);
+        itss__jw_key(&w, "item");
+        if (c->item)
+            itss__jw_int(&w, c->item->number);
+        else
+            itss__jw_null(&w);
+        itss__jw_key(&w, "rating");
+        if (rt->kind)
+            rating_value(&w, rt);
+        else
+            itss__jw_null(&w);
+        itss__jw_kstr(&w, "grade",
+                      itss__rating_token(itss_rating_grade((itss_rating_kind)rt->kind,
+                                                           rt->percent)));
+        itss__jw_kstr(&w, "required", r->gaps[i].required == ITSS_SAT_FULLY ? "fully" : "largely");
+        itss__jw_ktext2(&w, "summary", c->summary);
+        itss__jw_obj_end(&w);
+    }
+    itss__jw_arr_end(&w);
+    itss__jw_obj_end(&w);
+
+    itss__jw_key(&w, "unrated");
+    itss__jw_arr(&w);
+    for (size_t i = 0; i < r->nunrated; i++)
+        itss__jw_str(&w, m->clauses[r->unrated[i]].id);
+    itss__jw_arr_end(&w);
+    itss__jw_key(&w, "not_applicable");
+    itss__jw_arr(&w);
+    for (size_t i = 0; i < r->nna; i++) {
+        itss__jw_obj(&w);
+        itss__jw_kstr(&w, "id", m->clauses[r->na[i]].id);
+        itss__jw_kstr(&w, "reason", r->ratings[r->na[i]].reason);
+        itss__jw_obj_end(&w);
+    }
+    itss__jw_arr_end(&w);
+    itss__jw_obj_end(&w);
+    itss__jw_end(&w);
+}

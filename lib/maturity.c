@@ -1,0 +1,931 @@
+/* libitss — the maturity engine: model access, assessments and the rater
+ * (docs/maturity.md). No JSON here. */
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "maturity_internal.h"
+
+const char *const itss__meta_keys[ITSS_META_COUNT] = {"id",   "organization", "scope",
+                                                      "date", "assessor",     "notes"};
+
+static int lang_ok(itss_lang lang) { return lang == ITSS_LANG_ZH || lang == ITSS_LANG_EN; }
+
+/* ---- built-in model and life cycle ------------------------------------ */
+
+static void *_Atomic builtin_model;
+
+static void model_destroy(void *p)
+{
+    itss_maturity_model *m = p;
+    itss__arena_free(&m->arena);
+    free(m);
+}
+
+static int build_builtin(void **out, itss_error *err)
+{
+    itss_maturity_model *m = NULL;
+    int rc = itss__maturity_build_builtin(&m, err);
+    if (!rc)
+        m->builtin = 1;
+    *out = m;
+    return rc;
+}
+
+int itss_maturity_model_builtin(const itss_maturity_model **out, itss_error *err)
+{
+    itss__err_clear(err);
+    if (!out)
+        return itss__err(err, ITSS_EINVAL, "itss_maturity_model_builtin: out is NULL");
+    void *obj;
+    int rc = itss__lazy_object(&builtin_model, build_builtin, model_destroy, &obj, err);
+    *out = obj;
+    return rc;
+}
+
+void itss_maturity_model_free(itss_maturity_model *m)
+{
+    if (m && !m->builtin)
+        model_destroy(m);
+}
+
+/* ---- model structure ---------------------------------------------------- */
+
+int itss__valid_id(const char *s)
+{
+    size_t n = 0;
+    for (; s[n]; n++) {
+        char c = s[n];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '.' || c == '_' || c == '-'))
+            return 0;
+    }
+    return n >= 1 && n <= ITSS_MAX_ID;
+}
+
+static int item_cmp(const void *a, const void *b)
+{
+    const itss_maturity_item *x = a, *y = b;
+    if (x->number != y->number)
+        return x->number < y->number ? -1 : 1;
+    return (x->src > y->src) - (x->src < y->src);
+}
+
+static int clause_order(const void *a, const void *b)
+{
+    const itss_maturity_clause *x = a, *y = b;
+    if (x->level != y->level)
+        return x->level < y->level ? -1 : 1;
+    if (x->domain->index != y->domain->index)
+        return x->domain->index < y->domain->index ? -1 : 1;
+    int xi = x->item ? x->item->number : INT_MAX, yi = y->item ? y->item->number : INT_MAX;
+    if (xi != yi)
+        return xi < yi ? -1 : 1;
+    return (x->src > y->src) - (x->src < y->src); /* document order */
+}
+
+static int clause_id_cmp(const void *a, const void *b)
+{
+    const itss_maturity_clause *x = *(const itss_maturity_clause *const *)a,
+                               *y = *(const itss_maturity_clause *const *)b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x->src > y->src) - (x->src < y->src);
+}
+
+int itss__mmodel_sort_items(itss_maturity_model *m)
+{
+    /* items reference nothing yet that would move; index keeps file order */
+    qsort(m->items, m->nitems, sizeof *m->items, item_cmp);
+    for (size_t i = 0; i < m->nitems; i++)
+        m->items[i].index = i;
+    return ITSS_OK;
+}
+
+int itss__mmodel_finish(itss_maturity_model *m)
+{
+    qsort(m->clauses, m->nclauses, sizeof *m->clauses, clause_order);
+    m->by_id = itss__arena_calloc(&m->arena, m->nclauses ? m->nclauses : 1, sizeof *m->by_id);
+    if (!m->by_id)
+        return ITSS_ENOMEM;
+    for (size_t i = 0; i < m->nclauses; i++) {
+        m->clauses[i].index = i;
+        m->by_id[i] = &m->clauses[i];
+    }
+    qsort(m->by_id, m->nclauses, sizeof *m->by_id, clause_id_cmp);
+    return ITSS_OK;
+}
+
+const itss_maturity_clause *itss__mclause_find(const itss_maturity_model *m, const char *id)
+{
+    size_t lo = 0, hi = m->nclauses;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(m->by_id[mid]->id, id);
+        if (c == 0)
+            return m->by_id[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+static int domain_id_cmp(const void *a, const void *b)
+{
+    return strcmp((*(const itss_maturity_domain *const *)a)->id,
+                  (*(const itss_maturity_domain *const *)b)->id);
+}
+
+int itss__mmodel_index_domains(itss_maturity_model *m)
+{
+    m->domain_by_id =
+        itss__arena_calloc(&m->arena, m->ndomains ? m->ndomains : 1, sizeof *m->domain_by_id);
+    if (!m->domain_by_id)
+        return ITSS_ENOMEM;
+    for (size_t i = 0; i < m->ndomains; i++)
+        m->domain_by_id[i] = &m->domains[i];
+    qsort(m->domain_by_id, m->ndomains, sizeof *m->domain_by_id, domain_id_cmp);
+    return ITSS_OK;
+}
+
+const itss_maturity_domain *itss__mdomain_find(const itss_maturity_model *m, const char *id)
+{
+    size_t lo = 0, hi = m->ndomains;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(m->domain_by_id[mid]->id, id);
+        if (c == 0)
+            return m->domain_by_id[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+const itss_maturity_item *itss__mitem_find(const itss_maturity_model *m, int number)
+{
+    size_t lo = 0, hi = m->nitems;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->items[mid].number == number)
+            return &m->items[mid];
+        if (m->items[mid].number < number)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* ---- model getters ------------------------------------------------------ */
+
+const char *itss_maturity_model_id(const itss_maturity_model *m) { return m ? m->id : NULL; }
+
+const char *itss_maturity_model_edition(const itss_maturity_model *m)
+{
+    return m ? m->edition : NULL;
+}
+
+const char *itss_maturity_model_title(const itss_maturity_model *m, itss_lang lang)
+{
+    return m && lang_ok(lang) ? m->title[lang] : NULL;
+}
+
+int itss_maturity_model_level_count(const itss_maturity_model *m) { return m ? m->nlevels : 0; }
+
+const itss_maturity_level *itss_maturity_model_level(const itss_maturity_model *m, int ordinal)
+{
+    return m && ordinal >= 1 && ordinal <= m->nlevels ? &m->levels[ordinal - 1] : NULL;
+}
+
+size_t itss_maturity_model_part_count(const itss_maturity_model *m) { return m ? m->nparts : 0; }
+
+const itss_maturity_part *itss_maturity_model_part_at(const itss_maturity_model *m, size_t i)
+{
+    return m && i < m->nparts ? &m->parts[i] : NULL;
+}
+
+size_t itss_maturity_model_domain_count(const itss_maturity_model *m)
+{
+    return m ? m->ndomains : 0;
+}
+
+const itss_maturity_domain *itss_maturity_model_domain_at(const itss_maturity_model *m, size_t i)
+{
+    return m && i < m->ndomains ? &m->domains[i] : NULL;
+}
+
+size_t itss_maturity_model_item_count(const itss_maturity_model *m) { return m ? m->nitems : 0; }
+
+const itss_maturity_item *itss_maturity_model_item_at(const itss_maturity_model *m, size_t i)
+{
+    return m && i < m->nitems ? &m->items[i] : NULL;
+}
+
+size_t itss_maturity_model_clause_count(const itss_maturity_model *m)
+{
+    return m ? m->nclauses : 0;
+}
+
+const itss_maturity_clause *itss_maturity_model_clause_at(const itss_maturity_model *m, size_t i)
+{
+    return m && i < m->nclauses ? &m->clauses[i] : NULL;
+}
+
+static int not_found_id(itss_error *err, const char *what, const char *id,
+                        const itss_maturity_model *m)
+{
+    char shown[160];
+    itss__quote(shown, sizeof shown, id, strlen(id), 40);
+    return itss__err(err, ITSS_ENOTFOUND, "no %s \"%s\" in %s", what, shown, m->edition);
+}
+
+int itss_maturity_model_domain(const itss_maturity_model *m, const char *id,
+                               const itss_maturity_domain **out, itss_error *err)
+{
+    itss__err_clear(err);
+    if (out)
+        *out = NULL;
+    if (!m || !id || !out)
+        return itss__err(err, ITSS_EINVAL, "itss_maturity_model_domain: %s is NULL",
+                         !m ? "m" : !id ? "id" : "out");
+    if (!(*out = itss__mdomain_find(m, id))) {
+        char known[200] = "";
+        for (size_t i = 0; i < m->ndomains && strlen(known) + 40 < sizeof known; i++) {
+            strcat(known, i ? ", " : "");
+            strncat(known, m->domains[i].id, 32);
+        }
+        char shown[160];
+        itss__quote(shown, sizeof shown, id, strlen(id), 40);
+        return itss__err(err, ITSS_ENOTFOUND, "no domain \"%s\" in %s (domains: %s)", shown,
+                         m->edition, known);
+    }
+    return ITSS_OK;
+}
+
+int itss_maturity_model_item(const itss_maturity_model *m, int number,
+                             const itss_maturity_item **out, itss_error *err)
+{
+    itss__err_clear(err);
+    if (out)
+        *out = NULL;
+    if (!m || !out)
+        return itss__err(err, ITSS_EINVAL, "itss_maturity_model_item: %s is NULL",
+                         !m ? "m" : "out");
+    if (!(*out = itss__mitem_find(m, number)))
+        return itss__err(err, ITSS_ENOTFOUND, "no item %d in %s (items are numbered %d..%d)",
+                         number, m->edition, m->nitems ? m->items[0].number : 0,
+                         m->nitems ? m->items[m->nitems - 1].number : 0);
+    return ITSS_OK;
+}
+
+int itss_maturity_model_clause(const itss_maturity_model *m, const char *id,
+                               const itss_maturity_clause **out, itss_error *err)
+{
+    itss__err_clear(err);
+    if (out)
+        *out = NULL;
+    if (!m || !id || !out)
+        return itss__err(err, ITSS_EINVAL, "itss_maturity_model_clause: %s is NULL",
+                         !m ? "m" : !id ? "id" : "out");
+    if (!(*out = itss__mclause_find(m, id)))
+        return not_found_id(err, "requirement clause", id, m);
+    return ITSS_OK;
+}
+
+int itss_maturity_level_ordinal(const itss_maturity_level *l) { return l ? l->ordinal : 0; }
+
+const char *itss_maturity_level_name(const itss_maturity_level *l, itss_lang lang)
+{
+    return l && lang_ok(lang) ? l->name[lang] : NULL;
+}
+
+const char *itss_maturity_level_label(const itss_maturity_level *l, itss_lang lang)
+{
+    return l && lang_ok(lang) ? l->label[lang] : NULL;
+}
+
+const char *itss_maturity_level_description(const itss_maturity_level *l, itss_lang lang)
+{
+    return l && lang_ok(lang) ? l->desc[lang] : NULL;
+}
+
+const char *itss_maturity_part_id(const itss_maturity_part *p) { return p ? p->id : NULL; }
+
+const char *itss_maturity_part_name(const itss_maturity_part *p, itss_lang lang)
+{
+    return p && lang_ok(lang) ? p->name[lang] : NULL;
+}
+
+const char *itss_maturity_domain_id(const itss_maturity_domain *d) { return d ? d->id : NULL; }
+
+const char *itss_maturity_domain_name(const itss_maturity_domain *d, itss_lang lang)
+{
+    return d && lang_ok(lang) ? d->name[lang] : NULL;
+}
+
+const itss_maturity_part *itss_maturity_domain_part(const itss_maturity_domain *d)
+{
+    return d ? d->part : NULL;
+}
+
+const char *itss_maturity_domain_description(const itss_maturity_domain *d, int level,
+                                             itss_lang lang)
+{
+    if (!d || !lang_ok(lang) || !d->desc || level < 1 || level > d->ndesc)
+        return NULL;
+    return d->desc[level - 1][lang];
+}
+
+int itss_maturity_item_number(const itss_maturity_item *it) { return it ? it->number : 0; }
+
+const itss_maturity_domain *itss_maturity_item_domain(const itss_maturity_item *it)
+{
+    return it ? it->domain : NULL;
+}
+
+const char *itss_maturity_item_name(const itss_maturity_item *it, itss_lang lang)
+{
+    return it && lang_ok(lang) ? it->name[lang] : NULL;
+}
+
+size_t itss_maturity_item_alias_count(const itss_maturity_item *it)
+{
+    return it ? it->naliases : 0;
+}
+
+const char *itss_maturity_item_alias_at(const itss_maturity_item *it, size_t i)
+{
+    return it && i < it->naliases ? it->aliases[i] : NULL;
+}
+
+const char *itss_maturity_clause_id(const itss_maturity_clause *c) { return c ? c->id : NULL; }
+int itss_maturity_clause_level(const itss_maturity_clause *c) { return c ? c->level : 0; }
+
+const itss_maturity_domain *itss_maturity_clause_domain(const itss_maturity_clause *c)
+{
+    return c ? c->domain : NULL;
+}
+
+const itss_maturity_item *itss_maturity_clause_item(const itss_maturity_clause *c)
+{
+    return c ? c->item : NULL;
+}
+
+const char *itss_maturity_clause_summary(const itss_maturity_clause *c, itss_lang lang)
+{
+    return c && lang_ok(lang) ? c->summary[lang] : NULL;
+}
+
+const char *itss_maturity_clause_source(const itss_maturity_clause *c)
+{
+    return c ? c->source : NULL;
+}
+
+/* ---- ratings ------------------------------------------------------------ */
+
+itss_satisfaction itss__rating_sat(const itss_rating *r)
+{
+    switch ((itss_rating_kind)r->kind) {
+    case ITSS_RATING_MET:
+    case ITSS_RATING_F: return ITSS_SAT_FULLY;
+    case ITSS_RATING_L: return ITSS_SAT_LARGELY;
+    case ITSS_RATING_PERCENT:
+        switch (itss_rating_grade(ITSS_RATING_PERCENT, r->percent)) {
+        case ITSS_RATING_F: return ITSS_SAT_FULLY;
+        case ITSS_RATING_L: return ITSS_SAT_LARGELY;
+        default: return ITSS_SAT_NOT;
+        }
+    case ITSS_RATING_NA: return ITSS_SAT_NOT_APPLICABLE;
+    default: return ITSS_SAT_NOT; /* unrated, not_met, N, P */
+    }
+}
+
+itss_rating_kind itss_rating_grade(itss_rating_kind kind, double percent)
+{
+    if (kind >= ITSS_RATING_N && kind <= ITSS_RATING_F)
+        return kind;
+    if (kind != ITSS_RATING_PERCENT || !(isfinite(percent) && percent >= 0 && percent <= 100))
+        return ITSS_RATING_NONE;
+    return percent > 85 ? ITSS_RATING_F
+           : percent > 50 ? ITSS_RATING_L
+           : percent > 15 ? ITSS_RATING_P
+                          : ITSS_RATING_N;
+}
+
+int itss__scale_allows(itss_rating_scale scale, itss_rating_kind kind)
+{
+    if (kind == ITSS_RATING_NONE || kind == ITSS_RATING_NA || scale == ITSS_SCALE_ANY)
+        return 1;
+    if (scale == ITSS_SCALE_BINARY)
+        return kind == ITSS_RATING_MET || kind == ITSS_RATING_NOT_MET;
+    return kind >= ITSS_RATING_N && kind <= ITSS_RATING_PERCENT;
+}
+
+const char *itss__scale_name(itss_rating_scale scale)
+{
+    switch (scale) {
+    case ITSS_SCALE_BINARY: return "binary";
+    case ITSS_SCALE_NPLF: return "nplf";
+    default: return "any";
+    }
+}
+
+const char *itss__rating_token(itss_rating_kind kind)
+{
+    static const char *const tokens[] = {NULL, "met", "not_met", "N", "P", "L", "F", NULL, "na"};
+    return kind <= ITSS_RATING_NA ? tokens[kind] : NULL;
+}
+
+/* ---- assessments --------------------------------------------------------- */
+
+static void rating_clear(itss_rating *r)
+{
+    free(r->reason);
+    free(r->evidence);
+    free(r->note);
+    memset(r, 0, sizeof *r);
+}
+
+int itss_assessment_new(const itss_maturity_model *m, itss_assessment **out, itss_error *err)
+{
+    itss__err_clear(err);
+    if (out)
+        *out = NULL;
+    if (!m || !out)
+        return itss__err(err, ITSS_EINVAL, "itss_assessment_new: %s is NULL", !m ? "m" : "out");
+    itss_assessment *a = calloc(1, sizeof *a);
+    if (a)
+        a->ratings = calloc(m->nclauses ? m->nclauses : 1, sizeof *a->ratings);
+    if (!a || !a->ratings) {
+        free(a);
+        return itss__err(err, ITSS_ENOMEM, "out of memory");
+    }
+    a->model = m;
+    *out = a;
+    return ITSS_OK;
+}
+
+void itss_assessment_free(itss_assessment *a)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; i < a->model->nclauses; i++)
+        rating_clear(&a->ratings[i]);
+    for (int k = 0; k < ITSS_META_COUNT; k++)
+        free(a->meta[k]);
+    free(a->ratings);
+    free(a);
+}
+
+const itss_maturity_model *itss_assessment_model(const itss_assessment *a)
+{
+    return a ? a->model : NULL;
+}
+
+itss_rating_scale itss_assessment_scale(const itss_assessment *a)
+{
+    return a ? a->scale : ITSS_SCALE_ANY;
+}
+
+static const char *const kind_names[] = {"unrated", "met", "not_met", "N", "P",
+                                         "L",       "F",   "a percentage", "na"};
+
+int itss_assessment_set_scale(itss_assessment *a, itss_rating_scale scale, itss_error *err)
+{
+    itss__err_clear(err);
+    if (!a)
+        return itss__err(err, ITSS_EINVAL, "itss_assessment_set_scale: a is NULL");
+    if (scale != ITSS_SCALE_ANY && scale != ITSS_SCALE_BINARY && scale != ITSS_SCALE_NPLF)
+        return itss__err(err, ITSS_EINVAL, "itss_assessment_set_scale: unknown scale %d",
+                         (int)scale);
+    for (size_t i = 0; i < a->model->nclauses; i++)
+        if (!itss__scale_allows(scale, (itss_rating_kind)a->ratings[i].kind))
+            return itss__err(err, ITSS_EVALUE,
+                             "clause %s is rated %s, which the %s scale does not allow",
+                             a->model->clauses[i].id, kind_names[a->ratings[i].kind],
+                             itss__scale_name(scale));
+    a->scale = scale;
+    return ITSS_OK;
+}
+
+/* Find a clause's rating slot, or fail naming the id. */
+static itss_rating *slot(const itss_assessment *a, const char *id, itss_error *err)
+{
+    const itss_maturity_clause *c = itss__mclause_find(a->model, id);
+    if (!c) {
+        not_found_id(err, "requirement clause", id, a->model);
+        return NULL;
+    }
+    return &a->ratings[c->index];
+}
+
+static char *dup_text(const char *s, const char *what, itss_error *err, int *rc)
+{
+    *rc = 0;
+    if (!s)
+        return NULL;
+    if (!itss__utf8_valid(s, strlen(s))) {
+        *rc = itss__err(err, ITSS_EVALUE, "%s is not valid UTF-8", what);
+        return NULL;
+    }
+    char *p = itss__strdup(s);
+    if (!p)
+        *rc = itss__err(err, ITSS_ENOMEM, "out of memory");
+    return p;
+}
+
+int itss__assessment_rate(itss_assessment *a, const itss_maturity_clause *c,
+                          itss_rating_kind kind, double percent, const char *reason,
+                          itss_error *err)
+{
+    itss_rating *r = &a->ratings[c->index];
+    const char *clause_id = c->id;
+    if ((unsigned)kind > ITSS_RATING_NA)
+        return itss__err(err, ITSS_EVALUE, "clause %s: unknown rating kind %d", clause_id,
+                         (int)kind);
+    if (!itss__scale_allows(a->scale, kind))
+        return itss__err(err, ITSS_EVALUE, "clause %s: %s is outside the %s scale", clause_id,
+                         kind_names[kind], itss__scale_name(a->scale));
+    if (kind == ITSS_RATING_PERCENT && !(isfinite(percent) && percent >= 0 && percent <= 100))
+        return itss__err(err, ITSS_EVALUE,
+                         "clause %s: a percentage must be a finite number from 0 to 100",
+                         clause_id);
+    char *why = NULL;
+    if (kind == ITSS_RATING_NA) {
+        if (!reason || !reason[0])
+            return itss__err(err, ITSS_EVALUE,
+                             "clause %s: \"na\" needs a reason saying why it does not apply",
+                             clause_id);
+        int rc;
+        why = dup_text(reason, "the reason", err, &rc);
+        if (rc)
+            return rc;
+    }
+    if (kind == ITSS_RATING_NONE) {
+        if (r->kind)
+            a->nrated--;
+        rating_clear(r);
+        return ITSS_OK;
+    }
+    if (!r->kind)
+        a->nrated++;
+    free(r->reason);
+    r->kind = (unsigned char)kind;
+    r->percent = kind == ITSS_RATING_PERCENT ? percent : 0;
+    r->reason = why;
+    return ITSS_OK;
+}
+
+int itss_assessment_set(itss_assessment *a, const char *clause_id, itss_rating_kind kind,
+                        double percent, const char *reason, itss_error *err)
+{
+    itss__err_clear(err);
+    if (!a || !clause_id)
+        return itss__err(err, ITSS_EINVAL, "itss_assessment_set: %s is NULL",
+                         !a ? "a" : "clause_id");
+    const itss_maturity_clause *c = itss__mclause_find(a->model, clause_id);
+    if (!c)
+        return not_found_id(err, "requirement clause", clause_id, a->model);
+    return itss__assessment_rate(a, c, kind, percent, reason, err);
+}
+
+int itss_assessment_set_text(itss_assessment *a, const char *clause_id, const char *evidence,
+                             const char *note, itss_error *err)
+{
+    itss__err_clear(err);
+    if (!a || !clause_id)
+        return itss__err(err, ITSS_EINVAL, "itss_assessment_set_text: %s is NULL",
+                         !a ? "a" : "clause_id");
+    itss_rating *r = slot(a, clause_id, err);
+    if (!r)
+        return ITSS_ENOTFOUND;
+    if (!r->kind)
+        return itss__err(err, ITSS_EVALUE,
+                         "clause %s is not rated: rate it before adding evidence or a note",
+                         clause_id);
+    int rc;
+    char *e = dup_text(evidence, "the evidence", err, &rc);
+    if (rc)
+        return rc;
+    char *n = dup_text(note, "the note", err, &rc);
+    if (rc) {
+        free(e);
+        return rc;
+    }
+    free(r->evidence);
+    free(r->note);
+    r->evidence = e;
+    r->note = n;
+    return ITSS_OK;
+}
+
+int itss_assessment_get(const itss_assessment *a, const char *clause_id, itss_rating_kind *kind,
+                        double *percent, itss_error *err)
+{
+    itss__err_clear(err);
+    if (!a || !clause_id)
+        return itss__err(err, ITSS_EINVAL, "itss_assessment_get: %s is NULL",
+                         !a ? "a" : "clause_id");
+    const itss_rating *r = slot(a, clause_id, err);
+    if (!r)
+        return ITSS_ENOTFOUND;
+    if (kind)
+        *kind = (itss_rating_kind)r->kind;
+    if (percent)
+        *percent = r->percent;
+    return ITSS_OK;
+}
+
+static const itss_rating *peek(const itss_assessment *a, const char *id)
+{
+    if (!a || !id)
+        return NULL;
+    const itss_maturity_clause *c = itss__mclause_find(a->model, id);
+    return c ? &a->ratings[c->index] : NULL;
+}
+
+const char *itss_assessment_reason(const itss_assessment *a, const char *clause_id)
+{
+    const itss_rating *r = peek(a, clause_id);
+    return r ? r->reason : NULL;
+}
+
+const char *itss_assessment_evidence(const itss_assessment *a, const char *clause_id)
+{
+    const itss_rating *r = peek(a, clause_id);
+    return r ? r->evidence : NULL;
+}
+
+const char *itss_assessment_note(const itss_assessment *a, const char *clause_id)
+{
+    const itss_rating *r = peek(a, clause_id);
+    return r ? r->note : NULL;
+}
+
+size_t itss_assessment_rated_count(const itss_assessment *a) { return a ? a->nrated : 0; }
+
+static int meta_index(const char *key)
+{
+    for (int k = 0; k < ITSS_META_COUNT; k++)
+        if (strcmp(itss__meta_keys[k], key) == 0)
+            return k;
+    return -1;
+}
+
+int itss_assessment_set_meta(itss_assessment *a, const char *key, const char *value,
+                             itss_error *err)
+{
+    itss__err_clear(err);
+    if (!a || !key)
+        return itss__err(err, ITSS_EINVAL, "itss_assessment_set_meta: %s is NULL",
+                         !a ? "a" : "key");
+    int k = meta_index(key);
+    if (k < 0) {
+        char shown[160];
+        itss__quote(shown, sizeof shown, key, strlen(key), 40);
+        return itss__err(err, ITSS_EVALUE,
+                         "unknown metadata key \"%s\" (keys: id, organization, scope, date, "
+                         "assessor, notes)",
+                         shown);
+    }
+    int rc;
+    char *v = dup_text(value, "the value", err, &rc);
+    if (rc)
+        return rc;
+    free(a->meta[k]);
+    a->meta[k] = v;
+    return ITSS_OK;
+}
+
+const char *itss_assessment_meta(const itss_assessment *a, const char *key)
+{
+    if (!a || !key)
+        return NULL;
+    int k = meta_index(key);
+    return k < 0 ? NULL : a->meta[k];
+}
+
+/* ---- the rater ---------------------------------------------------------- */
+
+static void count(itss_mstats *s, itss_satisfaction sat, int unrated)
+{
+    s->total++;
+    if (sat == ITSS_SAT_NOT_APPLICABLE) {
+        s->na++;
+        return;
+    }
+    s->applicable++;
+    if (unrated)
+        s->unrated++;
+    if (sat == ITSS_SAT_FULLY)
+        s->fully++;
+    if (sat == ITSS_SAT_FULLY || sat == ITSS_SAT_LARGELY)
+        s->largely++;
+}
+
+/* The level a group reaches: the highest k such that level k is at least
+ * largely satisfied and every level below it fully (stats[1..n]). */
+static int level_reached(const itss_mstats *stats, int n)
+{
+    int reached = 0;
+    for (int k = 1; k <= n; k++) {
+        if (stats[k].largely == stats[k].applicable)
+            reached = k;
+        if (stats[k].fully != stats[k].applicable)
+            break; /* no level above k can be reached */
+    }
+    return reached;
+}
+
+void itss_maturity_result_free(itss_maturity_result *r)
+{
+    if (!r)
+        return;
+    if (r->ratings)
+        for (size_t i = 0; i < r->model->nclauses; i++)
+            free(r->ratings[i].reason);
+    for (int k = 0; k < ITSS_META_COUNT; k++)
+        free(r->meta[k]);
+    free(r->domain_level);
+    free(r->by_level);
+    free(r->by_domain);
+    free(r->by_item);
+    free(r->sat);
+    free(r->ratings);
+    free(r->gaps);
+    free(r->unrated);
+    free(r->na);
+    free(r);
+}
+
+int itss_maturity_rate(const itss_assessment *a, int target, itss_maturity_result **out,
+                       itss_error *err)
+{
+    itss__err_clear(err);
+    if (out)
+        *out = NULL;
+    if (!a || !out)
+        return itss__err(err, ITSS_EINVAL, "itss_maturity_rate: %s is NULL", !a ? "a" : "out");
+    const itss_maturity_model *m = a->model;
+    int n = m->nlevels;
+    if (target < 0 || target > n)
+        return itss__err(err, ITSS_EINVAL, "target level %d is outside 1..%d (0 = next level)",
+                         target, n);
+    size_t w = (size_t)n + 1, nc = m->nclauses;
+    itss_maturity_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return itss__err(err, ITSS_ENOMEM, "out of memory");
+    r->model = m;
+    r->scale = a->scale;
+    r->domain_level = calloc(m->ndomains ? m->ndomains : 1, sizeof *r->domain_level);
+    r->by_level = calloc(w, sizeof *r->by_level);
+    r->by_domain = calloc((m->ndomains ? m->ndomains : 1) * w, sizeof *r->by_domain);
+    r->by_item = calloc((m->nitems ? m->nitems : 1) * w, sizeof *r->by_item);
+    r->sat = calloc(nc ? nc : 1, 1);
+    r->ratings = calloc(nc ? nc : 1, sizeof *r->ratings);
+    r->gaps = calloc(nc ? nc : 1, sizeof *r->gaps);
+    r->unrated = calloc(nc ? nc : 1, sizeof *r->unrated);
+    r->na = calloc(nc ? nc : 1, sizeof *r->na);
+    int oom = !r->domain_level || !r->by_level || !r->by_domain || !r->by_item || !r->sat ||
+              !r->ratings || !r->gaps || !r->unrated || !r->na;
+    for (int k = 0; !oom && k < ITSS_META_COUNT; k++)
+        if (a->meta[k] && !(r->meta[k] = itss__strdup(a->meta[k])))
+            oom = 1;
+    for (size_t i = 0; !oom && i < nc; i++) {
+        const itss_maturity_clause *c = &m->clauses[i];
+        const itss_rating *in = &a->ratings[i];
+        itss_satisfaction s = itss__rating_sat(in);
+        int unrated = in->kind == ITSS_RATING_NONE;
+        r->sat[i] = (unsigned char)s;
+        r->ratings[i].kind = in->kind;
+        r->ratings[i].percent = in->percent;
+        if (in->reason && !(r->ratings[i].reason = itss__strdup(in->reason)))
+            oom = 1;
+        if (unrated)
+            r->unrated[r->nunrated++] = i;
+        if (s == ITSS_SAT_NOT_APPLICABLE)
+            r->na[r->nna++] = i;
+        count(&r->by_level[0], s, unrated);
+        count(&r->by_level[c->level], s, unrated);
+        count(&r->by_domain[c->domain->index * w], s, unrated);
+        count(&r->by_domain[c->domain->index * w + (size_t)c->level], s, unrated);
+        if (c->item) {
+            count(&r->by_item[c->item->index * w], s, unrated);
+            count(&r->by_item[c->item->index * w + (size_t)c->level], s, unrated);
+        }
+    }
+    if (oom) {
+        itss_maturity_result_free(r);
+        return itss__err(err, ITSS_ENOMEM, "out of memory");
+    }
+    r->level = level_reached(r->by_level, n);
+    for (size_t d = 0; d < m->ndomains; d++)
+        r->domain_level[d] = level_reached(&r->by_domain[d * w], n);
+    r->target = target ? target : (r->level < n ? r->level + 1 : 0);
+    /* gaps, in model order, which is level, domain, item, clause */
+    for (size_t i = 0; r->target && i < nc; i++) {
+        int lv = m->clauses[i].level;
+        itss_satisfaction s = (itss_satisfaction)r->sat[i];
+        if (lv < r->target && s != ITSS_SAT_FULLY && s != ITSS_SAT_NOT_APPLICABLE)
+            r->gaps[r->ngaps++] = (itss_mgap){&m->clauses[i], ITSS_SAT_FULLY};
+        else if (lv == r->target && s == ITSS_SAT_NOT)
+            r->gaps[r->ngaps++] = (itss_mgap){&m->clauses[i], ITSS_SAT_LARGELY};
+    }
+    *out = r;
+    return ITSS_OK;
+}
+
+/* ---- result getters ---------------------------------------------------- */
+
+int itss_maturity_result_level(const itss_maturity_result *r) { return r ? r->level : -1; }
+
+int itss_maturity_result_domain_level(const itss_maturity_result *r, const char *domain_id)
+{
+    if (!r || !domain_id)
+        return -1;
+    const itss_maturity_domain *d = itss__mdomain_find(r->model, domain_id);
+    return d ? r->domain_level[d->index] : -1;
+}
+
+double itss_maturity_result_coverage(const itss_maturity_result *r, const char *domain_id,
+                                     int level)
+{
+    if (!r || level < 0 || level > r->model->nlevels)
+        return -1;
+    size_t w = (size_t)r->model->nlevels + 1;
+    const itss_mstats *s = &r->by_level[level];
+    if (domain_id) {
+        const itss_maturity_domain *d = itss__mdomain_find(r->model, domain_id);
+        if (!d)
+            return -1;
+        s = &r->by_domain[d->index * w + (size_t)level];
+    }
+    return s->applicable ? (double)s->fully / (double)s->applicable : -1;
+}
+
+int itss_maturity_result_item_status(const itss_maturity_result *r, int item, int level)
+{
+    if (!r || level < 1 || level > r->model->nlevels)
+        return -1;
+    const itss_maturity_item *it = itss__mitem_find(r->model, item);
+    if (!it)
+        return -1;
+    const itss_mstats *s = &r->by_item[it->index * ((size_t)r->model->nlevels + 1) + (size_t)level];
+    if (!s->total)
+        return -1;
+    if (!s->applicable)
+        return ITSS_SAT_NOT_APPLICABLE;
+    if (s->fully == s->applicable)
+        return ITSS_SAT_FULLY;
+    return s->largely == s->applicable ? ITSS_SAT_LARGELY : ITSS_SAT_NOT;
+}
+
+int itss_maturity_result_clause_status(const itss_maturity_result *r, const char *clause_id)
+{
+    if (!r || !clause_id)
+        return -1;
+    const itss_maturity_clause *c = itss__mclause_find(r->model, clause_id);
+    return c ? r->sat[c->index] : -1;
+}
+
+int itss_maturity_result_target(const itss_maturity_result *r) { return r ? r->target : 0; }
+
+size_t itss_maturity_result_gap_count(const itss_maturity_result *r) { return r ? r->ngaps : 0; }
+
+const itss_maturity_clause *itss_maturity_result_gap_at(const itss_maturity_result *r, size_t i,
+                                                        itss_satisfaction *required)
+{
+    if (!r || i >= r->ngaps)
+        return NULL;
+    if (required)
+        *required = r->gaps[i].required;
+    return r->gaps[i].clause;
+}
+
+size_t itss_maturity_result_unrated_count(const itss_maturity_result *r)
+{
+    return r ? r->nunrated : 0;
+}
+
+const itss_maturity_clause *itss_maturity_result_unrated_at(const itss_maturity_result *r,
+                                                            size_t i)
+{
+    return r && i < r->nunrated ? &r->model->clauses[r->unrated[i]] : NULL;
+}
+
+size_t itss_maturity_result_na_count(const itss_maturity_result *r) { return r ? r->nna : 0; }
+
+const itss_maturity_clause *itss_maturity_result_na_at(const itss_maturity_result *r, size_t i,
+                                                       const char **reason)
+{
+    if (!r || i >= r->nna)
+        return NULL;
+    if (reason)
+        *reason = r->ratings[r->na[i]].reason;
+    return &r->model->clauses[r->na[i]];
+}

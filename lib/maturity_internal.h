@@ -1,0 +1,208 @@
+/*
+ * libitss — maturity model, assessment and result internals, shared by the
+ * engine (maturity.c), the JSON layer (json/maturity_json.c) and the text
+ * renderer (maturity_text.c).
+ */
+#ifndef ITSS_MATURITY_INTERNAL_H
+#define ITSS_MATURITY_INTERNAL_H
+
+#include "internal.h"
+#include "itss/maturity.h"
+
+#define ITSS_MATURITY_FORMAT "itss-maturity-model/1"
+#define ITSS_MAX_LEVELS 9
+#define ITSS_MAX_ID 64
+#define ITSS_META_COUNT 6
+/* Documented limits of a model (docs/maturity.md). */
+#define ITSS_MAX_PARTS 100
+#define ITSS_MAX_DOMAINS 1000
+#define ITSS_MAX_ITEMS 10000
+#define ITSS_MAX_CLAUSES 100000
+#define ITSS_MAX_ALIASES 16
+
+struct itss_maturity_level {
+    int ordinal;
+    char *name[2];
+    char *label[2]; /* NULL when the model gives none */
+    char *desc[2];  /* NULL when absent */
+    char *source;   /* NULL when absent */
+};
+
+struct itss_maturity_part {
+    char *id;
+    char *name[2];
+};
+
+struct itss_maturity_domain {
+    char *id;
+    int number;
+    size_t index; /* position in the model's domain array */
+    const itss_maturity_part *part;
+    char *name[2];
+    char *(*desc)[2]; /* [level - 1][lang]; NULL when the model gives none */
+    int ndesc;        /* = the model's level count when desc is set */
+    char *source;
+};
+
+struct itss_maturity_item {
+    int number;
+    size_t index; /* position in the model's item array (sorted by number) */
+    size_t src;   /* position in the document */
+    const itss_maturity_domain *domain;
+    char *name[2];
+    char **aliases;
+    size_t naliases;
+    char *source;
+};
+
+struct itss_maturity_clause {
+    char *id;
+    int level;
+    size_t index; /* model order */
+    size_t src;   /* position in the document */
+    const itss_maturity_domain *domain;
+    const itss_maturity_item *item; /* NULL: domain-wide */
+    char *summary[2];
+    char *source;
+};
+
+/* Appendix-A-like informative table: which levels each item is marked at,
+ * and the documented differences from what the clauses give. */
+typedef struct itss_item_levels_row {
+    const itss_maturity_item *item;
+    unsigned levels; /* bit (level - 1) */
+} itss_item_levels_row;
+
+typedef struct itss_item_levels_diff {
+    const itss_maturity_item *item;
+    int level;
+    char *reason[2];
+} itss_item_levels_diff;
+
+struct itss_maturity_model {
+    itss_arena arena; /* owns everything below; the struct itself is malloc'd */
+    int builtin;
+    char *id;
+    char *edition;
+    char *title[2];
+    char *source;
+    int nlevels;
+    itss_maturity_level *levels; /* [nlevels], ordinal i + 1 at i */
+    itss_maturity_part *parts;
+    size_t nparts;
+    itss_maturity_domain *domains; /* document order */
+    size_t ndomains;
+    const itss_maturity_domain **domain_by_id; /* sorted by id */
+    itss_maturity_item *items; /* sorted by number */
+    size_t nitems;
+    itss_maturity_clause *clauses; /* model order */
+    size_t nclauses;
+    const itss_maturity_clause **by_id; /* sorted by id, for lookup */
+    /* optional informative item x level table */
+    int has_item_levels;
+    char *item_levels_source;
+    itss_item_levels_row *il_rows;
+    size_t nil_rows;
+    itss_item_levels_diff *il_diffs;
+    size_t nil_diffs;
+};
+
+typedef struct itss_rating {
+    unsigned char kind; /* itss_rating_kind */
+    double percent;
+    char *reason; /* malloc'd, na only */
+    char *evidence;
+    char *note;
+} itss_rating;
+
+struct itss_assessment {
+    const itss_maturity_model *model;
+    itss_rating_scale scale;
+    itss_rating *ratings; /* [model->nclauses], model order */
+    size_t nrated;
+    char *meta[ITSS_META_COUNT];
+};
+
+extern const char *const itss__meta_keys[ITSS_META_COUNT];
+
+/* Per group counts used by the result. */
+typedef struct itss_mstats {
+    size_t total;      /* clauses */
+    size_t applicable; /* not na */
+    size_t fully;
+    size_t largely; /* at least largely (includes fully) */
+    size_t unrated;
+    size_t na;
+} itss_mstats;
+
+typedef struct itss_mgap {
+    const itss_maturity_clause *clause;
+    itss_satisfaction required;
+} itss_mgap;
+
+struct itss_maturity_result {
+    const itss_maturity_model *model;
+    itss_rating_scale scale;
+    int level;
+    int target;
+    int *domain_level;             /* [ndomains] */
+    itss_mstats *by_level;         /* [nlevels + 1]: 0 = all levels */
+    itss_mstats *by_domain;        /* [ndomains * (nlevels + 1)] */
+    itss_mstats *by_item;          /* [nitems * (nlevels + 1)] */
+    unsigned char *sat;            /* [nclauses] itss_satisfaction */
+    itss_rating *ratings;          /* copies: kind, percent, reason (na) */
+    itss_mgap *gaps;
+    size_t ngaps;
+    size_t *unrated; /* clause indexes, model order */
+    size_t nunrated;
+    size_t *na;
+    size_t nna;
+    char *meta[ITSS_META_COUNT];
+};
+
+/* Lookup by id (binary search); NULL if absent. */
+const itss_maturity_clause *itss__mclause_find(const itss_maturity_model *m, const char *id);
+const itss_maturity_domain *itss__mdomain_find(const itss_maturity_model *m, const char *id);
+const itss_maturity_item *itss__mitem_find(const itss_maturity_model *m, int number);
+
+/* Building, in this order, by the JSON layer: fill levels, parts, domains
+ * and items (index = position in the document); sort the items by number
+ * (then itss__mitem_find works; duplicates end up adjacent); fill the
+ * clauses; finish: sort the clauses into model order (level, domain, item,
+ * document order) and build the id index (duplicates end up adjacent).
+ * Returns 0 or ITSS_ENOMEM. */
+int itss__mmodel_sort_items(itss_maturity_model *m);
+/* Build the domain id index (after the domains are filled). */
+int itss__mmodel_index_domains(itss_maturity_model *m);
+int itss__mmodel_finish(itss_maturity_model *m);
+
+/* Rate a clause already looked up (itss_assessment_set without the lookup
+ * and without clearing err). */
+int itss__assessment_rate(itss_assessment *a, const itss_maturity_clause *c,
+                          itss_rating_kind kind, double percent, const char *reason,
+                          itss_error *err);
+
+/* How a rating satisfies its clause. */
+itss_satisfaction itss__rating_sat(const itss_rating *r);
+/* Whether a kind is allowed by a scale. */
+int itss__scale_allows(itss_rating_scale scale, itss_rating_kind kind);
+const char *itss__scale_name(itss_rating_scale scale);
+/* The JSON token of a non-percent kind: "met", "not_met", "N", ..., "na". */
+const char *itss__rating_token(itss_rating_kind kind);
+/* Validate an identifier for clauses/domains/parts: 1..64 of [A-Za-z0-9._-]. */
+int itss__valid_id(const char *s);
+
+int itss__maturity_build_builtin(itss_maturity_model **out, itss_error *err);
+
+/* Writers (json/maturity_json.c, maturity_text.c). */
+void itss__json_mmodel(itss_buf *b, const itss_maturity_model *m, int pretty);
+void itss__json_mclauses(itss_buf *b, const itss_maturity_clause *const *list, size_t n,
+                         int pretty);
+void itss__json_assessment(itss_buf *b, const itss_assessment *a, int pretty);
+void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty);
+void itss__text_mmodel(itss_buf *b, const itss_maturity_model *m, itss_lang lang);
+void itss__text_mclauses(itss_buf *b, const itss_maturity_clause *const *list, size_t n,
+                         itss_lang lang);
+void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang lang);
+
+#endif /* ITSS_MATURITY_INTERNAL_H */

@@ -1,0 +1,131 @@
+/* libitss — the public render and export functions of the maturity area:
+ * check arguments, select what to show, hand it to the JSON or text writer. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "maturity_internal.h"
+
+static int check_opts(const char *fn, itss_format format, itss_lang lang, char **out,
+                      itss_error *err)
+{
+    if (!out)
+        return itss__err(err, ITSS_EINVAL, "%s: out is NULL", fn);
+    *out = NULL;
+    if (format != ITSS_FORMAT_JSON && format != ITSS_FORMAT_JSON_PRETTY &&
+        format != ITSS_FORMAT_TEXT)
+        return itss__err(err, ITSS_EINVAL, "%s: unknown format %d", fn, (int)format);
+    if (lang != ITSS_LANG_ZH && lang != ITSS_LANG_EN)
+        return itss__err(err, ITSS_EINVAL, "%s: unknown language %d", fn, (int)lang);
+    return ITSS_OK;
+}
+
+int itss_maturity_model_export(const itss_maturity_model *m, itss_format format,
+                               itss_lang lang, char **out, size_t *len, itss_error *err)
+{
+    itss__err_clear(err);
+    int rc = check_opts("itss_maturity_model_export", format, lang, out, err);
+    if (rc)
+        return rc;
+    if (!m)
+        return itss__err(err, ITSS_EINVAL, "itss_maturity_model_export: m is NULL");
+    itss_buf b;
+    itss__buf_init(&b);
+    if (format == ITSS_FORMAT_TEXT)
+        itss__text_mmodel(&b, m, lang);
+    else
+        itss__json_mmodel(&b, m, format == ITSS_FORMAT_JSON_PRETTY);
+    return itss__buf_finish(&b, out, len, err);
+}
+
+int itss_maturity_clauses_render(const itss_maturity_model *m, int level, const char *domain_id,
+                                 int item, itss_format format, itss_lang lang, char **out,
+                                 size_t *len, itss_error *err)
+{
+    itss__err_clear(err);
+    int rc = check_opts("itss_maturity_clauses_render", format, lang, out, err);
+    if (rc)
+        return rc;
+    if (!m)
+        return itss__err(err, ITSS_EINVAL, "itss_maturity_clauses_render: m is NULL");
+    if (level < 0 || level > m->nlevels)
+        return itss__err(err, ITSS_EINVAL, "level %d is outside 1..%d (0 = all levels)", level,
+                         m->nlevels);
+    const itss_maturity_domain *d = NULL;
+    const itss_maturity_item *it = NULL;
+    if (domain_id && (rc = itss_maturity_model_domain(m, domain_id, &d, err)))
+        return rc;
+    if (item && (rc = itss_maturity_model_item(m, item, &it, err)))
+        return rc;
+    const itss_maturity_clause **list = malloc((m->nclauses ? m->nclauses : 1) * sizeof *list);
+    if (!list)
+        return itss__err(err, ITSS_ENOMEM, "out of memory");
+    size_t n = 0;
+    for (size_t i = 0; i < m->nclauses; i++) {
+        const itss_maturity_clause *c = &m->clauses[i];
+        if ((!level || c->level == level) && (!d || c->domain == d) && (!it || c->item == it))
+            list[n++] = c;
+    }
+    itss_buf b;
+    itss__buf_init(&b);
+    if (format == ITSS_FORMAT_TEXT)
+        itss__text_mclauses(&b, list, n, lang);
+    else
+        itss__json_mclauses(&b, list, n, format == ITSS_FORMAT_JSON_PRETTY);
+    free(list);
+    return itss__buf_finish(&b, out, len, err);
+}
+
+int itss_assessment_export(const itss_assessment *a, itss_format format, char **out,
+                           size_t *len, itss_error *err)
+{
+    itss__err_clear(err);
+    int rc = check_opts("itss_assessment_export", format, ITSS_LANG_ZH, out, err);
+    if (rc)
+        return rc;
+    if (!a)
+        return itss__err(err, ITSS_EINVAL, "itss_assessment_export: a is NULL");
+    if (format == ITSS_FORMAT_TEXT)
+        return itss__err(err, ITSS_EINVAL, "itss_assessment_export: only JSON formats");
+    itss_buf b;
+    itss__buf_init(&b);
+    itss__json_assessment(&b, a, format == ITSS_FORMAT_JSON_PRETTY);
+    return itss__buf_finish(&b, out, len, err);
+}
+
+int itss_maturity_result_render(const itss_maturity_result *r, itss_format format,
+                                itss_lang lang, char **out, size_t *len, itss_error *err)
+{
+    itss__err_clear(err);
+    int rc = check_opts("itss_maturity_result_render", format, lang, out, err);
+    if (rc)
+        return rc;
+    if (!r)
+        return itss__err(err, ITSS_EINVAL, "itss_maturity_result_render: r is NULL");
+    itss_buf b;
+    itss__buf_init(&b);
+    if (format == ITSS_FORMAT_TEXT)
+        itss__text_mresult(&b, r, lang);
+    else
+        itss__json_mresult(&b, r, format == ITSS_FORMAT_JSON_PRETTY);
+    return itss__buf_finish(&b, out, len, err);
+}
+
+int itss_maturity_rate_json(const itss_maturity_model *m, const char *json, size_t len,
+                            int target, itss_format format, itss_lang lang, char **out,
+                            size_t *outlen, itss_error *err)
+{
+    itss__err_clear(err);
+    int rc = check_opts("itss_maturity_rate_json", format, lang, out, err);
+    if (rc)
+        return rc;
+    if (!m && (rc = itss_maturity_model_builtin(&m, err)))
+        return rc;
+    itss_assessment *a = NULL;
+    itss_maturity_result *r = NULL;
+    if (!(rc = itss_assessment_load(m, json, len, &a, err)) &&
+        !(rc = itss_maturity_rate(a, target, &r, err)))
+        rc = itss_maturity_result_render(r, format, lang, out, outlen, err);
+    itss_maturity_result_free(r);
+    itss_assessment_free(a);
+    return rc;
+}
