@@ -1,10 +1,13 @@
 /*
  * itss — command-line front end of libitss. Uses the public API only: it
- * parses arguments, calls the library and prints what the library renders.
+ * parses arguments, reads input, calls the library and prints what the
+ * library renders.
  *
  * Exit status: 0 success; 1 not found or invalid input (message on stderr);
  * 2 usage error.
  */
+#include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +15,7 @@
 
 #include <itss/itss.h>
 
-#define EXIT_NOTFOUND 1
+#define EXIT_INVALID 1
 #define EXIT_USAGE 2
 
 static const char usage_text[] =
@@ -26,23 +29,59 @@ static const char usage_text[] =
     "  itss class validate CODE...          check codes and say what is wrong\n"
     "  itss class map --to SCHEME CODE      map a class to gbt4754 or db21\n"
     "  itss class map --from SCHEME CODE    map a gbt4754 or db21 class back\n"
+    "    option: --catalog FILE             use a catalog instead of the built-in one\n"
+    "\n"
+    "T/CESA 1299-2023 O&M service capability maturity:\n"
+    "  itss maturity rate FILE|-            rate an assessment: level, profile, gaps\n"
+    "    --target N                         list the gaps to level N (default: next)\n"
+    "    --jsonl                            one assessment per line, one result per line\n"
+    "  itss maturity model                  the model: levels, domains, items\n"
+    "  itss maturity clauses                the requirement clauses\n"
+    "    --level N  --domain ID  --item N   select clauses\n"
+    "    option: --model FILE               use a model instead of the built-in one\n"
     "\n"
     "Options:\n"
     "  --format text|json   output for people (default) or JSON\n"
     "  --lang zh|en         language of text output (default zh)\n"
-    "  --catalog FILE       use a catalog from FILE instead of the built-in one\n"
     "  --version            print the version and exit\n"
     "  --help, help         print this help and exit\n"
     "\n"
     "Exit status: 0 success, 1 not found or invalid input, 2 usage error.\n"
     "See itss(1) for details.\n";
 
+/* ---- options ------------------------------------------------------------ */
+
+enum {
+    OPT_FORMAT = 1 << 0,
+    OPT_LANG = 1 << 1,
+    OPT_CATALOG = 1 << 2,
+    OPT_TO = 1 << 3,
+    OPT_FROM = 1 << 4,
+    OPT_MODEL = 1 << 5,
+    OPT_TARGET = 1 << 6,
+    OPT_JSONL = 1 << 7,
+    OPT_LEVEL = 1 << 8,
+    OPT_DOMAIN = 1 << 9,
+    OPT_ITEM = 1 << 10,
+};
+
+static const struct {
+    const char *name;
+    int bit;
+    int has_value;
+} optdefs[] = {
+    {"--format", OPT_FORMAT, 1}, {"--lang", OPT_LANG, 1},     {"--catalog", OPT_CATALOG, 1},
+    {"--to", OPT_TO, 1},         {"--from", OPT_FROM, 1},     {"--model", OPT_MODEL, 1},
+    {"--target", OPT_TARGET, 1}, {"--jsonl", OPT_JSONL, 0},   {"--level", OPT_LEVEL, 1},
+    {"--domain", OPT_DOMAIN, 1}, {"--item", OPT_ITEM, 1},
+};
+
 typedef struct {
+    int given; /* OPT_* bits */
     itss_format format;
     itss_lang lang;
-    const char *catalog;
-    const char *to;
-    const char *from;
+    const char *catalog, *to, *from, *model, *domain;
+    int target, level, item;
     const char **args; /* positional arguments after AREA VERB */
     int nargs;
 } options;
@@ -64,38 +103,49 @@ static int usage_error(const char *fmt, ...)
  * a document. */
 static int fail(const itss_error *e, const char *file)
 {
-    if (file && e->line > 0)
-        fprintf(stderr, "itss: %s:%zu:%zu: %s", file, e->line, e->column, e->message);
-    else if (file)
-        fprintf(stderr, "itss: %s: %s", file, e->message);
-    else
-        fprintf(stderr, "itss: %s", e->message);
-    if (e->path[0])
-        fprintf(stderr, " (at %s)", e->path);
-    fputc('\n', stderr);
-    return e->code == ITSS_EINVAL ? EXIT_USAGE : EXIT_NOTFOUND;
+    char *text = NULL;
+    if (itss_error_render(e, 0, ITSS_FORMAT_TEXT, &text, NULL, NULL) == 0) {
+        if (file)
+            fprintf(stderr, "itss: %s:%s%s\n", file, e->line ? "" : " ", text);
+        else
+            fprintf(stderr, "itss: %s\n", text);
+    } else {
+        fprintf(stderr, "itss: %s\n", e->message);
+    }
+    itss_free(text);
+    return e->code == ITSS_EINVAL ? EXIT_USAGE : EXIT_INVALID;
 }
 
-static int print_owned(char *text)
+static void print_owned(char *text)
 {
     fputs(text, stdout);
     size_t n = strlen(text);
     if (n == 0 || text[n - 1] != '\n')
         fputc('\n', stdout);
     itss_free(text);
+}
+
+static int parse_int(const char *opt, const char *s, int min, int max, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < min || v > max)
+        return usage_error("%s needs a whole number from %d to %d, not '%s'", opt, min, max, s);
+    *out = (int)v;
     return 0;
 }
 
-/* Parse the options that follow AREA VERB; positional arguments are kept in
- * order. Returns 0 or an exit status. */
-static int parse_options(int argc, char **argv, options *o)
+/* Parse the options that follow AREA VERB; `allowed` are the OPT_* bits
+ * the verb accepts. Positional arguments are kept in order. */
+static int parse_options(int argc, char **argv, int allowed, const char *verb, options *o)
 {
     o->format = ITSS_FORMAT_TEXT;
     o->lang = ITSS_LANG_ZH;
     o->args = calloc((size_t)argc + 1, sizeof *o->args);
     if (!o->args) {
         fputs("itss: out of memory\n", stderr);
-        return EXIT_NOTFOUND;
+        return EXIT_INVALID;
     }
     int only_args = 0;
     for (int i = 0; i < argc; i++) {
@@ -108,151 +158,354 @@ static int parse_options(int argc, char **argv, options *o)
             only_args = 1;
             continue;
         }
-        const char *names[] = {"--format", "--lang", "--catalog", "--to", "--from"};
         const char *value = NULL;
-        int which = -1;
-        for (int k = 0; k < 5; k++) {
-            size_t n = strlen(names[k]);
-            if (strncmp(a, names[k], n) == 0 && (a[n] == 0 || a[n] == '=')) {
-                which = k;
+        int bit = 0;
+        for (size_t k = 0; k < sizeof optdefs / sizeof optdefs[0]; k++) {
+            size_t n = strlen(optdefs[k].name);
+            if (strncmp(a, optdefs[k].name, n) != 0 || (a[n] != 0 && a[n] != '='))
+                continue;
+            bit = optdefs[k].bit;
+            if (!optdefs[k].has_value) {
                 if (a[n] == '=')
-                    value = a + n + 1;
-                else if (i + 1 < argc)
-                    value = argv[++i];
-                else
-                    return usage_error("option %s needs a value", names[k]);
-                break;
+                    return usage_error("option %s takes no value", optdefs[k].name);
+            } else if (a[n] == '=') {
+                value = a + n + 1;
+            } else if (i + 1 < argc) {
+                value = argv[++i];
+            } else {
+                return usage_error("option %s needs a value", optdefs[k].name);
             }
+            break;
         }
-        switch (which) {
-        case 0:
+        if (!bit)
+            return usage_error("unknown option '%s'", a);
+        if (!(allowed & bit))
+            return usage_error("option %.*s does not apply to '%s'", (int)strcspn(a, "="), a,
+                               verb);
+        o->given |= bit;
+        int rc = 0;
+        switch (bit) {
+        case OPT_FORMAT:
             if (strcmp(value, "text") == 0)
                 o->format = ITSS_FORMAT_TEXT;
             else if (strcmp(value, "json") == 0)
                 o->format = ITSS_FORMAT_JSON_PRETTY;
             else
-                return usage_error("--format must be text or json, not '%s'", value);
+                rc = usage_error("--format must be text or json, not '%s'", value);
             break;
-        case 1:
+        case OPT_LANG:
             if (itss_lang_parse(value, &o->lang) != 0)
-                return usage_error("--lang must be zh or en, not '%s'", value);
+                rc = usage_error("--lang must be zh or en, not '%s'", value);
             break;
-        case 2: o->catalog = value; break;
-        case 3: o->to = value; break;
-        case 4: o->from = value; break;
-        default: return usage_error("unknown option '%s'", a);
+        case OPT_CATALOG: o->catalog = value; break;
+        case OPT_TO: o->to = value; break;
+        case OPT_FROM: o->from = value; break;
+        case OPT_MODEL: o->model = value; break;
+        case OPT_DOMAIN: o->domain = value; break;
+        case OPT_TARGET: rc = parse_int("--target", value, 1, 9, &o->target); break;
+        case OPT_LEVEL: rc = parse_int("--level", value, 1, 9, &o->level); break;
+        case OPT_ITEM: rc = parse_int("--item", value, 1, INT_MAX, &o->item); break;
+        default: break;
         }
+        if (rc)
+            return rc;
     }
     return 0;
 }
 
-/* ---- class ------------------------------------------------------------ */
-
-static int class_main(const char *verb, options *o)
+static int check_nargs(const options *o, const char *verb, int min, int max)
 {
+    if (o->nargs < min)
+        return usage_error("'%s' needs %s", verb, min == 1 ? "an argument" : "more arguments");
+    if (o->nargs > max)
+        return usage_error("too many arguments for '%s'", verb);
+    return 0;
+}
+
+/* Read a whole file, or standard input for "-". */
+static char *read_input(const char *path, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "itss: cannot open %s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    for (;;) {
+        if (!buf)
+            break;
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap)
+            break;
+        char *nb = realloc(buf, cap *= 2);
+        if (!nb) {
+            free(buf);
+            buf = NULL;
+        } else {
+            buf = nb;
+        }
+    }
+    int failed = ferror(f);
+    if (f != stdin)
+        fclose(f);
+    if (!buf || failed) {
+        fprintf(stderr, "itss: cannot read %s: %s\n", path, buf ? strerror(errno) : "out of memory");
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+/* ---- class -------------------------------------------------------------- */
+
+static int class_main(const char *verb, int argc, char **argv)
+{
+    static const struct {
+        const char *name;
+        int opts, min, max;
+    } verbs[] = {
+        {"show", OPT_FORMAT | OPT_LANG | OPT_CATALOG, 1, 1},
+        {"search", OPT_FORMAT | OPT_LANG | OPT_CATALOG, 1, 1},
+        {"tree", OPT_FORMAT | OPT_LANG | OPT_CATALOG, 0, 1},
+        {"export", OPT_FORMAT | OPT_LANG | OPT_CATALOG, 0, 1},
+        {"validate", OPT_FORMAT | OPT_LANG | OPT_CATALOG, 1, INT_MAX},
+        {"map", OPT_FORMAT | OPT_LANG | OPT_CATALOG | OPT_TO | OPT_FROM, 1, 1},
+    };
+    int v = -1;
+    for (int k = 0; k < 6; k++)
+        if (strcmp(verb, verbs[k].name) == 0)
+            v = k;
+    if (v < 0)
+        return usage_error("unknown verb 'class %s'", verb);
+    char what[32];
+    snprintf(what, sizeof what, "class %s", verb);
+    options o = {0};
+    int status = parse_options(argc, argv, verbs[v].opts, what, &o);
+    if (!status)
+        status = check_nargs(&o, what, verbs[v].min, verbs[v].max);
+    if (!status && v == 5 && !!o.to == !!o.from)
+        status = usage_error("'class map' needs exactly one of --to SCHEME or --from SCHEME");
+    if (status) {
+        free(o.args);
+        return status;
+    }
+
     itss_error e;
     const itss_catalog *cat = NULL;
     itss_catalog *own = NULL;
     char *out = NULL;
-    int status = 0;
-
-    static const char *const verbs[] = {"show", "search", "tree", "export", "validate", "map"};
-    int v = -1;
-    for (int k = 0; k < 6; k++)
-        if (strcmp(verb, verbs[k]) == 0)
-            v = k;
-    if (v < 0)
-        return usage_error("unknown verb 'class %s'", verb);
-    /* argument counts: show 1, search 1, tree 0-1, export 0-1, validate 1+, map 1 */
-    int need_min = (v == 2 || v == 3) ? 0 : 1;
-    int need_max = v == 4 ? 1 << 30 : 1;
-    if (o->nargs < need_min)
-        return usage_error("'class %s' needs an argument", verb);
-    if (o->nargs > need_max)
-        return usage_error("too many arguments for 'class %s'", verb);
-    if ((o->to || o->from) && v != 5)
-        return usage_error("--to and --from only apply to 'class map'");
-    if (v == 5 && !!o->to == !!o->from)
-        return usage_error("'class map' needs exactly one of --to SCHEME or --from SCHEME");
-
-    if (o->catalog) {
-        if (itss_catalog_load_file(o->catalog, &own, &e))
-            return fail(&e, o->catalog);
+    int rc;
+    if (o.catalog) {
+        if ((rc = itss_catalog_load_file(o.catalog, &own, &e)))
+            status = fail(&e, o.catalog);
         cat = own;
-    } else if (itss_catalog_builtin(&cat, &e)) {
-        return fail(&e, NULL);
+    } else if ((rc = itss_catalog_builtin(&cat, &e))) {
+        status = fail(&e, NULL);
     }
-
-    const char *arg = o->nargs ? o->args[0] : NULL;
-    int rc = 0;
-    switch (v) {
+    const char *arg = o.nargs ? o.args[0] : NULL;
+    switch (rc ? -1 : v) {
     case 0: {
         const itss_class *c;
         rc = itss_class_lookup(cat, arg, &c, &e);
         if (!rc)
-            rc = itss_class_render(c, o->format, o->lang, &out, NULL, &e);
+            rc = itss_class_render(c, o.format, o.lang, &out, NULL, &e);
         break;
     }
     case 1: {
         size_t n = 0;
-        rc = itss_class_search(cat, arg, NULL, 0, &n, &e);
-        if (rc)
+        if ((rc = itss_class_search(cat, arg, NULL, 0, &n, &e)))
             break;
         const itss_class **list = calloc(n ? n : 1, sizeof *list);
         if (!list) {
             fputs("itss: out of memory\n", stderr);
-            status = EXIT_NOTFOUND;
+            status = EXIT_INVALID;
             break;
         }
         rc = itss_class_search(cat, arg, list, n, &n, &e);
         if (!rc)
-            rc = itss_class_list_render(list, n, o->format, o->lang, &out, NULL, &e);
+            rc = itss_class_list_render(list, n, o.format, o.lang, &out, NULL, &e);
         free(list);
         if (!rc && n == 0) {
             fprintf(stderr, "itss: no class name contains '%s'\n", arg);
-            status = EXIT_NOTFOUND;
+            status = EXIT_INVALID;
         }
         break;
     }
-    case 2: rc = itss_catalog_tree(cat, arg, o->format, o->lang, &out, NULL, &e); break;
-    case 3: rc = itss_catalog_export(cat, arg, o->format, o->lang, &out, NULL, &e); break;
+    case 2: rc = itss_catalog_tree(cat, arg, o.format, o.lang, &out, NULL, &e); break;
+    case 3: rc = itss_catalog_export(cat, arg, o.format, o.lang, &out, NULL, &e); break;
     case 4: {
         size_t invalid = 0;
-        rc = itss_code_validate_render(cat, o->args, (size_t)o->nargs, o->format, o->lang,
-                                       &out, NULL, &invalid, &e);
+        rc = itss_code_validate_render(cat, o.args, (size_t)o.nargs, o.format, o.lang, &out,
+                                       NULL, &invalid, &e);
         if (!rc && invalid) {
-            fprintf(stderr, "itss: %zu of %d codes are not valid\n", invalid, o->nargs);
-            status = EXIT_NOTFOUND;
+            fprintf(stderr, "itss: %zu of %d codes are not valid\n", invalid, o.nargs);
+            status = EXIT_INVALID;
         }
         break;
     }
     case 5: {
         const itss_crosswalk *x;
-        const char *scheme = o->to ? o->to : o->from;
-        rc = itss_catalog_crosswalk(cat, scheme, &x, &e);
-        if (rc) {
-            itss_catalog_free(own);
-            return usage_error("%s", e.message);
+        if (itss_catalog_crosswalk(cat, o.to ? o.to : o.from, &x, &e)) {
+            status = usage_error("%s", e.message);
+            break;
         }
         size_t n = 0;
-        rc = o->to ? itss_crosswalk_map(x, arg, NULL, 0, &n, &e)
-                   : itss_crosswalk_map_reverse(x, arg, NULL, 0, &n, &e);
+        rc = o.to ? itss_crosswalk_map(x, arg, NULL, 0, &n, &e)
+                  : itss_crosswalk_map_reverse(x, arg, NULL, 0, &n, &e);
         if (!rc)
-            rc = itss_crosswalk_render(x, arg, o->from != NULL, o->format, o->lang, &out,
-                                       NULL, &e);
+            rc = itss_crosswalk_render(x, arg, o.from != NULL, o.format, o.lang, &out, NULL, &e);
         if (!rc && n == 0) {
             fprintf(stderr, "itss: %s has no counterpart in %s\n", arg,
-                    o->to ? itss_crosswalk_scheme(x) : itss_catalog_edition(cat));
-            status = EXIT_NOTFOUND;
+                    o.to ? itss_crosswalk_scheme(x) : itss_catalog_edition(cat));
+            status = EXIT_INVALID;
         }
         break;
     }
+    default: break;
     }
-    if (rc)
+    if (rc && !status)
         status = fail(&e, NULL);
     else if (out)
         print_owned(out);
     itss_catalog_free(own);
+    free(o.args);
+    return status;
+}
+
+/* ---- maturity ----------------------------------------------------------- */
+
+/* One assessment per line; one result or error object per output line.
+ * Memory stays flat: one line and one result at a time. */
+static int rate_jsonl(const itss_maturity_model *m, const char *path, int target)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "itss: cannot open %s: %s\n", path, strerror(errno));
+        return EXIT_INVALID;
+    }
+    char *line = NULL;
+    size_t cap = 0, lineno = 0, failed = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        size_t len = (size_t)n;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            len--;
+        itss_error e;
+        char *out = NULL;
+        size_t outlen = 0;
+        int rc = itss_maturity_rate_json(m, line, len, target, ITSS_FORMAT_JSON, ITSS_LANG_ZH,
+                                         &out, &outlen, &e);
+        if (rc) {
+            failed++;
+            char *msg = NULL;
+            if (itss_error_render(&e, lineno, ITSS_FORMAT_TEXT, &msg, NULL, NULL) == 0)
+                fprintf(stderr, "itss: %s:%s\n", path, msg);
+            itss_free(msg);
+            if (itss_error_render(&e, lineno, ITSS_FORMAT_JSON, &out, &outlen, NULL) != 0) {
+                fputs("itss: out of memory\n", stderr);
+                break;
+            }
+        }
+        fwrite(out, 1, outlen, stdout);
+        fputc('\n', stdout);
+        itss_free(out);
+    }
+    int read_error = ferror(f);
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    if (read_error) {
+        fprintf(stderr, "itss: cannot read %s\n", path);
+        return EXIT_INVALID;
+    }
+    if (failed)
+        fprintf(stderr, "itss: %zu of %zu lines failed\n", failed, lineno);
+    return failed ? EXIT_INVALID : 0;
+}
+
+static int maturity_main(const char *verb, int argc, char **argv)
+{
+    static const struct {
+        const char *name;
+        int opts, min, max;
+    } verbs[] = {
+        {"rate", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_TARGET | OPT_JSONL, 1, 1},
+        {"model", OPT_FORMAT | OPT_LANG | OPT_MODEL, 0, 0},
+        {"clauses", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_LEVEL | OPT_DOMAIN | OPT_ITEM, 0, 0},
+    };
+    int v = -1;
+    for (int k = 0; k < 3; k++)
+        if (strcmp(verb, verbs[k].name) == 0)
+            v = k;
+    if (v < 0)
+        return usage_error("unknown verb 'maturity %s'", verb);
+    char what[32];
+    snprintf(what, sizeof what, "maturity %s", verb);
+    options o = {0};
+    int status = parse_options(argc, argv, verbs[v].opts, what, &o);
+    if (!status)
+        status = check_nargs(&o, what, verbs[v].min, verbs[v].max);
+    if (!status && (o.given & OPT_JSONL) && (o.given & OPT_FORMAT) &&
+        o.format == ITSS_FORMAT_TEXT)
+        status = usage_error("--jsonl writes JSON lines: --format text does not apply");
+    if (status) {
+        free(o.args);
+        return status;
+    }
+
+    itss_error e;
+    const itss_maturity_model *m = NULL;
+    itss_maturity_model *own = NULL;
+    char *out = NULL;
+    int rc;
+    if (o.model) {
+        if ((rc = itss_maturity_model_load_file(o.model, &own, &e)))
+            status = fail(&e, o.model);
+        m = own;
+    } else if ((rc = itss_maturity_model_builtin(&m, &e))) {
+        status = fail(&e, NULL);
+    }
+    if (!rc && o.target > itss_maturity_model_level_count(m))
+        status = usage_error("--target %d: the model has levels 1 to %d", o.target,
+                             itss_maturity_model_level_count(m));
+    if (!rc && o.level > itss_maturity_model_level_count(m))
+        status = usage_error("--level %d: the model has levels 1 to %d", o.level,
+                             itss_maturity_model_level_count(m));
+    switch (rc || status ? -1 : v) {
+    case 0:
+        if (o.given & OPT_JSONL) {
+            status = rate_jsonl(m, o.args[0], o.target);
+        } else {
+            size_t len = 0;
+            char *doc = read_input(o.args[0], &len);
+            if (!doc) {
+                status = EXIT_INVALID;
+                break;
+            }
+            if (itss_maturity_rate_json(m, doc, len, o.target, o.format, o.lang, &out, NULL,
+                                        &e))
+                status = fail(&e, strcmp(o.args[0], "-") == 0 ? "<stdin>" : o.args[0]);
+            free(doc);
+        }
+        break;
+    case 1:
+        if (itss_maturity_model_export(m, o.format, o.lang, &out, NULL, &e))
+            status = fail(&e, NULL);
+        break;
+    case 2:
+        if (itss_maturity_clauses_render(m, o.level, o.domain, o.item, o.format, o.lang, &out,
+                                         NULL, &e))
+            status = fail(&e, NULL) == EXIT_USAGE ? EXIT_USAGE : EXIT_INVALID;
+        break;
+    default: break;
+    }
+    if (out)
+        print_owned(out);
+    itss_maturity_model_free(own);
+    free(o.args);
     return status;
 }
 
@@ -271,7 +524,8 @@ int main(int argc, char **argv)
         fputs(usage_text, stdout);
         return 0;
     }
-    if (strcmp(area, "class") != 0)
+    int is_class = strcmp(area, "class") == 0, is_maturity = strcmp(area, "maturity") == 0;
+    if (!is_class && !is_maturity)
         return usage_error("unknown command '%s'", area);
     if (argc < 3)
         return usage_error("'%s' needs a verb", area);
@@ -279,11 +533,6 @@ int main(int argc, char **argv)
         fputs(usage_text, stdout);
         return 0;
     }
-    options o;
-    memset(&o, 0, sizeof o);
-    int rc = parse_options(argc - 3, argv + 3, &o);
-    if (rc == 0)
-        rc = class_main(argv[2], &o);
-    free(o.args);
-    return rc;
+    return is_class ? class_main(argv[2], argc - 3, argv + 3)
+                    : maturity_main(argv[2], argc - 3, argv + 3);
 }

@@ -182,7 +182,7 @@ def test_map(cli, validate):
     (("class", "map", "01"), "exactly one of --to"),
     (("class", "map", "--to", "db21", "--from", "db21", "01"), "exactly one of --to"),
     (("class", "map", "--to", "isic", "01"), "no crosswalk"),
-    (("class", "show", "--to", "db21", "01"), "only apply"),
+    (("class", "show", "--to", "db21", "01"), "does not apply to 'class show'"),
 ])
 def test_usage_errors_exit_2(cli, args, msg):
     rc, out, err = cli(*args)
