@@ -1,0 +1,185 @@
+"""itss maturity: rate (single and --jsonl batch), model, clauses.
+
+Expected values are worked by hand from T/CESA 1299-2023 and the rules in
+docs/maturity.md; examples/assessment.json is written to reach level 2
+(拓展级) with five gaps to level 3.
+"""
+import json
+import os
+import resource
+import subprocess
+
+import pytest
+
+from conftest import ROOT
+
+EXAMPLE = str(ROOT / "examples" / "assessment.json")
+
+
+def test_rate_example_json(cli, validate):
+    rc, out, err = cli("maturity", "rate", EXAMPLE, "--format", "json")
+    assert (rc, err) == (0, "")
+    r = json.loads(out)
+    validate(r, "maturity-result")
+    assert r["level"] == 2 and r["itss_label"] == "三级"
+    assert r["level_name"] == {"zh": "拓展级", "en": "Extended"}
+    assert r["organization"].startswith("示例")
+    gaps = r["gaps"]
+    assert gaps["target"] == 3
+    # two level-2 clauses short of fully (L and 70 %), three level-3 ones short of
+    # largely; ordered by level, then domain (process, technology, resources,
+    # emergency in model order), then item
+    assert [(g["id"], g["required"]) for g in gaps["clauses"]] == [
+        ("7.4.9.b", "fully"), ("7.6.4.d", "fully"),
+        ("8.4.10.c", "largely"), ("8.5.3.b", "largely"), ("8.8.4.b", "largely")]
+    assert r["not_applicable"] == [{"id": "7.6.3.g", "reason": "不保有需国家强制检定的设备"}]
+
+
+def test_rate_example_validates_as_assessment(validate):
+    with open(EXAMPLE, encoding="utf-8") as f:
+        validate(json.load(f), "assessment")
+
+
+def test_rate_text_report(cli):
+    rc, out, _ = cli("maturity", "rate", EXAMPLE)
+    assert rc == 0
+    assert "达到等级      2 拓展级（三级）" in out
+    assert "差距：达到 3 协同级（二级） 还需满足 5 项要求" in out
+    rc, out, _ = cli("maturity", "rate", EXAMPLE, "--lang", "en", "--target", "4")
+    assert rc == 0
+    assert "Level reached 2 Extended (ITSS grade 3)" in out
+    assert "Gaps to 4 Quantitative (ITSS grade 1):" in out
+
+
+def test_rate_stdin(cli):
+    doc = json.dumps({"ratings": {"6.1.1.a": "F"}}).encode()
+    rc, out, _ = cli("maturity", "rate", "-", "--format", "json", stdin=doc)
+    assert rc == 0 and json.loads(out)["level"] == 0
+
+
+def test_rate_bad_document_is_located(cli, tmp_path):
+    f = tmp_path / "a.json"
+    f.write_text('{"ratings": {\n  "6.1.1.a": "F",\n  "7.4.4.z": "L"}}', encoding="utf-8")
+    rc, out, err = cli("maturity", "rate", str(f))
+    assert rc == 1 and out == ""
+    assert err == "itss: %s:3:3: unknown clause \"7.4.4.z\": T/CESA 1299-2023 has no such requirement clause (at /ratings/7.4.4.z)\n" % f
+    f.write_text('{"ratings": {"6.1.1.a": {"rating": "na"}}}', encoding="utf-8")
+    rc, _, err = cli("maturity", "rate", str(f))
+    assert rc == 1 and "needs a non-empty \"reason\"" in err
+    rc, _, err = cli("maturity", "rate", str(tmp_path / "missing.json"))
+    assert rc == 1 and "cannot open" in err
+
+
+def test_jsonl_batch_keeps_going(cli, tmp_path, validate):
+    f = tmp_path / "batch.jsonl"
+    lines = [json.dumps({"id": "a", "ratings": {"6.1.1.a": "F"}}),
+             '{"ratings": {"6.1.1.a": "X"}}',
+             "",
+             json.dumps({"id": "c", "ratings": {}})]
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rc, out, err = cli("maturity", "rate", "--jsonl", str(f))
+    assert rc == 1
+    outs = [json.loads(x) for x in out.splitlines()]
+    assert len(outs) == 4
+    validate(outs[0], "maturity-result")
+    assert outs[0]["id"] == "a" and outs[3]["id"] == "c"
+    validate(outs[1], "error")
+    assert outs[1]["error"]["input_line"] == 2
+    assert outs[1]["error"]["path"] == "/ratings/6.1.1.a"
+    assert outs[1]["error"]["column"] == 25
+    assert outs[2]["error"]["code"] == "ITSS_EPARSE" and outs[2]["error"]["input_line"] == 3
+    assert "%s:2:1:25: unknown rating" % f in err
+    assert "2 of 4 lines failed" in err
+
+
+def _batch(tmp_path, n, name):
+    doc = json.dumps({"ratings": {"6.1.1.a": "F", "6.1.1.b": 72.5, "7.4.4.c": "L"}})
+    f = tmp_path / name
+    f.write_text((doc + "\n") * n, encoding="utf-8")
+    return f
+
+
+def _max_rss_kib(args):
+    """Peak resident set of a child process, read from wait4's rusage."""
+    p = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    lines = 0
+    for _ in p.stdout:
+        lines += 1
+    _, status, usage = os.wait4(p.pid, 0)
+    p.stdout.close()
+    return os.waitstatus_to_exitcode(status), lines, usage.ru_maxrss
+
+
+def test_jsonl_10000_assessments_flat_memory(tmp_path):
+    """Correctness, not speed: 10,000 lines give 10,000 results, and the peak
+    memory of the run does not grow with the number of lines (a leak of one
+    result per line would add hundreds of MB)."""
+    exe = os.environ.get("ITSS_CLI", str(ROOT / "build" / "tools" / "itss"))
+    wrapper = os.environ.get("ITSS_CLI_WRAPPER", "").split()
+    n_small, n_large = (20, 200) if wrapper else (1000, 10000)
+    small = _batch(tmp_path, n_small, "small.jsonl")
+    large = _batch(tmp_path, n_large, "large.jsonl")
+    rc1, lines1, rss1 = _max_rss_kib([*wrapper, exe, "maturity", "rate", "--jsonl", str(small)])
+    rc2, lines2, rss2 = _max_rss_kib([*wrapper, exe, "maturity", "rate", "--jsonl", str(large)])
+    assert (rc1, lines1) == (0, n_small)
+    assert (rc2, lines2) == (0, n_large)
+    # under valgrind or a sanitizer the checker's own bookkeeping dominates
+    if not wrapper and not os.environ.get("ITSS_SANITIZED"):
+        assert rss2 <= rss1 + 8 * 1024, (rss1, rss2)
+
+
+def test_jsonl_rejects_text_format(cli):
+    rc, _, err = cli("maturity", "rate", "--jsonl", "--format", "text", EXAMPLE)
+    assert rc == 2 and "--jsonl" in err
+
+
+def test_model_export(cli, validate):
+    rc, out, _ = cli("maturity", "model", "--format", "json")
+    assert rc == 0
+    m = json.loads(out)
+    validate(m, "maturity-model")
+    assert len(m["clauses"]) == 519 and len(m["items"]) == 48 and len(m["domains"]) == 8
+    rc, out, _ = cli("maturity", "model", "--lang", "en")
+    assert rc == 0 and "8 domains, 48 items, 519 clauses" in out
+
+
+def test_clauses(cli, validate):
+    rc, out, _ = cli("maturity", "clauses", "--level", "1", "--format", "json")
+    assert rc == 0
+    c = json.loads(out)
+    validate(c, "maturity-clauses")
+    assert len(c["clauses"]) == 44
+    # 9.4 a) to c): the domain-wide level-4 process clauses
+    rc, out, _ = cli("maturity", "clauses", "--level", "4", "--domain", "process", "--format", "json")
+    assert rc == 0
+    assert [x["id"] for x in json.loads(out)["clauses"]] == ["9.4.a", "9.4.b", "9.4.c"]
+    rc, out, _ = cli("maturity", "clauses", "--item", "43", "--lang", "en")
+    assert rc == 0 and "8.8.2.a" in out and "Risk assessment" in out
+
+
+@pytest.mark.parametrize("args,status,msg", [
+    (("maturity", "clauses", "--domain", "risk"), 1, "no domain \"risk\""),
+    (("maturity", "clauses", "--item", "49"), 1, "no item 49"),
+    (("maturity", "clauses", "--level", "6"), 2, "the model has levels 1 to 5"),
+    (("maturity", "clauses", "--level", "x"), 2, "--level needs a whole number"),
+    (("maturity", "rate", EXAMPLE, "--target", "0"), 2, "--target needs a whole number"),
+    (("maturity", "rate"), 2, "needs an argument"),
+    (("maturity", "model", "x"), 2, "too many arguments"),
+    (("maturity", "model", "--jsonl"), 2, "does not apply to 'maturity model'"),
+    (("maturity", "grade"), 2, "unknown verb"),
+])
+def test_maturity_errors(cli, args, status, msg):
+    rc, out, err = cli(*args)
+    assert rc == status and out == "" and msg in err
+
+
+def test_custom_model(cli, tmp_path):
+    model = ROOT / "tests" / "cases" / "maturity" / "custom-model-load" / "model.json"
+    a = tmp_path / "a.json"
+    a.write_text(json.dumps({"ratings": {"ops-1a": "F", "sec-1a": "met"}}), encoding="utf-8")
+    rc, out, _ = cli("maturity", "rate", str(a), "--model", str(model), "--format", "json")
+    assert rc == 0
+    r = json.loads(out)
+    assert r["model"]["id"] == "acme-ops" and r["level"] == 1 and r["itss_label"] is None
+    rc, _, err = cli("maturity", "rate", str(a), "--target", "4", "--model", str(model))
+    assert rc == 2 and "levels 1 to 3" in err

@@ -1,0 +1,720 @@
+/*
+ * Unit tests of the maturity API (include/itss/maturity.h): the built-in
+ * T/CESA 1299-2023 model, assessments, the rater and its outputs, with
+ * their error paths. Expected values come from the standard (seed 004) and
+ * from the rules of docs/maturity.md, worked by hand.
+ */
+#include <check.h>
+#include <jansson.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <itss/itss.h>
+
+#include "check_main.h"
+
+static const itss_maturity_model *model(void)
+{
+    const itss_maturity_model *m = NULL;
+    ck_assert_int_eq(itss_maturity_model_builtin(&m, NULL), 0);
+    return m;
+}
+
+static json_t *parse(const char *s)
+{
+    json_error_t je;
+    json_t *j = json_loads(s, JSON_REJECT_DUPLICATES, &je);
+    ck_assert_msg(j != NULL, "%s", je.text);
+    return j;
+}
+
+/* An assessment with every clause rated F. */
+static itss_assessment *all_f(void)
+{
+    const itss_maturity_model *m = model();
+    itss_assessment *a = NULL;
+    ck_assert_int_eq(itss_assessment_new(m, &a, NULL), 0);
+    for (size_t i = 0; i < itss_maturity_model_clause_count(m); i++)
+        ck_assert_int_eq(itss_assessment_set(a, itss_maturity_clause_id(
+                                                    itss_maturity_model_clause_at(m, i)),
+                                             ITSS_RATING_F, 0, NULL, NULL),
+                         0);
+    return a;
+}
+
+/* ---- the built-in model ----------------------------------------------- */
+
+START_TEST(builtin_structure)
+{
+    const itss_maturity_model *m = model();
+    ck_assert_ptr_eq(m, model());
+    itss_maturity_model_free((itss_maturity_model *)m); /* ignored */
+    ck_assert_str_eq(itss_maturity_model_edition(m), "T/CESA 1299-2023");
+    ck_assert_str_eq(itss_maturity_model_id(m), "tcesa1299-2023");
+    ck_assert_str_eq(itss_maturity_model_title(m, ITSS_LANG_ZH),
+                     "信息技术服务 运行维护服务能力成熟度模型");
+    /* 5.2.1: 基本级（四级）, 拓展级（三级）, 协同级（二级）, 量化级（一级）, 引领级 */
+    static const char *const names[] = {"基本级", "拓展级", "协同级", "量化级", "引领级"};
+    static const char *const labels[] = {"四级", "三级", "二级", "一级", "引领级"};
+    static const char *const en[] = {"Basic", "Extended", "Collaborative", "Quantitative",
+                                     "Leading"};
+    ck_assert_int_eq(itss_maturity_model_level_count(m), 5);
+    for (int l = 1; l <= 5; l++) {
+        const itss_maturity_level *lv = itss_maturity_model_level(m, l);
+        ck_assert_int_eq(itss_maturity_level_ordinal(lv), l);
+        ck_assert_str_eq(itss_maturity_level_name(lv, ITSS_LANG_ZH), names[l - 1]);
+        ck_assert_str_eq(itss_maturity_level_name(lv, ITSS_LANG_EN), en[l - 1]);
+        ck_assert_str_eq(itss_maturity_level_label(lv, ITSS_LANG_ZH), labels[l - 1]);
+        ck_assert_uint_gt(strlen(itss_maturity_level_description(lv, ITSS_LANG_ZH)), 20);
+        ck_assert_uint_gt(strlen(itss_maturity_level_description(lv, ITSS_LANG_EN)), 20);
+    }
+    ck_assert_ptr_null(itss_maturity_model_level(m, 0));
+    ck_assert_ptr_null(itss_maturity_model_level(m, 6));
+    /* 5.1: three parts; table 1: 8 domains and 48 items */
+    ck_assert_uint_eq(itss_maturity_model_part_count(m), 3);
+    ck_assert_str_eq(itss_maturity_part_name(itss_maturity_model_part_at(m, 1), ITSS_LANG_ZH),
+                     "能力要素");
+    static const char *const dom[] = {"capability_management", "quality_management", "people",
+                                      "process", "technology", "resources", "delivery",
+                                      "emergency"};
+    static const char *const dom_zh[] = {"能力管理", "质量管理", "人员", "过程",
+                                         "技术",     "资源",     "交付", "应急"};
+    /* parts as in DESIGN 4.2: 服务管理 {1,2}, 能力要素 {3..6}, 服务保障 {7,8} */
+    static const char *const part_of[] = {"service_management",  "service_management",
+                                          "capability_elements", "capability_elements",
+                                          "capability_elements", "capability_elements",
+                                          "service_assurance",   "service_assurance"};
+    ck_assert_uint_eq(itss_maturity_model_domain_count(m), 8);
+    for (size_t i = 0; i < 8; i++) {
+        const itss_maturity_domain *d = itss_maturity_model_domain_at(m, i);
+        ck_assert_str_eq(itss_maturity_domain_id(d), dom[i]);
+        ck_assert_str_eq(itss_maturity_domain_name(d, ITSS_LANG_ZH), dom_zh[i]);
+        ck_assert_str_eq(itss_maturity_part_id(itss_maturity_domain_part(d)), part_of[i]);
+        for (int l = 1; l <= 5; l++)
+            ck_assert_ptr_nonnull(itss_maturity_domain_description(d, l, ITSS_LANG_EN));
+        ck_assert_ptr_null(itss_maturity_domain_description(d, 6, ITSS_LANG_EN));
+    }
+    ck_assert_uint_eq(itss_maturity_model_item_count(m), 48);
+    /* table 1: items per domain 4, 3, 6, 11, 3, 6, 8, 7 */
+    static const int per_domain[] = {4, 3, 6, 11, 3, 6, 8, 7};
+    int counted[8] = {0};
+    for (size_t i = 0; i < 48; i++) {
+        const itss_maturity_item *it = itss_maturity_model_item_at(m, i);
+        ck_assert_int_eq(itss_maturity_item_number(it), (int)i + 1);
+        for (size_t d = 0; d < 8; d++)
+            counted[d] += itss_maturity_item_domain(it) == itss_maturity_model_domain_at(m, d);
+        ck_assert_ptr_nonnull(itss_maturity_item_name(it, ITSS_LANG_EN));
+    }
+    for (int d = 0; d < 8; d++)
+        ck_assert_int_eq(counted[d], per_domain[d]);
+}
+END_TEST
+
+START_TEST(item_names_and_aliases)
+{
+    /* DESIGN 4.2: the body text wins; table 1 / appendix A names are aliases */
+    static const struct {
+        int number;
+        const char *canonical, *alias;
+    } t[] = {
+        {8, "人员能力策划", "人员能力规划"},
+        {16, "服务报告管理", "服务报告"},
+        {42, "应急组织与制度", "应急响应制度"},
+        {43, "风险评估", "风评评估"},
+    };
+    const itss_maturity_model *m = model();
+    for (size_t i = 0; i < 4; i++) {
+        const itss_maturity_item *it = NULL;
+        ck_assert_int_eq(itss_maturity_model_item(m, t[i].number, &it, NULL), 0);
+        ck_assert_str_eq(itss_maturity_item_name(it, ITSS_LANG_ZH), t[i].canonical);
+        ck_assert_uint_eq(itss_maturity_item_alias_count(it), 1);
+        ck_assert_str_eq(itss_maturity_item_alias_at(it, 0), t[i].alias);
+        ck_assert_ptr_null(itss_maturity_item_alias_at(it, 1));
+    }
+    const itss_maturity_item *it = NULL;
+    ck_assert_int_eq(itss_maturity_model_item(m, 17, &it, NULL), 0);
+    ck_assert_str_eq(itss_maturity_item_name(it, ITSS_LANG_ZH), "事件管理");
+    ck_assert_uint_eq(itss_maturity_item_alias_count(it), 0);
+    itss_error e;
+    ck_assert_int_eq(itss_maturity_model_item(m, 49, &it, &e), ITSS_ENOTFOUND);
+    ck_assert_ptr_null(it);
+    ck_assert_ptr_nonnull(strstr(e.message, "49"));
+    ck_assert_int_eq(itss_maturity_model_item(NULL, 1, &it, &e), ITSS_EINVAL);
+}
+END_TEST
+
+START_TEST(clauses_counts_and_summaries)
+{
+    const itss_maturity_model *m = model();
+    /* the per-level counts, from sections 6 to 10 */
+    static const size_t per_level[] = {0, 44, 136, 199, 111, 29};
+    size_t counted[6] = {0}, domain_wide = 0;
+    ck_assert_uint_eq(itss_maturity_model_clause_count(m), 519);
+    for (size_t i = 0; i < 519; i++) {
+        const itss_maturity_clause *c = itss_maturity_model_clause_at(m, i);
+        int l = itss_maturity_clause_level(c);
+        ck_assert(l >= 1 && l <= 5);
+        counted[l]++;
+        const char *id = itss_maturity_clause_id(c);
+        /* the section number starts with the level's section (6..10) */
+        ck_assert_int_eq(atoi(id), l + 5);
+        ck_assert_uint_gt(strlen(itss_maturity_clause_summary(c, ITSS_LANG_ZH)), 6);
+        ck_assert_uint_gt(strlen(itss_maturity_clause_summary(c, ITSS_LANG_EN)), 6);
+        ck_assert_ptr_nonnull(strstr(itss_maturity_clause_source(c), "T/CESA 1299-2023"));
+        const itss_maturity_item *it = itss_maturity_clause_item(c);
+        if (!it) {
+            /* only 9.4.* and 10.* are domain-wide */
+            ck_assert(strncmp(id, "9.4.", 4) == 0 || strncmp(id, "10.", 3) == 0);
+            domain_wide++;
+        } else {
+            ck_assert_ptr_eq(itss_maturity_item_domain(it), itss_maturity_clause_domain(c));
+        }
+        const itss_maturity_clause *back = NULL;
+        ck_assert_int_eq(itss_maturity_model_clause(m, id, &back, NULL), 0);
+        ck_assert_ptr_eq(back, c);
+    }
+    for (int l = 1; l <= 5; l++)
+        ck_assert_uint_eq(counted[l], per_level[l]);
+    /* 9.4 a-c and the 29 clauses of section 10 */
+    ck_assert_uint_eq(domain_wide, 3 + 29);
+    const itss_maturity_clause *c = NULL;
+    itss_error e;
+    ck_assert_int_eq(itss_maturity_model_clause(m, "7.4.4.c", &c, &e), 0);
+    ck_assert_int_eq(itss_maturity_item_number(itss_maturity_clause_item(c)), 17);
+    ck_assert_str_eq(itss_maturity_domain_id(itss_maturity_clause_domain(c)), "process");
+    ck_assert_int_eq(itss_maturity_model_clause(m, "7.4.4.z", &c, &e), ITSS_ENOTFOUND);
+    ck_assert_ptr_null(c);
+    ck_assert_ptr_nonnull(strstr(e.message, "7.4.4.z"));
+    ck_assert_int_eq(itss_maturity_model_clause(m, NULL, &c, &e), ITSS_EINVAL);
+    const itss_maturity_domain *d = NULL;
+    ck_assert_int_eq(itss_maturity_model_domain(m, "risk", &d, &e), ITSS_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(e.message, "capability_management"));
+    ck_assert_int_eq(itss_maturity_model_domain(m, "people", &d, &e), 0);
+    ck_assert_int_eq(itss_maturity_model_domain(NULL, "people", &d, &e), ITSS_EINVAL);
+}
+END_TEST
+
+/* Appendix A, derived from the clauses: an item is marked at a level when
+ * it has clauses there. The informative table may differ only where the
+ * model documents it, and the documented differences are exactly those of
+ * DESIGN 4.2: the Leading mark on the first item of each domain (section
+ * 10 is domain-wide) and the Quantitative mark on item 19 (9.4 is
+ * domain-wide). */
+START_TEST(appendix_a_matches_clauses_but_for_documented_differences)
+{
+    const itss_maturity_model *m = model();
+    unsigned derived[49] = {0};
+    for (size_t i = 0; i < itss_maturity_model_clause_count(m); i++) {
+        const itss_maturity_clause *c = itss_maturity_model_clause_at(m, i);
+        const itss_maturity_item *it = itss_maturity_clause_item(c);
+        if (it)
+            derived[itss_maturity_item_number(it)] |= 1u << (itss_maturity_clause_level(c) - 1);
+    }
+    char *s = NULL;
+    ck_assert_int_eq(itss_maturity_model_export(m, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &s, NULL, NULL),
+                     0);
+    json_t *doc = parse(s);
+    itss_free(s);
+    json_t *il = json_object_get(doc, "item_levels");
+    json_t *rows = json_object_get(il, "rows"), *diffs = json_object_get(il, "differences");
+    ck_assert_uint_eq(json_array_size(rows), 48);
+    /* (item, level) pairs marked by appendix A but not derived, or derived but not marked */
+    int found[64][2], nfound = 0;
+    for (size_t i = 0; i < json_array_size(rows); i++) {
+        json_t *row = json_array_get(rows, i);
+        int item = (int)json_integer_value(json_object_get(row, "item"));
+        unsigned marked = 0;
+        json_t *lv;
+        size_t k;
+        json_array_foreach(json_object_get(row, "levels"), k, lv) marked |=
+            1u << (json_integer_value(lv) - 1);
+        for (int l = 1; l <= 5; l++)
+            if (((marked ^ derived[item]) >> (l - 1)) & 1u) {
+                ck_assert_msg(marked >> (l - 1) & 1u,
+                              "item %d has clauses at level %d that appendix A does not mark",
+                              item, l);
+                found[nfound][0] = item;
+                found[nfound][1] = l;
+                nfound++;
+            }
+    }
+    static const int expected[][2] = {{1, 5},  {5, 5},  {8, 5},  {14, 5}, {19, 4},
+                                      {25, 5}, {28, 5}, {34, 5}, {42, 5}};
+    ck_assert_int_eq(nfound, 9);
+    ck_assert_uint_eq(json_array_size(diffs), 9);
+    for (int i = 0; i < 9; i++) {
+        ck_assert_int_eq(found[i][0], expected[i][0]);
+        ck_assert_int_eq(found[i][1], expected[i][1]);
+        json_t *dd = json_array_get(diffs, (size_t)i);
+        ck_assert_int_eq(json_integer_value(json_object_get(dd, "item")), expected[i][0]);
+        ck_assert_int_eq(json_integer_value(json_object_get(dd, "level")), expected[i][1]);
+    }
+    json_decref(doc);
+}
+END_TEST
+
+START_TEST(model_export_round_trip)
+{
+    const itss_maturity_model *m = model();
+    for (int f = 0; f < 2; f++) {
+        itss_format fmt = f ? ITSS_FORMAT_JSON_PRETTY : ITSS_FORMAT_JSON;
+        char *a = NULL, *b = NULL;
+        size_t alen, blen;
+        itss_maturity_model *copy = NULL;
+        itss_error e;
+        ck_assert_int_eq(itss_maturity_model_export(m, fmt, ITSS_LANG_ZH, &a, &alen, &e), 0);
+        ck_assert_int_eq(itss_maturity_model_load(a, alen, &copy, &e), 0);
+        ck_assert_int_eq(itss_maturity_model_export(copy, fmt, ITSS_LANG_ZH, &b, &blen, &e), 0);
+        ck_assert_uint_eq(alen, blen);
+        ck_assert_int_eq(memcmp(a, b, alen), 0);
+        ck_assert_uint_eq(itss_maturity_model_clause_count(copy), 519);
+        itss_maturity_model_free(copy);
+        itss_free(a);
+        itss_free(b);
+    }
+    char *t = NULL;
+    ck_assert_int_eq(itss_maturity_model_export(m, ITSS_FORMAT_TEXT, ITSS_LANG_EN, &t, NULL, NULL),
+                     0);
+    ck_assert_ptr_nonnull(strstr(t, "8 domains, 48 items, 519 clauses"));
+    itss_free(t);
+    itss_maturity_model *x = (itss_maturity_model *)1;
+    itss_error e;
+    ck_assert_int_eq(itss_maturity_model_load_file("/nonexistent/m.json", &x, &e), ITSS_EIO);
+    ck_assert_ptr_null(x);
+    ck_assert_int_eq(itss_maturity_model_load(NULL, 0, &x, &e), ITSS_EINVAL);
+    ck_assert_int_eq(itss_maturity_model_export(NULL, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &t, NULL,
+                                                &e),
+                     ITSS_EINVAL);
+}
+END_TEST
+
+START_TEST(clauses_render_filters)
+{
+    const itss_maturity_model *m = model();
+    char *s = NULL;
+    itss_error e;
+    /* 10.8 a) to g): the seven Leading emergency clauses */
+    ck_assert_int_eq(itss_maturity_clauses_render(m, 5, "emergency", 0, ITSS_FORMAT_JSON,
+                                                  ITSS_LANG_ZH, &s, NULL, &e),
+                     0);
+    json_t *j = parse(s);
+    json_t *cl = json_object_get(j, "clauses");
+    ck_assert_uint_eq(json_array_size(cl), 7);
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(cl, 6), "id")), "10.8.g");
+    ck_assert(json_is_null(json_object_get(json_array_get(cl, 0), "item")));
+    json_decref(j);
+    itss_free(s);
+    ck_assert_int_eq(itss_maturity_clauses_render(m, 1, NULL, 0, ITSS_FORMAT_JSON, ITSS_LANG_ZH,
+                                                  &s, NULL, &e),
+                     0);
+    j = parse(s);
+    ck_assert_uint_eq(json_array_size(json_object_get(j, "clauses")), 44);
+    json_decref(j);
+    itss_free(s);
+    /* item 19 变更管理 has no level-1 clauses: 7.4.6 a-d and 8.4.6 */
+    ck_assert_int_eq(itss_maturity_clauses_render(m, 2, NULL, 19, ITSS_FORMAT_TEXT, ITSS_LANG_ZH,
+                                                  &s, NULL, &e),
+                     0);
+    ck_assert_ptr_nonnull(strstr(s, "7.4.6.d"));
+    ck_assert_ptr_null(strstr(s, "7.4.6.e"));
+    itss_free(s);
+    ck_assert_int_eq(itss_maturity_clauses_render(m, 6, NULL, 0, ITSS_FORMAT_TEXT, ITSS_LANG_ZH,
+                                                  &s, NULL, &e),
+                     ITSS_EINVAL);
+    ck_assert_int_eq(itss_maturity_clauses_render(m, 0, "risk", 0, ITSS_FORMAT_TEXT,
+                                                  ITSS_LANG_ZH, &s, NULL, &e),
+                     ITSS_ENOTFOUND);
+    ck_assert_int_eq(itss_maturity_clauses_render(m, 0, NULL, 99, ITSS_FORMAT_TEXT, ITSS_LANG_ZH,
+                                                  &s, NULL, &e),
+                     ITSS_ENOTFOUND);
+    ck_assert_int_eq(itss_maturity_clauses_render(NULL, 0, NULL, 0, ITSS_FORMAT_TEXT,
+                                                  ITSS_LANG_ZH, &s, NULL, &e),
+                     ITSS_EINVAL);
+}
+END_TEST
+
+/* ---- ratings ------------------------------------------------------------ */
+
+START_TEST(grade_bands)
+{
+    /* ISO/IEC 33020: N 0..15, P >15..50, L >50..85, F >85..100 */
+    ck_assert_int_eq(itss_rating_grade(ITSS_RATING_PERCENT, 0), ITSS_RATING_N);
+    ck_assert_int_eq(itss_rating_grade(ITSS_RATING_PERCENT, 15), ITSS_RATING_N);
+    ck_assert_int_eq(itss_rating_grade(ITSS_RATING_PERCENT, 15.000001), ITSS_RATING_P);
+    ck_assert_int_eq(itss_rating_grade(ITSS_RATING_PERCENT, 50), ITSS_RATING_P);
+    ck_assert_int_eq(itss_rating_grade(ITSS_RATING_PERCENT, 50.000001), ITSS_RATING_L);
+    ck_assert_int_eq(itss_rating_grade(ITSS_RATING_PERCENT, 85), ITSS_RATING_L);
+    ck_assert_int_eq(itss_rating_grade(ITSS_RATING_PERCENT, 85.000001), ITSS_RATING_F);
+    ck_assert_int_eq(itss_rating_grade(ITSS_RATING_PERCENT, 100), ITSS_RATING_F);
+    ck_assert_int_eq(itss_rating_grade(ITSS_RATING_PERCENT, 100.5), ITSS_RATING_NONE);
+    ck_assert_int_eq(itss_rating_grade(ITSS_RATING_PERCENT, NAN), ITSS_RATING_NONE);
+    ck_assert_int_eq(itss_rating_grade(ITSS_RATING_L, 0), ITSS_RATING_L);
+    ck_assert_int_eq(itss_rating_grade(ITSS_RATING_MET, 0), ITSS_RATING_NONE);
+    ck_assert_int_eq(itss_rating_grade(ITSS_RATING_NA, 0), ITSS_RATING_NONE);
+}
+END_TEST
+
+START_TEST(assessment_set_get_and_errors)
+{
+    const itss_maturity_model *m = model();
+    itss_assessment *a = NULL;
+    itss_error e;
+    ck_assert_int_eq(itss_assessment_new(m, &a, &e), 0);
+    ck_assert_ptr_eq(itss_assessment_model(a), m);
+    ck_assert_uint_eq(itss_assessment_rated_count(a), 0);
+    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.a", ITSS_RATING_PERCENT, 72.5, NULL, &e), 0);
+    ck_assert_int_eq(itss_assessment_set(a, "9.4.a", ITSS_RATING_NA, 0, "外包", &e), 0);
+    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.b", ITSS_RATING_MET, 0, NULL, &e), 0);
+    ck_assert_uint_eq(itss_assessment_rated_count(a), 3);
+    itss_rating_kind k = ITSS_RATING_NONE;
+    double pct = -1;
+    ck_assert_int_eq(itss_assessment_get(a, "6.1.1.a", &k, &pct, &e), 0);
+    ck_assert_int_eq(k, ITSS_RATING_PERCENT);
+    ck_assert(pct == 72.5);
+    ck_assert_int_eq(itss_assessment_get(a, "6.1.1.c", &k, &pct, &e), 0);
+    ck_assert_int_eq(k, ITSS_RATING_NONE);
+    ck_assert_str_eq(itss_assessment_reason(a, "9.4.a"), "外包");
+    ck_assert_ptr_null(itss_assessment_reason(a, "6.1.1.a"));
+    ck_assert_int_eq(itss_assessment_set_text(a, "6.1.1.a", "制度文件 v2", "抽查 3 份", &e), 0);
+    ck_assert_str_eq(itss_assessment_evidence(a, "6.1.1.a"), "制度文件 v2");
+    ck_assert_str_eq(itss_assessment_note(a, "6.1.1.a"), "抽查 3 份");
+    ck_assert_int_eq(itss_assessment_set_text(a, "6.1.1.c", "x", NULL, &e), ITSS_EVALUE);
+    ck_assert_ptr_nonnull(strstr(e.message, "not rated"));
+
+    /* each failure names the problem and leaves the rating unchanged */
+    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.a", ITSS_RATING_PERCENT, NAN, NULL, &e),
+                     ITSS_EVALUE);
+    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.a", ITSS_RATING_PERCENT, INFINITY, NULL, &e),
+                     ITSS_EVALUE);
+    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.a", ITSS_RATING_PERCENT, 100.01, NULL, &e),
+                     ITSS_EVALUE);
+    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.a", ITSS_RATING_PERCENT, -0.5, NULL, &e),
+                     ITSS_EVALUE);
+    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.a", ITSS_RATING_NA, 0, "", &e), ITSS_EVALUE);
+    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.a", ITSS_RATING_NA, 0, NULL, &e), ITSS_EVALUE);
+    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.a", ITSS_RATING_NA, 0, "\xff", &e),
+                     ITSS_EVALUE);
+    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.a", (itss_rating_kind)9, 0, NULL, &e),
+                     ITSS_EVALUE);
+    ck_assert_int_eq(itss_assessment_set(a, "6.1.9.a", ITSS_RATING_F, 0, NULL, &e),
+                     ITSS_ENOTFOUND);
+    ck_assert_int_eq(itss_assessment_set(NULL, "6.1.1.a", ITSS_RATING_F, 0, NULL, &e),
+                     ITSS_EINVAL);
+    ck_assert_int_eq(itss_assessment_get(a, "6.1.1.a", &k, &pct, &e), 0);
+    ck_assert_int_eq(k, ITSS_RATING_PERCENT);
+    ck_assert(pct == 72.5);
+
+    /* scales: existing ratings must fit; then new ratings must fit */
+    ck_assert_int_eq(itss_assessment_set_scale(a, ITSS_SCALE_BINARY, &e), ITSS_EVALUE);
+    ck_assert_ptr_nonnull(strstr(e.message, "6.1.1.a"));
+    ck_assert_int_eq(itss_assessment_scale(a), ITSS_SCALE_ANY);
+    ck_assert_int_eq(itss_assessment_set_scale(a, ITSS_SCALE_NPLF, &e), ITSS_EVALUE); /* met */
+    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.b", ITSS_RATING_NONE, 0, NULL, &e), 0);
+    ck_assert_uint_eq(itss_assessment_rated_count(a), 2);
+    ck_assert_int_eq(itss_assessment_set_scale(a, ITSS_SCALE_NPLF, &e), 0);
+    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.b", ITSS_RATING_MET, 0, NULL, &e),
+                     ITSS_EVALUE);
+    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.b", ITSS_RATING_L, 0, NULL, &e), 0);
+    ck_assert_int_eq(itss_assessment_set_scale(a, (itss_rating_scale)7, &e), ITSS_EINVAL);
+
+    /* metadata */
+    ck_assert_int_eq(itss_assessment_set_meta(a, "organization", "示例公司", &e), 0);
+    ck_assert_str_eq(itss_assessment_meta(a, "organization"), "示例公司");
+    ck_assert_int_eq(itss_assessment_set_meta(a, "organization", NULL, &e), 0);
+    ck_assert_ptr_null(itss_assessment_meta(a, "organization"));
+    ck_assert_int_eq(itss_assessment_set_meta(a, "rater", "x", &e), ITSS_EVALUE);
+    ck_assert_int_eq(itss_assessment_set_meta(a, "date", "\xc0", &e), ITSS_EVALUE);
+    ck_assert_int_eq(itss_assessment_set_meta(a, NULL, "x", &e), ITSS_EINVAL);
+    ck_assert_ptr_null(itss_assessment_meta(a, "rater"));
+    itss_assessment_free(a);
+    itss_assessment_free(NULL);
+    ck_assert_int_eq(itss_assessment_new(NULL, &a, &e), ITSS_EINVAL);
+}
+END_TEST
+
+START_TEST(assessment_export_round_trip)
+{
+    const itss_maturity_model *m = model();
+    static const char doc[] =
+        "{\"id\": \"A-7\", \"organization\": \"示例\", \"scale\": \"nplf\", \"ratings\": {"
+        "\"7.4.4.c\": 72.5, \"6.1.1.a\": \"F\", \"9.4.a\": {\"rating\": \"na\", \"reason\": "
+        "\"不适用\"}, \"6.2.1.b\": {\"rating\": \"L\", \"evidence\": \"报告\", \"note\": \"n\"}}}";
+    itss_assessment *a = NULL, *b = NULL;
+    itss_error e;
+    ck_assert_int_eq(itss_assessment_load(m, doc, sizeof doc - 1, &a, &e), 0);
+    ck_assert_int_eq(itss_assessment_scale(a), ITSS_SCALE_NPLF);
+    ck_assert_str_eq(itss_assessment_meta(a, "id"), "A-7");
+    ck_assert_str_eq(itss_assessment_evidence(a, "6.2.1.b"), "报告");
+    char *x = NULL, *y = NULL;
+    size_t xl, yl;
+    ck_assert_int_eq(itss_assessment_export(a, ITSS_FORMAT_JSON, &x, &xl, &e), 0);
+    /* ratings come out in model order: 6.1.1.a, 6.2.1.b, 7.4.4.c, 9.4.a */
+    ck_assert_str_eq(x, "{\"id\":\"A-7\",\"organization\":\"示例\",\"scale\":\"nplf\","
+                        "\"ratings\":{\"6.1.1.a\":\"F\",\"6.2.1.b\":{\"rating\":\"L\","
+                        "\"evidence\":\"报告\",\"note\":\"n\"},\"7.4.4.c\":72.5,\"9.4.a\":{"
+                        "\"rating\":\"na\",\"reason\":\"不适用\"}}}");
+    ck_assert_int_eq(itss_assessment_load(m, x, xl, &b, &e), 0);
+    ck_assert_int_eq(itss_assessment_export(b, ITSS_FORMAT_JSON, &y, &yl, &e), 0);
+    ck_assert_str_eq(x, y);
+    itss_free(x);
+    itss_free(y);
+    ck_assert_int_eq(itss_assessment_export(a, ITSS_FORMAT_TEXT, &x, NULL, &e), ITSS_EINVAL);
+    itss_assessment_free(a);
+    itss_assessment_free(b);
+    a = (itss_assessment *)1;
+    ck_assert_int_eq(itss_assessment_load_file(m, "/nonexistent/a.json", &a, &e), ITSS_EIO);
+    ck_assert_ptr_null(a);
+    ck_assert_int_eq(itss_assessment_load(NULL, doc, 2, &a, &e), ITSS_EINVAL);
+}
+END_TEST
+
+/* ---- the rater ---------------------------------------------------------- */
+
+START_TEST(rate_getters)
+{
+    itss_assessment *a = all_f();
+    itss_error e;
+    /* one N at level 1 in people (6.3.2.a, 绩效管理 item 12): level 0 */
+    ck_assert_int_eq(itss_assessment_set(a, "6.3.2.a", ITSS_RATING_N, 0, NULL, &e), 0);
+    ck_assert_int_eq(itss_assessment_set(a, "8.6.3.a", ITSS_RATING_NA, 0, "无备件", &e), 0);
+    ck_assert_int_eq(itss_assessment_set(a, "9.5.1.a", ITSS_RATING_NONE, 0, NULL, &e), 0);
+    itss_maturity_result *r = NULL;
+    ck_assert_int_eq(itss_maturity_rate(a, 0, &r, &e), 0);
+    itss_assessment_free(a); /* the result does not depend on the assessment */
+    ck_assert_int_eq(itss_maturity_result_level(r), 0);
+    ck_assert_int_eq(itss_maturity_result_domain_level(r, "people"), 0);
+    /* technology: 9.5.1.a unrated blocks level 4, so level 3 */
+    ck_assert_int_eq(itss_maturity_result_domain_level(r, "technology"), 3);
+    ck_assert_int_eq(itss_maturity_result_domain_level(r, "delivery"), 5);
+    ck_assert_int_eq(itss_maturity_result_domain_level(r, "risk"), -1);
+    /* coverage: 43 of 44 level-1 clauses fully; people level 1 has 4 clauses
+     * (6.3.1 a-b, 6.3.2 a-b), 3 fully */
+    ck_assert(fabs(itss_maturity_result_coverage(r, NULL, 1) - 43.0 / 44.0) < 1e-12);
+    ck_assert(fabs(itss_maturity_result_coverage(r, "people", 1) - 0.75) < 1e-12);
+    /* all levels: 519 clauses, 1 na, 2 not fully -> 516 / 518 */
+    ck_assert(fabs(itss_maturity_result_coverage(r, NULL, 0) - 516.0 / 518.0) < 1e-12);
+    ck_assert(itss_maturity_result_coverage(r, NULL, 6) == -1);
+    ck_assert(itss_maturity_result_coverage(r, "risk", 1) == -1);
+    ck_assert_int_eq(itss_maturity_result_item_status(r, 12, 1), ITSS_SAT_NOT);
+    ck_assert_int_eq(itss_maturity_result_item_status(r, 9, 1), ITSS_SAT_FULLY);
+    ck_assert_int_eq(itss_maturity_result_item_status(r, 18, 1), -1); /* no level-1 clause */
+    ck_assert_int_eq(itss_maturity_result_item_status(r, 30, 3), ITSS_SAT_FULLY);
+    ck_assert_int_eq(itss_maturity_result_clause_status(r, "6.3.2.a"), ITSS_SAT_NOT);
+    ck_assert_int_eq(itss_maturity_result_clause_status(r, "8.6.3.a"),
+                     ITSS_SAT_NOT_APPLICABLE);
+    ck_assert_int_eq(itss_maturity_result_clause_status(r, "nope"), -1);
+    ck_assert_int_eq(itss_maturity_result_target(r), 1);
+    ck_assert_uint_eq(itss_maturity_result_gap_count(r), 1);
+    itss_satisfaction req = ITSS_SAT_NOT;
+    ck_assert_str_eq(itss_maturity_clause_id(itss_maturity_result_gap_at(r, 0, &req)),
+                     "6.3.2.a");
+    ck_assert_int_eq(req, ITSS_SAT_LARGELY);
+    ck_assert_ptr_null(itss_maturity_result_gap_at(r, 1, &req));
+    ck_assert_uint_eq(itss_maturity_result_unrated_count(r), 1);
+    ck_assert_str_eq(itss_maturity_clause_id(itss_maturity_result_unrated_at(r, 0)), "9.5.1.a");
+    ck_assert_uint_eq(itss_maturity_result_na_count(r), 1);
+    const char *why = NULL;
+    ck_assert_str_eq(itss_maturity_clause_id(itss_maturity_result_na_at(r, 0, &why)), "8.6.3.a");
+    ck_assert_str_eq(why, "无备件");
+    char *s = NULL;
+    ck_assert_int_eq(itss_maturity_result_render(r, ITSS_FORMAT_TEXT, ITSS_LANG_ZH, &s, NULL, &e),
+                     0);
+    ck_assert_ptr_nonnull(strstr(s, "0（未达到基本级）"));
+    ck_assert_ptr_nonnull(strstr(s, "6.3.2.a"));
+    ck_assert_ptr_nonnull(strstr(s, "无备件"));
+    itss_free(s);
+    ck_assert_int_eq(itss_maturity_result_render(r, ITSS_FORMAT_TEXT, ITSS_LANG_EN, &s, NULL, &e),
+                     0);
+    ck_assert_ptr_nonnull(strstr(s, "Gaps to 1 Basic (ITSS grade 4): 1 requirement"));
+    itss_free(s);
+    ck_assert_int_eq(itss_maturity_result_render(r, (itss_format)5, ITSS_LANG_EN, &s, NULL, &e),
+                     ITSS_EINVAL);
+    itss_maturity_result_free(r);
+    itss_maturity_result_free(NULL);
+    ck_assert_int_eq(itss_maturity_result_level(NULL), -1);
+    ck_assert_uint_eq(itss_maturity_result_gap_count(NULL), 0);
+}
+END_TEST
+
+START_TEST(rate_arguments)
+{
+    itss_assessment *a = all_f();
+    itss_maturity_result *r = (itss_maturity_result *)1;
+    itss_error e;
+    ck_assert_int_eq(itss_maturity_rate(a, 6, &r, &e), ITSS_EINVAL);
+    ck_assert_ptr_null(r);
+    ck_assert_int_eq(itss_maturity_rate(a, -1, &r, &e), ITSS_EINVAL);
+    ck_assert_int_eq(itss_maturity_rate(NULL, 0, &r, &e), ITSS_EINVAL);
+    ck_assert_int_eq(itss_maturity_rate(a, 0, NULL, &e), ITSS_EINVAL);
+    ck_assert_int_eq(itss_maturity_rate(a, 0, &r, &e), 0);
+    /* level 5 reached: no default target and no gaps */
+    ck_assert_int_eq(itss_maturity_result_level(r), 5);
+    ck_assert_int_eq(itss_maturity_result_target(r), 0);
+    ck_assert_uint_eq(itss_maturity_result_gap_count(r), 0);
+    itss_maturity_result_free(r);
+    itss_assessment_free(a);
+    char *out = (char *)1;
+    ck_assert_int_eq(itss_maturity_rate_json(NULL, "{\"ratings\": {}}", 15, 0, ITSS_FORMAT_JSON,
+                                             ITSS_LANG_ZH, &out, NULL, &e),
+                     0);
+    json_t *j = parse(out);
+    ck_assert_int_eq(json_integer_value(json_object_get(j, "level")), 0);
+    ck_assert_uint_eq(json_array_size(json_object_get(j, "unrated")), 519);
+    json_decref(j);
+    itss_free(out);
+    ck_assert_int_eq(itss_maturity_rate_json(NULL, "{\"ratings\": {}}", 15, 0, ITSS_FORMAT_JSON,
+                                             (itss_lang)3, &out, NULL, &e),
+                     ITSS_EINVAL);
+}
+END_TEST
+
+/* Eight threads rate one shared assessment against the built-in model at
+ * once; every result renders to the same bytes. */
+static const itss_assessment *shared;
+
+static void *rate_thread(void *arg)
+{
+    char **out = arg;
+    for (int k = 0; k < 20; k++) {
+        itss_maturity_result *r = NULL;
+        if (itss_maturity_rate(shared, 0, &r, NULL) == 0) {
+            itss_free(*out);
+            *out = NULL;
+            itss_maturity_result_render(r, ITSS_FORMAT_JSON, ITSS_LANG_ZH, out, NULL, NULL);
+        }
+        itss_maturity_result_free(r);
+    }
+    return NULL;
+}
+
+START_TEST(rate_from_threads)
+{
+    itss_assessment *a = all_f();
+    ck_assert_int_eq(itss_assessment_set(a, "7.7.3.b", ITSS_RATING_PERCENT, 64, NULL, NULL), 0);
+    shared = a;
+    pthread_t t[8];
+    char *out[8] = {0};
+    for (int i = 0; i < 8; i++)
+        ck_assert_int_eq(pthread_create(&t[i], NULL, rate_thread, &out[i]), 0);
+    for (int i = 0; i < 8; i++)
+        pthread_join(t[i], NULL);
+    for (int i = 0; i < 8; i++) {
+        ck_assert_ptr_nonnull(out[i]);
+        ck_assert_str_eq(out[i], out[0]);
+    }
+    for (int i = 0; i < 8; i++)
+        itss_free(out[i]);
+    itss_assessment_free(a);
+}
+END_TEST
+
+START_TEST(error_render)
+{
+    itss_error e;
+    const itss_maturity_model *m = model();
+    itss_assessment *a = NULL;
+    static const char doc[] = "{\"ratings\": {\n \"6.1.1.a\": \"X\"}}";
+    ck_assert_int_eq(itss_assessment_load(m, doc, sizeof doc - 1, &a, &e), ITSS_EVALUE);
+    char *s = NULL;
+    ck_assert_int_eq(itss_error_render(&e, 7, ITSS_FORMAT_JSON, &s, NULL, NULL), 0);
+    json_t *j = parse(s);
+    json_t *o = json_object_get(j, "error");
+    ck_assert_str_eq(json_string_value(json_object_get(o, "code")), "ITSS_EVALUE");
+    ck_assert_int_eq(json_integer_value(json_object_get(o, "status")), ITSS_EVALUE);
+    ck_assert_str_eq(json_string_value(json_object_get(o, "path")), "/ratings/6.1.1.a");
+    ck_assert_int_eq(json_integer_value(json_object_get(o, "line")), 2);
+    ck_assert_int_eq(json_integer_value(json_object_get(o, "column")), 13);
+    ck_assert_int_eq(json_integer_value(json_object_get(o, "input_line")), 7);
+    json_decref(j);
+    itss_free(s);
+    ck_assert_int_eq(itss_error_render(&e, 0, ITSS_FORMAT_TEXT, &s, NULL, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(s, "2:13: unknown rating \"X\""));
+    ck_assert_ptr_nonnull(strstr(s, "(at /ratings/6.1.1.a)"));
+    itss_free(s);
+    ck_assert_int_eq(itss_error_render(NULL, 0, ITSS_FORMAT_TEXT, &s, NULL, NULL), ITSS_EINVAL);
+    ck_assert_int_eq(itss_error_render(&e, 0, (itss_format)9, &s, NULL, NULL), ITSS_EINVAL);
+}
+END_TEST
+
+START_TEST(null_model_getters)
+{
+    ck_assert_ptr_null(itss_maturity_model_id(NULL));
+    ck_assert_ptr_null(itss_maturity_model_edition(NULL));
+    ck_assert_ptr_null(itss_maturity_model_title(NULL, ITSS_LANG_ZH));
+    ck_assert_int_eq(itss_maturity_model_level_count(NULL), 0);
+    ck_assert_uint_eq(itss_maturity_model_part_count(NULL), 0);
+    ck_assert_ptr_null(itss_maturity_model_part_at(NULL, 0));
+    ck_assert_uint_eq(itss_maturity_model_domain_count(NULL), 0);
+    ck_assert_ptr_null(itss_maturity_model_domain_at(NULL, 0));
+    ck_assert_uint_eq(itss_maturity_model_item_count(NULL), 0);
+    ck_assert_ptr_null(itss_maturity_model_item_at(NULL, 0));
+    ck_assert_uint_eq(itss_maturity_model_clause_count(NULL), 0);
+    ck_assert_ptr_null(itss_maturity_model_clause_at(NULL, 0));
+    ck_assert_int_eq(itss_maturity_level_ordinal(NULL), 0);
+    ck_assert_ptr_null(itss_maturity_level_name(NULL, ITSS_LANG_ZH));
+    ck_assert_ptr_null(itss_maturity_level_label(NULL, ITSS_LANG_ZH));
+    ck_assert_ptr_null(itss_maturity_level_description(NULL, ITSS_LANG_ZH));
+    ck_assert_ptr_null(itss_maturity_part_id(NULL));
+    ck_assert_ptr_null(itss_maturity_part_name(NULL, ITSS_LANG_ZH));
+    ck_assert_ptr_null(itss_maturity_domain_id(NULL));
+    ck_assert_ptr_null(itss_maturity_domain_name(NULL, ITSS_LANG_ZH));
+    ck_assert_ptr_null(itss_maturity_domain_part(NULL));
+    ck_assert_ptr_null(itss_maturity_domain_description(NULL, 1, ITSS_LANG_ZH));
+    ck_assert_int_eq(itss_maturity_item_number(NULL), 0);
+    ck_assert_ptr_null(itss_maturity_item_domain(NULL));
+    ck_assert_ptr_null(itss_maturity_item_name(NULL, ITSS_LANG_ZH));
+    ck_assert_uint_eq(itss_maturity_item_alias_count(NULL), 0);
+    ck_assert_ptr_null(itss_maturity_item_alias_at(NULL, 0));
+    ck_assert_ptr_null(itss_maturity_clause_id(NULL));
+    ck_assert_int_eq(itss_maturity_clause_level(NULL), 0);
+    ck_assert_ptr_null(itss_maturity_clause_domain(NULL));
+    ck_assert_ptr_null(itss_maturity_clause_item(NULL));
+    ck_assert_ptr_null(itss_maturity_clause_summary(NULL, ITSS_LANG_ZH));
+    ck_assert_ptr_null(itss_maturity_clause_source(NULL));
+    ck_assert_ptr_null(itss_assessment_model(NULL));
+    ck_assert_int_eq(itss_assessment_scale(NULL), ITSS_SCALE_ANY);
+    ck_assert_uint_eq(itss_assessment_rated_count(NULL), 0);
+    ck_assert_ptr_null(itss_assessment_reason(NULL, "6.1.1.a"));
+    ck_assert_ptr_null(itss_assessment_evidence(NULL, "6.1.1.a"));
+    ck_assert_ptr_null(itss_assessment_note(NULL, "6.1.1.a"));
+    ck_assert_ptr_null(itss_assessment_meta(NULL, "id"));
+    ck_assert_int_eq(itss_maturity_result_domain_level(NULL, "people"), -1);
+    ck_assert_int_eq(itss_maturity_result_item_status(NULL, 1, 1), -1);
+    ck_assert_int_eq(itss_maturity_result_clause_status(NULL, "6.1.1.a"), -1);
+    ck_assert_int_eq(itss_maturity_result_target(NULL), 0);
+    ck_assert_uint_eq(itss_maturity_result_unrated_count(NULL), 0);
+    ck_assert_ptr_null(itss_maturity_result_unrated_at(NULL, 0));
+    ck_assert_uint_eq(itss_maturity_result_na_count(NULL), 0);
+    ck_assert_ptr_null(itss_maturity_result_na_at(NULL, 0, NULL));
+    ck_assert_ptr_null(itss_maturity_result_gap_at(NULL, 0, NULL));
+    ck_assert(itss_maturity_result_coverage(NULL, NULL, 0) == -1);
+    ck_assert_int_eq(itss_maturity_model_builtin(NULL, NULL), ITSS_EINVAL);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("maturity");
+    TCase *t = tcase_create("api");
+    tcase_add_test(t, builtin_structure);
+    tcase_add_test(t, item_names_and_aliases);
+    tcase_add_test(t, clauses_counts_and_summaries);
+    tcase_add_test(t, appendix_a_matches_clauses_but_for_documented_differences);
+    tcase_add_test(t, model_export_round_trip);
+    tcase_add_test(t, clauses_render_filters);
+    tcase_add_test(t, grade_bands);
+    tcase_add_test(t, assessment_set_get_and_errors);
+    tcase_add_test(t, assessment_export_round_trip);
+    tcase_add_test(t, rate_getters);
+    tcase_add_test(t, rate_arguments);
+    tcase_add_test(t, rate_from_threads);
+    tcase_add_test(t, error_render);
+    tcase_add_test(t, null_model_getters);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+int main(void) { return itss_test_run(suite()); }
