@@ -1,0 +1,104 @@
+/*
+ * In-memory maturity rating through the public C API, against a baseline
+ * in the same process: jansson parsing and writing the same assessment
+ * document. Prints rates per second and the ratios.
+ *
+ * usage: bench_maturity ASSESSMENT.json [SECONDS]
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <itss/itss.h>
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Run fn until `seconds` have passed; returns calls per second. */
+static double rate(void (*fn)(void *), void *arg, double seconds)
+{
+    long n = 0;
+    double t0 = now(), t;
+    do {
+        for (int k = 0; k < 16; k++)
+            fn(arg);
+        n += 16;
+        t = now();
+    } while (t - t0 < seconds);
+    return (double)n / (t - t0);
+}
+
+typedef struct {
+    const char *text;
+    size_t len;
+    const itss_maturity_model *m;
+    const itss_assessment *a;
+} ctx;
+
+static void jansson_roundtrip(void *p)
+{
+    ctx *c = p;
+    json_t *j = json_loadb(c->text, c->len, JSON_REJECT_DUPLICATES, NULL);
+    char *s = json_dumps(j, JSON_COMPACT);
+    free(s);
+    json_decref(j);
+}
+
+static void rate_only(void *p)
+{
+    ctx *c = p;
+    itss_maturity_result *r = NULL;
+    itss_maturity_rate(c->a, 0, &r, NULL);
+    itss_maturity_result_free(r);
+}
+
+static void load_rate_render(void *p)
+{
+    ctx *c = p;
+    char *out = NULL;
+    itss_maturity_rate_json(c->m, c->text, c->len, 0, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &out, NULL,
+                            NULL);
+    itss_free(out);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: %s ASSESSMENT.json [SECONDS]\n", argv[0]);
+        return 2;
+    }
+    double secs = argc > 2 ? atof(argv[2]) : 2.0;
+    FILE *f = fopen(argv[1], "rb");
+    if (!f) {
+        perror(argv[1]);
+        return 1;
+    }
+    static char buf[1 << 22];
+    size_t len = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    ctx c = {buf, len, NULL, NULL};
+    itss_error e;
+    itss_assessment *a = NULL;
+    if (itss_maturity_model_builtin(&c.m, &e) || itss_assessment_load(c.m, buf, len, &a, &e)) {
+        fprintf(stderr, "%s\n", e.message);
+        return 1;
+    }
+    c.a = a;
+    double base = rate(jansson_roundtrip, &c, secs);
+    double r1 = rate(rate_only, &c, secs);
+    double r2 = rate(load_rate_render, &c, secs);
+    printf("document: %zu bytes, %zu ratings\n", len, itss_assessment_rated_count(a));
+    printf("%-44s %12.0f /s\n", "baseline: jansson parse + write", base);
+    printf("%-44s %12.0f /s  (%.2fx the baseline's time)\n", "rate an in-memory assessment", r1,
+           base / r1);
+    printf("%-44s %12.0f /s  (%.2fx the baseline's time)\n", "load + rate + write JSON result", r2,
+           base / r2);
+    itss_assessment_free(a);
+    return 0;
+}
