@@ -5,25 +5,11 @@
 
 #include "classify_internal.h"
 
-static int check_opts(const char *fn, itss_format format, itss_lang lang, char **out,
-                      itss_error *err)
-{
-    if (!out)
-        return itss__err(err, ITSS_EINVAL, "%s: out is NULL", fn);
-    *out = NULL;
-    if (format != ITSS_FORMAT_JSON && format != ITSS_FORMAT_JSON_PRETTY &&
-        format != ITSS_FORMAT_TEXT)
-        return itss__err(err, ITSS_EINVAL, "%s: unknown format %d", fn, (int)format);
-    if (lang != ITSS_LANG_ZH && lang != ITSS_LANG_EN)
-        return itss__err(err, ITSS_EINVAL, "%s: unknown language %d", fn, (int)lang);
-    return ITSS_OK;
-}
-
 int itss_class_render(const itss_class *c, itss_format format, itss_lang lang, char **out,
                       size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = check_opts("itss_class_render", format, lang, out, err);
+    int rc = itss__check_render("itss_class_render", format, lang, out, err);
     if (rc)
         return rc;
     if (!c)
@@ -41,7 +27,7 @@ int itss_class_list_render(const itss_class *const *list, size_t n, itss_format 
                            itss_lang lang, char **out, size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = check_opts("itss_class_list_render", format, lang, out, err);
+    int rc = itss__check_render("itss_class_list_render", format, lang, out, err);
     if (rc)
         return rc;
     if (n && !list)
@@ -71,7 +57,7 @@ int itss_catalog_export(const itss_catalog *cat, const char *root, itss_format f
                         itss_lang lang, char **out, size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = check_opts("itss_catalog_export", format, lang, out, err);
+    int rc = itss__check_render("itss_catalog_export", format, lang, out, err);
     if (rc)
         return rc;
     if (!cat)
@@ -101,7 +87,7 @@ int itss_catalog_tree(const itss_catalog *cat, const char *root, itss_format for
                       itss_lang lang, char **out, size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = check_opts("itss_catalog_tree", format, lang, out, err);
+    int rc = itss__check_render("itss_catalog_tree", format, lang, out, err);
     if (rc)
         return rc;
     if (!cat)
@@ -123,7 +109,7 @@ int itss_code_validate_render(const itss_catalog *cat, const char *const *codes,
                               size_t *invalid, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = check_opts("itss_code_validate_render", format, lang, out, err);
+    int rc = itss__check_render("itss_code_validate_render", format, lang, out, err);
     if (rc)
         return rc;
     if (!cat || (n && !codes))
@@ -162,7 +148,7 @@ int itss_crosswalk_render(const itss_crosswalk *x, const char *code, int reverse
                           itss_error *err)
 {
     itss__err_clear(err);
-    int rc = check_opts("itss_crosswalk_render", format, lang, out, err);
+    int rc = itss__check_render("itss_crosswalk_render", format, lang, out, err);
     if (rc)
         return rc;
     if (!x || !code)

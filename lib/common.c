@@ -74,6 +74,20 @@ const char *itss_lang_tag(itss_lang lang)
     return NULL;
 }
 
+int itss__check_render(const char *fn, itss_format format, itss_lang lang, char **out,
+                       itss_error *err)
+{
+    if (!out)
+        return itss__err(err, ITSS_EINVAL, "%s: out is NULL", fn);
+    *out = NULL;
+    if (format != ITSS_FORMAT_JSON && format != ITSS_FORMAT_JSON_PRETTY &&
+        format != ITSS_FORMAT_TEXT)
+        return itss__err(err, ITSS_EINVAL, "%s: unknown format %d", fn, (int)format);
+    if (itss_lang_tag(lang) == NULL)
+        return itss__err(err, ITSS_EINVAL, "%s: unknown language %d", fn, (int)lang);
+    return ITSS_OK;
+}
+
 /* ---- error records --------------------------------------------------- */
 
 void itss__err_clear(itss_error *err)

@@ -32,6 +32,11 @@ int itss__verr(itss_error *err, int code, const char *fmt, va_list ap);
 /* Copy a JSON Pointer into err->path, truncating with "..." if needed. */
 void itss__err_set_path(itss_error *err, const char *path);
 
+/* The common arguments of the render functions: out not NULL (and set to
+ * NULL), a known format and language. fn names the function in messages. */
+int itss__check_render(const char *fn, itss_format format, itss_lang lang, char **out,
+                       itss_error *err);
+
 /* Set err's line/column/position from a byte offset into text. */
 void itss__err_set_offset(itss_error *err, const char *text, size_t len, size_t offset);
 

@@ -5,25 +5,11 @@
 
 #include "maturity_internal.h"
 
-static int check_opts(const char *fn, itss_format format, itss_lang lang, char **out,
-                      itss_error *err)
-{
-    if (!out)
-        return itss__err(err, ITSS_EINVAL, "%s: out is NULL", fn);
-    *out = NULL;
-    if (format != ITSS_FORMAT_JSON && format != ITSS_FORMAT_JSON_PRETTY &&
-        format != ITSS_FORMAT_TEXT)
-        return itss__err(err, ITSS_EINVAL, "%s: unknown format %d", fn, (int)format);
-    if (lang != ITSS_LANG_ZH && lang != ITSS_LANG_EN)
-        return itss__err(err, ITSS_EINVAL, "%s: unknown language %d", fn, (int)lang);
-    return ITSS_OK;
-}
-
 int itss_maturity_model_export(const itss_maturity_model *m, itss_format format,
                                itss_lang lang, char **out, size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = check_opts("itss_maturity_model_export", format, lang, out, err);
+    int rc = itss__check_render("itss_maturity_model_export", format, lang, out, err);
     if (rc)
         return rc;
     if (!m)
@@ -42,7 +28,7 @@ int itss_maturity_clauses_render(const itss_maturity_model *m, int level, const 
                                  size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = check_opts("itss_maturity_clauses_render", format, lang, out, err);
+    int rc = itss__check_render("itss_maturity_clauses_render", format, lang, out, err);
     if (rc)
         return rc;
     if (!m)
@@ -79,7 +65,7 @@ int itss_assessment_export(const itss_assessment *a, itss_format format, char **
                            size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = check_opts("itss_assessment_export", format, ITSS_LANG_ZH, out, err);
+    int rc = itss__check_render("itss_assessment_export", format, ITSS_LANG_ZH, out, err);
     if (rc)
         return rc;
     if (!a)
@@ -96,7 +82,7 @@ int itss_maturity_result_render(const itss_maturity_result *r, itss_format forma
                                 itss_lang lang, char **out, size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = check_opts("itss_maturity_result_render", format, lang, out, err);
+    int rc = itss__check_render("itss_maturity_result_render", format, lang, out, err);
     if (rc)
         return rc;
     if (!r)
@@ -115,7 +101,7 @@ int itss_maturity_rate_json(const itss_maturity_model *m, const char *json, size
                             size_t *outlen, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = check_opts("itss_maturity_rate_json", format, lang, out, err);
+    int rc = itss__check_render("itss_maturity_rate_json", format, lang, out, err);
     if (rc)
         return rc;
     if (!m && (rc = itss_maturity_model_builtin(&m, err)))

@@ -222,6 +222,37 @@ static int check_nargs(const options *o, const char *verb, int min, int max)
     return 0;
 }
 
+typedef struct {
+    const char *name;
+    int opts;     /* the OPT_* bits the verb accepts */
+    int min, max; /* positional arguments */
+} verbspec;
+
+/* Find the verb of an area, parse its options and check its arguments.
+ * Returns 0 and the verb's index in *which, or an exit status (options'
+ * args are then freed). */
+static int prepare(const char *area, const verbspec *verbs, int nverbs, const char *verb,
+                   int argc, char **argv, options *o, int *which)
+{
+    *which = -1;
+    for (int k = 0; k < nverbs; k++)
+        if (strcmp(verb, verbs[k].name) == 0)
+            *which = k;
+    if (*which < 0)
+        return usage_error("unknown verb '%s %s'", area, verb);
+    char what[64];
+    snprintf(what, sizeof what, "%s %s", area, verb);
+    const verbspec *v = &verbs[*which];
+    int status = parse_options(argc, argv, v->opts, what, o);
+    if (!status)
+        status = check_nargs(o, what, v->min, v->max);
+    if (status) {
+        free(o->args);
+        o->args = NULL;
+    }
+    return status;
+}
+
 /* Read a whole file, or standard input for "-". */
 static char *read_input(const char *path, size_t *len)
 {
@@ -262,10 +293,7 @@ static char *read_input(const char *path, size_t *len)
 
 static int class_main(const char *verb, int argc, char **argv)
 {
-    static const struct {
-        const char *name;
-        int opts, min, max;
-    } verbs[] = {
+    static const verbspec verbs[] = {
         {"show", OPT_FORMAT | OPT_LANG | OPT_CATALOG, 1, 1},
         {"search", OPT_FORMAT | OPT_LANG | OPT_CATALOG, 1, 1},
         {"tree", OPT_FORMAT | OPT_LANG | OPT_CATALOG, 0, 1},
@@ -273,23 +301,14 @@ static int class_main(const char *verb, int argc, char **argv)
         {"validate", OPT_FORMAT | OPT_LANG | OPT_CATALOG, 1, INT_MAX},
         {"map", OPT_FORMAT | OPT_LANG | OPT_CATALOG | OPT_TO | OPT_FROM, 1, 1},
     };
-    int v = -1;
-    for (int k = 0; k < 6; k++)
-        if (strcmp(verb, verbs[k].name) == 0)
-            v = k;
-    if (v < 0)
-        return usage_error("unknown verb 'class %s'", verb);
-    char what[32];
-    snprintf(what, sizeof what, "class %s", verb);
     options o = {0};
-    int status = parse_options(argc, argv, verbs[v].opts, what, &o);
-    if (!status)
-        status = check_nargs(&o, what, verbs[v].min, verbs[v].max);
-    if (!status && v == 5 && !!o.to == !!o.from)
-        status = usage_error("'class map' needs exactly one of --to SCHEME or --from SCHEME");
-    if (status) {
-        free(o.args);
+    int v;
+    int status = prepare("class", verbs, 6, verb, argc, argv, &o, &v);
+    if (status)
         return status;
+    if (v == 5 && !!o.to == !!o.from) {
+        free(o.args);
+        return usage_error("'class map' needs exactly one of --to SCHEME or --from SCHEME");
     }
 
     itss_error e;
@@ -428,32 +447,19 @@ static int rate_jsonl(const itss_maturity_model *m, const char *path, int target
 
 static int maturity_main(const char *verb, int argc, char **argv)
 {
-    static const struct {
-        const char *name;
-        int opts, min, max;
-    } verbs[] = {
+    static const verbspec verbs[] = {
         {"rate", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_TARGET | OPT_JSONL, 1, 1},
         {"model", OPT_FORMAT | OPT_LANG | OPT_MODEL, 0, 0},
         {"clauses", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_LEVEL | OPT_DOMAIN | OPT_ITEM, 0, 0},
     };
-    int v = -1;
-    for (int k = 0; k < 3; k++)
-        if (strcmp(verb, verbs[k].name) == 0)
-            v = k;
-    if (v < 0)
-        return usage_error("unknown verb 'maturity %s'", verb);
-    char what[32];
-    snprintf(what, sizeof what, "maturity %s", verb);
     options o = {0};
-    int status = parse_options(argc, argv, verbs[v].opts, what, &o);
-    if (!status)
-        status = check_nargs(&o, what, verbs[v].min, verbs[v].max);
-    if (!status && (o.given & OPT_JSONL) && (o.given & OPT_FORMAT) &&
-        o.format == ITSS_FORMAT_TEXT)
-        status = usage_error("--jsonl writes JSON lines: --format text does not apply");
-    if (status) {
-        free(o.args);
+    int v;
+    int status = prepare("maturity", verbs, 3, verb, argc, argv, &o, &v);
+    if (status)
         return status;
+    if ((o.given & OPT_JSONL) && (o.given & OPT_FORMAT) && o.format == ITSS_FORMAT_TEXT) {
+        free(o.args);
+        return usage_error("--jsonl writes JSON lines: --format text does not apply");
     }
 
     itss_error e;

@@ -335,6 +335,20 @@ static int load_catalog(itss_jdoc *d, itss_catalog *cat)
     return rc;
 }
 
+static int build_catalog(itss_jdoc *doc, void *ctx)
+{
+    itss_catalog **out = ctx;
+    itss_catalog *cat = calloc(1, sizeof *cat);
+    if (!cat)
+        return itss__err(doc->err, ITSS_ENOMEM, "out of memory");
+    int rc = load_catalog(doc, cat);
+    if (rc)
+        itss_catalog_free(cat);
+    else
+        *out = cat;
+    return rc;
+}
+
 int itss_catalog_load(const char *json, size_t len, itss_catalog **out, itss_error *err)
 {
     itss__err_clear(err);
@@ -343,22 +357,12 @@ int itss_catalog_load(const char *json, size_t len, itss_catalog **out, itss_err
     if (!json || !out)
         return itss__err(err, ITSS_EINVAL, "itss_catalog_load: %s is NULL",
                          !json ? "json" : "out");
-    itss_jdoc doc;
-    int rc = itss__jdoc_parse(&doc, json, len, err);
-    if (!rc) {
-        itss_catalog *cat = calloc(1, sizeof *cat);
-        if (!cat) {
-            rc = itss__err(err, ITSS_ENOMEM, "out of memory");
-        } else {
-            rc = load_catalog(&doc, cat);
-            if (rc)
-                itss_catalog_free(cat);
-            else
-                *out = cat;
-        }
-    }
-    itss__jdoc_close(&doc);
-    return rc;
+    return itss__jdoc_load(json, len, err, build_catalog, out);
+}
+
+static int load_text(const char *text, size_t len, void *ctx, itss_error *err)
+{
+    return itss_catalog_load(text, len, ctx, err);
 }
 
 int itss_catalog_load_file(const char *path, itss_catalog **out, itss_error *err)
@@ -369,14 +373,7 @@ int itss_catalog_load_file(const char *path, itss_catalog **out, itss_error *err
     if (!path || !out)
         return itss__err(err, ITSS_EINVAL, "itss_catalog_load_file: %s is NULL",
                          !path ? "path" : "out");
-    char *text;
-    size_t len;
-    int rc = itss__read_file(path, &text, &len, err);
-    if (rc)
-        return rc;
-    rc = itss_catalog_load(text, len, out, err);
-    free(text);
-    return rc;
+    return itss__load_path(path, err, load_text, out);
 }
 
 int itss__catalog_build_builtin(itss_catalog **out, itss_error *err)

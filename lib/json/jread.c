@@ -664,6 +664,31 @@ int itss__jget_text2(itss_jdoc *doc, json_t *obj, const char *key, int required,
     return rc;
 }
 
+int itss__jdoc_load(const char *text, size_t len, itss_error *err,
+                    int (*build)(itss_jdoc *doc, void *ctx), void *ctx)
+{
+    itss_jdoc doc;
+    int rc = itss__jdoc_parse(&doc, text, len, err);
+    if (!rc)
+        rc = build(&doc, ctx);
+    itss__jdoc_close(&doc);
+    return rc;
+}
+
+int itss__load_path(const char *path, itss_error *err,
+                    int (*load)(const char *text, size_t len, void *ctx, itss_error *err),
+                    void *ctx)
+{
+    char *text;
+    size_t len;
+    int rc = itss__read_file(path, &text, &len, err);
+    if (rc)
+        return rc;
+    rc = load(text, len, ctx, err);
+    free(text);
+    return rc;
+}
+
 int itss__read_file(const char *path, char **out, size_t *len, itss_error *err)
 {
     *out = NULL;

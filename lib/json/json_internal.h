@@ -82,6 +82,16 @@ int itss__jget_int(itss_jdoc *doc, json_t *obj, const char *key, int required,
 int itss__jget_text2(itss_jdoc *doc, json_t *obj, const char *key, int required,
                      itss_arena *arena, char *out[2]);
 
+/* Parse text (an object document) and hand it to build(doc, ctx); the
+ * document is closed afterwards. Returns the first error. */
+int itss__jdoc_load(const char *text, size_t len, itss_error *err,
+                    int (*build)(itss_jdoc *doc, void *ctx), void *ctx);
+
+/* Read the file at path and hand its text to load(text, len, ctx, err). */
+int itss__load_path(const char *path, itss_error *err,
+                    int (*load)(const char *text, size_t len, void *ctx, itss_error *err),
+                    void *ctx);
+
 /* Read a whole file into a malloc'd buffer (NUL-terminated, not counted in
  * *len). Errors: ITSS_EIO with the path and strerror, ITSS_ELIMIT. */
 int itss__read_file(const char *path, char **out, size_t *len, itss_error *err);

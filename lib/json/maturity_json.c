@@ -608,6 +608,20 @@ static int load_model(itss_jdoc *d, itss_maturity_model *m)
     return rc;
 }
 
+static int build_model(itss_jdoc *doc, void *ctx)
+{
+    itss_maturity_model **out = ctx;
+    itss_maturity_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return itss__err(doc->err, ITSS_ENOMEM, "out of memory");
+    int rc = load_model(doc, m);
+    if (rc)
+        itss_maturity_model_free(m);
+    else
+        *out = m;
+    return rc;
+}
+
 int itss_maturity_model_load(const char *json, size_t len, itss_maturity_model **out,
                              itss_error *err)
 {
@@ -617,20 +631,12 @@ int itss_maturity_model_load(const char *json, size_t len, itss_maturity_model *
     if (!json || !out)
         return itss__err(err, ITSS_EINVAL, "itss_maturity_model_load: %s is NULL",
                          !json ? "json" : "out");
-    itss_jdoc doc;
-    int rc = itss__jdoc_parse(&doc, json, len, err);
-    if (!rc) {
-        itss_maturity_model *m = calloc(1, sizeof *m);
-        if (!m) {
-            rc = itss__err(err, ITSS_ENOMEM, "out of memory");
-        } else if ((rc = load_model(&doc, m))) {
-            itss_maturity_model_free(m);
-        } else {
-            *out = m;
-        }
-    }
-    itss__jdoc_close(&doc);
-    return rc;
+    return itss__jdoc_load(json, len, err, build_model, out);
+}
+
+static int load_model_text(const char *text, size_t len, void *ctx, itss_error *err)
+{
+    return itss_maturity_model_load(text, len, ctx, err);
 }
 
 int itss_maturity_model_load_file(const char *path, itss_maturity_model **out, itss_error *err)
@@ -641,14 +647,7 @@ int itss_maturity_model_load_file(const char *path, itss_maturity_model **out, i
     if (!path || !out)
         return itss__err(err, ITSS_EINVAL, "itss_maturity_model_load_file: %s is NULL",
                          !path ? "path" : "out");
-    char *text;
-    size_t len;
-    int rc = itss__read_file(path, &text, &len, err);
-    if (rc)
-        return rc;
-    rc = itss_maturity_model_load(text, len, out, err);
-    free(text);
-    return rc;
+    return itss__load_path(path, err, load_model_text, out);
 }
 
 int itss__maturity_build_builtin(itss_maturity_model **out, itss_error *err)
@@ -822,6 +821,23 @@ static int load_assessment(itss_jdoc *d, itss_assessment *a)
     return rc;
 }
 
+typedef struct {
+    const itss_maturity_model *m;
+    itss_assessment **out;
+} assessment_ctx;
+
+static int build_assessment(itss_jdoc *doc, void *ctx)
+{
+    assessment_ctx *c = ctx;
+    itss_assessment *a = NULL;
+    int rc = itss_assessment_new(c->m, &a, doc->err);
+    if (!rc && (rc = load_assessment(doc, a)))
+        itss_assessment_free(a);
+    else if (!rc)
+        *c->out = a;
+    return rc;
+}
+
 int itss_assessment_load(const itss_maturity_model *m, const char *json, size_t len,
                          itss_assessment **out, itss_error *err)
 {
@@ -831,18 +847,14 @@ int itss_assessment_load(const itss_maturity_model *m, const char *json, size_t 
     if (!m || !json || !out)
         return itss__err(err, ITSS_EINVAL, "itss_assessment_load: %s is NULL",
                          !m ? "m" : !json ? "json" : "out");
-    itss_jdoc doc;
-    int rc = itss__jdoc_parse(&doc, json, len, err);
-    if (!rc) {
-        itss_assessment *a = NULL;
-        rc = itss_assessment_new(m, &a, err);
-        if (!rc && (rc = load_assessment(&doc, a)))
-            itss_assessment_free(a);
-        else if (!rc)
-            *out = a;
-    }
-    itss__jdoc_close(&doc);
-    return rc;
+    assessment_ctx c = {m, out};
+    return itss__jdoc_load(json, len, err, build_assessment, &c);
+}
+
+static int load_assessment_text(const char *text, size_t len, void *ctx, itss_error *err)
+{
+    assessment_ctx *c = ctx;
+    return itss_assessment_load(c->m, text, len, c->out, err);
 }
 
 int itss_assessment_load_file(const itss_maturity_model *m, const char *path,
@@ -854,14 +866,8 @@ int itss_assessment_load_file(const itss_maturity_model *m, const char *path,
     if (!m || !path || !out)
         return itss__err(err, ITSS_EINVAL, "itss_assessment_load_file: %s is NULL",
                          !m ? "m" : !path ? "path" : "out");
-    char *text;
-    size_t len;
-    int rc = itss__read_file(path, &text, &len, err);
-    if (rc)
-        return rc;
-    rc = itss_assessment_load(m, text, len, out, err);
-    free(text);
-    return rc;
+    assessment_ctx c = {m, out};
+    return itss__load_path(path, err, load_assessment_text, &c);
 }
 
 /* ---- writing ------------------------------------------------------------ */
