@@ -22,6 +22,7 @@ static const struct {
     {ITSS_EMODEL, "ITSS_EMODEL", "inconsistent model"},
     {ITSS_EIO, "ITSS_EIO", "input/output error"},
     {ITSS_ELIMIT, "ITSS_ELIMIT", "input exceeds a limit"},
+    {ITSS_ECONSISTENCY, "ITSS_ECONSISTENCY", "comparison matrix too inconsistent"},
 };
 
 const char *itss_strerror(int code)

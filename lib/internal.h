@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "itss/common.h"
 
@@ -58,8 +59,7 @@ void itss__buf_append_slow(itss_buf *b, const char *s, size_t n);
 static inline void itss__buf_append(itss_buf *b, const char *s, size_t n)
 {
     if (b->cap - b->len > n) { /* room for the bytes and the NUL */
-        for (size_t i = 0; i < n; i++)
-            b->data[b->len + i] = s[i];
+        memcpy(b->data + b->len, s, n);
         b->len += n;
         b->data[b->len] = 0;
     } else {
@@ -107,8 +107,17 @@ void itss__quote(char *dst, size_t dstsize, const char *s, size_t n, size_t maxc
  * dst, so that it can be used as a printf argument. */
 const char *itss__shown(char *dst, size_t dstsize, const char *s);
 
+/* An identifier of libitss documents (clause, domain, indicator ids):
+ * 1 to 64 of A-Z a-z 0-9 . _ - */
+int itss__valid_id(const char *s);
+
 /* ASCII-only lower-casing copy (other bytes unchanged); NULL on ENOMEM. */
 char *itss__ascii_lower(const char *s);
+
+/* The shortest digits that read back as exactly d (finite, non-zero):
+ * writes n digits (no NUL) and the decimal exponent of the first one, so
+ * d = [-]d.ddd x 10^*exp10; returns n (at most 17). lib/d2s.c. */
+size_t itss__shortest_digits(double d, char *digits, int *exp10, int *neg);
 
 /* Shortest decimal text that reads back as exactly d (locale-independent,
  * "%.17g" at most). d must be finite. Returns the length written. */

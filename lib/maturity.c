@@ -52,18 +52,6 @@ void itss_maturity_model_free(itss_maturity_model *m)
 
 /* ---- model structure ---------------------------------------------------- */
 
-int itss__valid_id(const char *s)
-{
-    size_t n = 0;
-    for (; s[n]; n++) {
-        char c = s[n];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '.' || c == '_' || c == '-'))
-            return 0;
-    }
-    return n >= 1 && n <= ITSS_MAX_ID;
-}
-
 static int item_cmp(const void *a, const void *b)
 {
     const itss_maturity_item *x = a, *y = b;

@@ -189,8 +189,6 @@ int itss__scale_allows(itss_rating_scale scale, itss_rating_kind kind);
 const char *itss__scale_name(itss_rating_scale scale);
 /* The JSON token of a non-percent kind: "met", "not_met", "N", ..., "na". */
 const char *itss__rating_token(itss_rating_kind kind);
-/* Validate an identifier for clauses/domains/parts: 1..64 of [A-Za-z0-9._-]. */
-int itss__valid_id(const char *s);
 
 int itss__maturity_build_builtin(itss_maturity_model **out, itss_error *err);
 

@@ -19,10 +19,11 @@ START_TEST(strerror_every_code)
         {0, "ITSS_OK"},           {-1, "ITSS_EINVAL"},     {-2, "ITSS_ENOMEM"},
         {-3, "ITSS_ENOTFOUND"},   {-4, "ITSS_EPARSE"},     {-5, "ITSS_ESCHEMA"},
         {-6, "ITSS_EVALUE"},      {-7, "ITSS_EDUPLICATE"}, {-8, "ITSS_EMODEL"},
-        {-9, "ITSS_EIO"},         {-10, "ITSS_ELIMIT"},
+        {-9, "ITSS_EIO"},         {-10, "ITSS_ELIMIT"},     {-11, "ITSS_ECONSISTENCY"},
     };
     ck_assert_int_eq(ITSS_EINVAL, -1);
     ck_assert_int_eq(ITSS_ELIMIT, -10);
+    ck_assert_int_eq(ITSS_ECONSISTENCY, -11);
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
         ck_assert_str_eq(itss_strerror_name(codes[i].code), codes[i].name);
         ck_assert_str_ne(itss_strerror(codes[i].code), "unknown error");

@@ -47,6 +47,7 @@ extern "C" {
 #define ITSS_EMODEL     (-8)  /* a model or catalog is internally inconsistent */
 #define ITSS_EIO        (-9)  /* a file could not be read or written */
 #define ITSS_ELIMIT     (-10) /* the input exceeds a documented limit (size, depth, count) */
+#define ITSS_ECONSISTENCY (-11) /* an AHP comparison matrix is too inconsistent (CR >= 0.10) */
 
 /* Sizes of the fixed text fields of itss_error (bytes, including the NUL). */
 #define ITSS_ERROR_MESSAGE_SIZE 320

@@ -376,6 +376,20 @@ int itss__jdoc_parse(itss_jdoc *doc, const char *text, size_t len, itss_error *e
             if (toklen <= pos && memcmp(text + pos - toklen, near + 6, toklen) == 0)
                 offset = pos - toklen;
         }
+        if (code == ITSS_EDUPLICATE && !near && pos > 0 && pos <= len && text[pos - 1] == '"') {
+            /* no token in the message: the key ends just before pos; walk
+             * back to its opening quote (one not escaped by a backslash) */
+            size_t i = pos - 1;
+            while (i > 0) {
+                i--;
+                size_t bs = 0;
+                while (bs < i && text[i - 1 - bs] == '\\')
+                    bs++;
+                if (text[i] == '"' && bs % 2 == 0)
+                    break;
+            }
+            offset = i;
+        }
         char shown[200];
         itss__quote(shown, sizeof shown, je.text, strlen(je.text), 120);
         if (code == ITSS_EDUPLICATE) {
@@ -642,6 +656,43 @@ int itss__jget_int(itss_jdoc *doc, json_t *obj, const char *key, int required,
                                key, x, min, max);
     *out = x;
     return ITSS_OK;
+}
+
+int itss__jget_array_max(itss_jdoc *d, json_t *o, const char *key, int required, size_t max,
+                     json_t **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    int rc = itss__jget_array(d, o, key, required, out);
+    if (rc || !*out)
+        return rc;
+    *n = json_array_size(*out);
+    if (*n > max)
+        return itss__jfail_key(d, key, ITSS_ELIMIT, 0, "\"%s\" has %zu entries; the limit is %zu",
+                               key, *n, max);
+    return ITSS_OK;
+}
+
+int itss__jget_id(itss_jdoc *d, json_t *o, const char *key, const char **out)
+{
+    int rc = itss__jget_string(d, o, key, 1, 0, out);
+    if (!rc && !itss__valid_id(*out)) {
+        char shown[160];
+        itss__quote(shown, sizeof shown, *out, strlen(*out), 40);
+        rc = itss__jfail_key(d, key, ITSS_EVALUE, 0,
+                             "\"%s\" is not a valid identifier: use 1 to 64 of A-Z a-z 0-9 . _ -",
+                             shown);
+    }
+    return rc;
+}
+
+int itss__jget_string_copy(itss_jdoc *d, itss_arena *A, json_t *o, const char *key, char **out)
+{
+    const char *s = NULL;
+    int rc = itss__jget_string(d, o, key, 0, 0, &s);
+    if (!rc && s && !(*out = itss__arena_strdup(A, s)))
+        rc = itss__err(d->err, ITSS_ENOMEM, "out of memory");
+    return rc;
 }
 
 int itss__jget_text2(itss_jdoc *doc, json_t *obj, const char *key, int required,

@@ -77,6 +77,16 @@ int itss__jget_bool(itss_jdoc *doc, json_t *obj, const char *key, int required,
                     int *out);
 int itss__jget_int(itss_jdoc *doc, json_t *obj, const char *key, int required,
                    long long min, long long max, long long *out);
+/* An array with at most max entries (ITSS_ELIMIT beyond); *n its length
+ * (0 when absent). */
+int itss__jget_array_max(itss_jdoc *doc, json_t *obj, const char *key, int required,
+                         size_t max, json_t **out, size_t *n);
+/* A required identifier (itss__valid_id), ITSS_EVALUE otherwise. */
+int itss__jget_id(itss_jdoc *doc, json_t *obj, const char *key, const char **out);
+/* An optional non-empty string copied into the arena (*out untouched when
+ * absent). */
+int itss__jget_string_copy(itss_jdoc *doc, itss_arena *arena, json_t *obj, const char *key,
+                           char **out);
 /* A {"zh": "...", "en": "..."} object; both required, non-empty; copied
  * into the arena. */
 int itss__jget_text2(itss_jdoc *doc, json_t *obj, const char *key, int required,

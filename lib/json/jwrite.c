@@ -99,9 +99,11 @@ static void write_string(itss_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n && plain[p[i]])
+        i++;
     itss__buf_putc(b, '"');
     size_t run = 0; /* start of a run of bytes copied as they are */
-    size_t i = 0;
     while (i < n) {
         unsigned char c = p[i];
         if (plain[c]) {

@@ -10,44 +10,6 @@
 
 static int nomem(itss_jdoc *d) { return itss__err(d->err, ITSS_ENOMEM, "out of memory"); }
 
-/* An array member with a size limit; *n receives its length. */
-static int get_array(itss_jdoc *d, json_t *o, const char *key, int required, size_t max,
-                     json_t **out, size_t *n)
-{
-    *out = NULL;
-    *n = 0;
-    int rc = itss__jget_array(d, o, key, required, out);
-    if (rc || !*out)
-        return rc;
-    *n = json_array_size(*out);
-    if (*n > max)
-        return itss__jfail_key(d, key, ITSS_ELIMIT, 0, "\"%s\" has %zu entries; the limit is %zu",
-                               key, *n, max);
-    return ITSS_OK;
-}
-
-static int get_id(itss_jdoc *d, json_t *o, const char *key, const char **out)
-{
-    int rc = itss__jget_string(d, o, key, 1, 0, out);
-    if (!rc && !itss__valid_id(*out)) {
-        char shown[160];
-        itss__quote(shown, sizeof shown, *out, strlen(*out), 40);
-        rc = itss__jfail_key(d, key, ITSS_EVALUE, 0,
-                             "\"%s\" is not a valid identifier: use 1 to 64 of A-Z a-z 0-9 . _ -",
-                             shown);
-    }
-    return rc;
-}
-
-static int copy_opt_string(itss_jdoc *d, itss_arena *A, json_t *o, const char *key, char **out)
-{
-    const char *s = NULL;
-    int rc = itss__jget_string(d, o, key, 0, 0, &s);
-    if (!rc && s && !(*out = itss__arena_strdup(A, s)))
-        rc = nomem(d);
-    return rc;
-}
-
 /* Sort positions by string key; report the later of the first equal pair. */
 typedef struct {
     const char *key;
@@ -154,7 +116,7 @@ static int load_levels(mloader *L, json_t *arr)
         if (!rc)
             rc = itss__jget_text2(d, o, "description", 0, A, l->desc);
         if (!rc)
-            rc = copy_opt_string(d, A, o, "source", &l->source);
+            rc = itss__jget_string_copy(d, A, o, "source", &l->source);
         l->ordinal = (int)i + 1;
         itss__jpath_pop(d, m1);
     }
@@ -183,7 +145,7 @@ static int load_parts(mloader *L, json_t *arr)
         if (!rc)
             rc = itss__jkeys(d, o, keys);
         if (!rc)
-            rc = get_id(d, o, "id", &id);
+            rc = itss__jget_id(d, o, "id", &id);
         if (!rc)
             rc = itss__jget_text2(d, o, "name", 1, &m->arena, m->parts[i].name);
         if (!rc && !(m->parts[i].id = itss__arena_strdup(&m->arena, id)))
@@ -267,7 +229,7 @@ static int load_domains(mloader *L, json_t *arr)
         if (!rc)
             rc = itss__jkeys(d, o, keys);
         if (!rc)
-            rc = get_id(d, o, "id", &id);
+            rc = itss__jget_id(d, o, "id", &id);
         if (!rc)
             rc = itss__jget_int(d, o, "number", 1, 1, 1000000, &number);
         if (!rc)
@@ -281,7 +243,7 @@ static int load_domains(mloader *L, json_t *arr)
         if (!rc)
             rc = load_domain_descriptions(L, o, dom);
         if (!rc)
-            rc = copy_opt_string(d, &m->arena, o, "source", &dom->source);
+            rc = itss__jget_string_copy(d, &m->arena, o, "source", &dom->source);
         if (!rc && !(dom->id = itss__arena_strdup(&m->arena, id)))
             rc = nomem(d);
         dom->number = (int)number;
@@ -344,7 +306,7 @@ static int load_items(mloader *L, json_t *arr)
         if (!rc)
             rc = itss__jget_text2(d, o, "name", 1, A, it->name);
         if (!rc)
-            rc = get_array(d, o, "aliases", 0, ITSS_MAX_ALIASES, &aliases, &it->naliases);
+            rc = itss__jget_array_max(d, o, "aliases", 0, ITSS_MAX_ALIASES, &aliases, &it->naliases);
         if (!rc && it->naliases &&
             !(it->aliases = itss__arena_calloc(A, it->naliases, sizeof *it->aliases)))
             rc = nomem(d);
@@ -360,7 +322,7 @@ static int load_items(mloader *L, json_t *arr)
             itss__jpath_pop(d, ma);
         }
         if (!rc)
-            rc = copy_opt_string(d, A, o, "source", &it->source);
+            rc = itss__jget_string_copy(d, A, o, "source", &it->source);
         it->number = (int)number;
         it->src = i;
         itss__jpath_pop(d, m1);
@@ -403,7 +365,7 @@ static int load_clauses(mloader *L, json_t *arr)
         if (!rc)
             rc = itss__jkeys(d, o, keys);
         if (!rc)
-            rc = get_id(d, o, "id", &id);
+            rc = itss__jget_id(d, o, "id", &id);
         if (!rc)
             rc = itss__jget_int(d, o, "level", 1, 1, 1000000, &level);
         if (!rc && level > m->nlevels)
@@ -437,7 +399,7 @@ static int load_clauses(mloader *L, json_t *arr)
         if (!rc)
             rc = itss__jget_text2(d, o, "summary", 1, A, c->summary);
         if (!rc)
-            rc = copy_opt_string(d, A, o, "source", &c->source);
+            rc = itss__jget_string_copy(d, A, o, "source", &c->source);
         if (!rc && !(c->id = itss__arena_strdup(A, id)))
             rc = nomem(d);
         c->level = (int)level;
@@ -501,11 +463,11 @@ static int load_item_levels(mloader *L, json_t *o)
     size_t m0 = itss__jpath_key(d, "item_levels");
     int rc = itss__jkeys(d, o, keys);
     if (!rc)
-        rc = copy_opt_string(d, &m->arena, o, "source", &m->item_levels_source);
+        rc = itss__jget_string_copy(d, &m->arena, o, "source", &m->item_levels_source);
     if (!rc)
-        rc = get_array(d, o, "rows", 1, ITSS_MAX_ITEMS, &rows, &m->nil_rows);
+        rc = itss__jget_array_max(d, o, "rows", 1, ITSS_MAX_ITEMS, &rows, &m->nil_rows);
     if (!rc)
-        rc = get_array(d, o, "differences", 0, ITSS_MAX_ITEMS, &diffs, &m->nil_diffs);
+        rc = itss__jget_array_max(d, o, "differences", 0, ITSS_MAX_ITEMS, &diffs, &m->nil_diffs);
     if (!rc && (!(m->il_rows = itss__arena_calloc(&m->arena, m->nil_rows + 1, sizeof *m->il_rows)) ||
                 !(m->il_diffs = itss__arena_calloc(&m->arena, m->nil_diffs + 1,
                                                    sizeof *m->il_diffs))))
@@ -570,23 +532,23 @@ static int load_model(itss_jdoc *d, itss_maturity_model *m)
                              "\")",
                              itss__shown(sh, sizeof sh, format));
     if (!rc)
-        rc = get_id(d, root, "id", &id);
+        rc = itss__jget_id(d, root, "id", &id);
     if (!rc)
         rc = itss__jget_string(d, root, "edition", 1, 0, &edition);
     if (!rc)
         rc = itss__jget_text2(d, root, "title", 1, &m->arena, m->title);
     if (!rc)
-        rc = copy_opt_string(d, &m->arena, root, "source", &m->source);
+        rc = itss__jget_string_copy(d, &m->arena, root, "source", &m->source);
     if (!rc)
         rc = itss__jget_array(d, root, "levels", 1, &levels);
     if (!rc)
-        rc = get_array(d, root, "parts", 1, ITSS_MAX_PARTS, &parts, &m->nparts);
+        rc = itss__jget_array_max(d, root, "parts", 1, ITSS_MAX_PARTS, &parts, &m->nparts);
     if (!rc)
-        rc = get_array(d, root, "domains", 1, ITSS_MAX_DOMAINS, &domains, &m->ndomains);
+        rc = itss__jget_array_max(d, root, "domains", 1, ITSS_MAX_DOMAINS, &domains, &m->ndomains);
     if (!rc)
-        rc = get_array(d, root, "items", 1, ITSS_MAX_ITEMS, &items, &m->nitems);
+        rc = itss__jget_array_max(d, root, "items", 1, ITSS_MAX_ITEMS, &items, &m->nitems);
     if (!rc)
-        rc = get_array(d, root, "clauses", 1, ITSS_MAX_CLAUSES, &clauses, &m->nclauses);
+        rc = itss__jget_array_max(d, root, "clauses", 1, ITSS_MAX_CLAUSES, &clauses, &m->nclauses);
     if (!rc)
         rc = itss__jget_object(d, root, "item_levels", 0, &il);
     if (!rc && (!(m->id = itss__arena_strdup(&m->arena, id)) ||
