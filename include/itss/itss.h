@@ -9,5 +9,6 @@
 #include "version.h"
 #include "classify.h"
 #include "maturity.h"
+#include "quality.h"
 
 #endif /* ITSS_ITSS_H */

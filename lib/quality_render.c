@@ -1,0 +1,200 @@
+/* libitss — the public render, export and compare functions of the quality
+ * area: check arguments, hand the objects to the JSON or text writer. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "quality_internal.h"
+
+int itss_quality_model_export(const itss_quality_model *m, itss_format format, itss_lang lang,
+                              char **out, size_t *len, itss_error *err)
+{
+    itss__err_clear(err);
+    int rc = itss__check_render("itss_quality_model_export", format, lang, out, err);
+    if (rc)
+        return rc;
+    if (!m)
+        return itss__err(err, ITSS_EINVAL, "itss_quality_model_export: m is NULL");
+    itss_buf b;
+    itss__buf_init(&b);
+    if (format == ITSS_FORMAT_TEXT)
+        itss__text_qmodel(&b, m, lang);
+    else
+        itss__json_qmodel(&b, m, format == ITSS_FORMAT_JSON_PRETTY);
+    return itss__buf_finish(&b, out, len, err);
+}
+
+int itss_indicator_catalog_render(const itss_indicator_catalog *c, const char *service,
+                                  itss_format format, itss_lang lang, char **out, size_t *len,
+                                  itss_error *err)
+{
+    itss__err_clear(err);
+    int rc = itss__check_render("itss_indicator_catalog_render", format, lang, out, err);
+    if (rc)
+        return rc;
+    if (!c)
+        return itss__err(err, ITSS_EINVAL, "itss_indicator_catalog_render: c is NULL");
+    if (service && (rc = itss__check_service(service, err)))
+        return rc;
+    itss_buf b;
+    itss__buf_init(&b);
+    if (format == ITSS_FORMAT_TEXT)
+        itss__text_qcatalog(&b, c, service, lang);
+    else
+        itss__json_qcatalog(&b, c, service, format == ITSS_FORMAT_JSON_PRETTY);
+    return itss__buf_finish(&b, out, len, err);
+}
+
+int itss_quality_scheme_render(const itss_indicator_catalog *c, const char *service,
+                               itss_format format, itss_lang lang, char **out, size_t *len,
+                               itss_error *err)
+{
+    itss__err_clear(err);
+    int rc = itss__check_render("itss_quality_scheme_render", format, lang, out, err);
+    if (rc)
+        return rc;
+    if (!c || !service)
+        return itss__err(err, ITSS_EINVAL, "itss_quality_scheme_render: %s is NULL",
+                         !c ? "c" : "service");
+    if ((rc = itss__check_service(service, err)))
+        return rc;
+    itss_buf b;
+    itss__buf_init(&b);
+    if (format == ITSS_FORMAT_TEXT) {
+        itss__buf_printf(&b, lang == ITSS_LANG_ZH ? "服务类别 %s 的默认评价方案\n"
+                                                  : "Default scheme of service %s\n",
+                         service);
+        itss__text_qcatalog(&b, c, service, lang);
+    } else {
+        itss__json_qscheme(&b, c, service, format == ITSS_FORMAT_JSON_PRETTY);
+    }
+    return itss__buf_finish(&b, out, len, err);
+}
+
+int itss_evaluation_export(const itss_evaluation *e, itss_format format, char **out,
+                           size_t *len, itss_error *err)
+{
+    itss__err_clear(err);
+    int rc = itss__check_render("itss_evaluation_export", format, ITSS_LANG_ZH, out, err);
+    if (rc)
+        return rc;
+    if (!e || format == ITSS_FORMAT_TEXT)
+        return itss__err(err, ITSS_EINVAL, "itss_evaluation_export: %s",
+                         !e ? "e is NULL" : "only JSON formats");
+    itss_buf b;
+    itss__buf_init(&b);
+    itss__json_evaluation(&b, e, format == ITSS_FORMAT_JSON_PRETTY);
+    return itss__buf_finish(&b, out, len, err);
+}
+
+int itss_quality_result_render(const itss_quality_result *r, itss_format format, itss_lang lang,
+                               char **out, size_t *len, itss_error *err)
+{
+    itss__err_clear(err);
+    int rc = itss__check_render("itss_quality_result_render", format, lang, out, err);
+    if (rc)
+        return rc;
+    if (!r)
+        return itss__err(err, ITSS_EINVAL, "itss_quality_result_render: r is NULL");
+    itss_buf b;
+    itss__buf_init(&b);
+    if (format == ITSS_FORMAT_TEXT)
+        itss__text_qresult(&b, r, lang);
+    else
+        itss__json_qresult(&b, r, format == ITSS_FORMAT_JSON_PRETTY);
+    return itss__buf_finish(&b, out, len, err);
+}
+
+int itss_quality_score_json(const itss_indicator_catalog *c, const char *json, size_t len,
+                            itss_format format, itss_lang lang, char **out, size_t *outlen,
+                            itss_error *err)
+{
+    itss__err_clear(err);
+    int rc = itss__check_render("itss_quality_score_json", format, lang, out, err);
+    if (rc)
+        return rc;
+    itss_evaluation *e = NULL;
+    itss_quality_result *r = NULL;
+    if (!(rc = itss_evaluation_load(c, json, len, &e, err)) &&
+        !(rc = itss_quality_score(e, &r, err)))
+        rc = itss_quality_result_render(r, format, lang, out, outlen, err);
+    itss_quality_result_free(r);
+    itss_evaluation_free(e);
+    return rc;
+}
+
+/* Why two results cannot be compared, or NULL when they can. */
+static const char *scheme_difference(const itss_quality_result *a, const itss_quality_result *b,
+                                     char *buf, size_t size)
+{
+    if (a->model != b->model)
+        return "they use different quality models";
+    if (strcmp(a->service, b->service) != 0) {
+        snprintf(buf, size, "they evaluate different services (%s and %s)", a->service,
+                 b->service);
+        return buf;
+    }
+    if (a->nsel != b->nsel) {
+        snprintf(buf, size, "their schemes select %zu and %zu indicators", a->nsel, b->nsel);
+        return buf;
+    }
+    for (size_t i = 0; i < a->nsel; i++) {
+        if (strcmp(a->sel[i]->id, b->sel[i]->id) != 0) {
+            snprintf(buf, size, "their schemes differ at indicator %zu (%s and %s)", i + 1,
+                     a->sel[i]->id, b->sel[i]->id);
+            return buf;
+        }
+        if (a->wind[i] != b->wind[i]) {
+            snprintf(buf, size, "indicator %s has different weights", a->sel[i]->id);
+            return buf;
+        }
+    }
+    for (size_t i = 0; i < a->model->nsubs; i++)
+        if (a->subs[i].weight != b->subs[i].weight) {
+            snprintf(buf, size, "%s has different weights", a->model->subs[i].id);
+            return buf;
+        }
+    for (size_t i = 0; i < a->model->nchars; i++)
+        if (a->chars[i].weight != b->chars[i].weight) {
+            snprintf(buf, size, "%s has different weights", a->model->chars[i].id);
+            return buf;
+        }
+    int same_bands = a->nbands == b->nbands;
+    for (size_t i = 0; same_bands && i < a->nbands; i++)
+        same_bands = strcmp(a->bands[i].grade, b->bands[i].grade) == 0 &&
+                     a->bands[i].min == b->bands[i].min;
+    return same_bands ? NULL : "their schemes have different grade bands";
+}
+
+int itss_quality_compare_render(const itss_quality_result *const *results, size_t n,
+                                itss_format format, itss_lang lang, char **out, size_t *len,
+                                itss_error *err)
+{
+    itss__err_clear(err);
+    int rc = itss__check_render("itss_quality_compare_render", format, lang, out, err);
+    if (rc)
+        return rc;
+    if (!results || n < 2)
+        return itss__err(err, ITSS_EINVAL, "itss_quality_compare_render: %s",
+                         !results ? "results is NULL" : "give at least two results");
+    for (size_t i = 0; i < n; i++) {
+        char why[200];
+        const char *diff;
+        if (!results[i])
+            return itss__err(err, ITSS_EINVAL, "itss_quality_compare_render: results[%zu] is NULL",
+                             i);
+        if (i && (diff = scheme_difference(results[0], results[i], why, sizeof why)))
+            return itss__err(err, ITSS_EVALUE,
+                             "results 1 and %zu cannot be compared: %s; compare results of the "
+                             "same scheme",
+                             i + 1, diff);
+    }
+    itss_buf b;
+    itss__buf_init(&b);
+    if (format == ITSS_FORMAT_TEXT)
+        itss__text_qcompare(&b, results, n, lang);
+    else
+        itss__json_qcompare(&b, results, n, format == ITSS_FORMAT_JSON_PRETTY);
+    return itss__buf_finish(&b, out, len, err);
+}
