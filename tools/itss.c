@@ -40,6 +40,17 @@ static const char usage_text[] =
     "    --level N  --domain ID  --item N   select clauses\n"
     "    option: --model FILE               use a model instead of the built-in one\n"
     "\n"
+    "GB/T 33850-2017 service quality:\n"
+    "  itss quality score FILE|-            score an evaluation (--jsonl: one per line)\n"
+    "  itss quality model                   the 5 characteristics, 16 sub-characteristics\n"
+    "  itss quality indicators [--service CODE]   the indicator catalog\n"
+    "  itss quality scheme --service CODE   the default evaluation scheme of a service\n"
+    "  itss quality compare OLD NEW...      score evaluations and show the changes\n"
+    "  itss quality ahp FILE|-              AHP weights from a pairwise comparison matrix\n"
+    "    --allow-inconsistent               accept a matrix with CR >= 0.10\n"
+    "    --catalog FILE                     use these indicators instead of the built-in ones\n"
+    "    --catalog-add FILE                 add these indicators to the built-in ones\n"
+    "\n"
     "Options:\n"
     "  --format text|json   output for people (default) or JSON\n"
     "  --lang zh|en         language of text output (default zh)\n"
@@ -63,6 +74,9 @@ enum {
     OPT_LEVEL = 1 << 8,
     OPT_DOMAIN = 1 << 9,
     OPT_ITEM = 1 << 10,
+    OPT_SERVICE = 1 << 11,
+    OPT_CATALOG_ADD = 1 << 12,
+    OPT_ALLOW_INCONSISTENT = 1 << 13,
 };
 
 static const struct {
@@ -73,14 +87,15 @@ static const struct {
     {"--format", OPT_FORMAT, 1}, {"--lang", OPT_LANG, 1},     {"--catalog", OPT_CATALOG, 1},
     {"--to", OPT_TO, 1},         {"--from", OPT_FROM, 1},     {"--model", OPT_MODEL, 1},
     {"--target", OPT_TARGET, 1}, {"--jsonl", OPT_JSONL, 0},   {"--level", OPT_LEVEL, 1},
-    {"--domain", OPT_DOMAIN, 1}, {"--item", OPT_ITEM, 1},
+    {"--domain", OPT_DOMAIN, 1}, {"--item", OPT_ITEM, 1},     {"--service", OPT_SERVICE, 1},
+    {"--catalog-add", OPT_CATALOG_ADD, 1}, {"--allow-inconsistent", OPT_ALLOW_INCONSISTENT, 0},
 };
 
 typedef struct {
     int given; /* OPT_* bits */
     itss_format format;
     itss_lang lang;
-    const char *catalog, *to, *from, *model, *domain;
+    const char *catalog, *to, *from, *model, *domain, *service, *catalog_add;
     int target, level, item;
     const char **args; /* positional arguments after AREA VERB */
     int nargs;
@@ -163,7 +178,7 @@ static int parse_options(int argc, char **argv, int allowed, const char *verb, o
         for (size_t k = 0; k < sizeof optdefs / sizeof optdefs[0]; k++) {
             size_t n = strlen(optdefs[k].name);
             if (strncmp(a, optdefs[k].name, n) != 0 || (a[n] != 0 && a[n] != '='))
-                continue;
+                continue; /* "--catalog" does not match "--catalog-add" */
             bit = optdefs[k].bit;
             if (!optdefs[k].has_value) {
                 if (a[n] == '=')
@@ -202,6 +217,8 @@ static int parse_options(int argc, char **argv, int allowed, const char *verb, o
         case OPT_FROM: o->from = value; break;
         case OPT_MODEL: o->model = value; break;
         case OPT_DOMAIN: o->domain = value; break;
+        case OPT_SERVICE: o->service = value; break;
+        case OPT_CATALOG_ADD: o->catalog_add = value; break;
         case OPT_TARGET: rc = parse_int("--target", value, 1, 9, &o->target); break;
         case OPT_LEVEL: rc = parse_int("--level", value, 1, 9, &o->level); break;
         case OPT_ITEM: rc = parse_int("--item", value, 1, INT_MAX, &o->item); break;
@@ -395,9 +412,12 @@ static int class_main(const char *verb, int argc, char **argv)
 
 /* ---- maturity ----------------------------------------------------------- */
 
-/* One assessment per line; one result or error object per output line.
+/* One document per line; one result or error object per output line.
  * Memory stays flat: one line and one result at a time. */
-static int rate_jsonl(const itss_maturity_model *m, const char *path, int target)
+typedef int (*line_fn)(const void *ctx, const char *line, size_t len, char **out,
+                       size_t *outlen, itss_error *e);
+
+static int jsonl(const char *path, line_fn fn, const void *ctx)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) {
@@ -415,8 +435,7 @@ static int rate_jsonl(const itss_maturity_model *m, const char *path, int target
         itss_error e;
         char *out = NULL;
         size_t outlen = 0;
-        int rc = itss_maturity_rate_json(m, line, len, target, ITSS_FORMAT_JSON, ITSS_LANG_ZH,
-                                         &out, &outlen, &e);
+        int rc = fn(ctx, line, len, &out, &outlen, &e);
         if (rc) {
             failed++;
             char *msg = NULL;
@@ -443,6 +462,19 @@ static int rate_jsonl(const itss_maturity_model *m, const char *path, int target
     if (failed)
         fprintf(stderr, "itss: %zu of %zu lines failed\n", failed, lineno);
     return failed ? EXIT_INVALID : 0;
+}
+
+typedef struct {
+    const itss_maturity_model *m;
+    int target;
+} rate_ctx;
+
+static int rate_line(const void *ctx, const char *line, size_t len, char **out, size_t *outlen,
+                     itss_error *e)
+{
+    const rate_ctx *c = ctx;
+    return itss_maturity_rate_json(c->m, line, len, c->target, ITSS_FORMAT_JSON, ITSS_LANG_ZH,
+                                   out, outlen, e);
 }
 
 static int maturity_main(const char *verb, int argc, char **argv)
@@ -483,7 +515,8 @@ static int maturity_main(const char *verb, int argc, char **argv)
     switch (rc || status ? -1 : v) {
     case 0:
         if (o.given & OPT_JSONL) {
-            status = rate_jsonl(m, o.args[0], o.target);
+            rate_ctx rc_ = {m, o.target};
+            status = jsonl(o.args[0], rate_line, &rc_);
         } else {
             size_t len = 0;
             char *doc = read_input(o.args[0], &len);
@@ -515,6 +548,143 @@ static int maturity_main(const char *verb, int argc, char **argv)
     return status;
 }
 
+/* ---- quality -------------------------------------------------------------------- */
+
+static int score_line(const void *ctx, const char *line, size_t len, char **out, size_t *outlen,
+                      itss_error *e)
+{
+    return itss_quality_score_json(ctx, line, len, ITSS_FORMAT_JSON, ITSS_LANG_ZH, out, outlen,
+                                   e);
+}
+
+/* Score the evaluation in a file into a result (for compare). */
+static int score_file(const itss_indicator_catalog *c, const char *path,
+                      itss_quality_result **out)
+{
+    itss_error e;
+    size_t len = 0;
+    itss_evaluation *ev = NULL;
+    char *doc = read_input(path, &len);
+    if (!doc)
+        return EXIT_INVALID;
+    int status = 0;
+    if (itss_evaluation_load(c, doc, len, &ev, &e) || itss_quality_score(ev, out, &e))
+        status = fail(&e, path);
+    itss_evaluation_free(ev);
+    free(doc);
+    return status;
+}
+
+static int quality_main(const char *verb, int argc, char **argv)
+{
+    enum { CAT = OPT_CATALOG | OPT_CATALOG_ADD, COMMON = OPT_FORMAT | OPT_LANG };
+    static const verbspec verbs[] = {
+        {"score", COMMON | CAT | OPT_JSONL, 1, 1},
+        {"model", COMMON, 0, 0},
+        {"indicators", COMMON | CAT | OPT_SERVICE, 0, 0},
+        {"scheme", COMMON | CAT | OPT_SERVICE, 0, 0},
+        {"compare", COMMON | CAT, 2, INT_MAX},
+        {"ahp", COMMON | OPT_ALLOW_INCONSISTENT, 1, 1},
+    };
+    options o = {0};
+    int v;
+    int status = prepare("quality", verbs, 6, verb, argc, argv, &o, &v);
+    if (status)
+        return status;
+    if (o.catalog && o.catalog_add)
+        status = usage_error("give --catalog (instead of the built-in indicators) or "
+                             "--catalog-add (on top of them), not both");
+    else if (v == 3 && !o.service)
+        status = usage_error("'quality scheme' needs --service CODE");
+    else if ((o.given & OPT_JSONL) && (o.given & OPT_FORMAT) && o.format == ITSS_FORMAT_TEXT)
+        status = usage_error("--jsonl writes JSON lines: --format text does not apply");
+    if (status) {
+        free(o.args);
+        return status;
+    }
+
+    itss_error e;
+    const itss_indicator_catalog *cat = NULL;
+    itss_indicator_catalog *own = NULL;
+    char *out = NULL;
+    const char *file = o.catalog ? o.catalog : o.catalog_add;
+    if (file) {
+        const itss_indicator_catalog *base = NULL;
+        if ((o.catalog_add && itss_indicator_catalog_builtin(&base, &e)) ||
+            itss_indicator_catalog_load_file(file, base, &own, &e))
+            status = fail(&e, file);
+        cat = own;
+    } else if (itss_indicator_catalog_builtin(&cat, &e)) {
+        status = fail(&e, NULL);
+    }
+    switch (status ? -1 : v) {
+    case 0:
+        if (o.given & OPT_JSONL) {
+            status = jsonl(o.args[0], score_line, cat);
+        } else {
+            size_t len = 0;
+            char *doc = read_input(o.args[0], &len);
+            if (!doc)
+                status = EXIT_INVALID;
+            else if (itss_quality_score_json(cat, doc, len, o.format, o.lang, &out, NULL, &e))
+                status = fail(&e, strcmp(o.args[0], "-") == 0 ? "<stdin>" : o.args[0]);
+            free(doc);
+        }
+        break;
+    case 1: {
+        const itss_quality_model *m;
+        if (itss_quality_model_builtin(&m, &e) ||
+            itss_quality_model_export(m, o.format, o.lang, &out, NULL, &e))
+            status = fail(&e, NULL);
+        break;
+    }
+    case 2:
+        if (itss_indicator_catalog_render(cat, o.service, o.format, o.lang, &out, NULL, &e))
+            status = fail(&e, NULL);
+        break;
+    case 3:
+        if (itss_quality_scheme_render(cat, o.service, o.format, o.lang, &out, NULL, &e))
+            status = fail(&e, NULL);
+        break;
+    case 4: {
+        itss_quality_result **rs = calloc((size_t)o.nargs, sizeof *rs);
+        if (!rs) {
+            fputs("itss: out of memory\n", stderr);
+            status = EXIT_INVALID;
+            break;
+        }
+        for (int i = 0; !status && i < o.nargs; i++)
+            status = score_file(cat, o.args[i], &rs[i]);
+        if (!status && itss_quality_compare_render((const itss_quality_result *const *)rs,
+                                                   (size_t)o.nargs, o.format, o.lang, &out,
+                                                   NULL, &e))
+            status = fail(&e, NULL);
+        for (int i = 0; i < o.nargs; i++)
+            itss_quality_result_free(rs[i]);
+        free(rs);
+        break;
+    }
+    case 5: {
+        size_t len = 0;
+        char *doc = read_input(o.args[0], &len);
+        if (!doc)
+            status = EXIT_INVALID;
+        else if (itss_ahp_json(doc, len,
+                               (o.given & OPT_ALLOW_INCONSISTENT) ? ITSS_AHP_ALLOW_INCONSISTENT : 0,
+                               o.format, o.lang, &out, NULL, &e))
+            status = fail(&e, strcmp(o.args[0], "-") == 0 ? "<stdin>" : o.args[0]);
+        free(doc);
+        break;
+    }
+    default: break;
+    }
+    if (out)
+        print_owned(out);
+    itss_indicator_catalog_free(own);
+    free(o.args);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -530,8 +700,9 @@ int main(int argc, char **argv)
         fputs(usage_text, stdout);
         return 0;
     }
-    int is_class = strcmp(area, "class") == 0, is_maturity = strcmp(area, "maturity") == 0;
-    if (!is_class && !is_maturity)
+    int is_class = strcmp(area, "class") == 0, is_maturity = strcmp(area, "maturity") == 0,
+        is_quality = strcmp(area, "quality") == 0;
+    if (!is_class && !is_maturity && !is_quality)
         return usage_error("unknown command '%s'", area);
     if (argc < 3)
         return usage_error("'%s' needs a verb", area);
@@ -539,6 +710,7 @@ int main(int argc, char **argv)
         fputs(usage_text, stdout);
         return 0;
     }
-    return is_class ? class_main(argv[2], argc - 3, argv + 3)
-                    : maturity_main(argv[2], argc - 3, argv + 3);
+    return is_class      ? class_main(argv[2], argc - 3, argv + 3)
+           : is_maturity ? maturity_main(argv[2], argc - 3, argv + 3)
+                         : quality_main(argv[2], argc - 3, argv + 3);
 }
