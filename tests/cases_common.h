@@ -12,6 +12,7 @@
 #include <check.h>
 #include <dirent.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,14 @@ static void match(json_t *exp, json_t *act, const char *where)
             snprintf(sub, sizeof sub, "%.400s/%zu", where, i);
             match(json_array_get(exp, i), json_array_get(act, i), sub);
         }
+        return;
+    }
+    if (json_is_number(exp) && json_is_number(act)) {
+        /* numbers: equal to 12 significant digits (expected values are
+         * written as decimals, results are full-precision doubles) */
+        double e = json_number_value(exp), a = json_number_value(act);
+        ck_assert_msg(fabs(e - a) <= 1e-12 * fmax(1, fabs(e)), "%s: expected %.17g, got %.17g",
+                      where, e, a);
         return;
     }
     if (!json_equal(exp, act)) {

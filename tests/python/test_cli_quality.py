@@ -1,0 +1,163 @@
+"""itss quality: score (single and --jsonl), model, indicators, scheme,
+compare, ahp; JSON outputs against docs/schema.
+
+Expected values are worked by hand from the rules of docs/quality.md.
+"""
+import json
+
+import pytest
+
+from conftest import ROOT
+
+EXAMPLE = str(ROOT / "examples" / "evaluation.json")
+
+
+def test_score_example(cli, validate):
+    rc, out, err = cli("quality", "score", EXAMPLE, "--format", "json")
+    assert (rc, err) == (0, "")
+    r = json.loads(out)
+    validate(r, "quality-result")
+    with open(EXAMPLE, encoding="utf-8") as f:
+        validate(json.load(f), "evaluation")
+    chars = {c["id"]: c for c in r["characteristics"]}
+    # overall: reliability (weight 3), responsiveness (2), friendliness (1);
+    # tangibility is selected but only through an na indicator
+    expect = (3 * chars["reliability"]["score"] + 2 * chars["responsiveness"]["score"]
+              + chars["friendliness"]["score"]) / 6
+    assert abs(r["overall"]["score"] - expect) < 1e-12
+    assert abs(r["overall"]["coverage"] - 6 / 7) < 1e-12
+    assert r["overall"]["band"] == "优"
+    assert chars["tangibility"]["reason"] == "nothing_evaluated"
+    weights = {i["id"]: i["weight"] for i in r["indicators"]}
+    assert abs(weights["call_answer_rate"] - 1 / 7) < 1e-12  # from the AHP matrix
+    assert r["not_evaluated"] == [{"id": "training_coverage", "status": "na", "reason": "本季度没有安排培训"}]
+
+
+def test_score_text(cli):
+    rc, out, _ = cli("quality", "score", EXAMPLE)
+    assert rc == 0 and "总体得分    0.902（等级 优）" in out
+    rc, out, _ = cli("quality", "score", EXAMPLE, "--lang", "en")
+    assert rc == 0 and "Overall     0.902 (grade 优)" in out
+
+
+def test_score_errors_are_located(cli, tmp_path):
+    f = tmp_path / "e.json"
+    f.write_text('{"service": "04",\n "measurements": {"call_answer_rate": {"A": 5, "B": 4}}}', encoding="utf-8")
+    rc, out, err = cli("quality", "score", str(f))
+    assert rc == 1 and out == ""
+    assert err.startswith("itss: %s:2:45: A (items meeting the requirement) cannot exceed B" % f)
+    assert err.rstrip().endswith("(at /measurements/call_answer_rate/A)")
+
+
+def test_score_jsonl(cli, tmp_path, validate):
+    good = json.dumps({"service": "04", "period": "Q1", "measurements": {"call_answer_rate": {"A": 9, "B": 10}}})
+    bad = json.dumps({"service": "04", "measurements": {"call_answer_rate": {"scores": [3]}}})
+    f = tmp_path / "batch.jsonl"
+    f.write_text(good + "\n" + bad + "\n" + good + "\n", encoding="utf-8")
+    rc, out, err = cli("quality", "score", "--jsonl", str(f))
+    assert rc == 1
+    lines = [json.loads(x) for x in out.splitlines()]
+    assert len(lines) == 3
+    validate(lines[0], "quality-result")
+    assert lines[0]["overall"]["score"] == 0.9
+    validate(lines[1], "error")
+    assert lines[1]["error"]["input_line"] == 2
+    assert lines[1]["error"]["path"] == "/measurements/call_answer_rate"
+    assert "1 of 3 lines failed" in err
+
+
+def test_model_and_indicators(cli, validate):
+    rc, out, _ = cli("quality", "model", "--format", "json")
+    assert rc == 0
+    m = json.loads(out)
+    validate(m, "quality-model")
+    assert [c["id"] for c in m["characteristics"]] == ["security", "reliability", "responsiveness",
+                                                      "tangibility", "friendliness"]
+    assert sum(len(c["subcharacteristics"]) for c in m["characteristics"]) == 16
+    rc, out, _ = cli("quality", "indicators", "--format", "json")
+    assert rc == 0
+    c = json.loads(out)
+    validate(c, "indicator-catalog")
+    assert len(c["indicators"]) == 17
+    rc, out, _ = cli("quality", "indicators", "--service", "03", "--format", "json")
+    assert [i["id"] for i in json.loads(out)["indicators"]] == [
+        "service_visibility", "sla_achievement_rate", "staff_turnover_rate"]
+    rc, _, err = cli("quality", "indicators", "--service", "0407")
+    assert rc == 1 and "0407" in err
+
+
+def test_scheme(cli, validate, tmp_path):
+    rc, out, _ = cli("quality", "scheme", "--service", "04", "--format", "json")
+    assert rc == 0
+    s = json.loads(out)
+    validate(s, "quality-scheme")
+    assert len(s["indicators"]) == 15
+    # the scheme is usable as the "scheme" of an evaluation
+    service = s.pop("service")
+    f = tmp_path / "e.json"
+    f.write_text(json.dumps({"service": service, "scheme": s, "measurements": {}}), encoding="utf-8")
+    rc, out, _ = cli("quality", "score", str(f), "--format", "json")
+    assert rc == 0 and json.loads(out)["overall"]["indicators"] == 15
+    rc, _, err = cli("quality", "scheme")
+    assert rc == 2 and "--service" in err
+
+
+def test_compare(cli, tmp_path, validate):
+    files = []
+    for q, a in (("Q1", 65), ("Q2", 96)):
+        f = tmp_path / ("%s.json" % q)
+        f.write_text(json.dumps({"service": "04", "period": q, "scheme": {"indicators": ["incident_resolution_rate"]},
+                                 "measurements": {"incident_resolution_rate": {"A": a, "B": 100}}}), encoding="utf-8")
+        files.append(str(f))
+    rc, out, _ = cli("quality", "compare", *files, "--format", "json")
+    assert rc == 0
+    c = json.loads(out)
+    validate(c, "quality-compare")
+    assert c["overall"]["scores"] == [0.65, 0.96]
+    assert abs(c["overall"]["change"] - 0.31) < 1e-12
+    rc, out, _ = cli("quality", "compare", *files)
+    assert rc == 0 and "Q1" in out and "+0.310" in out
+    rc, _, err = cli("quality", "compare", files[0])
+    assert rc == 2
+
+
+def test_ahp(cli, validate, tmp_path):
+    doc = {"matrix": [[1, 2, 4], [0.5, 1, 2], [0.25, 0.5, 1]], "labels": ["可靠性", "响应性", "友好性"]}
+    validate(doc, "ahp")
+    rc, out, _ = cli("quality", "ahp", "-", "--format", "json", stdin=json.dumps(doc).encode())
+    assert rc == 0
+    r = json.loads(out)
+    validate(r, "ahp-result")
+    assert [round(w * 7, 9) for w in r["weights"]] == [4, 2, 1]
+    assert r["cr"] == 0 and r["consistent"] is True
+    cycle = json.dumps({"matrix": [[1, 9, 1 / 9], [1 / 9, 1, 9], [9, 1 / 9, 1]]}).encode()
+    rc, out, err = cli("quality", "ahp", "-", stdin=cycle)
+    assert rc == 1 and out == "" and "too inconsistent" in err
+    rc, out, _ = cli("quality", "ahp", "-", "--allow-inconsistent", "--format", "json", stdin=cycle)
+    assert rc == 0 and json.loads(out)["consistent"] is False
+
+
+def test_catalogs(cli, tmp_path):
+    cat = tmp_path / "c.json"
+    cat.write_text(json.dumps({"indicators": [{
+        "id": "patch_rate", "name": {"zh": "补丁及时率", "en": "Patch rate"}, "subcharacteristic": "integrity",
+        "method": "ratio", "polarity": "positive", "services": ["0404"],
+        "a": {"zh": "按时", "en": "on time"}, "b": {"zh": "全部", "en": "all"}}]}), encoding="utf-8")
+    rc, out, _ = cli("quality", "indicators", "--catalog", str(cat), "--format", "json")
+    assert rc == 0 and len(json.loads(out)["indicators"]) == 1
+    rc, out, _ = cli("quality", "indicators", "--catalog-add", str(cat), "--format", "json")
+    assert rc == 0 and len(json.loads(out)["indicators"]) == 18
+    rc, _, err = cli("quality", "indicators", "--catalog", str(cat), "--catalog-add", str(cat))
+    assert rc == 2 and "not both" in err
+
+
+@pytest.mark.parametrize("args,status,msg", [
+    (("quality", "grade"), 2, "unknown verb"),
+    (("quality", "score"), 2, "needs an argument"),
+    (("quality", "model", "--service", "04"), 2, "does not apply to 'quality model'"),
+    (("quality", "score", "--jsonl", "--format", "text", EXAMPLE), 2, "--jsonl"),
+    (("quality", "ahp", "/nonexistent.json"), 1, "cannot open"),
+])
+def test_quality_errors(cli, args, status, msg):
+    rc, out, err = cli(*args)
+    assert rc == status and out == "" and msg in err

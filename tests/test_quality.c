@@ -1,0 +1,586 @@
+/*
+ * Unit tests of the quality API (include/itss/quality.h): the GB/T
+ * 33850-2017 model, the built-in indicator catalog, evaluations, scoring,
+ * comparison and AHP, with their error paths. Expected values come from the
+ * standard as the ITSS handbook gives it (seed 001, figure 3-4, tables 3-2
+ * and 3-3) and from the rules of docs/quality.md, worked by hand.
+ */
+#include <check.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <itss/itss.h>
+
+#include "check_main.h"
+
+#define NEAR(a, b) (fabs((a) - (b)) < 1e-12)
+
+static const itss_quality_model *qmodel(void)
+{
+    const itss_quality_model *m = NULL;
+    ck_assert_int_eq(itss_quality_model_builtin(&m, NULL), 0);
+    return m;
+}
+
+static const itss_indicator_catalog *builtin(void)
+{
+    const itss_indicator_catalog *c = NULL;
+    ck_assert_int_eq(itss_indicator_catalog_builtin(&c, NULL), 0);
+    return c;
+}
+
+/* An evaluation of service with exactly the given indicators selected. */
+static itss_evaluation *eval_of(const char *service, const char *const *ids, size_t n)
+{
+    itss_evaluation *e = NULL;
+    ck_assert_int_eq(itss_evaluation_new(NULL, service, &e, NULL), 0);
+    ck_assert_int_eq(itss_evaluation_select(e, ids, n, NULL), 0);
+    return e;
+}
+
+START_TEST(model_structure)
+{
+    const itss_quality_model *m = qmodel();
+    ck_assert_ptr_eq(m, qmodel());
+    ck_assert_str_eq(itss_quality_model_edition(m), "GB/T 33850-2017");
+    /* figure 3-4: 安全性 可靠性 响应性 有形性 友好性 with 3, 5, 2, 3, 3 children */
+    static const char *const chars[] = {"安全性", "可靠性", "响应性", "有形性", "友好性"};
+    static const size_t kids[] = {3, 5, 2, 3, 3};
+    static const char *const subs[] = {"可用性", "完整性", "保密性", "完备性", "连续性", "稳定性",
+                                       "有效性", "可追溯性", "及时性", "互动性", "可视性",
+                                       "专业性", "合规性", "灵活性", "礼貌性", "主动性"};
+    static const char *const sub_ids[] = {
+        "availability",  "integrity",   "confidentiality", "completeness", "continuity",
+        "stability",     "effectiveness", "traceability",  "timeliness",   "interactivity",
+        "visibility",    "professionalism", "compliance",   "flexibility",  "courtesy",
+        "proactiveness"};
+    ck_assert_uint_eq(itss_quality_model_characteristic_count(m), 5);
+    ck_assert_uint_eq(itss_quality_model_subcharacteristic_count(m), 16);
+    size_t k = 0;
+    for (size_t c = 0; c < 5; c++) {
+        const itss_quality_node *ch = itss_quality_model_characteristic_at(m, c);
+        ck_assert_str_eq(itss_quality_node_name(ch, ITSS_LANG_ZH), chars[c]);
+        ck_assert_ptr_null(itss_quality_node_parent(ch));
+        ck_assert_uint_eq(itss_quality_node_child_count(ch), kids[c]);
+        for (size_t s = 0; s < kids[c]; s++, k++) {
+            const itss_quality_node *sub = itss_quality_node_child_at(ch, s);
+            ck_assert_ptr_eq(sub, itss_quality_model_subcharacteristic_at(m, k));
+            ck_assert_str_eq(itss_quality_node_name(sub, ITSS_LANG_ZH), subs[k]);
+            ck_assert_str_eq(itss_quality_node_id(sub), sub_ids[k]);
+            ck_assert_ptr_eq(itss_quality_node_parent(sub), ch);
+            ck_assert_uint_gt(strlen(itss_quality_node_definition(sub, ITSS_LANG_EN)), 10);
+        }
+    }
+    const itss_quality_node *n = NULL;
+    itss_error e;
+    ck_assert_int_eq(itss_quality_model_node(m, "timeliness", &n, &e), 0);
+    ck_assert_str_eq(itss_quality_node_id(itss_quality_node_parent(n)), "responsiveness");
+    ck_assert_int_eq(itss_quality_model_node(m, "speed", &n, &e), ITSS_ENOTFOUND);
+    ck_assert_ptr_null(n);
+    ck_assert_int_eq(itss_quality_model_node(NULL, "speed", &n, &e), ITSS_EINVAL);
+    char *s = NULL;
+    ck_assert_int_eq(itss_quality_model_export(m, ITSS_FORMAT_TEXT, ITSS_LANG_ZH, &s, NULL, &e), 0);
+    ck_assert_ptr_nonnull(strstr(s, "可追溯性"));
+    itss_free(s);
+}
+END_TEST
+
+START_TEST(builtin_catalog)
+{
+    const itss_indicator_catalog *c = builtin();
+    ck_assert_uint_eq(itss_indicator_catalog_count(c), 17);
+    for (size_t i = 0; i < 17; i++) {
+        const itss_indicator *ind = itss_indicator_catalog_at(c, i);
+        /* every built-in indicator says where in the sources it comes from */
+        ck_assert_ptr_nonnull(itss_indicator_source(ind));
+        ck_assert(strstr(itss_indicator_source(ind), "001_51edbfab1f812ef2.txt") ||
+                  strstr(itss_indicator_source(ind), "004_75f57313b1268de3.txt"));
+        ck_assert_ptr_nonnull(itss_indicator_subcharacteristic(ind));
+        ck_assert_ptr_nonnull(itss_quality_node_parent(itss_indicator_subcharacteristic(ind)));
+    }
+    /* table 3-2: 及时响应率, a consulting (01) timeliness ratio */
+    const itss_indicator *t = NULL;
+    itss_error e;
+    ck_assert_int_eq(itss_indicator_catalog_find(c, "timely_response_rate", &t, &e), 0);
+    ck_assert_str_eq(itss_indicator_name(t, ITSS_LANG_ZH), "及时响应率");
+    ck_assert_str_eq(itss_quality_node_id(itss_indicator_subcharacteristic(t)), "timeliness");
+    ck_assert_int_eq(itss_indicator_method(t), ITSS_METHOD_RATIO);
+    ck_assert_int_eq(itss_indicator_polarity(t), ITSS_POLARITY_POSITIVE);
+    ck_assert_str_eq(itss_indicator_service_at(t, 0), "01");
+    ck_assert_ptr_nonnull(itss_indicator_a(t, ITSS_LANG_ZH));
+    ck_assert_ptr_null(itss_indicator_anchor(t, 3, ITSS_LANG_ZH));
+    /* table 3-3: 服务可见程度, an integration (03) visibility rating 1..5 */
+    ck_assert_int_eq(itss_indicator_catalog_find(c, "service_visibility", &t, &e), 0);
+    ck_assert_str_eq(itss_indicator_name(t, ITSS_LANG_ZH), "服务可见程度");
+    ck_assert_int_eq(itss_indicator_method(t), ITSS_METHOD_RATING);
+    for (int l = 1; l <= 5; l++)
+        ck_assert_ptr_nonnull(itss_indicator_anchor(t, l, ITSS_LANG_EN));
+    ck_assert_ptr_null(itss_indicator_anchor(t, 6, ITSS_LANG_EN));
+    ck_assert_ptr_null(itss_indicator_a(t, ITSS_LANG_ZH));
+    ck_assert(itss_indicator_applies_to(t, "03"));
+    ck_assert(itss_indicator_applies_to(t, "030201")); /* a descendant of 03 */
+    ck_assert(!itss_indicator_applies_to(t, "04"));
+    ck_assert_int_eq(itss_indicator_catalog_find(c, "x", &t, &e), ITSS_ENOTFOUND);
+    /* lower-is-better ratios */
+    ck_assert_int_eq(itss_indicator_catalog_find(c, "repeat_repair_rate", &t, &e), 0);
+    ck_assert_int_eq(itss_indicator_polarity(t), ITSS_POLARITY_NEGATIVE);
+    /* no services: meant for every service */
+    ck_assert_int_eq(itss_indicator_catalog_find(c, "sla_achievement_rate", &t, &e), 0);
+    ck_assert_uint_eq(itss_indicator_service_count(t), 0);
+    ck_assert(itss_indicator_applies_to(t, "07"));
+}
+END_TEST
+
+START_TEST(default_schemes)
+{
+    /* the catalog's services: 01 gets 及时响应率 and the two general
+     * indicators; 04 gets the 13 O&M indicators and the two general ones */
+    static const struct {
+        const char *service;
+        size_t n;
+    } t[] = {{"01", 3}, {"03", 3}, {"04", 15}, {"0402", 15}, {"08", 3}, {"02", 2}};
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        itss_evaluation *e = NULL;
+        ck_assert_int_eq(itss_evaluation_new(NULL, t[i].service, &e, NULL), 0);
+        ck_assert_uint_eq(itss_evaluation_indicator_count(e), t[i].n);
+        ck_assert_str_eq(itss_evaluation_service(e), t[i].service);
+        itss_evaluation_free(e);
+    }
+    itss_evaluation *e = (itss_evaluation *)1;
+    itss_error err;
+    ck_assert_int_eq(itss_evaluation_new(NULL, "0407", &e, &err), ITSS_ENOTFOUND);
+    ck_assert_ptr_null(e);
+    ck_assert_int_eq(itss_evaluation_new(NULL, "4", &e, &err), ITSS_EVALUE);
+    ck_assert_int_eq(itss_evaluation_new(NULL, NULL, &e, &err), ITSS_EINVAL);
+}
+END_TEST
+
+START_TEST(seed_examples)
+{
+    /* table 3-2: X = A/B; A = 45 of B = 50 requests answered in time -> 0.9 */
+    const char *ids1[] = {"timely_response_rate"};
+    itss_evaluation *e = eval_of("01", ids1, 1);
+    itss_quality_result *r = NULL;
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, "timely_response_rate", 45, 50, NULL), 0);
+    ck_assert_int_eq(itss_quality_score(e, &r, NULL), 0);
+    ck_assert(NEAR(itss_quality_result_score(r, "timely_response_rate"), 0.9));
+    ck_assert(NEAR(itss_quality_result_score(r, "timeliness"), 0.9));
+    ck_assert(NEAR(itss_quality_result_score(r, "responsiveness"), 0.9));
+    ck_assert(NEAR(itss_quality_result_overall(r), 0.9));
+    ck_assert(NEAR(itss_quality_result_coverage(r), 1));
+    ck_assert(isnan(itss_quality_result_score(r, "security")));
+    itss_quality_result_free(r);
+    itss_evaluation_free(e);
+    /* table 3-3: X = A/5; A = 3 (part of the process shown) -> 0.6 */
+    const char *ids2[] = {"service_visibility"};
+    e = eval_of("03", ids2, 1);
+    int three = 3;
+    ck_assert_int_eq(itss_evaluation_set_scores(e, "service_visibility", &three, 1, NULL), 0);
+    ck_assert_int_eq(itss_quality_score(e, &r, NULL), 0);
+    ck_assert(NEAR(itss_quality_result_score(r, "service_visibility"), 0.6));
+    ck_assert(NEAR(itss_quality_result_overall(r), 0.6));
+    itss_quality_result_free(r);
+    /* three raters 4, 5, 3: mean 4 -> 0.8 */
+    int scores[] = {4, 5, 3};
+    ck_assert_int_eq(itss_evaluation_set_scores(e, "service_visibility", scores, 3, NULL), 0);
+    ck_assert_int_eq(itss_quality_score(e, &r, NULL), 0);
+    ck_assert(NEAR(itss_quality_result_score(r, "service_visibility"), 0.8));
+    itss_quality_result_free(r);
+    itss_evaluation_free(e);
+}
+END_TEST
+
+START_TEST(aggregation_rules)
+{
+    const char *ids[] = {"incident_response_timeliness", "on_time_repair_rate",
+                         "call_answer_rate", "repeat_repair_rate"};
+    itss_evaluation *e = eval_of("04", ids, 4);
+    itss_error err;
+    /* timeliness: 0.9 (weight 2), missing (weight 1), 0.8 (weight 1):
+     * score (2*0.9 + 0.8) / 3, coverage 3/4 */
+    ck_assert_int_eq(itss_evaluation_set_weight(e, "incident_response_timeliness", 2, &err), 0);
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, "incident_response_timeliness", 90, 100, &err),
+                     0);
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, "call_answer_rate", 80, 100, &err), 0);
+    /* negative polarity: 9 of 100 repairs repeated -> X = 1 - 0.09 */
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, "repeat_repair_rate", 9, 100, &err), 0);
+    itss_quality_result *r = NULL;
+    ck_assert_int_eq(itss_quality_score(e, &r, &err), 0);
+    double tim = (2 * 0.9 + 0.8) / 3;
+    ck_assert(NEAR(itss_quality_result_score(r, "timeliness"), tim));
+    ck_assert(NEAR(itss_quality_result_score(r, "repeat_repair_rate"), 0.91));
+    ck_assert(NEAR(itss_quality_result_score(r, "effectiveness"), 0.91));
+    /* overall: responsiveness and reliability, weights 1 and 1 */
+    ck_assert(NEAR(itss_quality_result_overall(r), (tim + 0.91) / 2));
+    /* coverage: (1 * 3/4 + 1 * 1) / 2 */
+    ck_assert(NEAR(itss_quality_result_coverage(r), (0.75 + 1) / 2));
+    ck_assert_int_eq(itss_quality_result_indicator_status(r, "on_time_repair_rate"),
+                     ITSS_INDICATOR_MISSING);
+    ck_assert_int_eq(itss_quality_result_indicator_status(r, "monitoring_coverage"), -1);
+    ck_assert_uint_eq(itss_quality_result_not_evaluated_count(r), 1);
+    int st = -1;
+    const char *why = "x";
+    ck_assert_str_eq(itss_indicator_id(itss_quality_result_not_evaluated_at(r, 0, &st, &why)),
+                     "on_time_repair_rate");
+    ck_assert_int_eq(st, ITSS_INDICATOR_MISSING);
+    ck_assert_ptr_null(why);
+    ck_assert_ptr_null(itss_quality_result_not_evaluated_at(r, 1, &st, &why));
+    itss_quality_result_free(r);
+
+    /* B = 0: nothing happened; characteristic weight 0 leaves it out */
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, "repeat_repair_rate", 0, 0, &err), 0);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, "responsiveness", 0, &err), 0);
+    ck_assert_int_eq(itss_quality_score(e, &r, &err), 0);
+    ck_assert_int_eq(itss_quality_result_indicator_status(r, "repeat_repair_rate"),
+                     ITSS_INDICATOR_NO_EVENTS);
+    ck_assert(isnan(itss_quality_result_score(r, "reliability")));
+    /* only responsiveness is evaluated, and it weighs 0: not evaluated */
+    ck_assert(isnan(itss_quality_result_overall(r)));
+    ck_assert_ptr_null(itss_quality_result_band(r));
+    itss_quality_result_free(r);
+    itss_evaluation_free(e);
+}
+END_TEST
+
+START_TEST(bands_and_weights)
+{
+    const char *ids[] = {"incident_resolution_rate"};
+    itss_evaluation *e = eval_of("04", ids, 1);
+    itss_error err;
+    ck_assert_int_eq(itss_evaluation_add_band(e, "C", 0, &err), 0);
+    ck_assert_int_eq(itss_evaluation_add_band(e, "A", 0.9, &err), 0);
+    ck_assert_int_eq(itss_evaluation_add_band(e, "B", 0.8, &err), 0);
+    ck_assert_int_eq(itss_evaluation_add_band(e, "B", 0.7, &err), ITSS_EDUPLICATE);
+    ck_assert_int_eq(itss_evaluation_add_band(e, "D", 1.5, &err), ITSS_EVALUE);
+    ck_assert_int_eq(itss_evaluation_add_band(e, "", 0.5, &err), ITSS_EVALUE);
+    ck_assert_int_eq(itss_evaluation_add_band(e, NULL, 0.5, &err), ITSS_EINVAL);
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, "incident_resolution_rate", 87, 100, &err), 0);
+    itss_quality_result *r = NULL;
+    ck_assert_int_eq(itss_quality_score(e, &r, &err), 0);
+    ck_assert_str_eq(itss_quality_result_band(r), "B"); /* 0.87 reaches 0.8, not 0.9 */
+    itss_quality_result_free(r);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, "timeliness", -1, &err), ITSS_EVALUE);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, "timeliness", INFINITY, &err), ITSS_EVALUE);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, "timeliness", NAN, &err), ITSS_EVALUE);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, "monitoring_coverage", 1, &err),
+                     ITSS_ENOTFOUND); /* not selected */
+    ck_assert_int_eq(itss_evaluation_set_weight(e, "speed", 1, &err), ITSS_ENOTFOUND);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, "timeliness", 0, &err), 0);
+    itss_evaluation_free(e);
+}
+END_TEST
+
+START_TEST(measurement_errors)
+{
+    const char *ids[] = {"incident_resolution_rate", "service_visibility"};
+    itss_evaluation *e = eval_of("04", ids, 2);
+    itss_error err;
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, "incident_resolution_rate", 5, 4, &err),
+                     ITSS_EVALUE);
+    ck_assert_ptr_nonnull(strstr(err.message, "cannot exceed"));
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, "incident_resolution_rate", -1, 4, &err),
+                     ITSS_EVALUE);
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, "incident_resolution_rate", NAN, 4, &err),
+                     ITSS_EVALUE);
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, "service_visibility", 1, 4, &err),
+                     ITSS_EVALUE); /* a rating */
+    int s[] = {4, 6};
+    ck_assert_int_eq(itss_evaluation_set_scores(e, "service_visibility", s, 2, &err),
+                     ITSS_EVALUE);
+    ck_assert_ptr_nonnull(strstr(err.message, "score 2 is 6"));
+    ck_assert_int_eq(itss_evaluation_set_scores(e, "service_visibility", s, 0, &err),
+                     ITSS_EVALUE);
+    ck_assert_int_eq(itss_evaluation_set_scores(e, "incident_resolution_rate", s, 1, &err),
+                     ITSS_EVALUE); /* a ratio */
+    ck_assert_int_eq(itss_evaluation_set_na(e, "incident_resolution_rate", "", &err),
+                     ITSS_EVALUE);
+    ck_assert_int_eq(itss_evaluation_set_na(e, "monitoring_coverage", "x", &err),
+                     ITSS_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(err.message, "not selected"));
+    ck_assert_int_eq(itss_evaluation_set_na(e, "nope", "x", &err), ITSS_ENOTFOUND);
+    ck_assert_int_eq(itss_evaluation_set_meta(e, "provider", "甲", &err), 0);
+    ck_assert_int_eq(itss_evaluation_set_meta(e, "rater", "甲", &err), ITSS_EVALUE);
+    const char *dup[] = {"call_answer_rate", "call_answer_rate"};
+    ck_assert_int_eq(itss_evaluation_select(e, dup, 2, &err), ITSS_EDUPLICATE);
+    const char *unknown[] = {"nope"};
+    ck_assert_int_eq(itss_evaluation_select(e, unknown, 1, &err), ITSS_ENOTFOUND);
+    ck_assert_uint_eq(itss_evaluation_indicator_count(e), 2); /* unchanged */
+    itss_evaluation_free(e);
+}
+END_TEST
+
+START_TEST(evaluation_export_round_trip)
+{
+    const char *ids[] = {"incident_resolution_rate", "service_visibility", "call_answer_rate"};
+    itss_evaluation *e = eval_of("04", ids, 3), *f = NULL;
+    itss_error err;
+    int s[] = {5, 4};
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, "incident_resolution_rate", 12.5, 20, &err), 0);
+    ck_assert_int_eq(itss_evaluation_set_scores(e, "service_visibility", s, 2, &err), 0);
+    ck_assert_int_eq(itss_evaluation_set_na(e, "call_answer_rate", "无呼叫中心", &err), 0);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, "reliability", 2.5, &err), 0);
+    ck_assert_int_eq(itss_evaluation_add_band(e, "A", 0.75, &err), 0);
+    ck_assert_int_eq(itss_evaluation_set_meta(e, "period", "2026-Q3", &err), 0);
+    char *a = NULL, *b = NULL;
+    size_t al, bl;
+    ck_assert_int_eq(itss_evaluation_export(e, ITSS_FORMAT_JSON, &a, &al, &err), 0);
+    ck_assert_str_eq(a, "{\"service\":\"04\",\"period\":\"2026-Q3\",\"scheme\":{\"indicators\":["
+                        "\"incident_resolution_rate\",\"service_visibility\",\"call_answer_rate\"],"
+                        "\"weights\":{\"reliability\":2.5},\"bands\":[{\"grade\":\"A\",\"min\":0.75}]"
+                        "},\"measurements\":{\"incident_resolution_rate\":{\"A\":12.5,\"B\":20},"
+                        "\"service_visibility\":{\"scores\":[5,4]},\"call_answer_rate\":{\"na\":"
+                        "\"无呼叫中心\"}}}");
+    ck_assert_int_eq(itss_evaluation_load(NULL, a, al, &f, &err), 0);
+    ck_assert_int_eq(itss_evaluation_export(f, ITSS_FORMAT_JSON, &b, &bl, &err), 0);
+    ck_assert_str_eq(a, b);
+    itss_free(a);
+    itss_free(b);
+    ck_assert_int_eq(itss_evaluation_export(e, ITSS_FORMAT_TEXT, &a, NULL, &err), ITSS_EINVAL);
+    itss_evaluation_free(e);
+    itss_evaluation_free(f);
+}
+END_TEST
+
+START_TEST(compare_results)
+{
+    const char *ids[] = {"incident_resolution_rate", "problem_resolution_rate"};
+    itss_evaluation *e = eval_of("04", ids, 2);
+    itss_quality_result *r[3] = {0};
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, "incident_resolution_rate", 65, 100, NULL), 0);
+    ck_assert_int_eq(itss_quality_score(e, &r[0], NULL), 0);
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, "incident_resolution_rate", 96, 100, NULL), 0);
+    ck_assert_int_eq(itss_quality_score(e, &r[1], NULL), 0);
+    char *s = NULL;
+    itss_error err;
+    ck_assert_int_eq(itss_quality_compare_render((const itss_quality_result *const *)r, 2,
+                                                 ITSS_FORMAT_JSON, ITSS_LANG_ZH, &s, NULL, &err),
+                     0);
+    /* 0.65 -> 0.96 (the university case's 事件解决率): change 0.31, written
+     * in full precision (0.96 - 0.65 is 0.30999999999999994 in doubles) */
+    const char *p = strstr(s, "\"overall\":{\"scores\":[0.65,0.96],\"deltas\":[");
+    ck_assert_ptr_nonnull(p);
+    ck_assert(NEAR(strtod(p + strlen("\"overall\":{\"scores\":[0.65,0.96],\"deltas\":["), NULL),
+                   0.96 - 0.65));
+    itss_free(s);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, "effectiveness", 2, NULL), 0);
+    ck_assert_int_eq(itss_quality_score(e, &r[2], NULL), 0);
+    ck_assert_int_eq(itss_quality_compare_render((const itss_quality_result *const *)r, 3,
+                                                 ITSS_FORMAT_JSON, ITSS_LANG_ZH, &s, NULL, &err),
+                     ITSS_EVALUE);
+    ck_assert_ptr_nonnull(strstr(err.message, "effectiveness has different weights"));
+    ck_assert_int_eq(itss_quality_compare_render((const itss_quality_result *const *)r, 1,
+                                                 ITSS_FORMAT_JSON, ITSS_LANG_ZH, &s, NULL, &err),
+                     ITSS_EINVAL);
+    for (int i = 0; i < 3; i++)
+        itss_quality_result_free(r[i]);
+    itss_evaluation_free(e);
+}
+END_TEST
+
+START_TEST(ahp_consistent_and_not)
+{
+    /* the example: a consistent matrix, weights 4/7, 2/7, 1/7, CR 0 */
+    const double m[] = {1, 2, 4, 0.5, 1, 2, 0.25, 0.5, 1};
+    double w[3], lmax, ci, cr;
+    itss_error err;
+    ck_assert_int_eq(itss_ahp_weights(m, 3, 0, w, &lmax, &ci, &cr, &err), 0);
+    ck_assert(NEAR(w[0], 4.0 / 7) && NEAR(w[1], 2.0 / 7) && NEAR(w[2], 1.0 / 7));
+    ck_assert(NEAR(lmax, 3));
+    ck_assert(ci == 0 && cr == 0);
+    /* a cycle a > b > c > a: badly inconsistent, refused but reported */
+    const double bad[] = {1, 9, 1.0 / 9, 1.0 / 9, 1, 9, 9, 1.0 / 9, 1};
+    ck_assert_int_eq(itss_ahp_weights(bad, 3, 0, w, &lmax, &ci, &cr, &err), ITSS_ECONSISTENCY);
+    ck_assert(cr >= 0.10);
+    /* lambda_max >= n, CI = (lambda_max - 3) / 2, CR = CI / 0.58 */
+    ck_assert(NEAR(ci, (lmax - 3) / 2));
+    ck_assert(NEAR(cr, ci / 0.58));
+    /* the cycle is symmetric: equal weights */
+    ck_assert(NEAR(w[0], 1.0 / 3) && NEAR(w[1], 1.0 / 3));
+    ck_assert_int_eq(itss_ahp_weights(bad, 3, ITSS_AHP_ALLOW_INCONSISTENT, w, NULL, NULL, &cr,
+                                      &err),
+                     0);
+    /* one element: weight 1 */
+    const double one[] = {1};
+    ck_assert_int_eq(itss_ahp_weights(one, 1, 0, w, &lmax, &ci, &cr, &err), 0);
+    ck_assert(w[0] == 1 && cr == 0);
+    /* malformed matrices name the cell */
+    const double notrecip[] = {1, 2, 2, 1};
+    ck_assert_int_eq(itss_ahp_weights(notrecip, 2, 0, w, NULL, NULL, NULL, &err), ITSS_EVALUE);
+    ck_assert_ptr_nonnull(strstr(err.message, "matrix[1][0]"));
+    const double diag[] = {2, 1, 1, 1};
+    ck_assert_int_eq(itss_ahp_weights(diag, 2, 0, w, NULL, NULL, NULL, &err), ITSS_EVALUE);
+    const double neg[] = {1, -2, -0.5, 1};
+    ck_assert_int_eq(itss_ahp_weights(neg, 2, 0, w, NULL, NULL, NULL, &err), ITSS_EVALUE);
+    ck_assert_int_eq(itss_ahp_weights(m, 0, 0, w, NULL, NULL, NULL, &err), ITSS_EVALUE);
+    ck_assert_int_eq(itss_ahp_weights(m, 16, 0, w, NULL, NULL, NULL, &err), ITSS_ELIMIT);
+    ck_assert_int_eq(itss_ahp_weights(NULL, 3, 0, w, NULL, NULL, NULL, &err), ITSS_EINVAL);
+}
+END_TEST
+
+START_TEST(catalog_on_top_of_builtin)
+{
+    static const char doc[] =
+        "{\"indicators\": [{\"id\": \"patch_rate\", \"name\": {\"zh\": \"补丁及时率\", \"en\": "
+        "\"Patch rate\"}, \"subcharacteristic\": \"integrity\", \"method\": \"ratio\", "
+        "\"polarity\": \"positive\", \"services\": [\"0404\"], \"a\": {\"zh\": \"按时\", \"en\": "
+        "\"on time\"}, \"b\": {\"zh\": \"全部\", \"en\": \"all\"}}]}";
+    itss_indicator_catalog *alone = NULL, *both = NULL;
+    itss_error err;
+    ck_assert_int_eq(itss_indicator_catalog_load(doc, sizeof doc - 1, NULL, &alone, &err), 0);
+    ck_assert_uint_eq(itss_indicator_catalog_count(alone), 1);
+    ck_assert_ptr_null(itss_indicator_source(itss_indicator_catalog_at(alone, 0)));
+    ck_assert_int_eq(itss_indicator_catalog_load(doc, sizeof doc - 1, builtin(), &both, &err), 0);
+    ck_assert_uint_eq(itss_indicator_catalog_count(both), 18);
+    ck_assert_str_eq(itss_indicator_id(itss_indicator_catalog_at(both, 17)), "patch_rate");
+    /* the same catalog again on top of the combined one: a repeated id */
+    itss_indicator_catalog *again = (itss_indicator_catalog *)1;
+    ck_assert_int_eq(itss_indicator_catalog_load(doc, sizeof doc - 1, both, &again, &err),
+                     ITSS_EDUPLICATE);
+    ck_assert_ptr_null(again);
+    ck_assert_ptr_nonnull(strstr(err.message, "already in the base catalog"));
+    ck_assert_str_eq(err.path, "/indicators/0/id");
+    /* the default scheme of 0404 now has the new indicator */
+    itss_evaluation *e = NULL;
+    ck_assert_int_eq(itss_evaluation_new(both, "0404", &e, &err), 0);
+    ck_assert_str_eq(itss_indicator_id(itss_evaluation_indicator_at(
+                         e, itss_evaluation_indicator_count(e) - 1)),
+                     "patch_rate");
+    itss_evaluation_free(e);
+    char *s = NULL;
+    ck_assert_int_eq(itss_indicator_catalog_render(both, "0404", ITSS_FORMAT_JSON, ITSS_LANG_ZH, &s,
+                                                   NULL, &err),
+                     0);
+    itss_indicator_catalog *back = NULL;
+    ck_assert_int_eq(itss_indicator_catalog_load(s, strlen(s), NULL, &back, &err), 0);
+    ck_assert_uint_eq(itss_indicator_catalog_count(back), 16); /* 15 for 04, and patch_rate */
+    itss_free(s);
+    itss_indicator_catalog_free(back);
+    itss_indicator_catalog_free(alone);
+    itss_indicator_catalog_free(both);
+    itss_indicator_catalog_free(NULL);
+    itss_indicator_catalog_free((itss_indicator_catalog *)builtin()); /* ignored */
+    ck_assert_int_eq(itss_indicator_catalog_load_file("/nonexistent", NULL, &alone, &err),
+                     ITSS_EIO);
+}
+END_TEST
+
+/* Eight threads score one shared evaluation at once. */
+static const itss_evaluation *shared;
+
+static void *score_thread(void *arg)
+{
+    char **out = arg;
+    for (int k = 0; k < 50; k++) {
+        itss_quality_result *r = NULL;
+        if (itss_quality_score(shared, &r, NULL) == 0) {
+            itss_free(*out);
+            *out = NULL;
+            itss_quality_result_render(r, ITSS_FORMAT_JSON, ITSS_LANG_ZH, out, NULL, NULL);
+        }
+        itss_quality_result_free(r);
+    }
+    return NULL;
+}
+
+START_TEST(score_from_threads)
+{
+    itss_evaluation *e = NULL;
+    ck_assert_int_eq(itss_evaluation_new(NULL, "04", &e, NULL), 0);
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, "call_answer_rate", 441, 483, NULL), 0);
+    shared = e;
+    pthread_t t[8];
+    char *out[8] = {0};
+    for (int i = 0; i < 8; i++)
+        ck_assert_int_eq(pthread_create(&t[i], NULL, score_thread, &out[i]), 0);
+    for (int i = 0; i < 8; i++)
+        pthread_join(t[i], NULL);
+    for (int i = 0; i < 8; i++)
+        ck_assert_str_eq(out[i], out[0]);
+    for (int i = 0; i < 8; i++)
+        itss_free(out[i]);
+    itss_evaluation_free(e);
+}
+END_TEST
+
+START_TEST(null_arguments)
+{
+    ck_assert_int_eq(itss_quality_model_builtin(NULL, NULL), ITSS_EINVAL);
+    ck_assert_int_eq(itss_indicator_catalog_builtin(NULL, NULL), ITSS_EINVAL);
+    ck_assert_ptr_null(itss_quality_model_edition(NULL));
+    ck_assert_ptr_null(itss_quality_model_title(NULL, ITSS_LANG_ZH));
+    ck_assert_uint_eq(itss_quality_model_characteristic_count(NULL), 0);
+    ck_assert_ptr_null(itss_quality_model_characteristic_at(NULL, 0));
+    ck_assert_uint_eq(itss_quality_model_subcharacteristic_count(NULL), 0);
+    ck_assert_ptr_null(itss_quality_model_subcharacteristic_at(NULL, 0));
+    ck_assert_ptr_null(itss_quality_node_id(NULL));
+    ck_assert_ptr_null(itss_quality_node_name(NULL, ITSS_LANG_ZH));
+    ck_assert_ptr_null(itss_quality_node_definition(NULL, ITSS_LANG_ZH));
+    ck_assert_ptr_null(itss_quality_node_parent(NULL));
+    ck_assert_uint_eq(itss_quality_node_child_count(NULL), 0);
+    ck_assert_ptr_null(itss_quality_node_child_at(NULL, 0));
+    ck_assert_uint_eq(itss_indicator_catalog_count(NULL), 0);
+    ck_assert_ptr_null(itss_indicator_catalog_at(NULL, 0));
+    ck_assert_ptr_null(itss_indicator_id(NULL));
+    ck_assert_ptr_null(itss_indicator_name(NULL, ITSS_LANG_ZH));
+    ck_assert_ptr_null(itss_indicator_subcharacteristic(NULL));
+    ck_assert_int_eq(itss_indicator_method(NULL), -1);
+    ck_assert_int_eq(itss_indicator_polarity(NULL), -1);
+    ck_assert_uint_eq(itss_indicator_service_count(NULL), 0);
+    ck_assert_ptr_null(itss_indicator_service_at(NULL, 0));
+    ck_assert_int_eq(itss_indicator_applies_to(NULL, "04"), 0);
+    ck_assert_ptr_null(itss_indicator_a(NULL, ITSS_LANG_ZH));
+    ck_assert_ptr_null(itss_indicator_b(NULL, ITSS_LANG_ZH));
+    ck_assert_ptr_null(itss_indicator_anchor(NULL, 1, ITSS_LANG_ZH));
+    ck_assert_ptr_null(itss_indicator_source(NULL));
+    ck_assert_ptr_null(itss_evaluation_service(NULL));
+    ck_assert_uint_eq(itss_evaluation_indicator_count(NULL), 0);
+    ck_assert_ptr_null(itss_evaluation_indicator_at(NULL, 0));
+    ck_assert(isnan(itss_quality_result_overall(NULL)));
+    ck_assert(isnan(itss_quality_result_coverage(NULL)));
+    ck_assert_ptr_null(itss_quality_result_band(NULL));
+    ck_assert(isnan(itss_quality_result_score(NULL, "x")));
+    ck_assert_int_eq(itss_quality_result_indicator_status(NULL, "x"), -1);
+    ck_assert_uint_eq(itss_quality_result_not_evaluated_count(NULL), 0);
+    ck_assert_ptr_null(itss_quality_result_not_evaluated_at(NULL, 0, NULL, NULL));
+    itss_quality_result *r = (itss_quality_result *)1;
+    ck_assert_int_eq(itss_quality_score(NULL, &r, NULL), ITSS_EINVAL);
+    ck_assert_ptr_null(r);
+    itss_quality_result_free(NULL);
+    itss_evaluation_free(NULL);
+    char *s;
+    ck_assert_int_eq(itss_quality_scheme_render(builtin(), NULL, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &s,
+                                                NULL, NULL),
+                     ITSS_EINVAL);
+    ck_assert_int_eq(itss_quality_result_render(NULL, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &s, NULL,
+                                                NULL),
+                     ITSS_EINVAL);
+    ck_assert_int_eq(itss_ahp_json(NULL, 0, 0, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &s, NULL, NULL),
+                     ITSS_EINVAL);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("quality");
+    TCase *t = tcase_create("api");
+    tcase_add_test(t, model_structure);
+    tcase_add_test(t, builtin_catalog);
+    tcase_add_test(t, default_schemes);
+    tcase_add_test(t, seed_examples);
+    tcase_add_test(t, aggregation_rules);
+    tcase_add_test(t, bands_and_weights);
+    tcase_add_test(t, measurement_errors);
+    tcase_add_test(t, evaluation_export_round_trip);
+    tcase_add_test(t, compare_results);
+    tcase_add_test(t, ahp_consistent_and_not);
+    tcase_add_test(t, catalog_on_top_of_builtin);
+    tcase_add_test(t, score_from_threads);
+    tcase_add_test(t, null_arguments);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+int main(void) { return itss_test_run(suite()); }
