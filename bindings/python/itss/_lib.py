@@ -1,0 +1,452 @@
+"""Loading libitss and calling it through ctypes.
+
+Everything that touches C lives here: where the shared object is found,
+the prototypes of the functions the package uses, turning an ``itss_error``
+into a Python exception, and taking ownership of the strings the library
+returns (released with ``itss_free``, never with another allocator).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import pathlib
+from ctypes import POINTER, byref, c_char, c_char_p, c_int, c_size_t, c_uint, c_void_p
+from typing import Optional, Sequence, Tuple, Union
+
+from . import errors
+
+#: The library release this package was written for (major, minor).
+REQUIRED = (0, 1)
+#: The ABI (SONAME number) this package was written for.
+SOVERSION = 1
+
+FORMAT_JSON = 0
+FORMAT_JSON_PRETTY = 1
+FORMAT_TEXT = 2
+
+_LANGS = {"zh": 0, "en": 1}
+
+Document = Union[dict, list, str, bytes, bytearray, "os.PathLike[str]"]
+
+
+class _Error(ctypes.Structure):
+    _fields_ = [
+        ("code", c_int),
+        ("message", c_char * 320),
+        ("path", c_char * 256),
+        ("line", c_size_t),
+        ("column", c_size_t),
+        ("position", c_size_t),
+    ]
+
+
+def _candidates() -> list:
+    """Where to look for the library, in order: ITSS_LIBRARY, the build
+    tree of a source checkout, then the system's loader path."""
+    explicit = os.environ.get("ITSS_LIBRARY")
+    if explicit:
+        return [explicit]
+    found = []
+    here = pathlib.Path(__file__).resolve().parent
+    root = here.parent.parent.parent  # bindings/python/itss -> source root
+    if (root / "meson.build").is_file() and (root / "include" / "itss" / "itss.h").is_file():
+        lib = root / "build" / "lib" / ("libitss.so.%d" % SOVERSION)
+        if lib.is_file():
+            found.append(str(lib))
+    found.append("libitss.so.%d" % SOVERSION)
+    return found
+
+
+def check_version(found: str) -> None:
+    """Refuse a library whose release cannot serve this package.
+
+    The major version must match; while the major version is 0 the minor
+    version must match too (0.x releases may change the API), afterwards
+    the library's minor version must be at least the required one.
+    Raises :class:`itss.LibraryVersionError`.
+    """
+    try:
+        major, minor = (int(p) for p in found.split(".")[:2])
+    except ValueError:
+        raise errors.LibraryVersionError(
+            "libitss reports version %r, which is not MAJOR.MINOR.PATCH" % found) from None
+    want_major, want_minor = REQUIRED
+    ok = major == want_major and (minor == want_minor if major == 0 else minor >= want_minor)
+    if not ok:
+        raise errors.LibraryVersionError(
+            "this itss package needs libitss %d.%d.x but found libitss %s; install the "
+            "matching library or point ITSS_LIBRARY at it" % (want_major, want_minor, found))
+
+
+def _load() -> ctypes.CDLL:
+    tried = []
+    lib = None
+    for name in _candidates():
+        try:
+            lib = ctypes.CDLL(name)
+            break
+        except OSError as exc:
+            tried.append("%s (%s)" % (name, exc))
+    if lib is None:
+        raise errors.LibraryNotFoundError(
+            "cannot load libitss: tried " + "; ".join(tried) +
+            ". Build it (meson) and install it, or set ITSS_LIBRARY to the path of libitss.so.%d"
+            % SOVERSION)
+    try:
+        lib.itss_version_string.restype = c_char_p
+        lib.itss_version_string.argtypes = []
+        found = lib.itss_version_string()
+    except AttributeError:
+        raise errors.LibraryNotFoundError(
+            "%s is not libitss: it has no itss_version_string" % lib._name) from None
+    check_version(found.decode("ascii", "replace") if found else "?")
+    _declare(lib)
+    return lib
+
+
+_P = c_void_p  # every opaque handle
+_E = POINTER(_Error)
+_S = POINTER(c_void_p)  # char **out
+_N = POINTER(c_size_t)
+
+# name: (restype, argtypes). Only the functions the package calls.
+_PROTOTYPES = {
+    "itss_version_hex": (ctypes.c_ulong, []),
+    "itss_strerror_name": (c_char_p, [c_int]),
+    "itss_free": (None, [c_void_p]),
+    "itss_error_render": (c_int, [_E, c_size_t, c_int, _S, _N, _E]),
+    # classification
+    "itss_catalog_builtin": (c_int, [POINTER(_P), _E]),
+    "itss_catalog_load": (c_int, [c_char_p, c_size_t, POINTER(_P), _E]),
+    "itss_catalog_load_file": (c_int, [c_char_p, POINTER(_P), _E]),
+    "itss_catalog_free": (None, [_P]),
+    "itss_catalog_edition": (c_char_p, [_P]),
+    "itss_catalog_size": (c_size_t, [_P]),
+    "itss_catalog_class_at": (_P, [_P, c_size_t]),
+    "itss_catalog_top_count": (c_size_t, [_P]),
+    "itss_catalog_top_at": (_P, [_P, c_size_t]),
+    "itss_class_lookup": (c_int, [_P, c_char_p, POINTER(_P), _E]),
+    "itss_code_validate": (c_int, [_P, c_char_p, POINTER(c_int), _E]),
+    "itss_code_problem_name": (c_char_p, [c_int]),
+    "itss_class_code": (c_char_p, [_P]),
+    "itss_class_child_count": (c_size_t, [_P]),
+    "itss_class_child_at": (_P, [_P, c_size_t]),
+    "itss_class_ancestors": (c_size_t, [_P, POINTER(_P), c_size_t]),
+    "itss_class_descendants": (c_size_t, [_P, POINTER(_P), c_size_t]),
+    "itss_class_search": (c_int, [_P, c_char_p, POINTER(_P), c_size_t, _N, _E]),
+    "itss_catalog_crosswalk_count": (c_size_t, [_P]),
+    "itss_catalog_crosswalk_at": (_P, [_P, c_size_t]),
+    "itss_catalog_crosswalk": (c_int, [_P, c_char_p, POINTER(_P), _E]),
+    "itss_crosswalk_id": (c_char_p, [_P]),
+    "itss_crosswalk_scheme": (c_char_p, [_P]),
+    "itss_crosswalk_name": (c_char_p, [_P, c_int]),
+    "itss_crosswalk_map": (c_int, [_P, c_char_p, POINTER(_P), c_size_t, _N, _E]),
+    "itss_crosswalk_map_reverse": (c_int, [_P, c_char_p, POINTER(_P), c_size_t, _N, _E]),
+    "itss_class_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
+    "itss_class_list_render": (c_int, [POINTER(_P), c_size_t, c_int, c_int, _S, _N, _E]),
+    "itss_catalog_export": (c_int, [_P, c_char_p, c_int, c_int, _S, _N, _E]),
+    "itss_catalog_tree": (c_int, [_P, c_char_p, c_int, c_int, _S, _N, _E]),
+    "itss_code_validate_render": (
+        c_int, [_P, POINTER(c_char_p), c_size_t, c_int, c_int, _S, _N, _N, _E]),
+    "itss_crosswalk_render": (c_int, [_P, c_char_p, c_int, c_int, c_int, _S, _N, _E]),
+    # maturity
+    "itss_maturity_model_builtin": (c_int, [POINTER(_P), _E]),
+    "itss_maturity_model_load": (c_int, [c_char_p, c_size_t, POINTER(_P), _E]),
+    "itss_maturity_model_load_file": (c_int, [c_char_p, POINTER(_P), _E]),
+    "itss_maturity_model_free": (None, [_P]),
+    "itss_maturity_model_id": (c_char_p, [_P]),
+    "itss_maturity_model_level_count": (c_int, [_P]),
+    "itss_maturity_model_domain_count": (c_size_t, [_P]),
+    "itss_maturity_model_item_count": (c_size_t, [_P]),
+    "itss_maturity_model_clause_count": (c_size_t, [_P]),
+    "itss_maturity_model_clause_at": (_P, [_P, c_size_t]),
+    "itss_maturity_model_clause": (c_int, [_P, c_char_p, POINTER(_P), _E]),
+    "itss_maturity_clause_id": (c_char_p, [_P]),
+    "itss_maturity_clause_level": (c_int, [_P]),
+    "itss_maturity_clause_domain": (_P, [_P]),
+    "itss_maturity_domain_id": (c_char_p, [_P]),
+    "itss_assessment_load": (c_int, [_P, c_char_p, c_size_t, POINTER(_P), _E]),
+    "itss_assessment_load_file": (c_int, [_P, c_char_p, POINTER(_P), _E]),
+    "itss_assessment_free": (None, [_P]),
+    "itss_maturity_rate": (c_int, [_P, c_int, POINTER(_P), _E]),
+    "itss_maturity_result_free": (None, [_P]),
+    "itss_maturity_result_level": (c_int, [_P]),
+    "itss_maturity_result_domain_level": (c_int, [_P, c_char_p]),
+    "itss_maturity_result_coverage": (ctypes.c_double, [_P, c_char_p, c_int]),
+    "itss_maturity_result_clause_status": (c_int, [_P, c_char_p]),
+    "itss_maturity_result_target": (c_int, [_P]),
+    "itss_maturity_result_gap_count": (c_size_t, [_P]),
+    "itss_maturity_result_gap_at": (_P, [_P, c_size_t, POINTER(c_int)]),
+    "itss_maturity_result_unrated_count": (c_size_t, [_P]),
+    "itss_maturity_result_unrated_at": (_P, [_P, c_size_t]),
+    "itss_maturity_result_na_count": (c_size_t, [_P]),
+    "itss_maturity_result_na_at": (_P, [_P, c_size_t, POINTER(c_char_p)]),
+    "itss_maturity_result_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
+    "itss_maturity_rate_json": (
+        c_int, [_P, c_char_p, c_size_t, c_int, c_int, c_int, _S, _N, _E]),
+    "itss_maturity_model_export": (c_int, [_P, c_int, c_int, _S, _N, _E]),
+    "itss_maturity_clauses_render": (
+        c_int, [_P, c_int, c_char_p, c_int, c_int, c_int, _S, _N, _E]),
+    # quality
+    "itss_quality_model_builtin": (c_int, [POINTER(_P), _E]),
+    "itss_quality_model_export": (c_int, [_P, c_int, c_int, _S, _N, _E]),
+    "itss_indicator_catalog_builtin": (c_int, [POINTER(_P), _E]),
+    "itss_indicator_catalog_load": (c_int, [c_char_p, c_size_t, _P, POINTER(_P), _E]),
+    "itss_indicator_catalog_load_file": (c_int, [c_char_p, _P, POINTER(_P), _E]),
+    "itss_indicator_catalog_free": (None, [_P]),
+    "itss_indicator_catalog_count": (c_size_t, [_P]),
+    "itss_indicator_catalog_at": (_P, [_P, c_size_t]),
+    "itss_indicator_id": (c_char_p, [_P]),
+    "itss_indicator_catalog_render": (c_int, [_P, c_char_p, c_int, c_int, _S, _N, _E]),
+    "itss_quality_scheme_render": (c_int, [_P, c_char_p, c_int, c_int, _S, _N, _E]),
+    "itss_evaluation_load": (c_int, [_P, c_char_p, c_size_t, POINTER(_P), _E]),
+    "itss_evaluation_load_file": (c_int, [_P, c_char_p, POINTER(_P), _E]),
+    "itss_evaluation_free": (None, [_P]),
+    "itss_quality_score": (c_int, [_P, POINTER(_P), _E]),
+    "itss_quality_result_free": (None, [_P]),
+    "itss_quality_result_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
+    "itss_quality_score_json": (
+        c_int, [_P, c_char_p, c_size_t, c_int, c_int, _S, _N, _E]),
+    "itss_quality_compare_render": (c_int, [POINTER(_P), c_size_t, c_int, c_int, _S, _N, _E]),
+    "itss_ahp_json": (c_int, [c_char_p, c_size_t, c_uint, c_int, c_int, _S, _N, _E]),
+}
+
+
+def _declare(lib: ctypes.CDLL) -> None:
+    for name, (restype, argtypes) in _PROTOTYPES.items():
+        try:
+            fn = getattr(lib, name)
+        except AttributeError:
+            raise errors.LibraryVersionError(
+                "%s lacks %s: it is not a complete libitss %d.%d" % (lib._name, name, *REQUIRED)
+            ) from None
+        fn.restype = restype
+        fn.argtypes = argtypes
+
+
+lib = _load()
+
+# ---------------------------------------------------------------------------
+# errors
+
+
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
+def raise_error(rc: int, err: _Error) -> None:
+    """Raise the exception of a failed call (rc < 0)."""
+    name = lib.itss_strerror_name(rc)
+    raise errors.from_record(
+        code=rc,
+        name=_text(name) if name else "",
+        message=_text(err.message) or "libitss error %d" % rc,
+        path=_text(err.path),
+        line=int(err.line),
+        column=int(err.column),
+        position=int(err.position),
+    )
+
+
+def fail(code: int, message: str) -> errors.ItssError:
+    """An exception of the library's kind for a failure noticed before the
+    library is called (an argument Python cannot pass, a file it cannot
+    read)."""
+    name = lib.itss_strerror_name(code)
+    return errors.from_record(code=code, name=_text(name) if name else "", message=message)
+
+
+def call(fn, *args) -> None:
+    """Call a libitss function whose last argument is an itss_error *;
+    raise on failure."""
+    err = _Error()
+    rc = fn(*args, byref(err))
+    if rc != 0:
+        raise_error(rc, err)
+
+
+def render(fn, *args, tail: tuple = ()) -> str:
+    """Call a function of the form f(..., char **out, size_t *len, *tail,
+    itss_error *err) and return the string it made, released with
+    itss_free whatever happens."""
+    out = c_void_p()
+    n = c_size_t()
+    err = _Error()
+    rc = fn(*args, byref(out), byref(n), *tail, byref(err))
+    try:
+        if rc != 0:
+            raise_error(rc, err)
+        return ctypes.string_at(out, n.value).decode("utf-8")
+    finally:
+        lib.itss_free(out)
+
+
+def error_render(e: errors.ItssError, input_line: int, fmt: int) -> str:
+    """The library's own one-line description of an error (for batches)."""
+    rec = _Error()
+    rec.code = e.code
+    rec.message = e.message.encode("utf-8")[:319]
+    rec.path = e.path.encode("utf-8")[:255]
+    rec.line, rec.column, rec.position = e.line, e.column, e.position
+    return render(lib.itss_error_render, byref(rec), input_line, fmt)
+
+
+def string(raw: Optional[bytes]) -> Optional[str]:
+    """A borrowed C string as str (None stays None)."""
+    return None if raw is None else _text(raw)
+
+
+def lang(tag: str) -> int:
+    try:
+        return _LANGS[tag]
+    except KeyError:
+        raise fail(-1, "language must be 'zh' or 'en', not %r" % (tag,)) from None
+
+
+def fmt(name: str) -> int:
+    """'json' (pretty), 'compact' (one line) or 'text'."""
+    table = {"json": FORMAT_JSON_PRETTY, "compact": FORMAT_JSON, "text": FORMAT_TEXT}
+    try:
+        return table[name]
+    except KeyError:
+        raise fail(-1, "format must be 'json', 'compact' or 'text', not %r" % (name,)) from None
+
+
+def cstr(value: Optional[str], what: str) -> Optional[bytes]:
+    """A str argument as UTF-8 bytes for C; None stays NULL."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError("%s must be a str, not %s" % (what, type(value).__name__))
+    if "\0" in value:
+        raise fail(-1, "%s contains a NUL character" % what)
+    return value.encode("utf-8", "surrogateescape")
+
+
+# ---------------------------------------------------------------------------
+# documents
+
+
+def document(doc: Document, what: str) -> Tuple[Optional[bytes], Optional[bytes]]:
+    """Split an input into (JSON text, None) or (None, file path).
+
+    dict and list: serialised compactly (``separators=(",", ":")``, UTF-8),
+    so error locations refer to that serialisation. bytes: JSON text as is.
+    os.PathLike: a path. str: JSON text when its first non-blank character
+    is ``{`` or ``[``, otherwise a path.
+    """
+    if isinstance(doc, (dict, list)):
+        try:
+            text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        except (TypeError, ValueError) as exc:
+            raise fail(-1, "the %s cannot be written as JSON: %s" % (what, exc)) from None
+        return text.encode("utf-8", "surrogatepass"), None
+    if isinstance(doc, (bytes, bytearray)):
+        return bytes(doc), None
+    if isinstance(doc, os.PathLike):
+        return None, os.fsencode(doc)
+    if isinstance(doc, str):
+        if doc.lstrip()[:1] in ("{", "["):
+            return doc.encode("utf-8", "surrogatepass"), None
+        return None, os.fsencode(doc)
+    raise TypeError("the %s must be a dict, a JSON string, bytes or a path, not %s"
+                    % (what, type(doc).__name__))
+
+
+def read_path(path: bytes) -> bytes:
+    """Read a file for the functions that take only text; a failure is the
+    library's kind of error (ITSS_EIO)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as exc:
+        raise fail(-9, "cannot read %s: %s" % (os.fsdecode(path), exc.strerror or exc)) from None
+
+
+def pointers(seq: Sequence[int]):
+    """A C array of opaque pointers."""
+    return (c_void_p * max(len(seq), 1))(*seq)
+
+
+def version_string() -> str:
+    return _text(lib.itss_version_string())
+
+
+__all__ = ["lib", "call", "render", "document", "check_version", "version_string"]
+
+
+class Handle:
+    """A libitss object owned by Python (or a borrowed built-in one).
+
+    Owned objects are released with their ``_free`` function by
+    :meth:`close`, by leaving a ``with`` block, or, as a safety net, when
+    the Python object is collected. Built-in objects are never released.
+    """
+
+    _free_name = ""
+
+    def __init__(self, ptr: int, owned: bool) -> None:
+        self._handle: Optional[int] = ptr
+        self._owned = owned
+
+    @property
+    def _ptr(self) -> int:
+        if self._handle is None:
+            raise ValueError("%s is closed" % type(self).__name__)
+        return self._handle
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` has released the object."""
+        return self._handle is None
+
+    def close(self) -> None:
+        """Release the library object now (idempotent). A built-in object
+        stays usable: closing it does nothing."""
+        if not self._owned:
+            return
+        ptr, self._handle = self._handle, None
+        if ptr is not None:
+            getattr(lib, self._free_name)(ptr)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # interpreter shutdown: the library may be gone
+            pass
+
+
+_BUILTINS: dict = {}
+
+
+def builtin(cls, getter):
+    """The wrapper of a built-in object of the library (catalog, model,
+    indicators), made on first use; getter is f(&out, &err)."""
+    handle = _BUILTINS.get(cls)
+    if handle is None:
+        out = c_void_p()
+        call(getter, byref(out))
+        handle = _BUILTINS.setdefault(cls, cls(out.value, owned=False))
+    return handle
+
+
+def load_handle(doc: Document, what: str, from_text, from_file, before: tuple = (),
+                after: tuple = ()) -> int:
+    """Build a library object from a document with a pair of loaders of
+    the forms f(*before, text, len, *after, &out, &err) and
+    f(*before, path, *after, &out, &err); returns the owned pointer."""
+    text, path = document(doc, what)
+    out = c_void_p()
+    if text is not None:
+        call(from_text, *before, text, len(text), *after, byref(out))
+    else:
+        call(from_file, *before, path, *after, byref(out))
+    return out.value

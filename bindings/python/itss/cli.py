@@ -1,0 +1,476 @@
+"""``python3 -m itss``: the verbs of the ``itss`` command-line tool, for
+people who have the Python package but not the C tools.
+
+The options, the output (what the library renders) and the exit status
+are those of ``itss``: 0 success, 1 not found or invalid input (message on
+standard error), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from ctypes import byref, c_char_p, c_size_t, c_void_p
+from typing import IO, Callable, Dict, List, Optional, Sequence
+
+from . import _lib, classification, errors, maturity, quality
+from ._lib import lib
+
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+USAGE = """\
+Usage: python3 -m itss [--version] [--help] AREA VERB [OPTIONS] [ARGS]
+
+GB/T 29264-2012 service classification:
+  class show CODE                 one class
+  class search TEXT               classes whose name contains TEXT
+  class tree [CODE]               the class tree, or the subtree of CODE
+  class export [CODE]             the whole catalog, or a subtree
+  class validate CODE...          check codes and say what is wrong
+  class map --to SCHEME CODE      map a class to gbt4754 or db21
+  class map --from SCHEME CODE    map a gbt4754 or db21 class back
+    option: --catalog FILE        use a catalog instead of the built-in one
+
+T/CESA 1299-2023 O&M service capability maturity:
+  maturity rate FILE|-            rate an assessment: level, profile, gaps
+    --target N                    list the gaps to level N (default: next)
+    --jsonl                       one assessment per line, one result per line
+  maturity model                  the model: levels, domains, items
+  maturity clauses                the requirement clauses
+    --level N  --domain ID  --item N   select clauses
+    option: --model FILE          use a model instead of the built-in one
+
+GB/T 33850-2017 service quality:
+  quality score FILE|-            score an evaluation (--jsonl: one per line)
+  quality model                   the 5 characteristics, 16 sub-characteristics
+  quality indicators [--service CODE]   the indicator catalog
+  quality scheme --service CODE   the default evaluation scheme of a service
+  quality compare OLD NEW...      score evaluations and show the changes
+  quality ahp FILE|-              AHP weights from a pairwise comparison matrix
+    --allow-inconsistent          accept a matrix with CR >= 0.10
+    --catalog FILE                use these indicators instead of the built-in ones
+    --catalog-add FILE            add these indicators to the built-in ones
+
+Options:
+  --format text|json   output for people (default) or JSON
+  --lang zh|en         language of text output (default zh)
+  --version            print the version and exit
+  --help, help         print this help and exit
+
+Exit status: 0 success, 1 not found or invalid input, 2 usage error.
+"""
+
+# option name -> takes a value
+OPTIONS = {
+    "--format": True, "--lang": True, "--catalog": True, "--to": True, "--from": True,
+    "--model": True, "--target": True, "--jsonl": False, "--level": True, "--domain": True,
+    "--item": True, "--service": True, "--catalog-add": True, "--allow-inconsistent": False,
+}
+
+COMMON = ("--format", "--lang")
+# area -> verb -> (accepted options, min args, max args)
+VERBS: Dict[str, Dict[str, tuple]] = {
+    "class": {
+        "show": (COMMON + ("--catalog",), 1, 1),
+        "search": (COMMON + ("--catalog",), 1, 1),
+        "tree": (COMMON + ("--catalog",), 0, 1),
+        "export": (COMMON + ("--catalog",), 0, 1),
+        "validate": (COMMON + ("--catalog",), 1, sys.maxsize),
+        "map": (COMMON + ("--catalog", "--to", "--from"), 1, 1),
+    },
+    "maturity": {
+        "rate": (COMMON + ("--model", "--target", "--jsonl"), 1, 1),
+        "model": (COMMON + ("--model",), 0, 0),
+        "clauses": (COMMON + ("--model", "--level", "--domain", "--item"), 0, 0),
+    },
+    "quality": {
+        "score": (COMMON + ("--catalog", "--catalog-add", "--jsonl"), 1, 1),
+        "model": (COMMON, 0, 0),
+        "indicators": (COMMON + ("--catalog", "--catalog-add", "--service"), 0, 0),
+        "scheme": (COMMON + ("--catalog", "--catalog-add", "--service"), 0, 0),
+        "compare": (COMMON + ("--catalog", "--catalog-add"), 2, sys.maxsize),
+        "ahp": (COMMON + ("--allow-inconsistent",), 1, 1),
+    },
+}
+
+INT_RANGES = {"--target": 9, "--level": 9, "--item": 2**31 - 1}
+_INT = re.compile(r"\s*[+-]?[0-9]+\Z")
+
+
+class Usage(Exception):
+    """A usage error: the message goes to standard error, exit status 2."""
+
+
+class Exit(Exception):
+    """A failure already reported on standard error: exit with status."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+class Options:
+    def __init__(self) -> None:
+        self.given: Dict[str, Optional[str]] = {}
+        self.args: List[str] = []
+        self.fmt = _lib.FORMAT_TEXT
+        self.lang = 0
+
+    def get(self, name: str) -> Optional[str]:
+        return self.given.get(name)
+
+    def number(self, name: str) -> int:
+        value = self.given.get(name)
+        return int(value) if value is not None else 0
+
+
+def parse(argv: Sequence[str], allowed: Sequence[str], what: str) -> Options:
+    o = Options()
+    only_args = False
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        i += 1
+        if only_args or not a.startswith("-") or a == "-":
+            o.args.append(a)
+            continue
+        if a == "--":
+            only_args = True
+            continue
+        name, eq, value = a.partition("=")
+        if name not in OPTIONS:
+            raise Usage("unknown option '%s'" % a)
+        if OPTIONS[name]:
+            if not eq:
+                if i >= len(argv):
+                    raise Usage("option %s needs a value" % name)
+                value = argv[i]
+                i += 1
+        elif eq:
+            raise Usage("option %s takes no value" % name)
+        if name not in allowed:
+            raise Usage("option %s does not apply to '%s'" % (name, what))
+        o.given[name] = value if OPTIONS[name] else ""
+        if name == "--format":
+            if value not in ("text", "json"):
+                raise Usage("--format must be text or json, not '%s'" % value)
+            o.fmt = _lib.FORMAT_TEXT if value == "text" else _lib.FORMAT_JSON_PRETTY
+        elif name == "--lang":
+            if value.lower() not in ("zh", "en"):
+                raise Usage("--lang must be zh or en, not '%s'" % value)
+            o.lang = 0 if value.lower() == "zh" else 1
+        elif name in INT_RANGES:
+            top = INT_RANGES[name]
+            if not _INT.match(value) or not 1 <= int(value) <= top:
+                raise Usage("%s needs a whole number from 1 to %d, not '%s'" % (name, top, value))
+            o.given[name] = str(int(value))
+    return o
+
+
+def prepare(area: str, verb: str, argv: Sequence[str]) -> Options:
+    spec = VERBS[area].get(verb)
+    if spec is None:
+        raise Usage("unknown verb '%s %s'" % (area, verb))
+    allowed, least, most = spec
+    what = "%s %s" % (area, verb)
+    o = parse(argv, allowed, what)
+    if len(o.args) < least:
+        raise Usage("'%s' needs %s" % (what, "an argument" if least == 1 else "more arguments"))
+    if len(o.args) > most:
+        raise Usage("too many arguments for '%s'" % what)
+    return o
+
+
+def emit(text: str, out: IO[str]) -> None:
+    out.write(text if text.endswith("\n") else text + "\n")
+
+
+def fail(e: errors.ItssError, file: Optional[str], err: IO[str]) -> int:
+    """Report a library error like itss does; returns the exit status."""
+    text = _lib.error_render(e, 0, _lib.FORMAT_TEXT)
+    if file is not None:
+        err.write("itss: %s:%s%s\n" % (file, "" if e.line else " ", text))
+    else:
+        err.write("itss: %s\n" % text)
+    return EXIT_USAGE if e.code == -1 else EXIT_INVALID
+
+
+def read_input(path: str, stdin: IO[bytes], err: IO[str]) -> bytes:
+    if path == "-":
+        return stdin.read()
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as exc:
+        err.write("itss: cannot open %s: %s\n" % (path, exc.strerror or exc))
+        raise Exit(EXIT_INVALID) from None
+
+
+def opened(file: Optional[str], load: Callable, builtin: Callable, err: IO[str]):
+    """The object of --catalog/--model FILE, or the built-in one."""
+    if file is None:
+        return builtin()
+    try:
+        return load(file)
+    except errors.ItssError as e:
+        raise Exit(fail(e, file, err)) from None
+
+
+def shown(path: str) -> str:
+    return "<stdin>" if path == "-" else path
+
+
+def jsonl(path: str, fn: Callable[[bytes], str], stdin: IO[bytes], out: IO[str],
+          err: IO[str]) -> int:
+    """One document per line; one result or error object per output line."""
+    if path == "-":
+        lines = stdin
+    else:
+        try:
+            lines = open(path, "rb")
+        except OSError as exc:
+            err.write("itss: cannot open %s: %s\n" % (path, exc.strerror or exc))
+            return EXIT_INVALID
+    failed = lineno = 0
+    try:
+        for raw in lines:
+            lineno += 1
+            line = raw.rstrip(b"\r\n")
+            try:
+                result = fn(line)
+            except errors.ItssError as e:
+                failed += 1
+                err.write("itss: %s:%s\n" % (path, _lib.error_render(e, lineno, _lib.FORMAT_TEXT)))
+                result = _lib.error_render(e, lineno, _lib.FORMAT_JSON)
+            out.write(result + "\n")
+    finally:
+        if lines is not stdin:
+            lines.close()
+    if failed:
+        err.write("itss: %d of %d lines failed\n" % (failed, lineno))
+    return EXIT_INVALID if failed else 0
+
+
+# ---- class ------------------------------------------------------------------
+
+def class_main(verb: str, argv: Sequence[str], io: tuple) -> int:
+    stdin, out, err = io
+    o = prepare("class", verb, argv)
+    if verb == "map" and (o.get("--to") is None) == (o.get("--from") is None):
+        raise Usage("'class map' needs exactly one of --to SCHEME or --from SCHEME")
+    cat = opened(o.get("--catalog"), classification.Catalog.load, classification.builtin, err)
+    arg = _lib.cstr(o.args[0], "argument") if o.args else None
+    status = 0
+    try:
+        with cat:
+            p = cat._ptr
+            if verb == "show":
+                c = c_void_p()
+                _lib.call(lib.itss_class_lookup, p, arg, byref(c))
+                text = _lib.render(lib.itss_class_render, c, o.fmt, o.lang)
+            elif verb == "search":
+                n = c_size_t()
+                _lib.call(lib.itss_class_search, p, arg, None, 0, byref(n))
+                buf = (c_void_p * max(n.value, 1))()
+                _lib.call(lib.itss_class_search, p, arg, buf, n.value, byref(n))
+                text = _lib.render(lib.itss_class_list_render, buf, n.value, o.fmt, o.lang)
+                if n.value == 0:
+                    err.write("itss: no class name contains '%s'\n" % o.args[0])
+                    status = EXIT_INVALID
+            elif verb in ("tree", "export"):
+                fn = lib.itss_catalog_tree if verb == "tree" else lib.itss_catalog_export
+                text = _lib.render(fn, p, arg, o.fmt, o.lang)
+            elif verb == "validate":
+                codes = (c_char_p * len(o.args))(*[_lib.cstr(a, "code") for a in o.args])
+                invalid = c_size_t()
+                text = _lib.render(lib.itss_code_validate_render, p, codes, len(o.args), o.fmt,
+                                   o.lang, tail=(byref(invalid),))
+                if invalid.value:
+                    err.write("itss: %d of %d codes are not valid\n"
+                              % (invalid.value, len(o.args)))
+                    status = EXIT_INVALID
+            else:  # map
+                to = o.get("--to")
+                x = c_void_p()
+                try:
+                    _lib.call(lib.itss_catalog_crosswalk, p, _lib.cstr(to or o.get("--from"),
+                                                                        "scheme"), byref(x))
+                except errors.ItssError as e:
+                    raise Usage(e.message) from None
+                n = c_size_t()
+                mapper = lib.itss_crosswalk_map if to else lib.itss_crosswalk_map_reverse
+                _lib.call(mapper, x, arg, None, 0, byref(n))
+                text = _lib.render(lib.itss_crosswalk_render, x, arg, 0 if to else 1, o.fmt,
+                                   o.lang)
+                if n.value == 0:
+                    scheme = (lib.itss_crosswalk_scheme(x) if to
+                              else lib.itss_catalog_edition(p)).decode("utf-8")
+                    err.write("itss: %s has no counterpart in %s\n" % (o.args[0], scheme))
+                    status = EXIT_INVALID
+    except errors.ItssError as e:
+        return fail(e, None, err)
+    emit(text, out)
+    return status
+
+
+# ---- maturity ---------------------------------------------------------------
+
+def maturity_main(verb: str, argv: Sequence[str], io: tuple) -> int:
+    stdin, out, err = io
+    o = prepare("maturity", verb, argv)
+    jsonl_mode = o.get("--jsonl") is not None
+    if jsonl_mode and o.get("--format") == "text":
+        raise Usage("--jsonl writes JSON lines: --format text does not apply")
+    model = opened(o.get("--model"), maturity.Model.load, maturity.builtin, err)
+    with model:
+        levels = model.levels
+        for name in ("--target", "--level"):
+            if o.number(name) > levels:
+                raise Usage("%s %d: the model has levels 1 to %d" % (name, o.number(name), levels))
+        p = model._ptr
+        target = o.number("--target")
+        if verb == "rate":
+            if jsonl_mode:
+                return jsonl(o.args[0], lambda line: _lib.render(
+                    lib.itss_maturity_rate_json, p, line, len(line), target, _lib.FORMAT_JSON, 0),
+                    stdin, out, err)
+            doc = read_input(o.args[0], stdin, err)
+            try:
+                text = _lib.render(lib.itss_maturity_rate_json, p, doc, len(doc), target, o.fmt,
+                                   o.lang)
+            except errors.ItssError as e:
+                return fail(e, shown(o.args[0]), err)
+        elif verb == "model":
+            try:
+                text = _lib.render(lib.itss_maturity_model_export, p, o.fmt, o.lang)
+            except errors.ItssError as e:
+                return fail(e, None, err)
+        else:  # clauses
+            try:
+                text = _lib.render(lib.itss_maturity_clauses_render, p, o.number("--level"),
+                                   _lib.cstr(o.get("--domain"), "domain"), o.number("--item"),
+                                   o.fmt, o.lang)
+            except errors.ItssError as e:
+                return fail(e, None, err)
+    emit(text, out)
+    return 0
+
+
+# ---- quality ----------------------------------------------------------------
+
+def quality_main(verb: str, argv: Sequence[str], io: tuple) -> int:
+    stdin, out, err = io
+    o = prepare("quality", verb, argv)
+    replace, add = o.get("--catalog"), o.get("--catalog-add")
+    if replace is not None and add is not None:
+        raise Usage("give --catalog (instead of the built-in indicators) or --catalog-add "
+                    "(on top of them), not both")
+    if verb == "scheme" and o.get("--service") is None:
+        raise Usage("'quality scheme' needs --service CODE")
+    jsonl_mode = o.get("--jsonl") is not None
+    if jsonl_mode and o.get("--format") == "text":
+        raise Usage("--jsonl writes JSON lines: --format text does not apply")
+    cat = opened(replace if replace is not None else add,
+                 lambda f: quality.IndicatorCatalog.load(f, on_builtin=add is not None),
+                 quality.builtin, err)
+    service = _lib.cstr(o.get("--service"), "service")
+    with cat:
+        p = cat._ptr
+        try:
+            if verb == "score":
+                if jsonl_mode:
+                    return jsonl(o.args[0], lambda line: _lib.render(
+                        lib.itss_quality_score_json, p, line, len(line), _lib.FORMAT_JSON, 0),
+                        stdin, out, err)
+                doc = read_input(o.args[0], stdin, err)
+                try:
+                    text = _lib.render(lib.itss_quality_score_json, p, doc, len(doc), o.fmt,
+                                       o.lang)
+                except errors.ItssError as e:
+                    return fail(e, shown(o.args[0]), err)
+            elif verb == "model":
+                m = c_void_p()
+                _lib.call(lib.itss_quality_model_builtin, byref(m))
+                text = _lib.render(lib.itss_quality_model_export, m, o.fmt, o.lang)
+            elif verb == "indicators":
+                text = _lib.render(lib.itss_indicator_catalog_render, p, service, o.fmt, o.lang)
+            elif verb == "scheme":
+                text = _lib.render(lib.itss_quality_scheme_render, p, service, o.fmt, o.lang)
+            elif verb == "compare":
+                docs = []
+                for path in o.args:
+                    doc = read_input(path, stdin, err)
+                    try:
+                        docs.append(cat._result(doc))
+                    except errors.ItssError as e:
+                        for r in docs:
+                            lib.itss_quality_result_free(r)
+                        return fail(e, path, err)
+                try:
+                    text = _lib.render(lib.itss_quality_compare_render, _lib.pointers(docs),
+                                       len(docs), o.fmt, o.lang)
+                finally:
+                    for r in docs:
+                        lib.itss_quality_result_free(r)
+            else:  # ahp
+                doc = read_input(o.args[0], stdin, err)
+                flags = 1 if o.get("--allow-inconsistent") is not None else 0
+                try:
+                    text = _lib.render(lib.itss_ahp_json, doc, len(doc), flags, o.fmt, o.lang)
+                except errors.ItssError as e:
+                    return fail(e, shown(o.args[0]), err)
+        except errors.ItssError as e:
+            return fail(e, None, err)
+    emit(text, out)
+    return 0
+
+
+def main(argv: Optional[Sequence[str]] = None, stdin: Optional[IO[bytes]] = None,
+         stdout: Optional[IO[str]] = None, stderr: Optional[IO[str]] = None) -> int:
+    """Run one command; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    io = (stdin or sys.stdin.buffer, stdout or sys.stdout, stderr or sys.stderr)
+    out, err = io[1], io[2]
+    try:
+        if not argv:
+            err.write(USAGE)
+            return EXIT_USAGE
+        area = argv[0]
+        if area in ("--version", "version"):
+            out.write("itss (python) %s (libitss %s)\n" % (_version(), _lib.version_string()))
+            return 0
+        if area in ("--help", "-h", "help"):
+            out.write(USAGE)
+            return 0
+        mains = {"class": class_main, "maturity": maturity_main, "quality": quality_main}
+        if area not in mains:
+            raise Usage("unknown command '%s'" % area)
+        if len(argv) < 2:
+            raise Usage("'%s' needs a verb" % area)
+        if argv[1] in ("--help", "help"):
+            out.write(USAGE)
+            return 0
+        return mains[area](argv[1], argv[2:], io)
+    except Usage as u:
+        err.write("itss: %s\nTry 'python3 -m itss help' for usage.\n" % u)
+        return EXIT_USAGE
+    except Exit as e:
+        return e.status
+
+
+def _version() -> str:
+    from . import __version__
+    return __version__
+
+
+def run() -> None:
+    """Entry point of ``python3 -m itss`` and of the ``itss-py`` script."""
+    # stdout must carry the library's UTF-8 whatever the locale says
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8")
+    sys.exit(main())
+
+

@@ -1,0 +1,281 @@
+"""T/CESA 1299-2023 O&M service capability maturity: the model and the
+rater.
+
+The module-level functions use the model built into libitss; a
+:class:`Model` loaded from a document offers the same methods. Results
+are dicts with exactly the structure of the library's JSON export
+(docs/maturity.md, docs/schema/maturity-result.schema.json).
+
+>>> from itss import maturity
+>>> r = maturity.rate({"ratings": {}})
+>>> r["level"], r["gaps"]["target"], len(r["gaps"]["clauses"])
+(0, 1, 44)
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import weakref
+from ctypes import byref, c_char_p, c_int, c_void_p
+from typing import List, Optional, Tuple
+
+from . import _lib
+from ._lib import lib
+
+__all__ = ["Model", "Result", "builtin", "rate", "assess", "report", "model", "clauses",
+           "clause"]
+
+#: Names of the satisfaction values (the JSON export's words).
+SATISFACTION = ("not_satisfied", "largely", "fully", "not_applicable")
+
+
+def _target(target: Optional[int]) -> int:
+    if target is None:
+        return 0
+    if isinstance(target, bool) or not isinstance(target, int):
+        raise TypeError("target must be an int or None, not %s" % type(target).__name__)
+    if target < 1:
+        raise _lib.fail(-1, "target must be a level from 1, not %d" % target)
+    return target
+
+
+class Model(_lib.Handle):
+    """A maturity model: the built-in T/CESA 1299-2023 one
+    (:func:`builtin`) or an organisation's own, loaded with :meth:`load`.
+    A loaded model owns library memory: use it in a ``with`` block or call
+    :meth:`close`. Models are immutable: one model may rate from several
+    threads at once."""
+
+    _free_name = "itss_maturity_model_free"
+
+    def __init__(self, ptr: int, owned: bool) -> None:
+        super().__init__(ptr, owned)
+        self._results: "weakref.WeakSet[Result]" = weakref.WeakSet()
+
+    def close(self) -> None:
+        """Release the model, and first every :class:`Result` made with
+        it (they refer to it)."""
+        if self._owned:
+            for r in list(self._results):
+                r.close()
+        super().close()
+
+    @classmethod
+    def load(cls, doc: _lib.Document) -> "Model":
+        """Load a model in the format itss-maturity-model/1 from a dict, a
+        JSON string, bytes or a path."""
+        ptr = _lib.load_handle(doc, "model", lib.itss_maturity_model_load,
+                               lib.itss_maturity_model_load_file)
+        return cls(ptr, owned=True)
+
+    @property
+    def id(self) -> str:
+        """The model's id, e.g. "tcesa1299-2023"."""
+        return _lib.string(lib.itss_maturity_model_id(self._ptr)) or ""
+
+    @property
+    def levels(self) -> int:
+        """The number of levels N (levels are 1..N)."""
+        return lib.itss_maturity_model_level_count(self._ptr)
+
+    def _rated(self, assessment: _lib.Document, target: int) -> int:
+        """Load and rate an assessment; returns an owned result pointer."""
+        a = _lib.load_handle(assessment, "assessment", lib.itss_assessment_load,
+                             lib.itss_assessment_load_file, before=(self._ptr,))
+        r = c_void_p()
+        try:
+            _lib.call(lib.itss_maturity_rate, a, target, byref(r))
+        finally:
+            lib.itss_assessment_free(a)
+        return r.value
+
+    def _render(self, assessment: _lib.Document, target: Optional[int], fmt: int,
+                lang: int) -> str:
+        t = _target(target)
+        text, _ = _lib.document(assessment, "assessment")
+        if text is not None:  # one call: load, rate, render
+            return _lib.render(lib.itss_maturity_rate_json, self._ptr, text, len(text), t, fmt,
+                               lang)
+        r = self._rated(assessment, t)
+        try:
+            return _lib.render(lib.itss_maturity_result_render, r, fmt, lang)
+        finally:
+            lib.itss_maturity_result_free(r)
+
+    def assess(self, assessment: _lib.Document, target: Optional[int] = None) -> "Result":
+        """Rate an assessment and keep the result in the library: a
+        :class:`Result` answers questions (level, a domain's level, gaps)
+        without building the whole JSON export, the fast path for large
+        batches. Same inputs and errors as :meth:`rate`."""
+        result = Result(self._rated(assessment, _target(target)), self)
+        self._results.add(result)
+        return result
+
+    def rate(self, assessment: _lib.Document, target: Optional[int] = None) -> dict:
+        """Rate an assessment: a dict, a JSON string, bytes or a path.
+
+        Returns the result as a dict (level reached overall and per domain,
+        level profile, items, gaps to the target, unrated and
+        not-applicable clauses). target: the level whose gaps to list (1..N);
+        None lists the gaps to the next level. Raises an ItssError subclass
+        locating the first problem of the assessment (for a dict, line and
+        column refer to its compact JSON serialisation; the path is exact).
+        """
+        return json.loads(self._render(assessment, target, _lib.FORMAT_JSON, 0))
+
+    def report(self, assessment: _lib.Document, target: Optional[int] = None,
+               lang: str = "zh") -> str:
+        """The result as the library's text report, in "zh" or "en"."""
+        return self._render(assessment, target, _lib.FORMAT_TEXT, _lib.lang(lang))
+
+    def export(self) -> dict:
+        """The whole model in its load format."""
+        return json.loads(_lib.render(lib.itss_maturity_model_export, self._ptr,
+                                      _lib.FORMAT_JSON, 0))
+
+    def clauses(self, level: Optional[int] = None, domain: Optional[str] = None,
+                item: Optional[int] = None) -> List[dict]:
+        """The requirement clauses, optionally only those of a level, a
+        domain id and/or an item number, in model order. Each is
+        ``{"id", "level", "domain", "item", "summary": {"zh", "en"},
+        "source"}`` ("item" is absent for domain-wide clauses)."""
+        doc = json.loads(_lib.render(lib.itss_maturity_clauses_render, self._ptr, level or 0,
+                                     _lib.cstr(domain, "domain"), item or 0, _lib.FORMAT_JSON, 0))
+        return doc["clauses"]
+
+    def clause(self, clause_id: str) -> dict:
+        """One clause by id (e.g. "7.4.4.c"). Raises NotFoundError."""
+        c = c_void_p()
+        _lib.call(lib.itss_maturity_model_clause, self._ptr, _lib.cstr(clause_id, "clause id"),
+                  byref(c))
+        level = lib.itss_maturity_clause_level(c)
+        domain = _lib.string(lib.itss_maturity_domain_id(lib.itss_maturity_clause_domain(c)))
+        for obj in self.clauses(level=level, domain=domain):
+            if obj["id"] == clause_id:
+                return obj
+        raise AssertionError("clause %s missing from its own selection" % clause_id)
+
+
+class Result(_lib.Handle):
+    """A rated assessment held by the library (from :meth:`Model.assess`).
+
+    It owns library memory: use it in a ``with`` block or call
+    :meth:`close` (the garbage collector releases it otherwise). It refers
+    to its model; closing a loaded model closes its results first. Results
+    are immutable and may be read from several threads at once."""
+
+    _free_name = "itss_maturity_result_free"
+
+    def __init__(self, ptr: int, model: Model) -> None:
+        super().__init__(ptr, owned=True)
+        self._model = model  # keeps the model alive as long as the result
+
+    @property
+    def level(self) -> int:
+        """The level reached overall, 0 (below level 1) to N."""
+        return lib.itss_maturity_result_level(self._ptr)
+
+    @property
+    def target(self) -> int:
+        """The level whose gaps are listed (0 when the top level is reached)."""
+        return lib.itss_maturity_result_target(self._ptr)
+
+    def domain_level(self, domain: str) -> int:
+        """The level reached by one domain. Raises NotFoundError for an
+        unknown domain id."""
+        level = lib.itss_maturity_result_domain_level(self._ptr, _lib.cstr(domain, "domain"))
+        if level < 0:
+            raise _lib.fail(-3, "unknown domain %r" % (domain,))
+        return level
+
+    def coverage(self, domain: Optional[str] = None, level: int = 0) -> Optional[float]:
+        """The share of applicable clauses fully satisfied, for the whole
+        model or a domain, over all levels (0) or at one level; None when
+        the group has no applicable clause."""
+        v = lib.itss_maturity_result_coverage(self._ptr, _lib.cstr(domain, "domain"), level)
+        return None if v < 0 or math.isnan(v) else v
+
+    def clause_status(self, clause_id: str) -> str:
+        """How a clause is satisfied: "fully", "largely", "not_satisfied"
+        (also when unrated) or "not_applicable". Raises NotFoundError."""
+        s = lib.itss_maturity_result_clause_status(self._ptr, _lib.cstr(clause_id, "clause id"))
+        if s < 0:
+            raise _lib.fail(-3, "unknown clause %r" % (clause_id,))
+        return SATISFACTION[s]
+
+    def gaps(self) -> List[Tuple[str, str]]:
+        """The clauses that block the target level, in order, each with the
+        satisfaction it needs ("fully" below the target, "largely" at it)."""
+        p = self._ptr
+        need = c_int()
+        out = []
+        for i in range(lib.itss_maturity_result_gap_count(p)):
+            c = lib.itss_maturity_result_gap_at(p, i, byref(need))
+            out.append((_lib.string(lib.itss_maturity_clause_id(c)) or "", SATISFACTION[need.value]))
+        return out
+
+    def unrated(self) -> List[str]:
+        """The ids of the clauses without a rating, in model order."""
+        p = self._ptr
+        return [_lib.string(lib.itss_maturity_clause_id(lib.itss_maturity_result_unrated_at(p, i)))
+                or "" for i in range(lib.itss_maturity_result_unrated_count(p))]
+
+    def not_applicable(self) -> List[Tuple[str, str]]:
+        """The not-applicable clauses with their reasons, in model order."""
+        p = self._ptr
+        reason = c_char_p()
+        out = []
+        for i in range(lib.itss_maturity_result_na_count(p)):
+            c = lib.itss_maturity_result_na_at(p, i, byref(reason))
+            out.append((_lib.string(lib.itss_maturity_clause_id(c)) or "",
+                        _lib.string(reason.value) or ""))
+        return out
+
+    def to_dict(self) -> dict:
+        """The whole result, as :meth:`Model.rate` returns it."""
+        return json.loads(_lib.render(lib.itss_maturity_result_render, self._ptr,
+                                      _lib.FORMAT_JSON, 0))
+
+    def report(self, lang: str = "zh") -> str:
+        """The text report, in "zh" or "en"."""
+        return _lib.render(lib.itss_maturity_result_render, self._ptr, _lib.FORMAT_TEXT,
+                           _lib.lang(lang))
+
+
+def builtin() -> Model:
+    """The T/CESA 1299-2023 model built into the library (borrowed,
+    immutable, never released)."""
+    return _lib.builtin(Model, lib.itss_maturity_model_builtin)
+
+
+def rate(assessment: _lib.Document, target: Optional[int] = None) -> dict:
+    """Rate an assessment against the built-in model (see :meth:`Model.rate`)."""
+    return builtin().rate(assessment, target)
+
+
+def assess(assessment: _lib.Document, target: Optional[int] = None) -> Result:
+    """Rate an assessment against the built-in model into a :class:`Result`
+    (see :meth:`Model.assess`)."""
+    return builtin().assess(assessment, target)
+
+
+def report(assessment: _lib.Document, target: Optional[int] = None, lang: str = "zh") -> str:
+    """The text report of an assessment rated against the built-in model."""
+    return builtin().report(assessment, target, lang)
+
+
+def model() -> dict:
+    """The built-in model in its load format."""
+    return builtin().export()
+
+
+def clauses(level: Optional[int] = None, domain: Optional[str] = None,
+            item: Optional[int] = None) -> List[dict]:
+    """Clauses of the built-in model (see :meth:`Model.clauses`)."""
+    return builtin().clauses(level, domain, item)
+
+
+def clause(clause_id: str) -> dict:
+    """One clause of the built-in model."""
+    return builtin().clause(clause_id)

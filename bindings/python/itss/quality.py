@@ -1,0 +1,213 @@
+"""GB/T 33850-2017 IT service quality: the quality model, indicator
+catalogs, scoring of evaluations, comparison over time, and AHP weights.
+
+The module-level functions use the model and indicator catalog built into
+libitss. Results are dicts with exactly the structure of the library's
+JSON export (docs/quality.md, docs/schema/quality-result.schema.json).
+
+>>> from itss import quality
+>>> r = quality.score({"service": "04",
+...                    "scheme": {"indicators": ["incident_resolution_rate"]},
+...                    "measurements": {"incident_resolution_rate": {"A": 99, "B": 100}}})
+>>> r["overall"]["score"]
+0.99
+"""
+
+from __future__ import annotations
+
+import json
+from ctypes import byref, c_void_p
+from typing import Iterable, List, Optional, Sequence, Union
+
+from . import _lib
+from ._lib import lib
+
+__all__ = ["IndicatorCatalog", "builtin", "model", "indicators", "scheme", "score", "report",
+           "compare", "ahp"]
+
+
+class IndicatorCatalog(_lib.Handle):
+    """A catalog of quality indicators: the built-in one (:func:`builtin`)
+    or one loaded with :meth:`load`. A loaded catalog owns library memory:
+    use it in a ``with`` block or call :meth:`close`. Catalogs are immutable
+    and may be used from several threads at once."""
+
+    _free_name = "itss_indicator_catalog_free"
+
+    @classmethod
+    def load(cls, doc: _lib.Document, on_builtin: bool = True) -> "IndicatorCatalog":
+        """Load a catalog ``{"indicators": [...]}`` from a dict, a JSON
+        string, bytes or a path: on top of the built-in indicators (they
+        come first and an id may not repeat one of them), or alone with
+        ``on_builtin=False``."""
+        base = builtin()._ptr if on_builtin else None
+        ptr = _lib.load_handle(doc, "indicator catalog", lib.itss_indicator_catalog_load,
+                               lib.itss_indicator_catalog_load_file, after=(base,))
+        return cls(ptr, owned=True)
+
+    def __len__(self) -> int:
+        return lib.itss_indicator_catalog_count(self._ptr)
+
+    def ids(self) -> List[str]:
+        """The indicator ids in catalog order."""
+        p = self._ptr
+        return [_lib.string(lib.itss_indicator_id(lib.itss_indicator_catalog_at(p, i))) or ""
+                for i in range(len(self))]
+
+    def indicators(self, service: Optional[str] = None) -> dict:
+        """The catalog (or only the indicators meant for a GB/T 29264
+        service code) as a loadable document ``{"indicators": [...]}``."""
+        return json.loads(_lib.render(lib.itss_indicator_catalog_render, self._ptr,
+                                      _lib.cstr(service, "service"), _lib.FORMAT_JSON, 0))
+
+    def scheme(self, service: str) -> dict:
+        """The default evaluation scheme of a service: every indicator meant
+        for it, weights 1, no bands (usable as an evaluation's "scheme")."""
+        return json.loads(_lib.render(lib.itss_quality_scheme_render, self._ptr,
+                                      _lib.cstr(service, "service"), _lib.FORMAT_JSON, 0))
+
+    def _result(self, evaluation: _lib.Document) -> int:
+        """Load and score an evaluation; returns an owned result pointer."""
+        ev = _lib.load_handle(evaluation, "evaluation", lib.itss_evaluation_load,
+                              lib.itss_evaluation_load_file, before=(self._ptr,))
+        r = c_void_p()
+        try:
+            _lib.call(lib.itss_quality_score, ev, byref(r))
+        finally:
+            lib.itss_evaluation_free(ev)
+        return r.value
+
+    def _render(self, evaluation: _lib.Document, fmt: int, lang: int) -> str:
+        text, _ = _lib.document(evaluation, "evaluation")
+        if text is not None:
+            return _lib.render(lib.itss_quality_score_json, self._ptr, text, len(text), fmt, lang)
+        r = self._result(evaluation)
+        try:
+            return _lib.render(lib.itss_quality_result_render, r, fmt, lang)
+        finally:
+            lib.itss_quality_result_free(r)
+
+    def score(self, evaluation: _lib.Document) -> dict:
+        """Score an evaluation (a dict, a JSON string, bytes or a path):
+        the overall score, coverage, band, every characteristic,
+        sub-characteristic and indicator, and what was not evaluated."""
+        return json.loads(self._render(evaluation, _lib.FORMAT_JSON, 0))
+
+    def report(self, evaluation: _lib.Document, lang: str = "zh") -> str:
+        """The score as the library's text report, in "zh" or "en"."""
+        return self._render(evaluation, _lib.FORMAT_TEXT, _lib.lang(lang))
+
+    def compare(self, evaluations: Iterable[_lib.Document]) -> dict:
+        """Score two or more evaluations of the same scheme, in time order,
+        and report the scores and their changes."""
+        return json.loads(self._compare(evaluations, _lib.FORMAT_JSON, 0))
+
+    def _compare(self, evaluations: Iterable[_lib.Document], fmt: int, lang: int) -> str:
+        results: List[int] = []
+        try:
+            for ev in evaluations:
+                results.append(self._result(ev))
+            return _lib.render(lib.itss_quality_compare_render, _lib.pointers(results),
+                               len(results), fmt, lang)
+        finally:
+            for r in results:
+                lib.itss_quality_result_free(r)
+
+
+def builtin() -> IndicatorCatalog:
+    """The indicator catalog built into the library (borrowed, immutable,
+    never released)."""
+    return _lib.builtin(IndicatorCatalog, lib.itss_indicator_catalog_builtin)
+
+
+CatalogArg = Union[None, IndicatorCatalog, _lib.Document]
+
+
+class _Using:
+    """The catalog of a call: None (built-in), an IndicatorCatalog, or a
+    document loaded on top of the built-in indicators for this call only."""
+
+    def __init__(self, catalog: CatalogArg) -> None:
+        self.own: Optional[IndicatorCatalog] = None
+        if catalog is None:
+            self.cat = builtin()
+        elif isinstance(catalog, IndicatorCatalog):
+            self.cat = catalog
+        else:
+            self.own = self.cat = IndicatorCatalog.load(catalog)
+
+    def __enter__(self) -> IndicatorCatalog:
+        return self.cat
+
+    def __exit__(self, *exc) -> None:
+        if self.own is not None:
+            self.own.close()
+
+
+def model() -> dict:
+    """The GB/T 33850-2017 quality model: 5 characteristics and 16
+    sub-characteristics with names and definitions."""
+    out = c_void_p()
+    _lib.call(lib.itss_quality_model_builtin, byref(out))
+    return json.loads(_lib.render(lib.itss_quality_model_export, out, _lib.FORMAT_JSON, 0))
+
+
+def indicators(service: Optional[str] = None, catalog: CatalogArg = None) -> dict:
+    """The indicator catalog, or the indicators meant for a service."""
+    with _Using(catalog) as cat:
+        return cat.indicators(service)
+
+
+def scheme(service: str, catalog: CatalogArg = None) -> dict:
+    """The default evaluation scheme of a service (see
+    :meth:`IndicatorCatalog.scheme`)."""
+    with _Using(catalog) as cat:
+        return cat.scheme(service)
+
+
+def score(evaluation: _lib.Document, catalog: CatalogArg = None) -> dict:
+    """Score an evaluation. catalog: None for the built-in indicators, an
+    :class:`IndicatorCatalog`, or a catalog document whose indicators are
+    added to the built-in ones for this call."""
+    with _Using(catalog) as cat:
+        return cat.score(evaluation)
+
+
+def report(evaluation: _lib.Document, catalog: CatalogArg = None, lang: str = "zh") -> str:
+    """The text report of a scored evaluation."""
+    with _Using(catalog) as cat:
+        return cat.report(evaluation, lang)
+
+
+def compare(evaluations: Iterable[_lib.Document], catalog: CatalogArg = None) -> dict:
+    """Compare evaluations of the same scheme over time (see
+    :meth:`IndicatorCatalog.compare`)."""
+    with _Using(catalog) as cat:
+        return cat.compare(evaluations)
+
+
+def _ahp_text(matrix: Union[Sequence[Sequence[float]], _lib.Document],
+              labels: Optional[Sequence[str]]) -> bytes:
+    if isinstance(matrix, (list, tuple)) and (not matrix or isinstance(matrix[0], (list, tuple))):
+        doc: dict = {"matrix": [list(row) for row in matrix]}
+        if labels is not None:
+            doc["labels"] = list(labels)
+        text, _ = _lib.document(doc, "AHP document")
+        return text  # type: ignore[return-value]
+    if labels is not None:
+        raise TypeError("labels go with a matrix, not with a whole AHP document")
+    text, path = _lib.document(matrix, "AHP document")  # type: ignore[arg-type]
+    return text if text is not None else _lib.read_path(path)  # type: ignore[arg-type]
+
+
+def ahp(matrix: Union[Sequence[Sequence[float]], _lib.Document],
+        labels: Optional[Sequence[str]] = None, allow_inconsistent: bool = False) -> dict:
+    """AHP weights from a pairwise comparison matrix (a list of rows, or a
+    whole document ``{"matrix": ..., "labels": ...}`` as a dict, JSON string,
+    bytes or path). Returns ``{"labels", "weights", "lambda_max", "ci", "cr",
+    "consistent"}``. Raises ConsistencyError when CR >= 0.10 unless
+    allow_inconsistent, InvalidValueError naming the cell of a matrix that
+    is not positive, reciprocal or unit-diagonal."""
+    text = _ahp_text(matrix, labels)
+    return json.loads(_lib.render(lib.itss_ahp_json, text, len(text),
+                                  1 if allow_inconsistent else 0, _lib.FORMAT_JSON, 0))
