@@ -1,0 +1,385 @@
+"""The Python API over the C library: objects, conversions, errors,
+ownership. Expected values come from the standards (GB/T 29264-2012 table
+3-1, T/CESA 1299-2023 clause counts, AHP arithmetic worked by hand) or are
+compared with what the C library's own tool prints for the same input.
+"""
+
+import json
+import subprocess
+
+import pytest
+
+from conftest import ROOT
+
+import itss
+from itss import classification, errors, maturity, quality
+
+EXAMPLE_ASSESSMENT = ROOT / "examples" / "assessment.json"
+EXAMPLE_EVALUATION = ROOT / "examples" / "evaluation.json"
+
+
+def c_json(c_cli, *args):
+    p = subprocess.run([c_cli, *args, "--format", "json"], capture_output=True, check=True)
+    return json.loads(p.stdout)
+
+
+# ---- package ------------------------------------------------------------------
+
+def test_version_matches_the_library_and_the_package():
+    assert itss.version() == itss.__version__ == "0.1.0"
+
+
+def test_error_hierarchy():
+    # each kind is an ItssError and the closest built-in exception
+    assert issubclass(itss.NotFoundError, itss.ItssError)
+    assert issubclass(itss.NotFoundError, LookupError)
+    assert issubclass(itss.ParseError, ValueError)
+    assert issubclass(itss.SchemaError, ValueError)
+    assert issubclass(itss.InvalidValueError, ValueError)
+    assert issubclass(itss.FileError, OSError)
+    assert issubclass(itss.NoMemoryError, MemoryError)
+    assert issubclass(itss.LibraryVersionError, ImportError)
+    e = errors.from_record(code=-99, name="", message="future code")
+    assert type(e) is itss.ItssError and e.code == -99
+
+
+# ---- classification ------------------------------------------------------------
+
+def test_lookup_level_3_class():
+    # GB/T 29264-2012 table 3-1: 040201 网络运维服务 under 0402 硬件运维服务
+    c = classification.lookup("040201")
+    assert (c.code, c.level, c.parent, c.name_zh) == ("040201", 3, "0402", "网络运维服务")
+    assert c.name_en and c.source.startswith("GB/T 29264-2012")
+    d = c.to_dict()
+    assert d["code"] == "040201" and d["name"]["zh"] == "网络运维服务"
+    d["code"] = "changed"  # to_dict gives a copy: the class is unchanged
+    assert c.to_dict()["code"] == "040201"
+    with pytest.raises(AttributeError):
+        c.code = "x"  # frozen
+
+
+def test_lookup_top_level_has_no_parent():
+    c = classification.lookup("01")
+    assert (c.level, c.parent, c.name_zh) == (1, None, "信息技术咨询服务")
+
+
+def test_lookup_unknown_code_names_the_problem():
+    with pytest.raises(itss.NotFoundError) as info:
+        classification.lookup("0407")
+    e = info.value
+    assert isinstance(e, LookupError)
+    assert (e.code, e.name, e.path, e.line, e.column) == (-3, "ITSS_ENOTFOUND", "", 0, 0)
+    assert '"0407"' in e.message and "0499" in e.message  # names it, lists 04's classes
+    assert str(e) == e.message
+
+
+@pytest.mark.parametrize("code, problem", [
+    ("", "empty"), ("04a1", "not_digits"), ("040", "bad_length"), ("0407", "unknown_code"),
+    ("990101", "unknown_parent")])
+def test_validate_problems(code, problem):
+    v = classification.validate(code)
+    assert (v.valid, v.problem) == (False, problem)
+    assert v.message and v.cls is None
+    # the status lookup raises: a code that cannot exist is a bad value,
+    # a well-formed one that does not is not found
+    expected = "ITSS_EVALUE" if problem in ("empty", "not_digits", "bad_length") else "ITSS_ENOTFOUND"
+    assert v.error == expected
+    with pytest.raises(itss.ItssError) as info:
+        classification.lookup(code)
+    assert info.value.name == expected
+    assert not classification.is_valid(code)
+
+
+def test_validate_valid_code():
+    v = classification.validate("0402")
+    assert (v.valid, v.problem, v.message, v.error) == (True, "ok", None, None)
+    assert v.cls == classification.lookup("0402")
+    assert classification.is_valid("0402")
+
+
+def test_hierarchy():
+    # table 3-1: nine top-level classes 01..09; 04 has 0401..0405 and 0499
+    assert [c.code for c in classification.top()] == ["0%d" % i for i in range(1, 10)]
+    assert [c.code for c in classification.children("04")] == [
+        "0401", "0402", "0403", "0404", "0405", "0499"]
+    assert [c.code for c in classification.ancestors("040201")] == ["04", "0402"]
+    assert classification.ancestors("04") == []
+    below = [c.code for c in classification.descendants("0402")]
+    assert below == ["040201", "040202", "040203", "040204", "040299"]
+    assert len(classification.builtin()) == 55
+
+
+def test_search():
+    found = classification.search("网络运维服务")
+    assert found[0].code == "040201"  # the exact name comes first
+    assert classification.search("zzzz-no-such-name") == []
+    with pytest.raises(itss.InvalidValueError):
+        classification.search("   ")
+
+
+def test_tree_and_export():
+    t = classification.tree("0402")
+    assert [n["code"] for n in t["tree"][0]["children"]] == [
+        "040201", "040202", "040203", "040204", "040299"]
+    doc = classification.export()
+    assert len(doc["classes"]) == 55 and doc["edition"] == "GB/T 29264-2012"
+
+
+def test_crosswalks():
+    ids = {x.id for x in classification.crosswalks()}
+    assert ids == {"gbt4754", "db21"}
+    m = classification.map("gbt4754", "040201")
+    assert [(x.class_code, x.target_code, x.relation) for x in m] == [
+        ("040201", "6540", "narrower")]
+    back = classification.map("gbt4754", "6540", reverse=True)
+    assert "040201" in [x.class_code for x in back]
+    with pytest.raises(itss.NotFoundError):
+        classification.map("nosuch", "04")
+
+
+def test_loaded_catalog_round_trip_and_close():
+    doc = classification.export()
+    with classification.Catalog.load(doc) as cat:
+        assert len(cat) == 55 and cat.edition == "GB/T 29264-2012"
+        assert cat.export() == doc
+        assert cat.lookup("040201") == classification.lookup("040201")
+    assert cat.closed
+    with pytest.raises(ValueError, match="closed"):
+        cat.lookup("04")
+    cat.close()  # idempotent
+    b = classification.builtin()
+    b.close()  # the built-in catalog is never released
+    assert not b.closed and b.lookup("01").level == 1
+
+
+def test_catalog_load_error_locates_the_problem():
+    doc = classification.export()
+    doc["classes"][3]["level"] = "two"
+    text = json.dumps(doc, ensure_ascii=False, indent=1)
+    # the offending value is on the line that reads ` "level": "two",`
+    line = text.splitlines().index('   "level": "two",') + 1
+    with pytest.raises(itss.SchemaError) as info:
+        classification.Catalog.load(text)
+    e = info.value
+    assert (e.path, e.line, e.column) == ("/classes/3/level", line, 13)
+
+
+def test_bad_argument_types():
+    with pytest.raises(TypeError):
+        classification.lookup(40201)
+    with pytest.raises(itss.ArgumentError):
+        classification.lookup("04\x0001")
+    with pytest.raises(TypeError):
+        maturity.rate(42)
+
+
+# ---- maturity -------------------------------------------------------------------
+
+def test_rate_inputs_agree_and_match_the_c_tool(c_cli):
+    text = EXAMPLE_ASSESSMENT.read_text(encoding="utf-8")
+    by_path = maturity.rate(str(EXAMPLE_ASSESSMENT))
+    assert maturity.rate(EXAMPLE_ASSESSMENT) == by_path
+    assert maturity.rate(text) == by_path
+    assert maturity.rate(text.encode("utf-8")) == by_path
+    assert maturity.rate(json.loads(text)) == by_path
+    assert by_path == c_json(c_cli, "maturity", "rate", str(EXAMPLE_ASSESSMENT))
+    for target in (3, 4, 5):
+        assert maturity.rate(EXAMPLE_ASSESSMENT, target) == c_json(
+            c_cli, "maturity", "rate", str(EXAMPLE_ASSESSMENT), "--target", str(target))
+
+
+def test_rate_empty_assessment():
+    # nothing rated: below level 1, and every level-1 clause is a gap (44
+    # level-1 clauses in T/CESA 1299-2023 sections 6 to 10)
+    r = maturity.rate({"ratings": {}})
+    assert r["level"] == 0
+    assert r["gaps"]["target"] == 1 and len(r["gaps"]["clauses"]) == 44
+    assert len(r["unrated"]) == 519
+
+
+def test_rate_target_arguments():
+    with pytest.raises(itss.ArgumentError):
+        maturity.rate({"ratings": {}}, 0)
+    with pytest.raises(itss.ArgumentError):
+        maturity.rate({"ratings": {}}, 6)  # the model has 5 levels
+    with pytest.raises(TypeError):
+        maturity.rate({"ratings": {}}, "2")
+
+
+def test_rate_error_locations():
+    # `{"ratings": {"6.1.1.a": "X"}}`: "X" starts at byte 24, column 25
+    with pytest.raises(itss.InvalidValueError) as info:
+        maturity.rate('{"ratings": {"6.1.1.a": "X"}}')
+    e = info.value
+    assert (e.path, e.line, e.column, e.position) == ("/ratings/6.1.1.a", 1, 25, 24)
+    assert "1:25: " in str(e) and "(at /ratings/6.1.1.a)" in str(e)
+    assert e.to_dict()["error"]["code"] == "ITSS_EVALUE"
+    # line 3 is `    "6.1.1.b": 120`: the number starts at column 16
+    with pytest.raises(itss.InvalidValueError) as info:
+        maturity.rate('{\n  "ratings": {\n    "6.1.1.b": 120\n  }\n}')
+    assert (info.value.line, info.value.column) == (3, 16)
+    with pytest.raises(itss.NotFoundError) as info:
+        maturity.rate({"ratings": {"99.9.9.z": "met"}})
+    assert info.value.path == "/ratings/99.9.9.z"
+    with pytest.raises(itss.ParseError) as info:
+        maturity.rate('{"ratings": ')
+    assert info.value.line == 1
+    with pytest.raises(itss.FileError):
+        maturity.rate("no/such/assessment.json")
+    with pytest.raises(itss.ArgumentError):
+        maturity.rate({"ratings": {"6.1.1.a": float("nan")}})
+
+
+def test_report_text():
+    text = maturity.report(EXAMPLE_ASSESSMENT, lang="en")
+    assert "Level reached" in text and "Extended" in text
+    with pytest.raises(itss.ArgumentError):
+        maturity.report(EXAMPLE_ASSESSMENT, lang="fr")
+
+
+def test_clauses_and_model():
+    # T/CESA 1299-2023: 519 clauses, 44/136/199/111/29 per level
+    per_level = [len(maturity.clauses(level=lv)) for lv in range(1, 6)]
+    assert per_level == [44, 136, 199, 111, 29] and len(maturity.clauses()) == 519
+    assert [c["id"] for c in maturity.clauses(level=1, item=3)] == ["6.1.3.a", "6.1.3.b"]
+    c = maturity.clause("7.4.4.c")
+    assert (c["id"], c["level"], c["domain"]) == ("7.4.4.c", 2, "process")
+    with pytest.raises(itss.NotFoundError):
+        maturity.clause("7.4.4.z")
+    with pytest.raises(itss.NotFoundError):
+        maturity.clauses(domain="nosuch")
+    m = maturity.model()
+    assert (len(m["levels"]), len(m["domains"]), len(m["items"])) == (5, 8, 48)
+    assert maturity.builtin().levels == 5 and maturity.builtin().id == "tcesa1299-2023"
+
+
+def test_custom_model():
+    path = ROOT / "tests" / "cases" / "maturity" / "custom-model-load" / "model.json"
+    with maturity.Model.load(path) as m:
+        assert m.levels == 3 and len(m.clauses()) == 7
+        every = {c["id"]: "met" for c in m.clauses()}
+        assert m.rate({"ratings": every})["level"] == 3
+    with pytest.raises(ValueError, match="closed"):
+        m.rate({"ratings": {}})
+
+
+# ---- quality ------------------------------------------------------------------------
+
+def test_score_example_matches_the_c_tool(c_cli):
+    r = quality.score(EXAMPLE_EVALUATION)
+    assert r == c_json(c_cli, "quality", "score", str(EXAMPLE_EVALUATION))
+    assert round(r["overall"]["score"], 3) == 0.902 and r["overall"]["band"] == "优"
+    assert quality.score(EXAMPLE_EVALUATION.read_text(encoding="utf-8")) == r
+    assert "优" in quality.report(EXAMPLE_EVALUATION)
+
+
+def one_indicator(a, b):
+    return {"service": "04", "scheme": {"indicators": ["incident_resolution_rate"]},
+            "measurements": {"incident_resolution_rate": {"A": a, "B": b}}}
+
+
+def test_score_ratio_by_hand():
+    # X = A/B = 45/50 = 0.9; one indicator carries the whole score
+    r = quality.score(one_indicator(45, 50))
+    assert r["overall"]["score"] == pytest.approx(0.9, abs=1e-15)
+    with pytest.raises(itss.InvalidValueError) as info:
+        quality.score(one_indicator(51, 50))  # A > B
+    assert info.value.path.startswith("/measurements/incident_resolution_rate")
+
+
+def test_compare_by_hand():
+    r = quality.compare([one_indicator(40, 50), one_indicator(45, 50)])
+    assert r == quality.builtin().compare([one_indicator(40, 50), one_indicator(45, 50)])
+    text = json.dumps(r)
+    assert "0.8" in text and "0.9" in text
+
+
+def test_indicator_catalogs():
+    own = {"indicators": [{
+        "id": "change_success_rate", "subcharacteristic": "completeness",
+        "name": {"zh": "变更成功率", "en": "Change success rate"}, "method": "ratio", "polarity": "positive",
+        "a": {"zh": "成功的变更数", "en": "successful changes"},
+        "b": {"zh": "变更总数", "en": "changes"}}]}
+    with quality.IndicatorCatalog.load(own) as cat:
+        assert cat.ids()[-1] == "change_success_rate" and len(cat) == 18
+    with quality.IndicatorCatalog.load(own, on_builtin=False) as alone:
+        assert alone.ids() == ["change_success_rate"]
+        ev = {"service": "04", "scheme": {"indicators": ["change_success_rate"]},
+              "measurements": {"change_success_rate": {"A": 3, "B": 4}}}
+        assert alone.score(ev)["overall"]["score"] == 0.75  # 3/4
+        # a document as catalog= is added to the built-in indicators
+        assert quality.score(ev, catalog=own)["overall"]["score"] == 0.75
+    with pytest.raises(itss.DuplicateError):
+        quality.IndicatorCatalog.load({"indicators": own["indicators"] * 2}, on_builtin=False)
+    assert "incident_resolution_rate" in quality.scheme("04")["indicators"]
+    assert len(quality.indicators()["indicators"]) == 17
+    m = quality.model()
+    assert len(m["characteristics"]) == 5
+
+
+def test_ahp_by_hand():
+    # a consistent matrix: every column is proportional to (4, 2, 1), so the
+    # weights are 4/7, 2/7, 1/7, lambda_max = n = 3 and CI = CR = 0
+    r = quality.ahp([[1, 2, 4], [0.5, 1, 2], [0.25, 0.5, 1]], labels=["a", "b", "c"])
+    assert r["labels"] == ["a", "b", "c"]
+    assert r["weights"] == pytest.approx([4 / 7, 2 / 7, 1 / 7], abs=1e-12)
+    assert r["lambda_max"] == pytest.approx(3, abs=1e-12) and r["consistent"] is True
+    # a cyclic matrix (a > b > c > a, ninefold) is as inconsistent as can be
+    cyclic = [[1, 9, 1 / 9], [1 / 9, 1, 9], [9, 1 / 9, 1]]
+    with pytest.raises(itss.ConsistencyError):
+        quality.ahp(cyclic)
+    assert quality.ahp(cyclic, allow_inconsistent=True)["consistent"] is False
+    with pytest.raises(itss.InvalidValueError) as info:
+        quality.ahp([[1, 2], [0.4, 1]])  # 2 * 0.4 != 1
+    assert info.value.path == "/matrix/1/0"
+    doc = {"matrix": [[1, 3], [1 / 3, 1]]}
+    assert quality.ahp(doc)["weights"] == pytest.approx([0.75, 0.25], abs=1e-12)
+    with pytest.raises(itss.FileError):
+        quality.ahp("no/such/matrix.json")
+
+
+
+
+def test_assess_result_agrees_with_the_export():
+    with maturity.assess(EXAMPLE_ASSESSMENT) as r:
+        d = r.to_dict()
+        assert d == maturity.rate(EXAMPLE_ASSESSMENT)
+        assert (r.level, r.target) == (d["level"], d["gaps"]["target"])
+        assert r.gaps() == [(g["id"], g["required"]) for g in d["gaps"]["clauses"]]
+        assert {x["id"]: x["level"] for x in d["domains"]} == {
+            x["id"]: r.domain_level(x["id"]) for x in d["domains"]}
+        assert r.unrated() == d["unrated"]
+        assert r.not_applicable() == [(c["id"], c["reason"]) for c in d["not_applicable"]]
+        assert r.coverage(level=2) == d["levels"][1]["coverage"]
+        assert r.report("en") == maturity.report(EXAMPLE_ASSESSMENT, lang="en")
+        with pytest.raises(itss.NotFoundError):
+            r.domain_level("nosuch")
+        with pytest.raises(itss.NotFoundError):
+            r.clause_status("1.1.1.z")
+    assert r.closed
+
+
+def test_assess_statuses_by_hand():
+    # 6.1.1.a F (fully), 6.1.1.b 60 % (L: largely), 6.1.2.a unrated (not),
+    # 6.1.2.b na; everything else unrated: level 0, target 1
+    r = maturity.assess({"ratings": {"6.1.1.a": "F", "6.1.1.b": 60,
+                                     "6.1.2.b": {"rating": "na", "reason": "无"}}})
+    assert [r.clause_status(c) for c in ("6.1.1.a", "6.1.1.b", "6.1.2.a", "6.1.2.b")] == [
+        "fully", "largely", "not_satisfied", "not_applicable"]
+    assert (r.level, r.target) == (0, 1)
+    # level 1 needs each of its 44 clauses largely: 6.1.1.a and 6.1.1.b are,
+    # 6.1.2.b is excluded, the other 41 block it
+    assert len(r.gaps()) == 41 and all(need == "largely" for _, need in r.gaps())
+    assert r.not_applicable() == [("6.1.2.b", "无")]
+    r.close()
+
+
+def test_closing_a_model_closes_its_results():
+    path = ROOT / "tests" / "cases" / "maturity" / "custom-model-load" / "model.json"
+    m = maturity.Model.load(path)
+    r = m.assess({"ratings": {}})
+    assert r.level == 0
+    m.close()
+    assert r.closed  # never left pointing into a released model
+    with pytest.raises(ValueError, match="closed"):
+        r.gaps()

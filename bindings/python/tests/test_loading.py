@@ -1,0 +1,108 @@
+"""How the package finds libitss and refuses a library it cannot use, and
+that it installs with pip from the source tree without a network."""
+
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SANITIZED
+
+import itss
+from itss import _lib
+
+PACKAGE = ROOT / "bindings" / "python"
+
+
+def python(code, env_changes, cwd=None):
+    env = dict(os.environ, PYTHONPATH=str(PACKAGE))
+    for k, v in env_changes.items():
+        if v is None:
+            env.pop(k, None)
+        else:
+            env[k] = v
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, cwd=cwd, timeout=120)
+
+
+@pytest.mark.parametrize("found, ok", [
+    ("0.1.0", True), ("0.1.9", True), ("0.2.0", False), ("0.0.9", False), ("1.1.0", False),
+    ("garbage", False)])
+def test_version_policy(found, ok):
+    # while the major version is 0, the minor version must match exactly
+    if ok:
+        _lib.check_version(found)
+    else:
+        with pytest.raises(itss.LibraryVersionError) as info:
+            _lib.check_version(found)
+        assert found in str(info.value)
+
+
+def test_refuses_a_library_of_another_version(tmp_path):
+    cc = shutil.which("cc") or shutil.which("gcc")
+    assert cc, "a C compiler is needed to build a stand-in library"
+    src = tmp_path / "fake.c"
+    src.write_text('const char *itss_version_string(void) { return "9.4.0"; }\n')
+    so = tmp_path / "libfake.so"
+    subprocess.run([cc, "-shared", "-fPIC", "-o", str(so), str(src)], check=True)
+    p = python("import itss", {"ITSS_LIBRARY": str(so)})
+    assert p.returncode != 0
+    assert "LibraryVersionError" in p.stderr
+    assert "needs libitss 0.1.x but found libitss 9.4.0" in p.stderr
+
+
+def test_missing_library_is_named():
+    p = python("import itss", {"ITSS_LIBRARY": "/nonexistent/libitss.so.1"})
+    assert p.returncode != 0
+    assert "LibraryNotFoundError" in p.stderr and "/nonexistent/libitss.so.1" in p.stderr
+    assert "ITSS_LIBRARY" in p.stderr
+
+
+def test_a_library_that_is_not_libitss():
+    p = python("import itss", {"ITSS_LIBRARY": "libm.so.6"})
+    assert p.returncode != 0 and "is not libitss" in p.stderr
+
+
+@pytest.mark.skipif(SANITIZED, reason="the build tree's library is the plain build")
+def test_source_checkout_uses_the_build_tree():
+    built = ROOT / "build" / "lib" / "libitss.so.1"
+    if not built.is_file():
+        pytest.skip("no plain build in build/")
+    p = python("from itss import _lib; print(_lib.lib._name)", {"ITSS_LIBRARY": None})
+    assert p.returncode == 0, p.stderr
+    assert pathlib.Path(p.stdout.strip()) == built
+
+
+@pytest.mark.skipif(SANITIZED, reason="installs and runs a plain interpreter")
+def test_pip_install_offline(tmp_path):
+    """pip installs the package from the source tree with no index, using
+    the setuptools and wheel of the system (no build isolation)."""
+    # a copy: setuptools writes build/ and *.egg-info next to the sources
+    src = tmp_path / "src"
+    shutil.copytree(PACKAGE, src, ignore=shutil.ignore_patterns(
+        "tests", "__pycache__", "build", "*.egg-info"))
+    venv = tmp_path / "venv"
+    subprocess.run(["/usr/bin/python3", "-m", "venv", "--system-site-packages", str(venv)],
+                   check=True, timeout=300)
+    pip = subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "--no-index",
+         "--no-build-isolation", "--no-cache-dir", "--disable-pip-version-check", "-q",
+         str(src)], capture_output=True, text=True, timeout=300,
+        env=dict(os.environ, PIP_FIND_LINKS=""))
+    assert pip.returncode == 0, pip.stdout + pip.stderr
+    env = {"ITSS_LIBRARY": str(_lib.lib._name)}
+    code = ("import itss, pathlib; print(itss.__file__); "
+            "print((pathlib.Path(itss.__file__).parent / 'py.typed').is_file()); "
+            "print(itss.classification.lookup('040201').name_zh)")
+    p = subprocess.run([str(venv / "bin" / "python"), "-c", code], capture_output=True,
+                       text=True, cwd=tmp_path, timeout=120, env=dict(os.environ, **env))
+    assert p.returncode == 0, p.stderr
+    where, typed, name = p.stdout.split()
+    assert str(venv) in where and typed == "True" and name == "网络运维服务"
+    p = subprocess.run([str(venv / "bin" / "itss-py"), "class", "show", "01"],
+                       capture_output=True, text=True, cwd=tmp_path, timeout=120,
+                       env=dict(os.environ, **env))
+    assert p.returncode == 0 and "信息技术咨询服务" in p.stdout
