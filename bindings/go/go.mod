@@ -1,0 +1,3 @@
+module libitss/itss
+
+go 1.19

@@ -1,0 +1,369 @@
+package itss
+
+/*
+#include <stdlib.h>
+#include <itss/itss.h>
+*/
+import "C"
+
+import "runtime"
+
+// MaturityModel is a T/CESA 1299-2023 O&M capability maturity model: the
+// built-in one (BuiltinMaturityModel) or an organisation's own, loaded from
+// an itss-maturity-model/1 document (LoadMaturityModel), which holds C
+// memory until Close. A model may be used from many goroutines at once.
+type MaturityModel struct {
+	h     handle
+	p     *C.itss_maturity_model
+	owned bool
+}
+
+// BuiltinMaturityModel returns the built-in T/CESA 1299-2023 model. It
+// belongs to the library and lives until the process ends; Close does
+// nothing.
+func BuiltinMaturityModel() (*MaturityModel, error) {
+	var p *C.itss_maturity_model
+	var e C.itss_error
+	if rc := C.itss_maturity_model_builtin(&p, &e); rc != 0 {
+		return nil, newError(rc, &e)
+	}
+	return &MaturityModel{p: p}, nil
+}
+
+// LoadMaturityModel loads a model from the itss-maturity-model/1 file at
+// path (docs/maturity.md). It is rated by the same engine as the built-in
+// model. The caller owns the result and releases it with Close.
+func LoadMaturityModel(path string) (*MaturityModel, error) {
+	cp, err := cstr("path", path)
+	if err != nil {
+		return nil, err
+	}
+	defer cfree(cp)
+	var p *C.itss_maturity_model
+	var e C.itss_error
+	if rc := C.itss_maturity_model_load_file(cp, &p, &e); rc != 0 {
+		return nil, newError(rc, &e)
+	}
+	return newMaturityModel(p), nil
+}
+
+// LoadMaturityModelJSON is LoadMaturityModel from a document in memory
+// (not retained). The caller owns the result and releases it with Close.
+func LoadMaturityModelJSON(doc []byte) (*MaturityModel, error) {
+	var p *C.itss_maturity_model
+	var e C.itss_error
+	d, n := docPtr(doc)
+	rc := C.itss_maturity_model_load(d, n, &p, &e)
+	runtime.KeepAlive(doc)
+	if rc != 0 {
+		return nil, newError(rc, &e)
+	}
+	return newMaturityModel(p), nil
+}
+
+func newMaturityModel(p *C.itss_maturity_model) *MaturityModel {
+	m := &MaturityModel{p: p, owned: true}
+	runtime.SetFinalizer(m, func(m *MaturityModel) { m.Close() })
+	return m
+}
+
+// Close releases a loaded model; later calls on it fail with ErrInvalid.
+// Closing twice, or closing the built-in model, does nothing. Results
+// already returned are Go values and stay valid.
+func (m *MaturityModel) Close() error {
+	if m == nil || !m.owned {
+		return nil // the built-in objects belong to the library
+	}
+	m.h.close(func() {
+		C.itss_maturity_model_free(m.p)
+		m.p = nil
+	})
+	runtime.SetFinalizer(m, nil)
+	return nil
+}
+
+func (m *MaturityModel) use(f func(p *C.itss_maturity_model) error) error {
+	if m == nil {
+		return goError(cEINVAL, "nil maturity model")
+	}
+	err := m.h.use("maturity model", func() error { return f(m.p) })
+	runtime.KeepAlive(m)
+	return err
+}
+
+// RateJSON rates an assessment document (docs/maturity.md) against the
+// model and returns the result document (compact JSON, schema
+// maturity-result). target is the level whose gaps to list, 1..N, or 0 for
+// the default (the level reached + 1). The document is not retained. A bad
+// document gives an *Error with its JSON path, line and column.
+func (m *MaturityModel) RateJSON(doc []byte, target int) ([]byte, error) {
+	var out []byte
+	err := m.use(func(p *C.itss_maturity_model) error {
+		var s *C.char
+		var n C.size_t
+		var e C.itss_error
+		d, dn := docPtr(doc)
+		rc := C.itss_maturity_rate_json(p, d, dn, C.int(target), C.ITSS_FORMAT_JSON, C.ITSS_LANG_ZH, &s, &n, &e)
+		runtime.KeepAlive(doc)
+		if rc != 0 {
+			return newError(rc, &e)
+		}
+		out = takeOutput(s, n)
+		return nil
+	})
+	return out, err
+}
+
+// Rate rates an assessment against the model; see RateJSON.
+func (m *MaturityModel) Rate(a Assessment, target int) (*MaturityResult, error) {
+	doc, err := a.document()
+	if err != nil {
+		return nil, err
+	}
+	out, err := m.RateJSON(doc, target)
+	if err != nil {
+		return nil, err
+	}
+	r := new(MaturityResult)
+	if err := decodeResult(out, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// JSON returns the whole model as a compact itss-maturity-model/1 document
+// (loadable with LoadMaturityModelJSON).
+func (m *MaturityModel) JSON() ([]byte, error) {
+	var out []byte
+	err := m.use(func(p *C.itss_maturity_model) error {
+		var s *C.char
+		var n C.size_t
+		var e C.itss_error
+		if rc := C.itss_maturity_model_export(p, C.ITSS_FORMAT_JSON, C.ITSS_LANG_ZH, &s, &n, &e); rc != 0 {
+			return newError(rc, &e)
+		}
+		out = takeOutput(s, n)
+		return nil
+	})
+	return out, err
+}
+
+// ClausesJSON returns the requirement clauses selected by level (0: all),
+// domain id ("": all) and item number (0: all), in model order, as compact
+// JSON {"clauses": [...]}. An unknown domain or item gives ErrNotFound, a
+// level outside 0..N ErrInvalid.
+func (m *MaturityModel) ClausesJSON(level int, domain string, item int) ([]byte, error) {
+	cd, err := cstrOrNull("domain id", domain)
+	if err != nil {
+		return nil, err
+	}
+	defer cfree(cd)
+	var out []byte
+	err = m.use(func(p *C.itss_maturity_model) error {
+		var s *C.char
+		var n C.size_t
+		var e C.itss_error
+		if rc := C.itss_maturity_clauses_render(p, C.int(level), cd, C.int(item), C.ITSS_FORMAT_JSON, C.ITSS_LANG_ZH, &s, &n, &e); rc != 0 {
+			return newError(rc, &e)
+		}
+		out = takeOutput(s, n)
+		return nil
+	})
+	return out, err
+}
+
+// ---- the built-in model ----------------------------------------------------------
+
+// RateMaturityJSON rates an assessment document against the built-in model
+// with the default target and returns the result document; see
+// MaturityModel.RateJSON.
+func RateMaturityJSON(doc []byte) ([]byte, error) {
+	return RateMaturityJSONTarget(doc, 0)
+}
+
+// RateMaturityJSONTarget is RateMaturityJSON listing the gaps to target
+// (1..5; 0 for the level reached + 1).
+func RateMaturityJSONTarget(doc []byte, target int) ([]byte, error) {
+	m, err := BuiltinMaturityModel()
+	if err != nil {
+		return nil, err
+	}
+	return m.RateJSON(doc, target)
+}
+
+// RateMaturity rates an assessment against the built-in model (target as
+// in RateMaturityJSONTarget) and returns the decoded result.
+func RateMaturity(a Assessment, target int) (*MaturityResult, error) {
+	m, err := BuiltinMaturityModel()
+	if err != nil {
+		return nil, err
+	}
+	return m.Rate(a, target)
+}
+
+// MaturityModelJSON returns the built-in model as a compact
+// itss-maturity-model/1 document.
+func MaturityModelJSON() ([]byte, error) {
+	m, err := BuiltinMaturityModel()
+	if err != nil {
+		return nil, err
+	}
+	return m.JSON()
+}
+
+// MaturityClausesJSON returns clauses of the built-in model; see
+// MaturityModel.ClausesJSON.
+func MaturityClausesJSON(level int, domain string, item int) ([]byte, error) {
+	m, err := BuiltinMaturityModel()
+	if err != nil {
+		return nil, err
+	}
+	return m.ClausesJSON(level, domain, item)
+}
+
+// ---- documents ---------------------------------------------------------------------
+
+// Assessment is a maturity assessment, written as the assessment document
+// of docs/maturity.md. Empty metadata and Scale are left out.
+type Assessment struct {
+	// The metadata, copied into the result.
+	ID           string `json:"id,omitempty"`           // the assessment's identifier
+	Organization string `json:"organization,omitempty"` // the organisation assessed
+	Scope        string `json:"scope,omitempty"`        // the services assessed
+	Date         string `json:"date,omitempty"`         // when it was assessed
+	Assessor     string `json:"assessor,omitempty"`     // who assessed
+	Notes        string `json:"notes,omitempty"`        // free text
+	// Scale is "binary", "nplf" or "any"; "" means the default ("any").
+	Scale string `json:"scale,omitempty"`
+	// Ratings maps clause ids ("7.4.4.c") to a rating: a string ("met",
+	// "not_met", "N", "P", "L", "F"), a number (a percentage 0..100) or a
+	// Rating (with evidence, a note, or "na" with its reason). The library
+	// checks every value. A nil map is written as {} (everything unrated).
+	Ratings map[string]any `json:"ratings"`
+}
+
+// MarshalJSON writes the assessment document.
+func (a Assessment) MarshalJSON() ([]byte, error) { return a.document() }
+
+func (a Assessment) document() ([]byte, error) {
+	type plain Assessment
+	p := plain(a)
+	if p.Ratings == nil {
+		p.Ratings = map[string]any{}
+	}
+	return marshalDoc("assessment", p)
+}
+
+// Rating is the object form of a rating in Assessment.Ratings.
+type Rating struct {
+	Rating   any    `json:"rating"`             // a string or a number as in Assessment.Ratings, or "na"
+	Reason   string `json:"reason,omitempty"`   // why the clause is not applicable (required with "na", refused otherwise)
+	Evidence string `json:"evidence,omitempty"` // what the rating rests on
+	Note     string `json:"note,omitempty"`     // free text
+}
+
+// MaturityResult is the result document of a rating (docs/maturity.md,
+// schema maturity-result), decoded into Go values owned by the caller.
+type MaturityResult struct {
+	Model ModelRef `json:"model"` // the model rated with
+	// The assessment's metadata, when given.
+	ID           string `json:"id,omitempty"`
+	Organization string `json:"organization,omitempty"`
+	Scope        string `json:"scope,omitempty"`
+	Date         string `json:"date,omitempty"`
+	Assessor     string `json:"assessor,omitempty"`
+	Notes        string `json:"notes,omitempty"`
+
+	Scale     string `json:"scale"`      // "any", "binary" or "nplf"
+	Level     int    `json:"level"`      // the level reached overall, 0..N
+	LevelName *Text  `json:"level_name"` // nil at level 0
+	// ITSSLabel is the ITSS grade label ("三级"); nil at level 0 or when the
+	// model has no labels. Labels run backwards: compare Level, not labels.
+	ITSSLabel     *string         `json:"itss_label"`
+	Levels        []LevelResult   `json:"levels"`         // every level of the model
+	Domains       []DomainResult  `json:"domains"`        // every domain, in model order
+	Items         []ItemResult    `json:"items"`          // every item, in model order
+	Gaps          Gaps            `json:"gaps"`           // what blocks the target level
+	Unrated       []string        `json:"unrated"`        // unrated clause ids, in model order
+	NotApplicable []NotApplicable `json:"not_applicable"` // na clauses with their reasons
+}
+
+// ModelRef names the model a result was rated with.
+type ModelRef struct {
+	ID      string `json:"id"`      // "tcesa1299-2023" for the built-in model
+	Edition string `json:"edition"` // "T/CESA 1299-2023"
+}
+
+// ClauseStats counts the clauses of a group (a level, a domain, or a domain
+// at one level).
+type ClauseStats struct {
+	Clauses       int `json:"clauses"`        // clauses in the group
+	Applicable    int `json:"applicable"`     // those not rated na
+	Fully         int `json:"fully"`          // applicable and fully satisfied
+	Largely       int `json:"largely"`        // applicable and at least largely satisfied
+	Unrated       int `json:"unrated"`        // not rated (counted as not satisfied)
+	NotApplicable int `json:"not_applicable"` // rated na
+	// Coverage is the share of applicable clauses fully satisfied; nil when
+	// no clause is applicable.
+	Coverage *float64 `json:"coverage"`
+}
+
+// LevelResult is one level of a result.
+type LevelResult struct {
+	Level   int  `json:"level"`   // the ordinal, 1..N
+	Name    Text `json:"name"`    // "基本级" / "Basic", ...
+	Reached bool `json:"reached"` // whether the rule for this level holds
+	ClauseStats
+}
+
+// DomainResult is one domain of a result.
+type DomainResult struct {
+	ID        string `json:"id"`         // "capability_management", ...
+	Name      Text   `json:"name"`       // the domain's name
+	Part      string `json:"part"`       // the part the domain belongs to
+	Level     int    `json:"level"`      // the level the domain reaches
+	LevelName *Text  `json:"level_name"` // nil at level 0
+	ClauseStats
+	Levels []DomainLevel `json:"levels"` // the levels where the domain has clauses
+}
+
+// DomainLevel is a domain at one level.
+type DomainLevel struct {
+	Level int `json:"level"` // the ordinal
+	ClauseStats
+}
+
+// ItemResult is one item of a result.
+type ItemResult struct {
+	Number int    `json:"number"` // the item's number in the model
+	Domain string `json:"domain"` // its domain id
+	// Status has, for each level where the item has clauses ("1", "2", ...),
+	// "fully", "largely", "not_satisfied" or "not_applicable".
+	Status map[string]string `json:"status"`
+}
+
+// Gaps lists the clauses that block the target level.
+type Gaps struct {
+	Target     *int  `json:"target"`      // nil when the top level is reached
+	TargetName *Text `json:"target_name"` // nil with Target
+	Clauses    []Gap `json:"clauses"`     // by level, domain, item and clause
+}
+
+// Gap is one clause that blocks the target level.
+type Gap struct {
+	ID     string `json:"id"`     // the clause id, "7.4.4.c"
+	Level  int    `json:"level"`  // the clause's level
+	Domain string `json:"domain"` // the clause's domain id
+	Item   *int   `json:"item"`   // nil for a domain-wide clause
+	// Rating is the rating as given: a string, a float64, or nil when unrated.
+	Rating   any     `json:"rating"`
+	Grade    *string `json:"grade"`    // N, P, L or F; nil for binary ratings and unrated clauses
+	Required string  `json:"required"` // "fully" or "largely"
+	Summary  Text    `json:"summary"`  // what the clause asks, in libitss's words
+}
+
+// NotApplicable is a clause rated not applicable, with its reason.
+type NotApplicable struct {
+	ID     string `json:"id"`     // the clause id
+	Reason string `json:"reason"` // the reason given
+}
