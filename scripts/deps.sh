@@ -5,7 +5,8 @@
 itss_deps() {
     pkgs="meson ninja-build pkgconf libjansson-dev gcc libc6-dev jq"
     if [ "$1" = test ]; then
-        pkgs="$pkgs g++ check valgrind python3 python3-pytest python3-jsonschema"
+        pkgs="$pkgs g++ check valgrind python3 python3-pytest python3-jsonschema golang-go \
+            python3-pip python3-venv python3-setuptools python3-wheel"
     fi
     missing=""
     for p in $pkgs; do
@@ -18,6 +19,7 @@ itss_deps() {
         echo "error: packages missing and not running as root:$missing" >&2
         return 1
     fi
+    # shellcheck disable=SC2086 # one word per package
     apt-get update -qq &&
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 }
