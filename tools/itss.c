@@ -270,7 +270,9 @@ static int prepare(const char *area, const verbspec *verbs, int nverbs, const ch
     return status;
 }
 
-/* Read a whole file, or standard input for "-". */
+/* Read a whole file, or standard input for "-", but no more than one byte
+ * beyond the library's document limit: a larger input (or an endless one
+ * such as /dev/zero) is then refused by the library with ITSS_ELIMIT. */
 static char *read_input(const char *path, size_t *len)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
@@ -278,15 +280,15 @@ static char *read_input(const char *path, size_t *len)
         fprintf(stderr, "itss: cannot open %s: %s\n", path, strerror(errno));
         return NULL;
     }
+    const size_t most = ITSS_MAX_DOCUMENT_SIZE + 1;
     size_t cap = 65536, n = 0;
     char *buf = malloc(cap);
-    for (;;) {
-        if (!buf)
-            break;
+    while (buf) {
         n += fread(buf + n, 1, cap - n, f);
-        if (n < cap)
+        if (n < cap || n == most)
             break;
-        char *nb = realloc(buf, cap *= 2);
+        cap = cap * 2 < most ? cap * 2 : most;
+        char *nb = realloc(buf, cap);
         if (!nb) {
             free(buf);
             buf = NULL;
@@ -414,6 +416,35 @@ static int class_main(const char *verb, int argc, char **argv)
 
 /* One document per line; one result or error object per output line.
  * Memory stays flat: one line and one result at a time. */
+/* Read the next line of f into *line (with its newline, if any): at most
+ * ITSS_MAX_DOCUMENT_SIZE + 1 bytes are kept, the rest of a longer line is
+ * skipped, so that the library refuses it (ITSS_ELIMIT) and memory stays
+ * bounded. Returns 1 for a line, 0 at the end, -1 when out of memory. */
+static int next_line(FILE *f, char **line, size_t *cap, size_t *len)
+{
+    const size_t most = ITSS_MAX_DOCUMENT_SIZE + 1;
+    size_t n = 0;
+    int c = EOF;
+    while (n < most && (c = getc_unlocked(f)) != EOF) {
+        if (n + 1 >= *cap) {
+            size_t ncap = *cap ? *cap * 2 : 4096;
+            char *nl = realloc(*line, ncap);
+            if (!nl)
+                return -1;
+            *line = nl;
+            *cap = ncap;
+        }
+        (*line)[n++] = (char)c;
+        if (c == '\n')
+            break;
+    }
+    if (n == most && c != '\n')
+        while ((c = getc_unlocked(f)) != EOF && c != '\n')
+            ; /* the rest of an over-long line */
+    *len = n;
+    return n > 0 ? 1 : 0;
+}
+
 typedef int (*line_fn)(const void *ctx, const char *line, size_t len, char **out,
                        size_t *outlen, itss_error *e);
 
@@ -425,11 +456,10 @@ static int jsonl(const char *path, line_fn fn, const void *ctx)
         return EXIT_INVALID;
     }
     char *line = NULL;
-    size_t cap = 0, lineno = 0, failed = 0;
-    ssize_t n;
-    while ((n = getline(&line, &cap, f)) >= 0) {
+    size_t cap = 0, lineno = 0, failed = 0, len;
+    int more;
+    while ((more = next_line(f, &line, &cap, &len)) > 0) {
         lineno++;
-        size_t len = (size_t)n;
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             len--;
         itss_error e;
@@ -451,7 +481,7 @@ static int jsonl(const char *path, line_fn fn, const void *ctx)
         fputc('\n', stdout);
         itss_free(out);
     }
-    int read_error = ferror(f);
+    int read_error = ferror(f) || more < 0;
     free(line);
     if (f != stdin)
         fclose(f);

@@ -49,6 +49,11 @@ extern "C" {
 #define ITSS_ELIMIT     (-10) /* the input exceeds a documented limit (size, depth, count) */
 #define ITSS_ECONSISTENCY (-11) /* an AHP comparison matrix is too inconsistent (CR >= 0.10) */
 
+/* The largest document (bytes) the loaders read; a larger one fails with
+ * ITSS_ELIMIT. Programs that read input themselves can stop at one byte
+ * more and leave the verdict to the library. */
+#define ITSS_MAX_DOCUMENT_SIZE ((size_t)64 * 1024 * 1024)
+
 /* Sizes of the fixed text fields of itss_error (bytes, including the NUL). */
 #define ITSS_ERROR_MESSAGE_SIZE 320
 #define ITSS_ERROR_PATH_SIZE 256

@@ -17,7 +17,7 @@
 #include "../internal.h"
 
 /* Documented input limits (docs/security.md). */
-#define ITSS_MAX_DOCUMENT_BYTES ((size_t)64 * 1024 * 1024)
+#define ITSS_MAX_DOCUMENT_BYTES ITSS_MAX_DOCUMENT_SIZE
 
 /* ---- reading ------------------------------------------------------------ */
 
@@ -54,6 +54,13 @@ int itss__jfail(itss_jdoc *doc, int code, int at_key, const char *fmt, ...)
 int itss__jfail_key(itss_jdoc *doc, const char *key, int code, int at_key, const char *fmt,
                     ...) ITSS_PRINTF(5, 6);
 
+#ifdef __clang_analyzer__
+/* The analyzer does not follow variadic calls: tell it they return code. */
+#  define itss__jfail(doc, code, ...) ({ itss__jfail(doc, code, __VA_ARGS__); (code); })
+#  define itss__jfail_key(doc, key, code, ...) \
+      ({ itss__jfail_key(doc, key, code, __VA_ARGS__); (code); })
+#endif
+
 /* Byte offset of the value (or, with at_key, of the member's key) that the
  * JSON Pointer names inside valid JSON text; (size_t)-1 if it cannot be
  * found. Iterative: safe for any nesting depth. */
@@ -75,6 +82,10 @@ int itss__jget_string(itss_jdoc *doc, json_t *obj, const char *key, int required
                       int allow_empty, const char **out);
 int itss__jget_bool(itss_jdoc *doc, json_t *obj, const char *key, int required,
                     int *out);
+/* 1 if v is a number with a whole value (5 and 5.0 alike, as JSON does
+ * not tell them apart); *out receives it, clamped to the long long range. */
+int itss__jwhole(const json_t *v, long long *out);
+
 int itss__jget_int(itss_jdoc *doc, json_t *obj, const char *key, int required,
                    long long min, long long max, long long *out);
 /* An array with at most max entries (ITSS_ELIMIT beyond); *n its length

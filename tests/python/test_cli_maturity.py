@@ -128,6 +128,33 @@ def test_jsonl_10000_assessments_flat_memory(tmp_path):
         assert rss2 <= rss1 + 8 * 1024, (rss1, rss2)
 
 
+def test_endless_input_is_refused_at_the_limit(cli):
+    """/dev/zero never ends: the tool reads one byte beyond the 64 MiB
+    document limit (ITSS_MAX_DOCUMENT_SIZE) and the library refuses it."""
+    rc, out, err = cli("maturity", "rate", "/dev/zero")
+    assert rc == 1 and out == ""
+    assert "67108865 bytes; the limit is 67108864 bytes" in err
+
+
+def test_jsonl_over_long_line_is_one_error(cli, tmp_path):
+    """A line longer than the limit is refused alone; the lines around it
+    are rated, and memory stays bounded by the limit."""
+    if os.environ.get("ITSS_CLI_WRAPPER"):
+        pytest.skip("64 MiB through valgrind takes too long")
+    p = tmp_path / "long.jsonl"
+    with open(p, "wb") as f:
+        f.write(b'{"ratings": {}}\n')
+        f.write(b" " * (64 * 1024 * 1024 + 10) + b"\n")
+        f.write(b'{"ratings": {}}\n')
+    rc, out, err = cli("maturity", "rate", "--jsonl", str(p))
+    lines = out.splitlines()
+    assert rc == 1 and len(lines) == 3
+    assert json.loads(lines[0])["level"] == 0 and json.loads(lines[2])["level"] == 0
+    e = json.loads(lines[1])["error"]
+    assert (e["code"], e["input_line"]) == ("ITSS_ELIMIT", 2)
+    assert "1 of 3 lines failed" in err
+
+
 def test_jsonl_rejects_text_format(cli):
     rc, _, err = cli("maturity", "rate", "--jsonl", "--format", "text", EXAMPLE)
     assert rc == 2 and "--jsonl" in err

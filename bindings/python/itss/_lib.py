@@ -22,6 +22,11 @@ REQUIRED = (0, 1)
 #: The ABI (SONAME number) this package was written for.
 SOVERSION = 1
 
+#: ITSS_MAX_DOCUMENT_SIZE of itss/common.h: the largest document the
+#: library reads. Readers here stop one byte beyond it and let the library
+#: refuse the input (ITSS_ELIMIT).
+MAX_DOCUMENT_SIZE = 64 * 1024 * 1024
+
 FORMAT_JSON = 0
 FORMAT_JSON_PRETTY = 1
 FORMAT_TEXT = 2
@@ -360,7 +365,7 @@ def read_path(path: bytes) -> bytes:
     library's kind of error (ITSS_EIO)."""
     try:
         with open(path, "rb") as f:
-            return f.read()
+            return f.read(MAX_DOCUMENT_SIZE + 1)
     except OSError as exc:
         raise fail(-9, "cannot read %s: %s" % (os.fsdecode(path), exc.strerror or exc)) from None
 

@@ -198,10 +198,10 @@ def fail(e: errors.ItssError, file: Optional[str], err: IO[str]) -> int:
 
 def read_input(path: str, stdin: IO[bytes], err: IO[str]) -> bytes:
     if path == "-":
-        return stdin.read()
+        return stdin.read(_lib.MAX_DOCUMENT_SIZE + 1)
     try:
         with open(path, "rb") as f:
-            return f.read()
+            return f.read(_lib.MAX_DOCUMENT_SIZE + 1)
     except OSError as exc:
         err.write("itss: cannot open %s: %s\n" % (path, exc.strerror or exc))
         raise Exit(EXIT_INVALID) from None
@@ -233,8 +233,17 @@ def jsonl(path: str, fn: Callable[[bytes], str], stdin: IO[bytes], out: IO[str],
             err.write("itss: cannot open %s: %s\n" % (path, exc.strerror or exc))
             return EXIT_INVALID
     failed = lineno = 0
+    most = _lib.MAX_DOCUMENT_SIZE + 1
     try:
-        for raw in lines:
+        while True:
+            raw = lines.readline(most)
+            if not raw:
+                break
+            if len(raw) == most and not raw.endswith(b"\n"):
+                while True:  # skip the rest of an over-long line
+                    rest = lines.readline(1 << 20)
+                    if not rest or rest.endswith(b"\n"):
+                        break
             lineno += 1
             line = raw.rstrip(b"\r\n")
             try:

@@ -51,6 +51,8 @@ COMMANDS = [
     ["maturity", "rate", str(EX / "assessment.json"), "--format", "json"],
     ["maturity", "rate", str(EX / "assessment.json"), "--target", "7"],
     ["maturity", "rate", "no/such/file.json"],
+    ["maturity", "rate", "/dev/zero"],
+    ["quality", "ahp", "/dev/zero"],
     ["maturity", "rate", str(EX / "evaluation.json")],
     ["maturity", "rate", str(EX / "assessment.json"), "--model", str(CUSTOM_MODEL)],
     ["maturity", "model", "--lang", "en"],
