@@ -67,6 +67,7 @@ void itss__buf_printf(itss_buf *b, const char *fmt, ...)
     char small[256];
     va_list ap;
     va_start(ap, fmt);
+    /* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): initialised just above */
     int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < 0) {
@@ -298,15 +299,18 @@ static size_t write_g(char *dst, size_t size, int neg, const char *dig, size_t n
         tmp[o++] = (char)('0' + x / 10 % 10);
         tmp[o++] = (char)('0' + x % 10);
     } else if (exp10 < 0) {
-        memcpy(tmp + o, "0.", 2);
-        o += 2;
+        tmp[o++] = '0';
+        tmp[o++] = '.';
         for (int i = -1; i > exp10; i--)
             tmp[o++] = '0';
         memcpy(tmp + o, dig, n);
         o += n;
     } else {
         for (int i = 0; i <= exp10; i++)
-            tmp[o++] = (size_t)i < n ? dig[i] : '0';
+            if ((size_t)i < n)
+                tmp[o++] = dig[i];
+            else
+                tmp[o++] = '0';
         if (n > (size_t)exp10 + 1) {
             tmp[o++] = '.';
             memcpy(tmp + o, dig + exp10 + 1, n - (size_t)exp10 - 1);
@@ -327,7 +331,8 @@ size_t itss__format_double(char *dst, size_t dstsize, double d)
         snprintf(dst, dstsize, "0");
         return strlen(dst);
     }
-    if (d == (double)(long long)d && d > -1e15 && d < 1e15) {
+    /* (the range test first: converting a double beyond long long is undefined) */
+    if (d > -1e15 && d < 1e15 && d == (double)(long long)d) {
         /* whole numbers: no need for the round-trip search */
         char tmp[24], *e = tmp + sizeof tmp, *q = e;
         long long v = (long long)d;
@@ -440,4 +445,16 @@ int itss__lazy_object(void *_Atomic *slot, itss_build_fn build, void (*destroy)(
     }
     *out = obj;
     return ITSS_OK;
+}
+
+void itss__str_append(char *dst, size_t size, const char *s)
+{
+    size_t have = strnlen(dst, size);
+    if (have + 1 >= size)
+        return;
+    size_t n = strlen(s);
+    if (n > size - have - 1)
+        n = size - have - 1;
+    memcpy(dst + have, s, n);
+    dst[have + n] = 0;
 }

@@ -82,8 +82,9 @@ ITSS_API int itss_maturity_model_builtin(const itss_maturity_model **out, itss_e
 
 /* Build a model from JSON (format itss-maturity-model/1, docs/maturity.md):
  * an organisation's own model goes through the same loader as the built-in
- * one. The loader checks unique ids, contiguous levels 1..N (N <= 9), and
- * that every clause's level, domain and item exist and agree. On success
+ * one. The loader checks unique ids, contiguous levels 1..N (N <= 9), that
+ * every clause's level, domain and item exist and agree, and that every
+ * level has at least one clause. On success
  * *out is caller-owned (itss_maturity_model_free); on failure *out is NULL
  * and err locates the problem. Errors: ITSS_EINVAL, ITSS_ENOMEM,
  * ITSS_EPARSE, ITSS_ESCHEMA, ITSS_EVALUE, ITSS_EDUPLICATE, ITSS_EMODEL,

@@ -1,5 +1,6 @@
 /* libitss — maturity models, assessments and results as JSON: loaders
  * (validate and build) and writers. Formats in docs/maturity.md. */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -313,9 +314,11 @@ static int load_items(mloader *L, json_t *arr)
         for (size_t k = 0; !rc && k < it->naliases; k++) {
             json_t *s = json_array_get(aliases, k);
             size_t ma = itss__jpath_key(d, "aliases"), mk = itss__jpath_index(d, k);
-            if (!json_is_string(s) || json_string_length(s) == 0 ||
-                strlen(json_string_value(s)) != json_string_length(s))
-                rc = itss__jfail(d, ITSS_ESCHEMA, 0, "an alias must be a non-empty string");
+            if (!json_is_string(s))
+                rc = itss__jfail(d, ITSS_ESCHEMA, 0, "an alias must be a string, not %s",
+                                 itss__jtype(s));
+            else if (json_string_length(s) == 0)
+                rc = itss__jfail(d, ITSS_EVALUE, 0, "an alias must not be empty");
             else if (!(it->aliases[k] = itss__arena_strdup(A, json_string_value(s))))
                 rc = nomem(d);
             itss__jpath_pop(d, mk);
@@ -381,16 +384,17 @@ static int load_clauses(mloader *L, json_t *arr)
         if (!rc && !(item = json_object_get(o, "item")))
             rc = itss__jfail(d, ITSS_ESCHEMA, 0,
                              "missing required key \"item\" (null for a domain-wide clause)");
+        long long inum = 0;
         if (!rc && !json_is_null(item)) {
-            if (!json_is_integer(item))
+            if (!itss__jwhole(item, &inum))
                 rc = itss__jfail_key(d, "item", ITSS_ESCHEMA, 0,
                                      "\"item\" must be an item number or null, not %s",
                                      itss__jtype(item));
-            else if (!(c->item = itss__mitem_find(m, (int)json_integer_value(item))) ||
-                     json_integer_value(item) != (json_int_t)c->item->number)
+            else if (inum < INT_MIN || inum > INT_MAX ||
+                     !(c->item = itss__mitem_find(m, (int)inum)))
                 rc = itss__jfail_key(d, "item", ITSS_EMODEL, 0,
-                                     "item %lld is not one of the model's items",
-                                     (long long)json_integer_value(item));
+                                     "item %s is not one of the model's items",
+                                     (itss__format_double(sh, sizeof sh, json_number_value(item)), sh));
             else if (c->item->domain != c->domain)
                 rc = itss__jfail_key(d, "item", ITSS_EMODEL, 0,
                                      "item %d belongs to domain \"%s\", not to \"%s\"",
@@ -415,6 +419,20 @@ static int load_clauses(mloader *L, json_t *arr)
         if (strcmp(m->by_id[i]->id, m->by_id[i + 1]->id) == 0)
             return dup_error(d, "clauses", m->by_id[i + 1]->src, "id", "clause id",
                              m->by_id[i]->id);
+    /* a level without requirements would be reached by every assessment */
+    unsigned used = 0;
+    for (size_t i = 0; i < n; i++)
+        used |= 1u << (m->clauses[i].level - 1);
+    for (int k = 0; k < m->nlevels; k++)
+        if (!(used & (1u << k))) {
+            size_t m1 = itss__jpath_key(d, "levels"), m2 = itss__jpath_index(d, (size_t)k);
+            rc = itss__jfail(d, ITSS_EMODEL, 0,
+                             "level %d has no clauses: every level needs at least one requirement",
+                             k + 1);
+            itss__jpath_pop(d, m2);
+            itss__jpath_pop(d, m1);
+            return rc;
+        }
     return ITSS_OK;
 }
 
@@ -431,11 +449,12 @@ static int level_set(itss_jdoc *d, json_t *o, const char *key, int n, unsigned *
     for (size_t i = 0; !rc && i < json_array_size(arr); i++) {
         json_t *v = json_array_get(arr, i);
         size_t m1 = itss__jpath_index(d, i);
-        if (!json_is_integer(v) || json_integer_value(v) <= prev || json_integer_value(v) > n)
+        long long lv = 0;
+        if (!itss__jwhole(v, &lv) || lv <= prev || lv > n)
             rc = itss__jfail(d, ITSS_EVALUE, 0,
                              "levels must be ascending integers from 1 to %d", n);
         else
-            *out |= 1u << ((prev = (int)json_integer_value(v)) - 1);
+            *out |= 1u << ((prev = (int)lv) - 1);
         itss__jpath_pop(d, m1);
     }
     itss__jpath_pop(d, m0);

@@ -270,3 +270,15 @@ for name, (old, new), code, path, why in MODEL_ERRORS:
     assert old in CUSTOM, name
     write("model-error-" + name, {"op": "load_model", "model": "model.json", "why": why},
           {"error": {"code": code, "path": path}}, {"model.json": CUSTOM.replace(old, new, 1)})
+
+# A level without clauses would be reached by any assessment, even an empty
+# one: the loader refuses such a model, at the level's object.
+EMPTY_LEVEL = (CUSTOM.replace('"id": "ops-1a", "level": 1', '"id": "ops-1a", "level": 2', 1)
+               .replace('"id": "sec-1a", "level": 1', '"id": "sec-1a", "level": 2', 1)
+               .replace('  {"level": 1, "name"', '  §{"level": 1, "name"', 1))
+assert EMPTY_LEVEL.count('§') == 1 and '"level": 1, "domain"' not in EMPTY_LEVEL
+write("model-error-level-without-clauses",
+      {"op": "load_model", "model": "model.json",
+       "why": "no clause is at level 1 (ops-1a and sec-1a moved to level 2): level 1 would hold for every assessment, so the model is inconsistent"},
+      {"error": {"code": "ITSS_EMODEL", "path": "/levels/0", "message_contains": "level 1 has no clauses"}},
+      {"model.json": EMPTY_LEVEL})

@@ -55,6 +55,14 @@ score("seed-table-3-3-visibility",
       {"overall": {"score": 0.6, "coverage": 1},
        "indicators": [{"id": "service_visibility", "x": 0.6, "method": "rating", "scores": [3]}]},
       "table 3-3: X = A/5; A = 3 (the provider shows part of the process and results) gives 0.6")
+score("counts-beyond-64-bit-integers",
+      {"service": "04", "scheme": {"indicators": ["incident_resolution_rate"]},
+       "measurements": {"incident_resolution_rate": {"A": 1, "B": 1e100}}},
+      {"overall": {"score": 1e-100, "coverage": 1},
+       "indicators": [{"id": "incident_resolution_rate", "x": 1e-100, "status": "evaluated",
+                       "A": 1, "B": 1e100}]},
+      "counts are numbers, not bounded by any integer type: X = 1/1e100 = 1e-100, and B is "
+      "written back as the same number")
 score("several-raters",
       {"service": "03", "scheme": {"indicators": ["service_visibility"]},
        "measurements": {"service_visibility": {"scores": [4, 5, 3]}}},
