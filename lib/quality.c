@@ -365,7 +365,7 @@ int itss__eval_new(const itss_indicator_catalog *c, const char *service, itss_ev
         return itss__err(err, ITSS_ENOMEM, "out of memory");
     e->cat = c;
     e->model = c->model;
-    strcpy(e->service, service);
+    memcpy(e->service, service, strlen(service) + 1); /* checked: at most 6 digits */
     e->wsub = malloc(c->model->nsubs * sizeof *e->wsub);
     e->wchar = malloc(c->model->nchars * sizeof *e->wchar);
     if (!e->wsub || !e->wchar) {
@@ -393,6 +393,7 @@ void itss_evaluation_free(itss_evaluation *e)
     free(e->sel);
     free(e->meas);
     free(e->wind);
+    free(e->pos);
     free(e->wsub);
     free(e->wchar);
     free(e->bands);
@@ -406,17 +407,23 @@ static int set_selection(itss_evaluation *e, const itss_indicator **list, size_t
     const itss_indicator **sel = malloc((n ? n : 1) * sizeof *sel);
     itss_measure *meas = calloc(n ? n : 1, sizeof *meas);
     double *wind = malloc((n ? n : 1) * sizeof *wind);
-    if (!sel || !meas || !wind) {
+    long *pos = malloc((e->cat->n ? e->cat->n : 1) * sizeof *pos);
+    if (!sel || !meas || !wind || !pos) {
         free(sel);
         free(meas);
         free(wind);
+        free(pos);
         return itss__err(err, ITSS_ENOMEM, "out of memory");
     }
+    for (size_t k = 0; k < e->cat->n; k++)
+        pos[k] = -1;
     for (size_t i = 0; i < n; i++) {
+        size_t k = (size_t)(list[i] - e->cat->items);
         sel[i] = list[i];
         wind[i] = 1;
+        pos[k] = (long)i;
         /* keep what the previous selection knew of the indicator */
-        long old = itss__eval_pos(e, list[i]->id);
+        long old = e->pos ? e->pos[k] : -1;
         if (old >= 0) {
             meas[i] = e->meas[old];
             memset(&e->meas[old], 0, sizeof e->meas[old]);
@@ -428,9 +435,11 @@ static int set_selection(itss_evaluation *e, const itss_indicator **list, size_t
     free(e->sel);
     free(e->meas);
     free(e->wind);
+    free(e->pos);
     e->sel = sel;
     e->meas = meas;
     e->wind = wind;
+    e->pos = pos;
     e->nsel = n;
     return ITSS_OK;
 }
@@ -472,10 +481,8 @@ int itss_evaluation_new(const itss_indicator_catalog *c, const char *service,
 
 long itss__eval_pos(const itss_evaluation *e, const char *id)
 {
-    for (size_t i = 0; i < e->nsel; i++)
-        if (strcmp(e->sel[i]->id, id) == 0)
-            return (long)i;
-    return -1;
+    const itss_indicator *ind = itss__indicator_find(e->cat, id); /* binary search */
+    return ind && e->pos ? e->pos[ind - e->cat->items] : -1;
 }
 
 int itss_evaluation_select(itss_evaluation *e, const char *const *ids, size_t n,
@@ -486,8 +493,12 @@ int itss_evaluation_select(itss_evaluation *e, const char *const *ids, size_t n,
         return itss__err(err, ITSS_EINVAL, "itss_evaluation_select: %s is NULL",
                          !e ? "e" : "ids");
     const itss_indicator **list = malloc((n ? n : 1) * sizeof *list);
-    if (!list)
+    unsigned char *seen = calloc(e->cat->n ? e->cat->n : 1, 1); /* by catalog index */
+    if (!list || !seen) {
+        free(list);
+        free(seen);
         return itss__err(err, ITSS_ENOMEM, "out of memory");
+    }
     int rc = ITSS_OK;
     for (size_t i = 0; !rc && i < n; i++) {
         char sh[160];
@@ -496,14 +507,14 @@ int itss_evaluation_select(itss_evaluation *e, const char *const *ids, size_t n,
         else if (!(list[i] = itss__indicator_find(e->cat, ids[i])))
             rc = itss__err(err, ITSS_ENOTFOUND, "no indicator \"%s\" in the catalog",
                            itss__shown(sh, sizeof sh, ids[i]));
-        for (size_t j = 0; !rc && j < i; j++)
-            if (list[j] == list[i])
-                rc = itss__err(err, ITSS_EDUPLICATE, "indicator \"%s\" is selected twice",
-                               list[i]->id);
+        else if (seen[list[i] - e->cat->items]++)
+            rc = itss__err(err, ITSS_EDUPLICATE, "indicator \"%s\" is selected twice",
+                           list[i]->id);
     }
     if (!rc)
         rc = set_selection(e, list, n, err);
     free(list);
+    free(seen);
     return rc;
 }
 
@@ -799,7 +810,7 @@ int itss_quality_score(const itss_evaluation *e, itss_quality_result **out, itss
     if (!r)
         return itss__err(err, ITSS_ENOMEM, "out of memory");
     r->model = m;
-    strcpy(r->service, e->service);
+    memcpy(r->service, e->service, sizeof r->service);
     r->nsel = n;
     r->nbands = e->nbands;
     r->band = -1;

@@ -86,6 +86,7 @@ struct itss_evaluation {
     size_t nsel;
     itss_measure *meas; /* [nsel] */
     double *wind;       /* [nsel] weights of the indicators */
+    long *pos;          /* [cat->n] position in sel of each catalog indicator, or -1 */
     double *wsub;       /* [model->nsubs] */
     double *wchar;      /* [model->nchars] */
     itss_band *bands;   /* sorted by min, descending */

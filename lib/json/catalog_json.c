@@ -100,7 +100,7 @@ static int load_class(loader *L, json_t *o, size_t i, itss_class *c)
         rc = itss__jget_string(d, o, "source", 1, 0, &source);
     if (rc)
         return rc;
-    strcpy(c->code, code);
+    snprintf(c->code, sizeof c->code, "%s", code); /* checked: 2, 4 or 6 digits */
     c->level = (int)level;
     c->src_index = i;
     if (!(c->source = itss__arena_strdup(A, source)))
@@ -250,11 +250,11 @@ static int load_crosswalk(loader *L, json_t *o, size_t xi)
 
 static int load_catalog(itss_jdoc *d, itss_catalog *cat)
 {
-    static const char *const keys[] = {"format", "edition", "title", "source",
+    static const char *const keys[] = {"format", "edition", "title", "source", "root",
                                        "classes", "crosswalks", NULL};
     loader L = {d, cat};
     json_t *root = d->root, *classes = NULL, *xws = NULL;
-    const char *format = NULL, *edition = NULL, *source = NULL;
+    const char *format = NULL, *edition = NULL, *source = NULL, *top = NULL;
     int rc = itss__jkeys(d, root, keys);
     if (!rc)
         rc = itss__jget_string(d, root, "format", 1, 0, &format);
@@ -270,6 +270,9 @@ static int load_catalog(itss_jdoc *d, itss_catalog *cat)
         rc = itss__jget_text2(d, root, "title", 1, &cat->arena, cat->title);
     if (!rc)
         rc = itss__jget_string(d, root, "source", 0, 0, &source);
+    /* "root": a subtree export names its root class (checked below) */
+    if (!rc)
+        rc = itss__jget_string(d, root, "root", 0, 0, &top);
     if (!rc)
         rc = itss__jget_array(d, root, "classes", 1, &classes);
     if (!rc && json_array_size(classes) == 0) {
@@ -320,6 +323,12 @@ static int load_catalog(itss_jdoc *d, itss_catalog *cat)
         }
     }
     itss__jpath_pop(d, m0);
+    if (!rc && top && !itss__class_find(cat, top)) {
+        char shown[160];
+        rc = itss__jfail_key(d, "root", ITSS_EMODEL, 0,
+                             "the root \"%s\" is not one of the catalog's classes",
+                             itss__shown(shown, sizeof shown, top));
+    }
     if (rc || !xws)
         return rc;
     cat->nxw = json_array_size(xws);

@@ -1,5 +1,7 @@
 /* libitss — JSON reading: parsing, error locations, typed access. */
 #include <errno.h>
+#include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,7 +261,6 @@ static char *path_of_key_at(const char *t, size_t len, size_t target)
                 }
                 if (c == '[')
                     continue; /* next token is a value */
-                expect_value = 0;
                 goto key;
             }
             i = skip_ws(t, len, skip_value(t, len, i));
@@ -360,7 +361,12 @@ int itss__jdoc_parse(itss_jdoc *doc, const char *text, size_t len, itss_error *e
         return ITSS_EPARSE;
     }
     json_error_t je;
-    doc->root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+    /* Any value at the top (a scalar is then a schema error, not a syntax
+     * error), and every number as a double: JSON does not bound integers,
+     * so 99999999999999999999 is a number like any other and fails the
+     * rules of its field, not the parser. */
+    doc->root = json_loadb(text, len,
+                           JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_DECODE_INT_AS_REAL, &je);
     if (!doc->root) {
         int code = map_jansson_code(json_error_code(&je));
         /* jansson reports the position after the offending token; move to
@@ -370,7 +376,9 @@ int itss__jdoc_parse(itss_jdoc *doc, const char *text, size_t len, itss_error *e
         const char *near = strstr(je.text, "near '");
         size_t tl = near ? strlen(near + 6) : 0;
         if (strstr(je.text, "near end of file")) {
-            offset = len;
+            /* the parser stops at a NUL byte as at the end: point at it */
+            const char *nul = memchr(text, 0, len);
+            offset = nul ? (size_t)(nul - text) : len;
         } else if (near && tl > 0 && near[6 + tl - 1] == '\'') {
             size_t toklen = tl - 1;
             if (toklen <= pos && memcmp(text + pos - toklen, near + 6, toklen) == 0)
@@ -503,7 +511,7 @@ static int vfail(itss_jdoc *doc, int code, int at_key, const char *fmt, va_list 
     return code;
 }
 
-int itss__jfail(itss_jdoc *doc, int code, int at_key, const char *fmt, ...)
+int (itss__jfail)(itss_jdoc *doc, int code, int at_key, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -512,7 +520,7 @@ int itss__jfail(itss_jdoc *doc, int code, int at_key, const char *fmt, ...)
     return code;
 }
 
-int itss__jfail_key(itss_jdoc *doc, const char *key, int code, int at_key, const char *fmt, ...)
+int (itss__jfail_key)(itss_jdoc *doc, const char *key, int code, int at_key, const char *fmt, ...)
 {
     size_t m = itss__jpath_key(doc, key);
     va_list ap;
@@ -531,7 +539,7 @@ const char *itss__jtype(const json_t *v)
     case JSON_OBJECT: return "an object";
     case JSON_ARRAY: return "an array";
     case JSON_STRING: return "a string";
-    case JSON_INTEGER: return "a number";
+    case JSON_INTEGER:
     case JSON_REAL: return "a number";
     case JSON_TRUE: return "true";
     case JSON_FALSE: return "false";
@@ -557,8 +565,8 @@ int itss__jkeys(itss_jdoc *doc, json_t *obj, const char *const *allowed)
             for (const char *const *a = allowed; *a; a++) {
                 if (strlen(list) + strlen(*a) + 4 >= sizeof list)
                     break;
-                strcat(list, a == allowed ? "" : ", ");
-                strcat(list, *a);
+                itss__str_append(list, sizeof list, a == allowed ? "" : ", ");
+                itss__str_append(list, sizeof list, *a);
             }
             size_t m = itss__jpath_key(doc, key);
             int rc = itss__jfail(doc, ITSS_ESCHEMA, 1, "unknown key \"%s\" (allowed: %s)",
@@ -648,14 +656,29 @@ int itss__jget_int(itss_jdoc *doc, json_t *obj, const char *key, int required,
     int rc = get_member(doc, obj, key, required, &v);
     if (rc || !v)
         return rc;
-    if (!json_is_integer(v))
+    long long x;
+    if (!itss__jwhole(v, &x))
         return wrong_type(doc, key, "an integer", v);
-    long long x = (long long)json_integer_value(v);
-    if (x < min || x > max)
-        return itss__jfail_key(doc, key, ITSS_EVALUE, 0, "\"%s\" is %lld; it must be %lld..%lld",
-                               key, x, min, max);
+    if (x < min || x > max) {
+        char num[40];
+        itss__format_double(num, sizeof num, json_number_value(v));
+        return itss__jfail_key(doc, key, ITSS_EVALUE, 0, "\"%s\" is %s; it must be %lld..%lld",
+                               key, num, min, max);
+    }
     *out = x;
     return ITSS_OK;
+}
+
+int itss__jwhole(const json_t *v, long long *out)
+{
+    if (!json_is_number(v))
+        return 0;
+    double x = json_number_value(v);
+    if (!(x == floor(x)))
+        return 0;
+    /* beyond the long long range: clamp, so that range checks refuse it */
+    *out = x >= 9.2e18 ? LLONG_MAX : x <= -9.2e18 ? LLONG_MIN : (long long)x;
+    return 1;
 }
 
 int itss__jget_array_max(itss_jdoc *d, json_t *o, const char *key, int required, size_t max,

@@ -11,6 +11,23 @@
 
 static int nomem(itss_jdoc *d) { return itss__err(d->err, ITSS_ENOMEM, "out of memory"); }
 
+/* The cell a message "matrix[I][J] ..." of itss_ahp_weights names. */
+static int cell_named(const char *msg, size_t *i, size_t *j)
+{
+    char *end;
+    if (strncmp(msg, "matrix[", 7) != 0 || msg[7] < '0' || msg[7] > '9')
+        return 0;
+    unsigned long a = strtoul(msg + 7, &end, 10);
+    if (strncmp(end, "][", 2) != 0 || end[2] < '0' || end[2] > '9')
+        return 0;
+    unsigned long b = strtoul(end + 2, &end, 10);
+    if (*end != ']')
+        return 0;
+    *i = a;
+    *j = b;
+    return 1;
+}
+
 /* ---- the model (built-in only) ----------------------------------------------- */
 
 static int load_node(itss_jdoc *d, itss_arena *A, json_t *o, itss_quality_node *n,
@@ -371,6 +388,26 @@ static int here(itss_jdoc *d, int rc)
     return rc;
 }
 
+/* itss_ahp_weights on a matrix read at the current path: a failure is
+ * located at the cell its message names ("matrix[i][j] ..."), otherwise
+ * (inconsistency, size) at the matrix itself. */
+static int ahp_here(itss_jdoc *d, const double *a, size_t n, unsigned flags, double *w,
+                    double *lmax, double *ci, double *cr)
+{
+    int rc = itss_ahp_weights(a, n, flags, w, lmax, ci, cr, d->err);
+    size_t i, j;
+    if (rc && d->err && rc != ITSS_ECONSISTENCY && cell_named(d->err->message, &i, &j) &&
+        i < n && j < n) {
+        itss_error keep = *d->err;
+        size_t m1 = itss__jpath_index(d, i), m2 = itss__jpath_index(d, j);
+        itss__jfail(d, rc, 0, "%s", keep.message);
+        itss__jpath_pop(d, m2);
+        itss__jpath_pop(d, m1);
+        return rc;
+    }
+    return here(d, rc);
+}
+
 static int load_selection(itss_jdoc *d, itss_evaluation *e, json_t *scheme)
 {
     json_t *list = NULL;
@@ -381,25 +418,30 @@ static int load_selection(itss_jdoc *d, itss_evaluation *e, json_t *scheme)
     if (!list)
         return itss__eval_default_scheme(e, d->err);
     const char **ids = calloc(n ? n : 1, sizeof *ids);
-    if (!ids)
+    unsigned char *seen = calloc(e->cat->n ? e->cat->n : 1, 1); /* by catalog index */
+    if (!ids || !seen) {
+        free(ids);
+        free(seen);
         return nomem(d);
+    }
     size_t m0 = itss__jpath_key(d, "indicators");
     for (size_t i = 0; !rc && i < n; i++) {
         size_t m1 = itss__jpath_index(d, i);
         json_t *v = json_array_get(list, i);
+        const itss_indicator *ind = NULL;
         char sh[160];
         if (!json_is_string(v))
             rc = itss__jfail(d, ITSS_ESCHEMA, 0, "an indicator id must be a string, not %s",
                              itss__jtype(v));
-        else if (!itss__indicator_find(e->cat, (ids[i] = json_string_value(v))))
+        else if (!(ind = itss__indicator_find(e->cat, (ids[i] = json_string_value(v)))))
             rc = itss__jfail(d, ITSS_ENOTFOUND, 0, "no indicator \"%s\" in the catalog",
                              itss__shown(sh, sizeof sh, ids[i]));
-        for (size_t j = 0; !rc && j < i; j++)
-            if (strcmp(ids[j], ids[i]) == 0)
-                rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "indicator \"%s\" is selected twice",
-                                 ids[i]);
+        else if (seen[ind - e->cat->items]++)
+            rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "indicator \"%s\" is selected twice",
+                             ids[i]);
         itss__jpath_pop(d, m1);
     }
+    free(seen);
     itss__jpath_pop(d, m0);
     if (!rc)
         rc = itss_evaluation_select(e, ids, n, d->err);
@@ -513,8 +555,7 @@ static int load_ahp(itss_jdoc *d, itss_evaluation *e, json_t *spec, json_t *weig
         itss__jpath_pop(d, m1);
     }
     if (!rc)
-        rc = here(d, itss_ahp_weights(a, n, allow ? ITSS_AHP_ALLOW_INCONSISTENT : 0, w, NULL,
-                                      NULL, NULL, d->err));
+        rc = ahp_here(d, a, n, allow ? ITSS_AHP_ALLOW_INCONSISTENT : 0, w, NULL, NULL, NULL);
     itss__jpath_pop(d, m0);
     for (size_t i = 0; !rc && i < n; i++)
         *itss__eval_weight_slot(e, json_string_value(json_array_get(labels, i))) = w[i];
@@ -646,13 +687,14 @@ static int load_measurement(itss_jdoc *d, itss_evaluation *e, const char *id, js
                              ITSS_MAX_SCORES);
         for (size_t i = 0; !rc && i < n; i++) {
             json_t *x = json_array_get(scores, i);
-            if (!json_is_integer(x) || json_integer_value(x) < 1 || json_integer_value(x) > 5) {
+            long long sc = 0;
+            if (!itss__jwhole(x, &sc) || sc < 1 || sc > 5) {
                 size_t m1 = itss__jpath_index(d, i);
                 rc = itss__jfail(d, json_is_number(x) ? ITSS_EVALUE : ITSS_ESCHEMA, 0,
                                  "a score must be a whole number from 1 to 5");
                 itss__jpath_pop(d, m1);
             } else {
-                s[i] = (int)json_integer_value(x);
+                s[i] = (int)sc;
             }
         }
         if (!rc)
@@ -816,8 +858,11 @@ static int build_ahp(itss_jdoc *d, void *ctx)
     for (size_t i = 0; !rc && i < n; i++) {
         json_t *v = labels ? json_array_get(labels, i) : NULL;
         size_t m1 = itss__jpath_index(d, i);
-        if (v && (!json_is_string(v) || !json_string_length(v)))
-            rc = itss__jfail(d, ITSS_ESCHEMA, 0, "a label must be a non-empty string");
+        if (v && !json_is_string(v))
+            rc = itss__jfail(d, ITSS_ESCHEMA, 0, "a label must be a string, not %s",
+                             itss__jtype(v));
+        else if (v && !json_string_length(v))
+            rc = itss__jfail(d, ITSS_EVALUE, 0, "a label must not be empty");
         for (size_t j = 0; !rc && v && j < i; j++)
             if (strcmp(lab[j], json_string_value(v)) == 0)
                 rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "label \"%s\" is listed twice", lab[j]);
@@ -847,22 +892,8 @@ static int build_ahp(itss_jdoc *d, void *ctx)
         }
         itss__jpath_pop(d, m1);
     }
-    if (!rc) {
-        rc = itss_ahp_weights(a, n, ac->flags, w, &lmax, &ci, &cr, d->err);
-        if (rc && d->err && rc != ITSS_ECONSISTENCY) {
-            /* "matrix[i][j] ..." names the cell: point at it */
-            size_t i, j;
-            itss_error keep = *d->err;
-            if (sscanf(keep.message, "matrix[%zu][%zu]", &i, &j) == 2 && i < n && j < n) {
-                size_t m1 = itss__jpath_index(d, i), m2 = itss__jpath_index(d, j);
-                itss__jfail(d, rc, 0, "%s", keep.message);
-                itss__jpath_pop(d, m2);
-                itss__jpath_pop(d, m1);
-            } else {
-                itss__jfail(d, rc, 0, "%s", keep.message);
-            }
-        }
-    }
+    if (!rc)
+        rc = ahp_here(d, a, n, ac->flags, w, &lmax, &ci, &cr);
     itss__jpath_pop(d, m0);
     if (rc)
         return rc;

@@ -89,12 +89,16 @@ case('load-duplicate-key-nested', doc('  {"code": "01", "level": 1, "parent": nu
      {"code": "ITSS_EDUPLICATE", "path": "/classes/0/name/zh"}, "duplicate keys deep in the document")
 case('load-huge-integer', doc('  {"code": "01", "level": §99999999999999999999, "parent": null, "name": {"zh": "一", "en": "One"},\n'
      '   "description": {"zh": "甲", "en": "A"}, "catch_all": false, "source": "s"}'),
-     {"code": "ITSS_EPARSE"}, "integers beyond 64 bits are refused")
+     {"code": "ITSS_EVALUE", "path": "/classes/0/level"},
+     "JSON does not bound integers: 99999999999999999999 is a number like any other, and a level must be 1..3")
 case('load-deep-nesting', '{"a": ' + '[' * 3000 + ']' * 3000 + '}\n',
      {"code": "ITSS_ELIMIT", "line": 1}, "nesting deeper than the parser's limit")
 XW = (',\n "crosswalks": [{"id": "x", "scheme": "X", "name": {"zh": "甲", "en": "X"},\n'
       '   "targets": [{"code": "A", "name": {"zh": "甲", "en": "A"}, "source": "s"}%s],\n'
       '   "links": [{"from": %s, "to": "A", "relation": %s}]}]')
+case('load-root-not-a-class', '{"format": "itss-catalog/1", "edition": "E", "title": {"zh": "测", "en": "T"},\n "root": §"02",\n'
+     ' "classes": [\n' + C01 + '\n ]}\n',
+     {"code": "ITSS_EMODEL", "path": "/root"}, "a subtree export names its root, which must be one of its classes")
 case('load-link-unknown-class', doc(C01, tail=XW % ('', '§"05"', '"exact"')),
      {"code": "ITSS_EMODEL", "path": "/crosswalks/0/links/0/from"}, "links must start at a class of the catalog")
 case('load-link-unknown-relation', doc(C01, tail=XW % ('', '"01"', '§"same"')),
