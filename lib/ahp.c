@@ -75,7 +75,7 @@ int itss_ahp_weights(const double *a, size_t n, unsigned flags, double *weights,
     double c = n > 2 ? (lmax - (double)n) / (double)(n - 1) : 0;
     if (fabs(c) < 1e-12)
         c = 0; /* a consistent matrix: rounding noise, not inconsistency */
-    double r = n > 2 ? c / random_index[n] : 0;
+    double r = n > 2 && n <= ITSS_AHP_MAX ? c / random_index[n] : 0; /* n <= 15: checked */
     if (weights)
         memcpy(weights, w, n * sizeof *w);
     if (lambda_max)

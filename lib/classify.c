@@ -467,8 +467,8 @@ int itss_catalog_crosswalk(const itss_catalog *cat, const char *id, const itss_c
     for (size_t i = 0; i < cat->nxw; i++) {
         if (strlen(known) + strlen(cat->xw[i].id) + 3 >= sizeof known)
             break;
-        strcat(known, i ? ", " : "");
-        strcat(known, cat->xw[i].id);
+        itss__str_append(known, sizeof known, i ? ", " : "");
+        itss__str_append(known, sizeof known, cat->xw[i].id);
     }
     return itss__err(err, ITSS_ENOTFOUND, "no crosswalk \"%s\" (known: %s)", shown,
                      cat->nxw ? known : "none");

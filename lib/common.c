@@ -103,6 +103,7 @@ int itss__verr(itss_error *err, int code, const char *fmt, va_list ap)
         return code;
     itss__err_clear(err);
     err->code = code;
+    /* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): the caller's va_start */
     int n = vsnprintf(err->message, sizeof err->message, fmt, ap);
     if (n >= (int)sizeof err->message) {
         /* cut at a UTF-8 character boundary and mark the cut */
@@ -114,7 +115,7 @@ int itss__verr(itss_error *err, int code, const char *fmt, va_list ap)
     return code;
 }
 
-int itss__err(itss_error *err, int code, const char *fmt, ...)
+int (itss__err)(itss_error *err, int code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);

@@ -29,6 +29,14 @@ void itss__err_clear(itss_error *err);
  * returns code so that callers can `return itss__err(...)`. */
 int itss__err(itss_error *err, int code, const char *fmt, ...) ITSS_PRINTF(3, 4);
 int itss__verr(itss_error *err, int code, const char *fmt, va_list ap);
+#ifdef __clang_analyzer__
+/* The analyzer does not follow variadic calls: tell it they return code. */
+#  define itss__err(err, code, ...) ({ itss__err(err, code, __VA_ARGS__); (code); })
+#endif
+
+/* Append s to the string in dst (size bytes in all): as much as fits,
+ * always NUL-terminated. */
+void itss__str_append(char *dst, size_t size, const char *s);
 
 /* Copy a JSON Pointer into err->path, truncating with "..." if needed. */
 void itss__err_set_path(itss_error *err, const char *path);

@@ -244,7 +244,7 @@ int itss_maturity_model_domain(const itss_maturity_model *m, const char *id,
     if (!(*out = itss__mdomain_find(m, id))) {
         char known[200] = "";
         for (size_t i = 0; i < m->ndomains && strlen(known) + 40 < sizeof known; i++) {
-            strcat(known, i ? ", " : "");
+            itss__str_append(known, sizeof known, i ? ", " : "");
             strncat(known, m->domains[i].id, 32);
         }
         char shown[160];

@@ -61,8 +61,8 @@ void itss__text_qcatalog(itss_buf *b, const itss_indicator_catalog *c, const cha
         snprintf(method, sizeof method, "%s%s", ind->method == ITSS_METHOD_RATIO ? "A/B" : "A/5",
                  ind->polarity == ITSS_POLARITY_NEGATIVE ? (zh ? "（越低越好）" : " (lower)") : "");
         for (size_t k = 0; k < ind->nservices && strlen(svc) + 12 < sizeof svc; k++) {
-            strcat(svc, k ? " " : "");
-            strcat(svc, ind->services[k]);
+            itss__str_append(svc, sizeof svc, k ? " " : "");
+            itss__str_append(svc, sizeof svc, ind->services[k]);
         }
         cell(b, ind->name[lang], 40);
         cell(b, ind->sub->name[lang], 16);
@@ -174,7 +174,7 @@ void itss__text_qcompare(itss_buf *b, const itss_quality_result *const *rs, size
     itss__buf_puts(b, zh ? "变化\n" : "Change\n");
     for (int row = -1; row < (int)(m->nchars + m->nsubs + rs[0]->nsel); row++) {
         const char *name;
-        double v0 = 0, v1 = 0;
+        double v0 = 0;
         for (size_t i = 0; i < n; i++) {
             double v;
             if (row < 0) {
@@ -199,11 +199,10 @@ void itss__text_qcompare(itss_buf *b, const itss_quality_result *const *rs, size
                 cell(b, name, row >= (int)m->nchars ? 26 : 28);
                 v0 = v;
             }
-            v1 = v;
             itss__score_text(tmp, sizeof tmp, v);
             cell(b, tmp, 12);
             if (i == n - 1) {
-                double d = v1 - v0;
+                double d = v - v0;
                 itss__score_text(tmp, sizeof tmp, d);
                 itss__buf_puts(b, isfinite(d) && d > 0 ? "+" : "");
                 itss__buf_puts(b, tmp);
