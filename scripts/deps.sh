@@ -1,12 +1,16 @@
 #!/bin/sh
 # Install the Debian packages libitss needs to build and test, if any is
 # missing (sourced by scripts/demo and scripts/test; needs root for apt).
-# Usage: . scripts/deps.sh build|test
+# Usage: . scripts/deps.sh, then itss_deps build|test|fuzz
 itss_deps() {
     pkgs="meson ninja-build pkgconf libjansson-dev gcc libc6-dev jq"
     if [ "$1" = test ]; then
         pkgs="$pkgs g++ check valgrind python3 python3-pytest python3-jsonschema golang-go \
-            python3-pip python3-venv python3-setuptools python3-wheel"
+            python3-pip python3-venv python3-setuptools python3-wheel abigail-tools cppcheck \
+            clang-tidy clang libclang-rt-14-dev llvm"
+    fi
+    if [ "$1" = fuzz ]; then
+        pkgs="$pkgs clang libclang-rt-14-dev llvm python3"
     fi
     missing=""
     for p in $pkgs; do

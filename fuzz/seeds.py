@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Write the seed inputs of each fuzz harness into DIR/NAME/: the documents
+of tests/cases (documents given inline in a case's input.json too) and
+examples/, sorted by the format each harness reads, plus the built-in
+models' own exports when the itss tool of a build is at hand.
+
+usage: seeds.py DIR
+"""
+import hashlib
+import json
+import pathlib
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def put(out, name, data):
+    if isinstance(data, (dict, list)):
+        data = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    d = out / name
+    d.mkdir(parents=True, exist_ok=True)
+    (d / hashlib.sha1(data).hexdigest()[:16]).write_bytes(data)
+
+
+def main():
+    out = pathlib.Path(sys.argv[1])
+    cases = ROOT / "tests" / "cases"
+    for inp in sorted(cases.glob("*/*/input.json")):
+        case = json.loads(inp.read_text(encoding="utf-8"))
+        area, d = inp.parent.parent.name, inp.parent
+        op = case.get("op")
+        files = [p for p in d.iterdir() if p.name not in ("input.json", "expected.json")]
+        for p in files:
+            data = p.read_bytes()
+            if area == "classify":
+                put(out, "catalog", data)
+            elif area == "maturity":
+                put(out, "model" if p.name == case.get("model") else "assessment", data)
+            elif p.name == case.get("catalog"):
+                put(out, "indicators", data)
+            else:
+                put(out, "ahp" if op == "ahp" else "evaluation", data)
+        if op == "ahp" and "document" in case:
+            put(out, "ahp", case["document"])
+        if "evaluation" in case:
+            put(out, "evaluation", case["evaluation"])
+        for ev in case.get("evaluations", []):
+            put(out, "evaluation", ev)
+        for key in ("code", "text", "service"):
+            if isinstance(case.get(key), str):
+                put(out, "codes", case[key].encode("utf-8"))
+    put(out, "assessment", (ROOT / "examples" / "assessment.json").read_bytes())
+    put(out, "evaluation", (ROOT / "examples" / "evaluation.json").read_bytes())
+    for f in ("gbt29264-2012.json", "tcesa1299-2023.json", "quality-indicators.json"):
+        name = {"gbt29264-2012.json": "catalog", "tcesa1299-2023.json": "model",
+                "quality-indicators.json": "indicators"}[f]
+        put(out, name, (ROOT / "data" / f).read_bytes())
+    for argv in (["class", "show", "040201"], ["class", "search", "运维", "--lang", "en"],
+                 ["class", "map", "--to", "gbt4754", "040201", "--format", "json"],
+                 ["maturity", "clauses", "--level", "2", "--domain", "process"],
+                 ["maturity", "rate", "-", "--target", "3"], ["quality", "scheme", "--service", "04"],
+                 ["quality", "indicators", "--service=0402", "--format", "json"]):
+        put(out, "cli", "\0".join(argv).encode("utf-8"))
+    counts = {p.name: len(list(p.iterdir())) for p in sorted(out.iterdir())}
+    print("seeds: " + ", ".join("%s %d" % kv for kv in counts.items()))
+
+
+if __name__ == "__main__":
+    main()
