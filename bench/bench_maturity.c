@@ -9,30 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <itss/itss.h>
 
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-/* Run fn until `seconds` have passed; returns calls per second. */
-static double rate(void (*fn)(void *), void *arg, double seconds)
-{
-    long n = 0;
-    double t0 = now(), t;
-    do {
-        for (int k = 0; k < 16; k++)
-            fn(arg);
-        n += 16;
-        t = now();
-    } while (t - t0 < seconds);
-    return (double)n / (t - t0);
-}
+#include "bench_common.h"
 
 typedef struct {
     const char *text;
@@ -90,9 +70,9 @@ int main(int argc, char **argv)
         return 1;
     }
     c.a = a;
-    double base = rate(jansson_roundtrip, &c, secs);
-    double r1 = rate(rate_only, &c, secs);
-    double r2 = rate(load_rate_render, &c, secs);
+    double base = bench_rate(jansson_roundtrip, &c, secs);
+    double r1 = bench_rate(rate_only, &c, secs);
+    double r2 = bench_rate(load_rate_render, &c, secs);
     printf("document: %zu bytes, %zu ratings\n", len, itss_assessment_rated_count(a));
     printf("%-44s %12.0f /s\n", "baseline: jansson parse + write", base);
     printf("%-44s %12.0f /s  (%.2fx the baseline's time)\n", "rate an in-memory assessment", r1,

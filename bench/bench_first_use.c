@@ -1,0 +1,57 @@
+/*
+ * The first use of each built-in model in a fresh process (the models are
+ * built from the library's embedded data on first use), against a
+ * baseline in the same process: jansson parsing the same data file. Run it
+ * several times (bench/run takes the best of 10): one process measures
+ * exactly one first use.
+ *
+ * usage: bench_first_use DATA-DIR
+ * prints: catalog_ms model_ms indicators_ms baseline_ms (one line)
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <itss/itss.h>
+
+#include "bench_common.h"
+
+static double parse_ms(const char *dir, const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    size_t len;
+    char *text = bench_slurp(path, &len);
+    double t0 = bench_now();
+    json_t *j = json_loadb(text, len, JSON_REJECT_DUPLICATES, NULL);
+    double t = bench_now() - t0;
+    json_decref(j);
+    free(text);
+    return t * 1e3;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s DATA-DIR\n", argv[0]);
+        return 2;
+    }
+    itss_error e;
+    const itss_catalog *c;
+    const itss_maturity_model *m;
+    const itss_indicator_catalog *ic;
+    double t0 = bench_now();
+    int rc = itss_catalog_builtin(&c, &e);
+    double t1 = bench_now();
+    rc |= itss_maturity_model_builtin(&m, &e);
+    double t2 = bench_now();
+    rc |= itss_indicator_catalog_builtin(&ic, &e); /* includes the quality model */
+    double t3 = bench_now();
+    if (rc) {
+        fprintf(stderr, "%s\n", e.message);
+        return 1;
+    }
+    double base = parse_ms(argv[1], "tcesa1299-2023.json");
+    printf("%.3f %.3f %.3f %.3f\n", (t1 - t0) * 1e3, (t2 - t1) * 1e3, (t3 - t2) * 1e3, base);
+    return 0;
+}
