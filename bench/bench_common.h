@@ -2,6 +2,7 @@
 #ifndef ITSS_BENCH_COMMON_H
 #define ITSS_BENCH_COMMON_H
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -25,6 +26,16 @@ static inline double bench_rate(void (*fn)(void *), void *arg, double seconds)
         t = bench_now();
     } while (t - t0 < seconds);
     return (double)n / (t - t0);
+}
+
+/* The baseline of the in-memory benchmarks: jansson parses a document and
+ * writes it back compactly. */
+static inline void bench_jansson_roundtrip(const char *text, size_t len)
+{
+    json_t *j = json_loadb(text, len, JSON_REJECT_DUPLICATES, NULL);
+    char *s = json_dumps(j, JSON_COMPACT);
+    free(s);
+    json_decref(j);
 }
 
 /* A whole file in a malloc'd buffer (exits on failure). */
