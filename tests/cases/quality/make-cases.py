@@ -55,6 +55,13 @@ score("seed-table-3-3-visibility",
       {"overall": {"score": 0.6, "coverage": 1},
        "indicators": [{"id": "service_visibility", "x": 0.6, "method": "rating", "scores": [3]}]},
       "table 3-3: X = A/5; A = 3 (the provider shows part of the process and results) gives 0.6")
+score("scores-written-as-reals",
+      {"service": "03", "scheme": {"indicators": ["service_visibility"]},
+       "measurements": {"service_visibility": {"scores": [4, 5.0, 3.0]}}},
+      {"overall": {"score": 0.8, "coverage": 1},
+       "indicators": [{"id": "service_visibility", "x": 0.8, "status": "evaluated"}]},
+      "JSON does not tell 5 from 5.0: the scores are 4, 5 and 3, their mean 4, and X = A/5 = 0.8 "
+      "(table 3-3 rule, several raters averaged)")
 score("counts-beyond-64-bit-integers",
       {"service": "04", "scheme": {"indicators": ["incident_resolution_rate"]},
        "measurements": {"incident_resolution_rate": {"A": 1, "B": 1e100}}},
