@@ -131,6 +131,22 @@ size_t itss__shortest_digits(double d, char *digits, int *exp10, int *neg);
  * "%.17g" at most). d must be finite. Returns the length written. */
 size_t itss__format_double(char *dst, size_t dstsize, double d);
 
+/* ---- metadata ---------------------------------------------------------
+ * Assessments and evaluations carry a fixed list of free-text keys (keys[0..n)),
+ * each with an optional value owned by the object (meta[k], NULL when unset).
+ * lib/meta.c. */
+
+/* Index of key in keys, or -1. */
+int itss__meta_index(const char *const *keys, int n, const char *key);
+/* Set (value non-NULL, valid UTF-8, copied) or clear (value NULL) key;
+ * ITSS_EVALUE names an unknown key or invalid UTF-8, ITSS_ENOMEM. */
+int itss__meta_set(char **meta, const char *const *keys, int n, const char *key,
+                   const char *value, itss_error *err);
+/* Copy the set values of src into the all-NULL dst: 0, or -1 when out of
+ * memory (what was copied stays in dst for itss__meta_free). */
+int itss__meta_copy(char **dst, char *const *src, int n);
+void itss__meta_free(char **meta, int n);
+
 /* ---- arena -----------------------------------------------------------
  * Objects that are built once and freed at once (models, catalogs) take
  * their memory from an arena; freeing the arena frees everything. */

@@ -464,8 +464,7 @@ void itss_assessment_free(itss_assessment *a)
         return;
     for (size_t i = 0; i < a->model->nclauses; i++)
         rating_clear(&a->ratings[i]);
-    for (int k = 0; k < ITSS_META_COUNT; k++)
-        free(a->meta[k]);
+    itss__meta_free(a->meta, ITSS_META_COUNT);
     free(a->ratings);
     free(a);
 }
@@ -657,14 +656,6 @@ const char *itss_assessment_note(const itss_assessment *a, const char *clause_id
 
 size_t itss_assessment_rated_count(const itss_assessment *a) { return a ? a->nrated : 0; }
 
-static int meta_index(const char *key)
-{
-    for (int k = 0; k < ITSS_META_COUNT; k++)
-        if (strcmp(itss__meta_keys[k], key) == 0)
-            return k;
-    return -1;
-}
-
 int itss_assessment_set_meta(itss_assessment *a, const char *key, const char *value,
                              itss_error *err)
 {
@@ -672,29 +663,14 @@ int itss_assessment_set_meta(itss_assessment *a, const char *key, const char *va
     if (!a || !key)
         return itss__err(err, ITSS_EINVAL, "itss_assessment_set_meta: %s is NULL",
                          !a ? "a" : "key");
-    int k = meta_index(key);
-    if (k < 0) {
-        char shown[160];
-        itss__quote(shown, sizeof shown, key, strlen(key), 40);
-        return itss__err(err, ITSS_EVALUE,
-                         "unknown metadata key \"%s\" (keys: id, organization, scope, date, "
-                         "assessor, notes)",
-                         shown);
-    }
-    int rc;
-    char *v = dup_text(value, "the value", err, &rc);
-    if (rc)
-        return rc;
-    free(a->meta[k]);
-    a->meta[k] = v;
-    return ITSS_OK;
+    return itss__meta_set(a->meta, itss__meta_keys, ITSS_META_COUNT, key, value, err);
 }
 
 const char *itss_assessment_meta(const itss_assessment *a, const char *key)
 {
     if (!a || !key)
         return NULL;
-    int k = meta_index(key);
+    int k = itss__meta_index(itss__meta_keys, ITSS_META_COUNT, key);
     return k < 0 ? NULL : a->meta[k];
 }
 
@@ -737,8 +713,7 @@ void itss_maturity_result_free(itss_maturity_result *r)
     if (r->ratings)
         for (size_t i = 0; i < r->model->nclauses; i++)
             free(r->ratings[i].reason);
-    for (int k = 0; k < ITSS_META_COUNT; k++)
-        free(r->meta[k]);
+    itss__meta_free(r->meta, ITSS_META_COUNT);
     free(r->domain_level);
     free(r->by_level);
     free(r->by_domain);
@@ -781,9 +756,8 @@ int itss_maturity_rate(const itss_assessment *a, int target, itss_maturity_resul
     r->na = calloc(nc ? nc : 1, sizeof *r->na);
     int oom = !r->domain_level || !r->by_level || !r->by_domain || !r->by_item || !r->sat ||
               !r->ratings || !r->gaps || !r->unrated || !r->na;
-    for (int k = 0; !oom && k < ITSS_META_COUNT; k++)
-        if (a->meta[k] && !(r->meta[k] = itss__strdup(a->meta[k])))
-            oom = 1;
+    if (!oom && itss__meta_copy(r->meta, a->meta, ITSS_META_COUNT))
+        oom = 1;
     for (size_t i = 0; !oom && i < nc; i++) {
         const itss_maturity_clause *c = &m->clauses[i];
         const itss_rating *in = &a->ratings[i];

@@ -388,8 +388,7 @@ void itss_evaluation_free(itss_evaluation *e)
         itss__measure_clear(&e->meas[i]);
     for (size_t i = 0; i < e->nbands; i++)
         free(e->bands[i].grade);
-    for (int k = 0; k < ITSS_QMETA_COUNT; k++)
-        free(e->meta[k]);
+    itss__meta_free(e->meta, ITSS_QMETA_COUNT);
     free(e->sel);
     free(e->meas);
     free(e->wind);
@@ -693,24 +692,7 @@ int itss_evaluation_set_meta(itss_evaluation *e, const char *key, const char *va
     if (!e || !key)
         return itss__err(err, ITSS_EINVAL, "itss_evaluation_set_meta: %s is NULL",
                          !e ? "e" : "key");
-    int k = -1;
-    for (int i = 0; i < ITSS_QMETA_COUNT; i++)
-        if (strcmp(itss__qmeta_keys[i], key) == 0)
-            k = i;
-    char sh[160];
-    if (k < 0)
-        return itss__err(err, ITSS_EVALUE,
-                         "unknown metadata key \"%s\" (keys: id, provider, customer, evaluator, "
-                         "date, period, notes)",
-                         itss__shown(sh, sizeof sh, key));
-    if (value && !itss__utf8_valid(value, strlen(value)))
-        return itss__err(err, ITSS_EVALUE, "the value of \"%s\" is not valid UTF-8", key);
-    char *v = value ? itss__strdup(value) : NULL;
-    if (value && !v)
-        return itss__err(err, ITSS_ENOMEM, "out of memory");
-    free(e->meta[k]);
-    e->meta[k] = v;
-    return ITSS_OK;
+    return itss__meta_set(e->meta, itss__qmeta_keys, ITSS_QMETA_COUNT, key, value, err);
 }
 
 const char *itss_evaluation_service(const itss_evaluation *e) { return e ? e->service : NULL; }
@@ -784,8 +766,7 @@ void itss_quality_result_free(itss_quality_result *r)
         itss__measure_clear(&r->meas[i]);
     for (size_t i = 0; r->bands && i < r->nbands; i++)
         free(r->bands[i].grade);
-    for (int k = 0; k < ITSS_QMETA_COUNT; k++)
-        free(r->meta[k]);
+    itss__meta_free(r->meta, ITSS_QMETA_COUNT);
     free(r->sel);
     free(r->meas);
     free(r->x);
@@ -824,9 +805,8 @@ int itss_quality_score(const itss_evaluation *e, itss_quality_result **out, itss
     r->bands = calloc(e->nbands ? e->nbands : 1, sizeof *r->bands);
     int oom = !r->sel || !r->meas || !r->x || !r->status || !r->wind || !r->subs || !r->chars ||
               !r->bands;
-    for (int i = 0; !oom && i < ITSS_QMETA_COUNT; i++)
-        if (e->meta[i] && !(r->meta[i] = itss__strdup(e->meta[i])))
-            oom = 1;
+    if (!oom && itss__meta_copy(r->meta, e->meta, ITSS_QMETA_COUNT))
+        oom = 1;
     for (size_t i = 0; !oom && i < e->nbands; i++)
         if (!(r->bands[i].grade = itss__strdup(e->bands[i].grade)))
             oom = 1;

@@ -426,6 +426,9 @@ START_TEST(assessment_set_get_and_errors)
     ck_assert_int_eq(itss_assessment_set_meta(a, "organization", NULL, &e), 0);
     ck_assert_ptr_null(itss_assessment_meta(a, "organization"));
     ck_assert_int_eq(itss_assessment_set_meta(a, "rater", "x", &e), ITSS_EVALUE);
+    /* the message names the bad key and the documented keys (docs/maturity.md) */
+    ck_assert_ptr_nonnull(strstr(e.message, "\"rater\""));
+    ck_assert_ptr_nonnull(strstr(e.message, "id, organization, scope, date, assessor, notes"));
     ck_assert_int_eq(itss_assessment_set_meta(a, "date", "\xc0", &e), ITSS_EVALUE);
     ck_assert_int_eq(itss_assessment_set_meta(a, NULL, "x", &e), ITSS_EINVAL);
     ck_assert_ptr_null(itss_assessment_meta(a, "rater"));

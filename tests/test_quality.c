@@ -303,6 +303,12 @@ START_TEST(measurement_errors)
     ck_assert_int_eq(itss_evaluation_set_na(e, "nope", "x", &err), ITSS_ENOTFOUND);
     ck_assert_int_eq(itss_evaluation_set_meta(e, "provider", "甲", &err), 0);
     ck_assert_int_eq(itss_evaluation_set_meta(e, "rater", "甲", &err), ITSS_EVALUE);
+    /* the message names the bad key and the documented keys (docs/quality.md) */
+    ck_assert_ptr_nonnull(strstr(err.message, "\"rater\""));
+    ck_assert_ptr_nonnull(
+        strstr(err.message, "id, provider, customer, evaluator, date, period, notes"));
+    ck_assert_int_eq(itss_evaluation_set_meta(e, "notes", "\xc0", &err), ITSS_EVALUE);
+    ck_assert_ptr_nonnull(strstr(err.message, "\"notes\" is not valid UTF-8"));
     const char *dup[] = {"call_answer_rate", "call_answer_rate"};
     ck_assert_int_eq(itss_evaluation_select(e, dup, 2, &err), ITSS_EDUPLICATE);
     const char *unknown[] = {"nope"};

@@ -718,6 +718,18 @@ int itss__jget_string_copy(itss_jdoc *d, itss_arena *A, json_t *o, const char *k
     return rc;
 }
 
+int itss__jget_meta(itss_jdoc *d, json_t *o, const char *const *keys, int n, char **meta)
+{
+    int rc = 0;
+    for (int k = 0; !rc && k < n; k++) {
+        const char *s = NULL;
+        rc = itss__jget_string(d, o, keys[k], 0, 1, &s);
+        if (!rc && s && !(meta[k] = itss__strdup(s)))
+            rc = itss__err(d->err, ITSS_ENOMEM, "out of memory");
+    }
+    return rc;
+}
+
 int itss__jget_text2(itss_jdoc *doc, json_t *obj, const char *key, int required,
                      itss_arena *arena, char *out[2])
 {

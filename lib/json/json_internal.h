@@ -98,6 +98,9 @@ int itss__jget_id(itss_jdoc *doc, json_t *obj, const char *key, const char **out
  * absent). */
 int itss__jget_string_copy(itss_jdoc *doc, itss_arena *arena, json_t *obj, const char *key,
                            char **out);
+/* The optional metadata strings keys[0..n) of obj, copied into the unset
+ * meta[0..n) (lib/meta.c; empty strings allowed). */
+int itss__jget_meta(itss_jdoc *doc, json_t *obj, const char *const *keys, int n, char **meta);
 /* A {"zh": "...", "en": "..."} object; both required, non-empty; copied
  * into the arena. */
 int itss__jget_text2(itss_jdoc *doc, json_t *obj, const char *key, int required,
@@ -154,5 +157,7 @@ void itss__jw_kint(itss_jw *w, const char *key, long long v);
 void itss__jw_knum(itss_jw *w, const char *key, double v);
 void itss__jw_kbool(itss_jw *w, const char *key, int v);
 void itss__jw_ktext2(itss_jw *w, const char *key, char *const t[2]);
+/* "keys[k]": meta[k] for each set value. */
+void itss__jw_meta(itss_jw *w, const char *const *keys, int n, char *const *meta);
 
 #endif /* ITSS_JSON_INTERNAL_H */

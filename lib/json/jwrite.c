@@ -249,3 +249,10 @@ void itss__jw_ktext2(itss_jw *w, const char *key, char *const t[2])
     itss__jw_key(w, key);
     itss__jw_text2(w, t);
 }
+
+void itss__jw_meta(itss_jw *w, const char *const *keys, int n, char *const *meta)
+{
+    for (int k = 0; k < n; k++)
+        if (meta[k])
+            itss__jw_kstr(w, keys[k], meta[k]);
+}

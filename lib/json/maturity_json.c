@@ -764,12 +764,8 @@ static int load_assessment(itss_jdoc *d, itss_assessment *a)
                                  "scale \"%s\" is not one of binary, nplf, any",
                                  itss__shown(sh, sizeof sh, scale));
     }
-    for (int k = 0; !rc && k < ITSS_META_COUNT; k++) {
-        const char *v = NULL;
-        rc = itss__jget_string(d, root, itss__meta_keys[k], 0, 1, &v);
-        if (!rc && v && !(a->meta[k] = itss__strdup(v)))
-            rc = nomem(d);
-    }
+    if (!rc)
+        rc = itss__jget_meta(d, root, itss__meta_keys, ITSS_META_COUNT, a->meta);
     if (!rc)
         rc = itss__jget_object(d, root, "ratings", 1, &ratings);
     if (rc)
@@ -1026,18 +1022,12 @@ static void rating_value(itss_jw *w, const itss_rating *r)
         itss__jw_str(w, itss__rating_token((itss_rating_kind)r->kind));
 }
 
-static void meta_fields(itss_jw *w, char *const meta[ITSS_META_COUNT])
-{
-    for (int k = 0; k < ITSS_META_COUNT; k++)
-        kopt_str(w, itss__meta_keys[k], meta[k]);
-}
-
 void itss__json_assessment(itss_buf *b, const itss_assessment *a, int pretty)
 {
     itss_jw w;
     itss__jw_init(&w, b, pretty);
     itss__jw_obj(&w);
-    meta_fields(&w, a->meta);
+    itss__jw_meta(&w, itss__meta_keys, ITSS_META_COUNT, a->meta);
     if (a->scale != ITSS_SCALE_ANY)
         itss__jw_kstr(&w, "scale", itss__scale_name(a->scale));
     itss__jw_key(&w, "ratings");
@@ -1110,7 +1100,7 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
     itss__jw_kstr(&w, "id", m->id);
     itss__jw_kstr(&w, "edition", m->edition);
     itss__jw_obj_end(&w);
-    meta_fields(&w, r->meta);
+    itss__jw_meta(&w, itss__meta_keys, ITSS_META_COUNT, r->meta);
     itss__jw_kstr(&w, "scale", itss__scale_name(r->scale));
     itss__jw_kint(&w, "level", r->level);
     level_ref(&w, "level_name", m, r->level);

@@ -733,12 +733,8 @@ static int load_evaluation(itss_jdoc *d, itss_evaluation *e)
     } else if (!rc) {
         rc = itss__eval_default_scheme(e, d->err);
     }
-    for (int k = 0; !rc && k < ITSS_QMETA_COUNT; k++) {
-        const char *v = NULL;
-        rc = itss__jget_string(d, root, itss__qmeta_keys[k], 0, 1, &v);
-        if (!rc && v && !(e->meta[k] = itss__strdup(v)))
-            rc = nomem(d);
-    }
+    if (!rc)
+        rc = itss__jget_meta(d, root, itss__qmeta_keys, ITSS_QMETA_COUNT, e->meta);
     if (!rc)
         rc = itss__jget_object(d, root, "measurements", 1, &meas);
     if (rc)
@@ -1063,13 +1059,6 @@ static void bands_array(itss_jw *w, const itss_band *bands, size_t n)
     itss__jw_arr_end(w);
 }
 
-static void meta_fields(itss_jw *w, char *const meta[ITSS_QMETA_COUNT])
-{
-    for (int k = 0; k < ITSS_QMETA_COUNT; k++)
-        if (meta[k])
-            itss__jw_kstr(w, itss__qmeta_keys[k], meta[k]);
-}
-
 void itss__json_evaluation(itss_buf *b, const itss_evaluation *e, int pretty)
 {
     const itss_quality_model *m = e->model;
@@ -1077,7 +1066,7 @@ void itss__json_evaluation(itss_buf *b, const itss_evaluation *e, int pretty)
     itss__jw_init(&w, b, pretty);
     itss__jw_obj(&w);
     itss__jw_kstr(&w, "service", e->service);
-    meta_fields(&w, e->meta);
+    itss__jw_meta(&w, itss__qmeta_keys, ITSS_QMETA_COUNT, e->meta);
     itss__jw_key(&w, "scheme");
     itss__jw_obj(&w);
     itss__jw_key(&w, "indicators");
@@ -1137,7 +1126,7 @@ void itss__json_qresult(itss_buf *b, const itss_quality_result *r, int pretty)
     itss__jw_obj(&w);
     itss__jw_kstr(&w, "model", m->edition);
     itss__jw_kstr(&w, "service", r->service);
-    meta_fields(&w, r->meta);
+    itss__jw_meta(&w, itss__qmeta_keys, ITSS_QMETA_COUNT, r->meta);
     itss__jw_key(&w, "overall");
     itss__jw_obj(&w);
     itss__jw_knum(&w, "score", r->overall.score);
@@ -1234,7 +1223,7 @@ void itss__json_qcompare(itss_buf *b, const itss_quality_result *const *rs, size
     itss__jw_arr(&w);
     for (size_t i = 0; i < n; i++) {
         itss__jw_obj(&w);
-        meta_fields(&w, rs[i]->meta);
+        itss__jw_meta(&w, itss__qmeta_keys, ITSS_QMETA_COUNT, rs[i]->meta);
         itss__jw_obj_end(&w);
     }
     itss__jw_arr_end(&w);
