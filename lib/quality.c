@@ -695,6 +695,14 @@ int itss_evaluation_set_meta(itss_evaluation *e, const char *key, const char *va
     return itss__meta_set(e->meta, itss__qmeta_keys, ITSS_QMETA_COUNT, key, value, err);
 }
 
+const char *itss_evaluation_meta(const itss_evaluation *e, const char *key)
+{
+    if (!e || !key)
+        return NULL;
+    int k = itss__meta_index(itss__qmeta_keys, ITSS_QMETA_COUNT, key);
+    return k < 0 ? NULL : e->meta[k];
+}
+
 const char *itss_evaluation_service(const itss_evaluation *e) { return e ? e->service : NULL; }
 size_t itss_evaluation_indicator_count(const itss_evaluation *e) { return e ? e->nsel : 0; }
 

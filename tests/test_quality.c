@@ -302,6 +302,13 @@ START_TEST(measurement_errors)
     ck_assert_ptr_nonnull(strstr(err.message, "not selected"));
     ck_assert_int_eq(itss_evaluation_set_na(e, "nope", "x", &err), ITSS_ENOTFOUND);
     ck_assert_int_eq(itss_evaluation_set_meta(e, "provider", "甲", &err), 0);
+    ck_assert_str_eq(itss_evaluation_meta(e, "provider"), "甲");
+    ck_assert_ptr_null(itss_evaluation_meta(e, "customer")); /* unset */
+    ck_assert_ptr_null(itss_evaluation_meta(e, "rater"));    /* not a key */
+    ck_assert_ptr_null(itss_evaluation_meta(NULL, "provider"));
+    ck_assert_int_eq(itss_evaluation_set_meta(e, "provider", NULL, &err), 0);
+    ck_assert_ptr_null(itss_evaluation_meta(e, "provider"));
+    ck_assert_int_eq(itss_evaluation_set_meta(e, "provider", "甲", &err), 0);
     ck_assert_int_eq(itss_evaluation_set_meta(e, "rater", "甲", &err), ITSS_EVALUE);
     /* the message names the bad key and the documented keys (docs/quality.md) */
     ck_assert_ptr_nonnull(strstr(err.message, "\"rater\""));
@@ -340,6 +347,7 @@ START_TEST(evaluation_export_round_trip)
                         "\"service_visibility\":{\"scores\":[5,4]},\"call_answer_rate\":{\"na\":"
                         "\"无呼叫中心\"}}}");
     ck_assert_int_eq(itss_evaluation_load(NULL, a, al, &f, &err), 0);
+    ck_assert_str_eq(itss_evaluation_meta(f, "period"), "2026-Q3");
     ck_assert_int_eq(itss_evaluation_export(f, ITSS_FORMAT_JSON, &b, &bl, &err), 0);
     ck_assert_str_eq(a, b);
     itss_free(a);

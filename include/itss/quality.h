@@ -210,6 +210,8 @@ ITSS_API int itss_evaluation_set_na(itss_evaluation *e, const char *id, const ch
  * "notes"; NULL clears. Errors: ITSS_EINVAL, ITSS_EVALUE. */
 ITSS_API int itss_evaluation_set_meta(itss_evaluation *e, const char *key, const char *value,
                                       itss_error *err);
+/* Borrowed; NULL when unset or the key is unknown. */
+ITSS_API const char *itss_evaluation_meta(const itss_evaluation *e, const char *key);
 
 ITSS_API const char *itss_evaluation_service(const itss_evaluation *e);
 ITSS_API size_t itss_evaluation_indicator_count(const itss_evaluation *e);
