@@ -33,12 +33,12 @@ Conventions taken from the documentation and the existing cases:
 - each document holds one problem: when there are several, which one the
   library reports is not specified (docs/api-conventions.md).
 """
-import json
 import os
 import shutil
 
+from casegen import MARK, locate, write_json
+
 CASES = os.path.dirname(os.path.abspath(__file__))
-MARK = '§'
 TOP = '(docs/json-formats.md: the top level of an input document is an object)'
 NUL_WHY = ("U+0000 is refused in every string, even written as the valid JSON escape \\u0000 "
            "(docs/json-formats.md: a C string ends at NUL, so such a value could not be kept "
@@ -46,25 +46,6 @@ NUL_WHY = ("U+0000 is refused in every string, even written as the valid JSON es
 
 
 # ---- writing ----------------------------------------------------------------
-
-def encode(text):
-    return text.encode('utf-8', 'surrogateescape')
-
-
-def locate(text):
-    """Remove the marker; return (bytes, location dict or None)."""
-    n = text.count(MARK)
-    assert n <= 1, 'more than one marker'
-    if n == 0:
-        return encode(text), None
-    i = text.index(MARK)
-    before = text[:i]
-    last = before[before.rfind('\n') + 1:]
-    assert not any(0xDC80 <= ord(ch) <= 0xDCFF for ch in last), 'raw byte before the marker'
-    loc = {"line": before.count('\n') + 1, "column": len(last) + 1,
-           "position": len(encode(before))}
-    return encode(before + text[i + 1:]), loc
-
 
 FORMATS = {
     # name: (area, document file, op input)
@@ -112,10 +93,8 @@ def write(fmt, name, text, expected, why, extra=None, line=None):
     os.makedirs(d)
     with open(os.path.join(d, fname), 'wb') as f:
         f.write(raw)
-    for fn, obj in (("input.json", inp), ("expected.json", expected)):
-        with open(os.path.join(d, fn), 'w', encoding='utf-8') as f:
-            json.dump(obj, f, ensure_ascii=False, indent=2)
-            f.write('\n')
+    write_json(os.path.join(d, "input.json"), inp)
+    write_json(os.path.join(d, "expected.json"), expected)
     written[fmt] += 1
 
 
@@ -484,7 +463,6 @@ def model():
         write(F, name, R(MODEL, old, new, count), ERR(code, path), why)
 
     L1 = '{"level": 1, "name": {"zh": "起步", "en": "Starting"}'
-    CL = lambda cid: '{"id": "%s", "level": ' % cid
     # numbers
     E('huge-integer-item', '{"id": "sec-2a", "level": 2, "domain": "sec", "item": 7', '{"id": "sec-2a", "level": 2, "domain": "sec", "item": ' + MARK + '99999999999999999999',
       'ITSS_EMODEL', '/clauses/4/item',

@@ -8,7 +8,9 @@ stood: independently of libitss's own locating code. The expected code and
 JSON path are written by hand next to each document, with the reason.
 Run from the repository root: python3 tests/cases/classify/make-load-cases.py
 """
-import json, os
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from casegen import locate, write_json  # noqa: E402
 base = os.path.dirname(os.path.abspath(__file__))
 HEAD = '{"format": "itss-catalog/1", "edition": "Test 1", "title": {"zh": "测试", "en": "Test"},\n'
 C01 = ('  {"code": "01", "level": 1, "parent": null, "name": {"zh": "一", "en": "One"},\n'
@@ -17,17 +19,12 @@ def doc(*classes, tail=''):
     return HEAD + ' "classes": [\n' + ',\n'.join(classes) + '\n ]' + tail + '}\n'
 def case(name, text, expect, why):
     d = os.path.join(base, name); os.makedirs(d, exist_ok=True)
-    if '§' in text:
-        i = text.index('§'); text = text.replace('§', '', 1)
-        before = text[:i]
-        line = before.count('\n') + 1
-        col = len(before) - (before.rfind('\n') + 1) + 1   # code points
-        pos = len(before.encode('utf-8'))
-        expect = dict(expect, line=line, column=col, position=pos)
-    raw = text.encode('utf-8') if isinstance(text, str) else text
+    raw, loc = locate(text) if isinstance(text, str) else (text, None)
+    if loc:
+        expect = dict(expect, **loc)
     open(os.path.join(d, 'catalog.json'), 'wb').write(raw)
-    json.dump({"op": "load", "file": "catalog.json", "why": why}, open(os.path.join(d, 'input.json'), 'w'), ensure_ascii=False, indent=2)
-    json.dump({"error": expect} if 'code' in expect else expect, open(os.path.join(d, 'expected.json'), 'w'), ensure_ascii=False, indent=2)
+    write_json(os.path.join(d, 'input.json'), {"op": "load", "file": "catalog.json", "why": why})
+    write_json(os.path.join(d, 'expected.json'), {"error": expect} if 'code' in expect else expect)
 
 case('load-valid-minimal', doc(C01,
      '  {"code": "0101", "level": 2, "parent": "01", "name": {"zh": "一一", "en": "One-one"},\n'
@@ -107,7 +104,4 @@ case('load-duplicate-target', doc(C01, tail=XW % (', {"code": §"A", "name": {"z
      {"code": "ITSS_EDUPLICATE", "path": "/crosswalks/0/targets/1/code"}, "target codes are unique")
 # invalid UTF-8 inside a string (raw bytes)
 raw = (HEAD + ' "classes": []}\n').encode('utf-8').replace('"Test 1"'.encode(), b'"Test \xff"')
-d = os.path.join(base, 'load-invalid-utf8'); os.makedirs(d, exist_ok=True)
-open(os.path.join(d, 'catalog.json'), 'wb').write(raw)
-json.dump({"op": "load", "file": "catalog.json", "why": "strings must be UTF-8"}, open(os.path.join(d, 'input.json'), 'w'), indent=2)
-json.dump({"error": {"code": "ITSS_EPARSE", "line": 1}}, open(os.path.join(d, 'expected.json'), 'w'), indent=2)
+case('load-invalid-utf8', raw, {"code": "ITSS_EPARSE", "line": 1}, "strings must be UTF-8")

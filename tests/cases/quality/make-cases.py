@@ -9,30 +9,17 @@ digits. Documents with a § mark the offending token of an error case: the
 marker is removed and the expected line, column and byte position are
 computed here in Python, independently of libitss.
 """
-import json
 import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from casegen import write_case  # noqa: E402
 
 BASE = os.path.dirname(os.path.abspath(__file__))
 
 
 def write(name, inp, exp, files=None):
-    d = os.path.join(BASE, name)
-    os.makedirs(d, exist_ok=True)
-    for fn, text in (files or {}).items():
-        if '§' in text:
-            i = text.index('§')
-            text = text.replace('§', '', 1)
-            before = text[:i]
-            err = exp["error"]
-            err["line"] = before.count('\n') + 1
-            err["column"] = len(before) - (before.rfind('\n') + 1) + 1
-            err["position"] = len(before.encode('utf-8'))
-        with open(os.path.join(d, fn), 'wb') as f:
-            f.write(text.encode('utf-8'))
-    for fn, obj in (("input.json", inp), ("expected.json", exp)):
-        with open(os.path.join(d, fn), 'w', encoding='utf-8') as f:
-            json.dump(obj, f, ensure_ascii=False, indent=2)
-            f.write('\n')
+    write_case(os.path.join(BASE, name), inp, exp, files)
 
 
 def score(name, evaluation, exp, why, **extra):
