@@ -48,7 +48,7 @@ static void load_score_render(void *p)
 {
     ctx *c = p;
     char *out = NULL;
-    itss_quality_score_json(NULL, c->text, c->len, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &out, NULL,
+    itss_quality_score_json(itss_indicator_catalog_builtin(), c->text, c->len, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &out, NULL,
                             NULL);
     itss_free(out);
 }
@@ -95,7 +95,8 @@ int main(int argc, char **argv)
     c.text = bench_slurp(argv[1], &c.len);
     itss_error e;
     itss_evaluation *ev = NULL;
-    if (itss_evaluation_load(NULL, c.text, c.len, &ev, &e) || itss_catalog_builtin(&c.cat, &e)) {
+    c.cat = itss_catalog_builtin();
+    if (itss_evaluation_load(itss_indicator_catalog_builtin(), c.text, c.len, &ev, &e)) {
         fprintf(stderr, "%s\n", e.message);
         return 1;
     }
@@ -108,7 +109,7 @@ int main(int argc, char **argv)
     report("load + score + write JSON result", bench_rate(load_score_render, &c, secs), base);
 
     /* the 55 codes, and as many well-formed unknown ones (half the lookups fail) */
-    size_t n = itss_catalog_size(c.cat);
+    size_t n = itss_catalog_class_count(c.cat);
     static const char *unknown[] = {"0407", "0106", "10", "040299", "0899", "0501"};
     c.sorted = malloc(n * sizeof *c.sorted);
     c.codes = malloc((2 * n) * sizeof *c.codes);

@@ -62,7 +62,8 @@ int main(int argc, char **argv)
     ctx c = {buf, len, NULL, NULL};
     itss_error e;
     itss_assessment *a = NULL;
-    if (itss_maturity_model_builtin(&c.m, &e) || itss_assessment_load(c.m, buf, len, &a, &e)) {
+    c.m = itss_maturity_model_builtin();
+    if (itss_assessment_load(c.m, buf, len, &a, &e)) {
         fprintf(stderr, "%s\n", e.message);
         return 1;
     }

@@ -9,8 +9,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     itss_error e;
     char *out = NULL;
     size_t len = 0;
-    unsigned flags = size && (data[size - 1] & 1) ? ITSS_AHP_ALLOW_INCONSISTENT : 0;
-    int rc = itss_ahp_json((const char *)data, size, flags, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &out,
+    itss_ahp_mode mode =
+        size && (data[size - 1] & 1) ? ITSS_AHP_ALLOW_INCONSISTENT : ITSS_AHP_STRICT;
+    int rc = itss_ahp_json((const char *)data, size, mode, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &out,
                            &len, &e);
     fuzz_check_output(rc, &e, out, len, size);
     itss_free(out);
@@ -23,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size - 1 < n * n * sizeof(double))
         return 0;
     memcpy(m, data + 1, n * n * sizeof(double));
-    rc = itss_ahp_weights(m, n, flags, w, &lmax, &ci, &cr, &e);
+    rc = itss_ahp_weights(m, n, mode, w, &lmax, &ci, &cr, &e);
     fuzz_check_error(rc, &e, 0);
     if (rc == 0 || rc == ITSS_ECONSISTENCY) {
         double sum = 0;

@@ -10,8 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(s, data, size);
     s[size] = 0;
     itss_error e;
-    const itss_catalog *cat;
-    FUZZ_CHECK(itss_catalog_builtin(&cat, &e) == 0);
+    const itss_catalog *cat = itss_catalog_builtin();
 
     const itss_class *c = (const itss_class *)1;
     int rc = itss_class_lookup(cat, s, &c, &e);
@@ -36,24 +35,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < itss_catalog_crosswalk_count(cat); i++) {
         const itss_crosswalk *x = itss_catalog_crosswalk_at(cat, i);
         for (int reverse = 0; reverse < 2; reverse++) {
-            rc = itss_crosswalk_render(x, s, reverse, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &out, &len, &e);
+            rc = itss_crosswalk_render(x, reverse ? ITSS_REVERSE : ITSS_FORWARD, s, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &out, &len, &e);
             fuzz_check_output(rc, &e, out, len, 0);
             itss_free(out);
             out = NULL;
         }
     }
 
-    const itss_indicator_catalog *ic;
-    FUZZ_CHECK(itss_indicator_catalog_builtin(&ic, &e) == 0);
+    const itss_indicator_catalog *ic = itss_indicator_catalog_builtin();
     rc = itss_quality_scheme_render(ic, s, ITSS_FORMAT_TEXT, ITSS_LANG_ZH, &out, &len, &e);
     fuzz_check_output(rc, &e, out, len, 0);
     itss_free(out);
     out = NULL;
 
-    const itss_maturity_model *m;
-    FUZZ_CHECK(itss_maturity_model_builtin(&m, &e) == 0);
+    const itss_maturity_model *m = itss_maturity_model_builtin();
     const itss_maturity_clause *cl;
-    rc = itss_maturity_model_clause(m, s, &cl, &e);
+    rc = itss_maturity_clause_lookup(m, s, &cl, &e);
     fuzz_check_error(rc, &e, 0);
     rc = itss_maturity_clauses_render(m, 0, s, 0, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &out, &len, &e);
     fuzz_check_output(rc, &e, out, len, 0);

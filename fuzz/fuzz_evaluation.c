@@ -10,14 +10,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     itss_error e;
     char *out = NULL;
     size_t len = 0;
-    int rc = itss_quality_score_json(NULL, (const char *)data, size, ITSS_FORMAT_JSON,
+    int rc = itss_quality_score_json(itss_indicator_catalog_builtin(), (const char *)data, size, ITSS_FORMAT_JSON,
                                      ITSS_LANG_ZH, &out, &len, &e);
     fuzz_check_output(rc, &e, out, len, size);
     itss_free(out);
     out = NULL;
 
     itss_evaluation *ev = (itss_evaluation *)1;
-    rc = itss_evaluation_load(NULL, (const char *)data, size, &ev, &e);
+    rc = itss_evaluation_load(itss_indicator_catalog_builtin(), (const char *)data, size, &ev, &e);
     fuzz_check_error(rc, &e, size);
     if (rc) {
         FUZZ_CHECK(ev == NULL);
@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t xl = 0, yl = 0;
     FUZZ_CHECK(itss_evaluation_export(ev, ITSS_FORMAT_JSON, &x, &xl, &e) == 0);
     itss_evaluation *again = NULL;
-    FUZZ_CHECK(itss_evaluation_load(NULL, x, xl, &again, &e) == 0);
+    FUZZ_CHECK(itss_evaluation_load(itss_indicator_catalog_builtin(), x, xl, &again, &e) == 0);
     FUZZ_CHECK(itss_evaluation_export(again, ITSS_FORMAT_JSON, &y, &yl, &e) == 0);
     FUZZ_CHECK(xl == yl && memcmp(x, y, xl) == 0);
     itss_quality_result *r = NULL;

@@ -5,12 +5,11 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     itss_error e;
-    const itss_indicator_catalog *builtin;
-    FUZZ_CHECK(itss_indicator_catalog_builtin(&builtin, &e) == 0);
+    const itss_indicator_catalog *builtin = itss_indicator_catalog_builtin();
     for (int on_top = 0; on_top < 2; on_top++) {
         itss_indicator_catalog *c = (itss_indicator_catalog *)1;
-        int rc = itss_indicator_catalog_load((const char *)data, size, on_top ? builtin : NULL,
-                                             &c, &e);
+        int rc = on_top ? itss_indicator_catalog_extend(builtin, (const char *)data, size, &c, &e)
+                        : itss_indicator_catalog_load((const char *)data, size, &c, &e);
         fuzz_check_error(rc, &e, size);
         if (rc) {
             FUZZ_CHECK(c == NULL);
@@ -18,10 +17,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         char *a = NULL, *t = NULL;
         size_t alen = 0, tlen = 0;
-        FUZZ_CHECK(itss_indicator_catalog_render(c, NULL, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &a,
+        FUZZ_CHECK(itss_indicator_catalog_export(c, NULL, ITSS_FORMAT_JSON, &a,
                                                  &alen, &e) == 0);
         itss_indicator_catalog *again = NULL;
-        FUZZ_CHECK(itss_indicator_catalog_load(a, alen, NULL, &again, &e) == 0);
+        FUZZ_CHECK(itss_indicator_catalog_load(a, alen, &again, &e) == 0);
         FUZZ_CHECK(itss_indicator_catalog_count(again) == itss_indicator_catalog_count(c));
         itss_indicator_catalog_free(again);
         rc = itss_indicator_catalog_render(c, NULL, ITSS_FORMAT_TEXT, ITSS_LANG_EN, &t, &tlen, &e);

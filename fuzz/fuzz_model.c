@@ -14,14 +14,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     char *a = NULL, *b = NULL, *t = NULL;
     size_t alen = 0, blen = 0, tlen = 0;
-    FUZZ_CHECK(itss_maturity_model_export(m, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &a, &alen, &e) == 0);
+    FUZZ_CHECK(itss_maturity_model_export(m, ITSS_FORMAT_JSON, &a, &alen, &e) == 0);
     itss_maturity_model *again = NULL;
     FUZZ_CHECK(itss_maturity_model_load(a, alen, &again, &e) == 0);
-    FUZZ_CHECK(itss_maturity_model_export(again, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &b, &blen, &e) == 0);
+    FUZZ_CHECK(itss_maturity_model_export(again, ITSS_FORMAT_JSON, &b, &blen, &e) == 0);
     FUZZ_CHECK(alen == blen && memcmp(a, b, alen) == 0);
     itss_maturity_model_free(again);
 
-    rc = itss_maturity_model_export(m, ITSS_FORMAT_TEXT, ITSS_LANG_EN, &t, &tlen, &e);
+    rc = itss_maturity_model_render(m, ITSS_FORMAT_TEXT, ITSS_LANG_EN, &t, &tlen, &e);
     fuzz_check_output(rc, &e, t, tlen, 0);
     itss_free(t);
     t = NULL;

@@ -14,12 +14,10 @@ static const double random_index[16] = {0,    0,    0,    0.58, 0.90, 1.12, 1.24
 /* Relative tolerance of the reciprocal check: users write 1/3 as 0.333. */
 #define RECIPROCAL_TOLERANCE 0.01
 
-int itss_ahp_weights(const double *a, size_t n, unsigned flags, double *weights,
-                     double *lambda_max, double *ci, double *cr, itss_error *err)
+int itss__ahp(const double *a, size_t n, itss_ahp_mode mode, double *weights,
+              double *lambda_max, double *ci, double *cr, size_t cell[2], itss_error *err)
 {
-    itss__err_clear(err);
-    if (!a)
-        return itss__err(err, ITSS_EINVAL, "itss_ahp_weights: matrix is NULL");
+    cell[0] = cell[1] = (size_t)-1;
     if (n == 0)
         return itss__err(err, ITSS_EVALUE, "the comparison matrix is empty");
     if (n > ITSS_AHP_MAX)
@@ -28,17 +26,23 @@ int itss_ahp_weights(const double *a, size_t n, unsigned flags, double *weights,
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < n; j++) {
             double v = a[i * n + j];
-            if (!isfinite(v) || v <= 0)
+            if (!isfinite(v) || v <= 0) {
+                cell[0] = i, cell[1] = j;
                 return itss__err(err, ITSS_EVALUE,
                                  "matrix[%zu][%zu] must be a positive number", i, j);
-            if (i == j && fabs(v - 1) > 1e-9)
+            }
+            if (i == j && fabs(v - 1) > 1e-9) {
+                cell[0] = i, cell[1] = j;
                 return itss__err(err, ITSS_EVALUE,
                                  "matrix[%zu][%zu] is on the diagonal and must be 1", i, j);
-            if (j > i && fabs(v * a[j * n + i] - 1) > RECIPROCAL_TOLERANCE)
+            }
+            if (j > i && fabs(v * a[j * n + i] - 1) > RECIPROCAL_TOLERANCE) {
+                cell[0] = j, cell[1] = i; /* the later cell of the pair */
                 return itss__err(err, ITSS_EVALUE,
                                  "matrix[%zu][%zu] must be the reciprocal of matrix[%zu][%zu] "
                                  "(their product is %.6g, not 1)",
                                  j, i, i, j, v * a[j * n + i]);
+            }
         }
     double w[ITSS_AHP_MAX], next[ITSS_AHP_MAX];
     /* power iteration: the matrix is positive, so the principal eigenvector
@@ -84,7 +88,7 @@ int itss_ahp_weights(const double *a, size_t n, unsigned flags, double *weights,
         *ci = c;
     if (cr)
         *cr = r;
-    if (r >= 0.10 && !(flags & ITSS_AHP_ALLOW_INCONSISTENT)) {
+    if (r >= 0.10 && mode != ITSS_AHP_ALLOW_INCONSISTENT) {
         char tmp[40];
         itss__format_double(tmp, sizeof tmp, r);
         return itss__err(err, ITSS_ECONSISTENCY,
@@ -93,4 +97,15 @@ int itss_ahp_weights(const double *a, size_t n, unsigned flags, double *weights,
                          tmp);
     }
     return ITSS_OK;
+}
+
+int itss_ahp_weights(const double *matrix, size_t n, itss_ahp_mode mode, double *weights,
+                     double *lambda_max, double *ci, double *cr, itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_ARG(err, matrix);
+    ITSS_CHECK(err, mode == ITSS_AHP_STRICT || mode == ITSS_AHP_ALLOW_INCONSISTENT,
+               "mode %d is not an itss_ahp_mode", (int)mode);
+    size_t cell[2];
+    return itss__ahp(matrix, n, mode, weights, lambda_max, ci, cr, cell, err);
 }

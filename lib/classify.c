@@ -105,15 +105,12 @@ static int build_builtin(void **out, itss_error *err)
     return rc;
 }
 
-int itss_catalog_builtin(const itss_catalog **out, itss_error *err)
+const itss_catalog *itss_catalog_builtin(void)
 {
-    itss__err_clear(err);
-    if (!out)
-        return itss__err(err, ITSS_EINVAL, "itss_catalog_builtin: out is NULL");
     void *obj;
-    int rc = itss__lazy_object(&builtin_catalog, build_builtin, catalog_destroy, &obj, err);
-    *out = obj;
-    return rc;
+    if (itss__lazy_object(&builtin_catalog, build_builtin, catalog_destroy, &obj, NULL))
+        abort();
+    return obj;
 }
 
 void itss_catalog_free(itss_catalog *cat)
@@ -124,20 +121,18 @@ void itss_catalog_free(itss_catalog *cat)
 
 /* ---- catalog getters -------------------------------------------------- */
 
-static int lang_ok(itss_lang lang) { return lang == ITSS_LANG_ZH || lang == ITSS_LANG_EN; }
-
 const char *itss_catalog_edition(const itss_catalog *cat) { return cat ? cat->edition : NULL; }
 
 const char *itss_catalog_title(const itss_catalog *cat, itss_lang lang)
 {
-    return cat && lang_ok(lang) ? cat->title[lang] : NULL;
+    return cat && itss__lang_ok(lang) ? cat->title[lang] : NULL;
 }
 
-size_t itss_catalog_size(const itss_catalog *cat) { return cat ? cat->n : 0; }
+size_t itss_catalog_class_count(const itss_catalog *cat) { return cat ? cat->n : 0; }
 
-const itss_class *itss_catalog_class_at(const itss_catalog *cat, size_t index)
+const itss_class *itss_catalog_class_at(const itss_catalog *cat, size_t i)
 {
-    return cat && index < cat->n ? &cat->classes[index] : NULL;
+    return cat && i < cat->n ? &cat->classes[i] : NULL;
 }
 
 size_t itss_catalog_top_count(const itss_catalog *cat) { return cat ? cat->ntop : 0; }
@@ -302,9 +297,8 @@ int itss_code_validate(const itss_catalog *cat, const char *code, itss_code_prob
                        itss_error *err)
 {
     itss__err_clear(err);
-    if (!cat || !code)
-        return itss__err(err, ITSS_EINVAL, "itss_code_validate: %s is NULL",
-                         !cat ? "cat" : "code");
+    ITSS_CHECK_ARG(err, cat);
+    ITSS_CHECK_ARG(err, code);
     return itss__code_check(cat, code, problem, NULL, err);
 }
 
@@ -312,11 +306,9 @@ int itss_class_lookup(const itss_catalog *cat, const char *code, const itss_clas
                       itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!cat || !code || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_class_lookup: %s is NULL",
-                         !cat ? "cat" : !code ? "code" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, cat);
+    ITSS_CHECK_ARG(err, code);
     return itss__code_check(cat, code, NULL, out, err);
 }
 
@@ -328,22 +320,22 @@ const itss_class *itss_class_parent(const itss_class *c) { return c ? c->parent 
 
 const char *itss_class_name(const itss_class *c, itss_lang lang)
 {
-    return c && lang_ok(lang) ? c->name[lang] : NULL;
+    return c && itss__lang_ok(lang) ? c->name[lang] : NULL;
 }
 
 const char *itss_class_description(const itss_class *c, itss_lang lang)
 {
-    return c && lang_ok(lang) ? c->desc[lang] : NULL;
+    return c && itss__lang_ok(lang) ? c->desc[lang] : NULL;
 }
 
 const char *itss_class_includes(const itss_class *c, itss_lang lang)
 {
-    return c && lang_ok(lang) ? c->incl[lang] : NULL;
+    return c && itss__lang_ok(lang) ? c->incl[lang] : NULL;
 }
 
 const char *itss_class_excludes(const itss_class *c, itss_lang lang)
 {
-    return c && lang_ok(lang) ? c->excl[lang] : NULL;
+    return c && itss__lang_ok(lang) ? c->excl[lang] : NULL;
 }
 
 int itss_class_is_catch_all(const itss_class *c) { return c ? c->catch_all : 0; }
@@ -394,13 +386,11 @@ int itss_class_search(const itss_catalog *cat, const char *text, const itss_clas
                       size_t cap, size_t *count, itss_error *err)
 {
     itss__err_clear(err);
-    if (!cat || !text || !count || (!buf && cap > 0))
-        return itss__err(err, ITSS_EINVAL, "itss_class_search: %s",
-                         !cat     ? "cat is NULL"
-                         : !text  ? "text is NULL"
-                         : !count ? "count is NULL"
-                                  : "buf is NULL but cap > 0");
+    ITSS_CHECK_ARG(err, count);
     *count = 0;
+    ITSS_CHECK_ARG(err, cat);
+    ITSS_CHECK_ARG(err, text);
+    ITSS_CHECK(err, buf || cap == 0, "buf is NULL but cap is %zu", cap);
     size_t len = strlen(text);
     if (!itss__utf8_valid(text, len)) {
         char shown[160];
@@ -448,15 +438,13 @@ const itss_crosswalk *itss_catalog_crosswalk_at(const itss_catalog *cat, size_t 
     return cat && i < cat->nxw ? &cat->xw[i] : NULL;
 }
 
-int itss_catalog_crosswalk(const itss_catalog *cat, const char *id, const itss_crosswalk **out,
-                           itss_error *err)
+int itss_crosswalk_lookup(const itss_catalog *cat, const char *id, const itss_crosswalk **out,
+                          itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!cat || !id || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_catalog_crosswalk: %s is NULL",
-                         !cat ? "cat" : !id ? "id" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, cat);
+    ITSS_CHECK_ARG(err, id);
     for (size_t i = 0; i < cat->nxw; i++)
         if (strcmp(cat->xw[i].id, id) == 0) {
             *out = &cat->xw[i];
@@ -479,7 +467,7 @@ const char *itss_crosswalk_scheme(const itss_crosswalk *x) { return x ? x->schem
 
 const char *itss_crosswalk_name(const itss_crosswalk *x, itss_lang lang)
 {
-    return x && lang_ok(lang) ? x->name[lang] : NULL;
+    return x && itss__lang_ok(lang) ? x->name[lang] : NULL;
 }
 
 size_t itss_crosswalk_target_count(const itss_crosswalk *x) { return x ? x->ntargets : 0; }
@@ -489,20 +477,21 @@ const itss_xtarget *itss_crosswalk_target_at(const itss_crosswalk *x, size_t i)
     return x && i < x->ntargets ? &x->targets[i] : NULL;
 }
 
-int itss_crosswalk_target_lookup(const itss_crosswalk *x, const char *code,
-                                 const itss_xtarget **out, itss_error *err)
+/* The target with this code, or NULL. */
+static const itss_xtarget *target_find(const itss_crosswalk *x, const char *code)
 {
-    itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!x || !code || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_crosswalk_target_lookup: %s is NULL",
-                         !x ? "x" : !code ? "code" : "out");
     for (size_t i = 0; i < x->ntargets; i++)
-        if (strcmp(x->targets[i].code, code) == 0) {
-            *out = &x->targets[i];
-            return ITSS_OK;
-        }
+        if (strcmp(x->targets[i].code, code) == 0)
+            return &x->targets[i];
+    return NULL;
+}
+
+/* itss_xtarget_lookup after the argument checks. */
+static int target_lookup(const itss_crosswalk *x, const char *code, const itss_xtarget **out,
+                         itss_error *err)
+{
+    if ((*out = target_find(x, code)))
+        return ITSS_OK;
     char shown[160];
     itss__quote(shown, sizeof shown, code, strlen(code), 40);
     if (!code[0])
@@ -511,30 +500,40 @@ int itss_crosswalk_target_lookup(const itss_crosswalk *x, const char *code,
                      shown, x->scheme, x->id);
 }
 
+int itss_xtarget_lookup(const itss_crosswalk *x, const char *code, const itss_xtarget **out,
+                        itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, x);
+    ITSS_CHECK_ARG(err, code);
+    return target_lookup(x, code, out, err);
+}
+
 const char *itss_xtarget_code(const itss_xtarget *t) { return t ? t->code : NULL; }
 
 const char *itss_xtarget_name(const itss_xtarget *t, itss_lang lang)
 {
-    return t && lang_ok(lang) ? t->name[lang] : NULL;
+    return t && itss__lang_ok(lang) ? t->name[lang] : NULL;
 }
 
 const char *itss_xtarget_source(const itss_xtarget *t) { return t ? t->source : NULL; }
 
-static int map_common(const itss_crosswalk *x, const char *code, int reverse,
-                      const itss_xlink **buf, size_t cap, size_t *count, itss_error *err)
+int itss_crosswalk_map(const itss_crosswalk *x, itss_direction direction, const char *code,
+                       const itss_xlink **buf, size_t cap, size_t *count, itss_error *err)
 {
     itss__err_clear(err);
-    if (!x || !code || !count || (!buf && cap > 0))
-        return itss__err(err, ITSS_EINVAL, "%s: %s",
-                         reverse ? "itss_crosswalk_map_reverse" : "itss_crosswalk_map",
-                         !x       ? "x is NULL"
-                         : !code  ? "code is NULL"
-                         : !count ? "count is NULL"
-                                  : "buf is NULL but cap > 0");
+    ITSS_CHECK_ARG(err, count);
     *count = 0;
+    ITSS_CHECK_ARG(err, x);
+    ITSS_CHECK(err, direction == ITSS_FORWARD || direction == ITSS_REVERSE,
+               "direction %d is not an itss_direction", (int)direction);
+    ITSS_CHECK_ARG(err, code);
+    ITSS_CHECK(err, buf || cap == 0, "buf is NULL but cap is %zu", cap);
+    const int reverse = direction == ITSS_REVERSE;
     const itss_class *cls = NULL;
     const itss_xtarget *target = NULL;
-    int rc = reverse ? itss_crosswalk_target_lookup(x, code, &target, err)
+    int rc = reverse ? target_lookup(x, code, &target, err)
                      : itss__code_check(x->cat, code, NULL, &cls, err);
     if (rc)
         return rc;
@@ -551,26 +550,16 @@ static int map_common(const itss_crosswalk *x, const char *code, int reverse,
     return ITSS_OK;
 }
 
-int itss_crosswalk_map(const itss_crosswalk *x, const char *class_code, const itss_xlink **buf,
-                       size_t cap, size_t *count, itss_error *err)
-{
-    return map_common(x, class_code, 0, buf, cap, count, err);
-}
-
-int itss_crosswalk_map_reverse(const itss_crosswalk *x, const char *target_code,
-                               const itss_xlink **buf, size_t cap, size_t *count,
-                               itss_error *err)
-{
-    return map_common(x, target_code, 1, buf, cap, count, err);
-}
-
 const itss_class *itss_xlink_class(const itss_xlink *l) { return l ? l->cls : NULL; }
 const itss_xtarget *itss_xlink_target(const itss_xlink *l) { return l ? l->target : NULL; }
-int itss_xlink_relation(const itss_xlink *l) { return l ? l->relation : -1; }
+itss_relation itss_xlink_relation(const itss_xlink *l)
+{
+    return l ? (itss_relation)l->relation : ITSS_REL_EXACT;
+}
 
 const char *itss_xlink_note(const itss_xlink *l, itss_lang lang)
 {
-    return l && lang_ok(lang) ? l->note[lang] : NULL;
+    return l && itss__lang_ok(lang) ? l->note[lang] : NULL;
 }
 
 const char *itss_relation_name(itss_relation relation)
@@ -580,6 +569,15 @@ const char *itss_relation_name(itss_relation relation)
     case ITSS_REL_NARROWER: return "narrower";
     case ITSS_REL_BROADER: return "broader";
     case ITSS_REL_RELATED: return "related";
+    }
+    return NULL;
+}
+
+const char *itss_direction_name(itss_direction direction)
+{
+    switch (direction) {
+    case ITSS_FORWARD: return "forward";
+    case ITSS_REVERSE: return "reverse";
     }
     return NULL;
 }

@@ -9,11 +9,8 @@ int itss_class_render(const itss_class *c, itss_format format, itss_lang lang, c
                       size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_class_render", format, lang, out, err);
-    if (rc)
-        return rc;
-    if (!c)
-        return itss__err(err, ITSS_EINVAL, "itss_class_render: c is NULL");
+    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_ARG(err, c);
     itss_buf b;
     itss__buf_init(&b);
     if (format == ITSS_FORMAT_TEXT)
@@ -27,15 +24,10 @@ int itss_class_list_render(const itss_class *const *list, size_t n, itss_format 
                            itss_lang lang, char **out, size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_class_list_render", format, lang, out, err);
-    if (rc)
-        return rc;
-    if (n && !list)
-        return itss__err(err, ITSS_EINVAL, "itss_class_list_render: list is NULL");
+    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK(err, list || n == 0, "list is NULL but n is %zu", n);
     for (size_t i = 0; i < n; i++)
-        if (!list[i])
-            return itss__err(err, ITSS_EINVAL, "itss_class_list_render: list[%zu] is NULL",
-                             i);
+        ITSS_CHECK(err, list[i] != NULL, "list[%zu] is NULL", i);
     itss_buf b;
     itss__buf_init(&b);
     if (format == ITSS_FORMAT_TEXT)
@@ -54,16 +46,30 @@ static int find_root(const itss_catalog *cat, const char *root, const itss_class
 }
 
 int itss_catalog_export(const itss_catalog *cat, const char *root, itss_format format,
+                        char **out, size_t *len, itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_EXPORT(err, format, out);
+    ITSS_CHECK_ARG(err, cat);
+    const itss_class *r;
+    int rc = find_root(cat, root, &r, err);
+    if (rc)
+        return rc;
+    itss_buf b;
+    itss__buf_init(&b);
+    itss__json_catalog(&b, cat, r, format == ITSS_FORMAT_JSON_PRETTY);
+    return itss__buf_finish(&b, out, len, err);
+}
+
+int itss_catalog_render(const itss_catalog *cat, const char *root, itss_format format,
                         itss_lang lang, char **out, size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_catalog_export", format, lang, out, err);
-    if (rc)
-        return rc;
-    if (!cat)
-        return itss__err(err, ITSS_EINVAL, "itss_catalog_export: cat is NULL");
+    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_ARG(err, cat);
     const itss_class *r;
-    if ((rc = find_root(cat, root, &r, err)))
+    int rc = find_root(cat, root, &r, err);
+    if (rc)
         return rc;
     itss_buf b;
     itss__buf_init(&b);
@@ -83,17 +89,15 @@ int itss_catalog_export(const itss_catalog *cat, const char *root, itss_format f
     return itss__buf_finish(&b, out, len, err);
 }
 
-int itss_catalog_tree(const itss_catalog *cat, const char *root, itss_format format,
-                      itss_lang lang, char **out, size_t *len, itss_error *err)
+int itss_catalog_tree_render(const itss_catalog *cat, const char *root, itss_format format,
+                             itss_lang lang, char **out, size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_catalog_tree", format, lang, out, err);
-    if (rc)
-        return rc;
-    if (!cat)
-        return itss__err(err, ITSS_EINVAL, "itss_catalog_tree: cat is NULL");
+    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_ARG(err, cat);
     const itss_class *r;
-    if ((rc = find_root(cat, root, &r, err)))
+    int rc = find_root(cat, root, &r, err);
+    if (rc)
         return rc;
     itss_buf b;
     itss__buf_init(&b);
@@ -109,16 +113,11 @@ int itss_code_validate_render(const itss_catalog *cat, const char *const *codes,
                               size_t *invalid, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_code_validate_render", format, lang, out, err);
-    if (rc)
-        return rc;
-    if (!cat || (n && !codes))
-        return itss__err(err, ITSS_EINVAL, "itss_code_validate_render: %s is NULL",
-                         !cat ? "cat" : "codes");
+    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_ARG(err, cat);
+    ITSS_CHECK(err, codes || n == 0, "codes is NULL but n is %zu", n);
     for (size_t i = 0; i < n; i++)
-        if (!codes[i])
-            return itss__err(err, ITSS_EINVAL, "itss_code_validate_render: codes[%zu] is NULL",
-                             i);
+        ITSS_CHECK(err, codes[i] != NULL, "codes[%zu] is NULL", i);
     itss_code_verdict *v = calloc(n ? n : 1, sizeof *v);
     if (!v)
         return itss__err(err, ITSS_ENOMEM, "out of memory");
@@ -143,29 +142,25 @@ int itss_code_validate_render(const itss_catalog *cat, const char *const *codes,
     return itss__buf_finish(&b, out, len, err);
 }
 
-int itss_crosswalk_render(const itss_crosswalk *x, const char *code, int reverse,
+int itss_crosswalk_render(const itss_crosswalk *x, itss_direction direction, const char *code,
                           itss_format format, itss_lang lang, char **out, size_t *len,
                           itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_crosswalk_render", format, lang, out, err);
-    if (rc)
-        return rc;
-    if (!x || !code)
-        return itss__err(err, ITSS_EINVAL, "itss_crosswalk_render: %s is NULL",
-                         !x ? "x" : "code");
+    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_ARG(err, x);
+    ITSS_CHECK(err, direction == ITSS_FORWARD || direction == ITSS_REVERSE,
+               "direction %d is not an itss_direction", (int)direction);
+    ITSS_CHECK_ARG(err, code);
     size_t n = 0;
-    rc = reverse ? itss_crosswalk_map_reverse(x, code, NULL, 0, &n, err)
-                 : itss_crosswalk_map(x, code, NULL, 0, &n, err);
+    int rc = itss_crosswalk_map(x, direction, code, NULL, 0, &n, err);
     if (rc)
         return rc;
     const itss_xlink **links = calloc(n ? n : 1, sizeof *links);
     if (!links)
         return itss__err(err, ITSS_ENOMEM, "out of memory");
-    if (reverse)
-        itss_crosswalk_map_reverse(x, code, links, n, &n, err);
-    else
-        itss_crosswalk_map(x, code, links, n, &n, err);
+    itss_crosswalk_map(x, direction, code, links, n, &n, err);
+    const int reverse = direction == ITSS_REVERSE;
     itss_buf b;
     itss__buf_init(&b);
     if (format == ITSS_FORMAT_TEXT)

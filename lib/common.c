@@ -23,6 +23,7 @@ static const struct {
     {ITSS_EIO, "ITSS_EIO", "input/output error"},
     {ITSS_ELIMIT, "ITSS_ELIMIT", "input exceeds a limit"},
     {ITSS_ECONSISTENCY, "ITSS_ECONSISTENCY", "comparison matrix too inconsistent"},
+    {ITSS_EINTERNAL, "ITSS_EINTERNAL", "internal error in libitss"},
 };
 
 const char *itss_strerror(int code)
@@ -47,22 +48,24 @@ const char *itss_version_string(void) { return ITSS_VERSION_STRING; }
 
 unsigned long itss_version_hex(void) { return (unsigned long)ITSS_VERSION_HEX; }
 
-int itss_lang_parse(const char *tag, itss_lang *out)
+int itss_lang_parse(const char *tag, itss_lang *out, itss_error *err)
 {
-    if (!tag || !out)
-        return ITSS_EINVAL;
-    char l[3];
-    if (strlen(tag) != 2)
-        return ITSS_EINVAL;
-    for (int i = 0; i < 2; i++)
-        l[i] = (char)((tag[i] >= 'A' && tag[i] <= 'Z') ? tag[i] + 32 : tag[i]);
-    l[2] = 0;
-    if (strcmp(l, "zh") == 0)
+    itss__err_clear(err);
+    ITSS_CHECK_ARG(err, tag);
+    ITSS_CHECK_ARG(err, out);
+    char l[3] = "";
+    if (strlen(tag) == 2)
+        for (int i = 0; i < 2; i++)
+            l[i] = (char)((tag[i] >= 'A' && tag[i] <= 'Z') ? tag[i] + 32 : tag[i]);
+    if (strcmp(l, "zh") == 0) {
         *out = ITSS_LANG_ZH;
-    else if (strcmp(l, "en") == 0)
+    } else if (strcmp(l, "en") == 0) {
         *out = ITSS_LANG_EN;
-    else
-        return ITSS_EINVAL;
+    } else {
+        char shown[160];
+        return itss__err(err, ITSS_EVALUE, "unknown language \"%s\": use zh or en",
+                         itss__shown(shown, sizeof shown, tag));
+    }
     return ITSS_OK;
 }
 
@@ -73,20 +76,6 @@ const char *itss_lang_tag(itss_lang lang)
     case ITSS_LANG_EN: return "en";
     }
     return NULL;
-}
-
-int itss__check_render(const char *fn, itss_format format, itss_lang lang, char **out,
-                       itss_error *err)
-{
-    if (!out)
-        return itss__err(err, ITSS_EINVAL, "%s: out is NULL", fn);
-    *out = NULL;
-    if (format != ITSS_FORMAT_JSON && format != ITSS_FORMAT_JSON_PRETTY &&
-        format != ITSS_FORMAT_TEXT)
-        return itss__err(err, ITSS_EINVAL, "%s: unknown format %d", fn, (int)format);
-    if (itss_lang_tag(lang) == NULL)
-        return itss__err(err, ITSS_EINVAL, "%s: unknown language %d", fn, (int)lang);
-    return ITSS_OK;
 }
 
 /* ---- error records --------------------------------------------------- */
@@ -113,6 +102,19 @@ int itss__verr(itss_error *err, int code, const char *fmt, va_list ap)
         memcpy(err->message + end, "...", 4);
     }
     return code;
+}
+
+int itss__einval(itss_error *err, const char *fn, const char *fmt, ...)
+{
+    if (!err)
+        return ITSS_EINVAL;
+    char what[ITSS_ERROR_MESSAGE_SIZE];
+    va_list ap;
+    va_start(ap, fmt);
+    /* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): initialised just above */
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    return itss__err(err, ITSS_EINVAL, "%s: %s", fn, what);
 }
 
 int (itss__err)(itss_error *err, int code, const char *fmt, ...)

@@ -34,17 +34,72 @@ int itss__verr(itss_error *err, int code, const char *fmt, va_list ap);
 #  define itss__err(err, code, ...) ({ itss__err(err, code, __VA_ARGS__); (code); })
 #endif
 
+/* ---- argument checks ---------------------------------------------------
+ * Every public function checks its arguments through these macros, so that
+ * every ITSS_EINVAL message has one form and names the function and the
+ * argument: "itss_class_lookup: code is NULL". They return from the calling
+ * function. */
+
+/* Fill err with ITSS_EINVAL and "<fn>: <formatted text>"; returns
+ * ITSS_EINVAL. */
+int itss__einval(itss_error *err, const char *fn, const char *fmt, ...) ITSS_PRINTF(3, 4);
+
+/* Fail unless cond holds; the rest is the message after "<function>: ". */
+#define ITSS_CHECK(err, cond, ...)                                                \
+    do {                                                                          \
+        if (!(cond))                                                              \
+            return itss__einval((err), __func__, __VA_ARGS__);                    \
+    } while (0)
+
+/* Fail when a pointer argument is NULL ("<function>: <arg> is NULL"). */
+#define ITSS_CHECK_ARG(err, arg) ITSS_CHECK(err, (arg) != NULL, "%s is NULL", #arg)
+
+/* An out-parameter: checked first, then set to NULL, so that every later
+ * failure leaves *out NULL. */
+#define ITSS_CHECK_OUT(err, out)                                                  \
+    do {                                                                          \
+        ITSS_CHECK_ARG(err, out);                                                 \
+        *(out) = NULL;                                                            \
+    } while (0)
+
+static inline int itss__lang_ok(itss_lang lang)
+{
+    return lang == ITSS_LANG_ZH || lang == ITSS_LANG_EN;
+}
+
+static inline int itss__format_ok(itss_format format)
+{
+    return format == ITSS_FORMAT_JSON || format == ITSS_FORMAT_JSON_PRETTY ||
+           format == ITSS_FORMAT_TEXT;
+}
+
+/* The common arguments of the _render functions: out (checked and set to
+ * NULL first), a known format and a known language. */
+#define ITSS_CHECK_RENDER(err, format, lang, out)                                 \
+    do {                                                                          \
+        ITSS_CHECK_OUT(err, out);                                                 \
+        ITSS_CHECK(err, itss__format_ok(format), "format %d is not an itss_format", \
+                   (int)(format));                                                \
+        ITSS_CHECK(err, itss__lang_ok(lang), "lang %d is not an itss_lang", (int)(lang)); \
+    } while (0)
+
+/* The common arguments of the _export functions: out, and a JSON format
+ * (an export is a document to load back, never a text view). */
+#define ITSS_CHECK_EXPORT(err, format, out)                                       \
+    do {                                                                          \
+        ITSS_CHECK_OUT(err, out);                                                 \
+        ITSS_CHECK(err, (format) == ITSS_FORMAT_JSON || (format) == ITSS_FORMAT_JSON_PRETTY, \
+                   "format %d: an export is JSON (ITSS_FORMAT_JSON or "            \
+                   "ITSS_FORMAT_JSON_PRETTY); the _render functions write text",  \
+                   (int)(format));                                                \
+    } while (0)
+
 /* Append s to the string in dst (size bytes in all): as much as fits,
  * always NUL-terminated. */
 void itss__str_append(char *dst, size_t size, const char *s);
 
 /* Copy a JSON Pointer into err->path, truncating with "..." if needed. */
 void itss__err_set_path(itss_error *err, const char *path);
-
-/* The common arguments of the render functions: out not NULL (and set to
- * NULL), a known format and language. fn names the function in messages. */
-int itss__check_render(const char *fn, itss_format format, itss_lang lang, char **out,
-                       itss_error *err);
 
 /* Set err's line/column/position from a byte offset into text. */
 void itss__err_set_offset(itss_error *err, const char *text, size_t len, size_t offset);
@@ -57,6 +112,7 @@ typedef struct itss_buf {
     size_t len;
     size_t cap;
     int oom;
+    int broken; /* a writer broke an invariant of its own (ITSS_EINTERNAL) */
 } itss_buf;
 
 void itss__buf_init(itss_buf *b);
@@ -90,7 +146,8 @@ void itss__buf_printf(itss_buf *b, const char *fmt, ...) ITSS_PRINTF(2, 3);
 /* Append n spaces. */
 void itss__buf_pad(itss_buf *b, size_t n);
 /* Hand the NUL-terminated contents to the caller (*out, *len may be NULL).
- * Returns 0, or ITSS_ENOMEM (and frees the buffer) after a failed append. */
+ * Returns 0, or (and frees the buffer) ITSS_ENOMEM after a failed append
+ * or ITSS_EINTERNAL after a writer marked the buffer broken. */
 int itss__buf_finish(itss_buf *b, char **out, size_t *len, itss_error *err);
 
 /* ---- strings and UTF-8 -------------------------------------------------- */

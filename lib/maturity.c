@@ -7,10 +7,8 @@
 
 #include "maturity_internal.h"
 
-const char *const itss__meta_keys[ITSS_META_COUNT] = {"id",   "organization", "scope",
+const char *const itss__assessment_meta_keys[ITSS_ASSESSMENT_META_COUNT] = {"id",   "organization", "scope",
                                                       "date", "assessor",     "notes"};
-
-static int lang_ok(itss_lang lang) { return lang == ITSS_LANG_ZH || lang == ITSS_LANG_EN; }
 
 /* ---- built-in model and life cycle ------------------------------------ */
 
@@ -33,15 +31,12 @@ static int build_builtin(void **out, itss_error *err)
     return rc;
 }
 
-int itss_maturity_model_builtin(const itss_maturity_model **out, itss_error *err)
+const itss_maturity_model *itss_maturity_model_builtin(void)
 {
-    itss__err_clear(err);
-    if (!out)
-        return itss__err(err, ITSS_EINVAL, "itss_maturity_model_builtin: out is NULL");
     void *obj;
-    int rc = itss__lazy_object(&builtin_model, build_builtin, model_destroy, &obj, err);
-    *out = obj;
-    return rc;
+    if (itss__lazy_object(&builtin_model, build_builtin, model_destroy, &obj, NULL))
+        abort();
+    return obj;
 }
 
 void itss_maturity_model_free(itss_maturity_model *m)
@@ -180,14 +175,17 @@ const char *itss_maturity_model_edition(const itss_maturity_model *m)
 
 const char *itss_maturity_model_title(const itss_maturity_model *m, itss_lang lang)
 {
-    return m && lang_ok(lang) ? m->title[lang] : NULL;
+    return m && itss__lang_ok(lang) ? m->title[lang] : NULL;
 }
 
-int itss_maturity_model_level_count(const itss_maturity_model *m) { return m ? m->nlevels : 0; }
-
-const itss_maturity_level *itss_maturity_model_level(const itss_maturity_model *m, int ordinal)
+size_t itss_maturity_model_level_count(const itss_maturity_model *m)
 {
-    return m && ordinal >= 1 && ordinal <= m->nlevels ? &m->levels[ordinal - 1] : NULL;
+    return m ? (size_t)m->nlevels : 0;
+}
+
+const itss_maturity_level *itss_maturity_model_level_at(const itss_maturity_model *m, size_t i)
+{
+    return m && i < (size_t)m->nlevels ? &m->levels[i] : NULL;
 }
 
 size_t itss_maturity_model_part_count(const itss_maturity_model *m) { return m ? m->nparts : 0; }
@@ -232,15 +230,13 @@ static int not_found_id(itss_error *err, const char *what, const char *id,
     return itss__err(err, ITSS_ENOTFOUND, "no %s \"%s\" in %s", what, shown, m->edition);
 }
 
-int itss_maturity_model_domain(const itss_maturity_model *m, const char *id,
-                               const itss_maturity_domain **out, itss_error *err)
+int itss_maturity_domain_lookup(const itss_maturity_model *m, const char *id,
+                                const itss_maturity_domain **out, itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!m || !id || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_maturity_model_domain: %s is NULL",
-                         !m ? "m" : !id ? "id" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, m);
+    ITSS_CHECK_ARG(err, id);
     if (!(*out = itss__mdomain_find(m, id))) {
         char known[200] = "";
         for (size_t i = 0; i < m->ndomains && strlen(known) + 40 < sizeof known; i++) {
@@ -255,15 +251,12 @@ int itss_maturity_model_domain(const itss_maturity_model *m, const char *id,
     return ITSS_OK;
 }
 
-int itss_maturity_model_item(const itss_maturity_model *m, int number,
-                             const itss_maturity_item **out, itss_error *err)
+int itss_maturity_item_lookup(const itss_maturity_model *m, int number,
+                              const itss_maturity_item **out, itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!m || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_maturity_model_item: %s is NULL",
-                         !m ? "m" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, m);
     if (!(*out = itss__mitem_find(m, number)))
         return itss__err(err, ITSS_ENOTFOUND, "no item %d in %s (items are numbered %d..%d)",
                          number, m->edition, m->nitems ? m->items[0].number : 0,
@@ -271,15 +264,13 @@ int itss_maturity_model_item(const itss_maturity_model *m, int number,
     return ITSS_OK;
 }
 
-int itss_maturity_model_clause(const itss_maturity_model *m, const char *id,
-                               const itss_maturity_clause **out, itss_error *err)
+int itss_maturity_clause_lookup(const itss_maturity_model *m, const char *id,
+                                const itss_maturity_clause **out, itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!m || !id || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_maturity_model_clause: %s is NULL",
-                         !m ? "m" : !id ? "id" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, m);
+    ITSS_CHECK_ARG(err, id);
     if (!(*out = itss__mclause_find(m, id)))
         return not_found_id(err, "requirement clause", id, m);
     return ITSS_OK;
@@ -289,31 +280,31 @@ int itss_maturity_level_ordinal(const itss_maturity_level *l) { return l ? l->or
 
 const char *itss_maturity_level_name(const itss_maturity_level *l, itss_lang lang)
 {
-    return l && lang_ok(lang) ? l->name[lang] : NULL;
+    return l && itss__lang_ok(lang) ? l->name[lang] : NULL;
 }
 
 const char *itss_maturity_level_label(const itss_maturity_level *l, itss_lang lang)
 {
-    return l && lang_ok(lang) ? l->label[lang] : NULL;
+    return l && itss__lang_ok(lang) ? l->label[lang] : NULL;
 }
 
 const char *itss_maturity_level_description(const itss_maturity_level *l, itss_lang lang)
 {
-    return l && lang_ok(lang) ? l->desc[lang] : NULL;
+    return l && itss__lang_ok(lang) ? l->desc[lang] : NULL;
 }
 
 const char *itss_maturity_part_id(const itss_maturity_part *p) { return p ? p->id : NULL; }
 
 const char *itss_maturity_part_name(const itss_maturity_part *p, itss_lang lang)
 {
-    return p && lang_ok(lang) ? p->name[lang] : NULL;
+    return p && itss__lang_ok(lang) ? p->name[lang] : NULL;
 }
 
 const char *itss_maturity_domain_id(const itss_maturity_domain *d) { return d ? d->id : NULL; }
 
 const char *itss_maturity_domain_name(const itss_maturity_domain *d, itss_lang lang)
 {
-    return d && lang_ok(lang) ? d->name[lang] : NULL;
+    return d && itss__lang_ok(lang) ? d->name[lang] : NULL;
 }
 
 const itss_maturity_part *itss_maturity_domain_part(const itss_maturity_domain *d)
@@ -324,7 +315,7 @@ const itss_maturity_part *itss_maturity_domain_part(const itss_maturity_domain *
 const char *itss_maturity_domain_description(const itss_maturity_domain *d, int level,
                                              itss_lang lang)
 {
-    if (!d || !lang_ok(lang) || !d->desc || level < 1 || level > d->ndesc)
+    if (!d || !itss__lang_ok(lang) || !d->desc || level < 1 || level > d->ndesc)
         return NULL;
     return d->desc[level - 1][lang];
 }
@@ -338,7 +329,7 @@ const itss_maturity_domain *itss_maturity_item_domain(const itss_maturity_item *
 
 const char *itss_maturity_item_name(const itss_maturity_item *it, itss_lang lang)
 {
-    return it && lang_ok(lang) ? it->name[lang] : NULL;
+    return it && itss__lang_ok(lang) ? it->name[lang] : NULL;
 }
 
 size_t itss_maturity_item_alias_count(const itss_maturity_item *it)
@@ -366,7 +357,7 @@ const itss_maturity_item *itss_maturity_clause_item(const itss_maturity_clause *
 
 const char *itss_maturity_clause_summary(const itss_maturity_clause *c, itss_lang lang)
 {
-    return c && lang_ok(lang) ? c->summary[lang] : NULL;
+    return c && itss__lang_ok(lang) ? c->summary[lang] : NULL;
 }
 
 const char *itss_maturity_clause_source(const itss_maturity_clause *c)
@@ -442,10 +433,8 @@ static void rating_clear(itss_rating *r)
 int itss_assessment_new(const itss_maturity_model *m, itss_assessment **out, itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!m || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_assessment_new: %s is NULL", !m ? "m" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, m);
     itss_assessment *a = calloc(1, sizeof *a);
     if (a)
         a->ratings = calloc(m->nclauses ? m->nclauses : 1, sizeof *a->ratings);
@@ -464,7 +453,7 @@ void itss_assessment_free(itss_assessment *a)
         return;
     for (size_t i = 0; i < a->model->nclauses; i++)
         rating_clear(&a->ratings[i]);
-    itss__meta_free(a->meta, ITSS_META_COUNT);
+    itss__meta_free(a->meta, ITSS_ASSESSMENT_META_COUNT);
     free(a->ratings);
     free(a);
 }
@@ -485,11 +474,10 @@ static const char *const kind_names[] = {"unrated", "met", "not_met", "N", "P",
 int itss_assessment_set_scale(itss_assessment *a, itss_rating_scale scale, itss_error *err)
 {
     itss__err_clear(err);
-    if (!a)
-        return itss__err(err, ITSS_EINVAL, "itss_assessment_set_scale: a is NULL");
-    if (scale != ITSS_SCALE_ANY && scale != ITSS_SCALE_BINARY && scale != ITSS_SCALE_NPLF)
-        return itss__err(err, ITSS_EINVAL, "itss_assessment_set_scale: unknown scale %d",
-                         (int)scale);
+    ITSS_CHECK_ARG(err, a);
+    ITSS_CHECK(err, scale == ITSS_SCALE_ANY || scale == ITSS_SCALE_BINARY ||
+                        scale == ITSS_SCALE_NPLF,
+               "scale %d is not an itss_rating_scale", (int)scale);
     for (size_t i = 0; i < a->model->nclauses; i++)
         if (!itss__scale_allows(scale, (itss_rating_kind)a->ratings[i].kind))
             return itss__err(err, ITSS_EVALUE,
@@ -568,26 +556,67 @@ int itss__assessment_rate(itss_assessment *a, const itss_maturity_clause *c,
     return ITSS_OK;
 }
 
-int itss_assessment_set(itss_assessment *a, const char *clause_id, itss_rating_kind kind,
-                        double percent, const char *reason, itss_error *err)
+/* The clause a builder function names, or NULL with err filled. */
+static const itss_maturity_clause *clause_of(const itss_assessment *a, const char *id,
+                                             itss_error *err)
 {
-    itss__err_clear(err);
-    if (!a || !clause_id)
-        return itss__err(err, ITSS_EINVAL, "itss_assessment_set: %s is NULL",
-                         !a ? "a" : "clause_id");
-    const itss_maturity_clause *c = itss__mclause_find(a->model, clause_id);
+    const itss_maturity_clause *c = itss__mclause_find(a->model, id);
     if (!c)
-        return not_found_id(err, "requirement clause", clause_id, a->model);
-    return itss__assessment_rate(a, c, kind, percent, reason, err);
+        not_found_id(err, "requirement clause", id, a->model);
+    return c;
 }
 
-int itss_assessment_set_text(itss_assessment *a, const char *clause_id, const char *evidence,
-                             const char *note, itss_error *err)
+int itss_assessment_set_rating(itss_assessment *a, const char *clause_id, itss_rating_kind kind,
+                               itss_error *err)
 {
     itss__err_clear(err);
-    if (!a || !clause_id)
-        return itss__err(err, ITSS_EINVAL, "itss_assessment_set_text: %s is NULL",
-                         !a ? "a" : "clause_id");
+    ITSS_CHECK_ARG(err, a);
+    ITSS_CHECK_ARG(err, clause_id);
+    ITSS_CHECK(err, kind != ITSS_RATING_NONE, "kind is ITSS_RATING_NONE: use itss_assessment_unset");
+    ITSS_CHECK(err, kind != ITSS_RATING_PERCENT,
+               "kind is ITSS_RATING_PERCENT: use itss_assessment_set_percent");
+    ITSS_CHECK(err, kind != ITSS_RATING_NA, "kind is ITSS_RATING_NA: use itss_assessment_set_na");
+    ITSS_CHECK(err, kind >= ITSS_RATING_MET && kind <= ITSS_RATING_F,
+               "kind %d is not an itss_rating_kind", (int)kind);
+    const itss_maturity_clause *c = clause_of(a, clause_id, err);
+    return c ? itss__assessment_rate(a, c, kind, 0, NULL, err) : ITSS_ENOTFOUND;
+}
+
+int itss_assessment_set_percent(itss_assessment *a, const char *clause_id, double percent,
+                                itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_ARG(err, a);
+    ITSS_CHECK_ARG(err, clause_id);
+    const itss_maturity_clause *c = clause_of(a, clause_id, err);
+    return c ? itss__assessment_rate(a, c, ITSS_RATING_PERCENT, percent, NULL, err)
+             : ITSS_ENOTFOUND;
+}
+
+int itss_assessment_set_na(itss_assessment *a, const char *clause_id, const char *reason,
+                           itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_ARG(err, a);
+    ITSS_CHECK_ARG(err, clause_id);
+    const itss_maturity_clause *c = clause_of(a, clause_id, err);
+    return c ? itss__assessment_rate(a, c, ITSS_RATING_NA, 0, reason, err) : ITSS_ENOTFOUND;
+}
+
+int itss_assessment_unset(itss_assessment *a, const char *clause_id, itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_ARG(err, a);
+    ITSS_CHECK_ARG(err, clause_id);
+    const itss_maturity_clause *c = clause_of(a, clause_id, err);
+    return c ? itss__assessment_rate(a, c, ITSS_RATING_NONE, 0, NULL, err) : ITSS_ENOTFOUND;
+}
+
+/* Replace the evidence (which == 0) or the note (which == 1) of a rated
+ * clause. */
+static int set_text(itss_assessment *a, const char *clause_id, const char *text, int which,
+                    itss_error *err)
+{
     itss_rating *r = slot(a, clause_id, err);
     if (!r)
         return ITSS_ENOTFOUND;
@@ -596,28 +625,39 @@ int itss_assessment_set_text(itss_assessment *a, const char *clause_id, const ch
                          "clause %s is not rated: rate it before adding evidence or a note",
                          clause_id);
     int rc;
-    char *e = dup_text(evidence, "the evidence", err, &rc);
+    char *t = dup_text(text, which ? "the note" : "the evidence", err, &rc);
     if (rc)
         return rc;
-    char *n = dup_text(note, "the note", err, &rc);
-    if (rc) {
-        free(e);
-        return rc;
-    }
-    free(r->evidence);
-    free(r->note);
-    r->evidence = e;
-    r->note = n;
+    char **field = which ? &r->note : &r->evidence;
+    free(*field);
+    *field = t;
     return ITSS_OK;
 }
 
-int itss_assessment_get(const itss_assessment *a, const char *clause_id, itss_rating_kind *kind,
-                        double *percent, itss_error *err)
+int itss_assessment_set_evidence(itss_assessment *a, const char *clause_id,
+                                 const char *evidence, itss_error *err)
 {
     itss__err_clear(err);
-    if (!a || !clause_id)
-        return itss__err(err, ITSS_EINVAL, "itss_assessment_get: %s is NULL",
-                         !a ? "a" : "clause_id");
+    ITSS_CHECK_ARG(err, a);
+    ITSS_CHECK_ARG(err, clause_id);
+    return set_text(a, clause_id, evidence, 0, err);
+}
+
+int itss_assessment_set_note(itss_assessment *a, const char *clause_id, const char *note,
+                             itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_ARG(err, a);
+    ITSS_CHECK_ARG(err, clause_id);
+    return set_text(a, clause_id, note, 1, err);
+}
+
+int itss_assessment_rating(const itss_assessment *a, const char *clause_id,
+                           itss_rating_kind *kind, double *percent, itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_ARG(err, a);
+    ITSS_CHECK_ARG(err, clause_id);
     const itss_rating *r = slot(a, clause_id, err);
     if (!r)
         return ITSS_ENOTFOUND;
@@ -660,17 +700,16 @@ int itss_assessment_set_meta(itss_assessment *a, const char *key, const char *va
                              itss_error *err)
 {
     itss__err_clear(err);
-    if (!a || !key)
-        return itss__err(err, ITSS_EINVAL, "itss_assessment_set_meta: %s is NULL",
-                         !a ? "a" : "key");
-    return itss__meta_set(a->meta, itss__meta_keys, ITSS_META_COUNT, key, value, err);
+    ITSS_CHECK_ARG(err, a);
+    ITSS_CHECK_ARG(err, key);
+    return itss__meta_set(a->meta, itss__assessment_meta_keys, ITSS_ASSESSMENT_META_COUNT, key, value, err);
 }
 
 const char *itss_assessment_meta(const itss_assessment *a, const char *key)
 {
     if (!a || !key)
         return NULL;
-    int k = itss__meta_index(itss__meta_keys, ITSS_META_COUNT, key);
+    int k = itss__meta_index(itss__assessment_meta_keys, ITSS_ASSESSMENT_META_COUNT, key);
     return k < 0 ? NULL : a->meta[k];
 }
 
@@ -713,7 +752,7 @@ void itss_maturity_result_free(itss_maturity_result *r)
     if (r->ratings)
         for (size_t i = 0; i < r->model->nclauses; i++)
             free(r->ratings[i].reason);
-    itss__meta_free(r->meta, ITSS_META_COUNT);
+    itss__meta_free(r->meta, ITSS_ASSESSMENT_META_COUNT);
     free(r->domain_level);
     free(r->by_level);
     free(r->by_domain);
@@ -730,15 +769,12 @@ int itss_maturity_rate(const itss_assessment *a, int target, itss_maturity_resul
                        itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!a || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_maturity_rate: %s is NULL", !a ? "a" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, a);
     const itss_maturity_model *m = a->model;
     int n = m->nlevels;
-    if (target < 0 || target > n)
-        return itss__err(err, ITSS_EINVAL, "target level %d is outside 1..%d (0 = next level)",
-                         target, n);
+    ITSS_CHECK(err, target >= 0 && target <= n,
+               "target level %d is outside 1..%d (0 = the next level)", target, n);
     size_t w = (size_t)n + 1, nc = m->nclauses;
     itss_maturity_result *r = calloc(1, sizeof *r);
     if (!r)
@@ -756,7 +792,7 @@ int itss_maturity_rate(const itss_assessment *a, int target, itss_maturity_resul
     r->na = calloc(nc ? nc : 1, sizeof *r->na);
     int oom = !r->domain_level || !r->by_level || !r->by_domain || !r->by_item || !r->sat ||
               !r->ratings || !r->gaps || !r->unrated || !r->na;
-    if (!oom && itss__meta_copy(r->meta, a->meta, ITSS_META_COUNT))
+    if (!oom && itss__meta_copy(r->meta, a->meta, ITSS_ASSESSMENT_META_COUNT))
         oom = 1;
     for (size_t i = 0; !oom && i < nc; i++) {
         const itss_maturity_clause *c = &m->clauses[i];
@@ -806,40 +842,52 @@ int itss_maturity_rate(const itss_assessment *a, int target, itss_maturity_resul
 
 int itss_maturity_result_level(const itss_maturity_result *r) { return r ? r->level : -1; }
 
-int itss_maturity_result_domain_level(const itss_maturity_result *r, const char *domain_id)
+/* The model's own domain, item or clause (not one of another model), or
+ * NULL. */
+static int domain_of(const itss_maturity_result *r, const itss_maturity_domain *d)
 {
-    if (!r || !domain_id)
-        return -1;
-    const itss_maturity_domain *d = itss__mdomain_find(r->model, domain_id);
-    return d ? r->domain_level[d->index] : -1;
+    return d && d->index < r->model->ndomains && &r->model->domains[d->index] == d;
 }
 
-double itss_maturity_result_coverage(const itss_maturity_result *r, const char *domain_id,
-                                     int level)
+static int item_of(const itss_maturity_result *r, const itss_maturity_item *it)
 {
-    if (!r || level < 0 || level > r->model->nlevels)
-        return -1;
+    return it && it->index < r->model->nitems && &r->model->items[it->index] == it;
+}
+
+static int clause_of_model(const itss_maturity_result *r, const itss_maturity_clause *c)
+{
+    return c && c->index < r->model->nclauses && &r->model->clauses[c->index] == c;
+}
+
+const itss_maturity_model *itss_maturity_result_model(const itss_maturity_result *r)
+{
+    return r ? r->model : NULL;
+}
+
+int itss_maturity_result_domain_level(const itss_maturity_result *r,
+                                      const itss_maturity_domain *d)
+{
+    return r && domain_of(r, d) ? r->domain_level[d->index] : -1;
+}
+
+double itss_maturity_result_coverage(const itss_maturity_result *r,
+                                     const itss_maturity_domain *d, int level)
+{
+    if (!r || level < 0 || level > r->model->nlevels || (d && !domain_of(r, d)))
+        return NAN;
     size_t w = (size_t)r->model->nlevels + 1;
-    const itss_mstats *s = &r->by_level[level];
-    if (domain_id) {
-        const itss_maturity_domain *d = itss__mdomain_find(r->model, domain_id);
-        if (!d)
-            return -1;
-        s = &r->by_domain[d->index * w + (size_t)level];
-    }
-    return s->applicable ? (double)s->fully / (double)s->applicable : -1;
+    const itss_mstats *s = d ? &r->by_domain[d->index * w + (size_t)level] : &r->by_level[level];
+    return s->applicable ? (double)s->fully / (double)s->applicable : NAN;
 }
 
-int itss_maturity_result_item_status(const itss_maturity_result *r, int item, int level)
+itss_satisfaction itss_maturity_result_item_status(const itss_maturity_result *r,
+                                                   const itss_maturity_item *it, int level)
 {
-    if (!r || level < 1 || level > r->model->nlevels)
-        return -1;
-    const itss_maturity_item *it = itss__mitem_find(r->model, item);
-    if (!it)
-        return -1;
+    if (!r || level < 1 || level > r->model->nlevels || !item_of(r, it))
+        return ITSS_SAT_NO_CLAUSE;
     const itss_mstats *s = &r->by_item[it->index * ((size_t)r->model->nlevels + 1) + (size_t)level];
     if (!s->total)
-        return -1;
+        return ITSS_SAT_NO_CLAUSE;
     if (!s->applicable)
         return ITSS_SAT_NOT_APPLICABLE;
     if (s->fully == s->applicable)
@@ -847,26 +895,24 @@ int itss_maturity_result_item_status(const itss_maturity_result *r, int item, in
     return s->largely == s->applicable ? ITSS_SAT_LARGELY : ITSS_SAT_NOT;
 }
 
-int itss_maturity_result_clause_status(const itss_maturity_result *r, const char *clause_id)
+itss_satisfaction itss_maturity_result_clause_status(const itss_maturity_result *r,
+                                                     const itss_maturity_clause *c)
 {
-    if (!r || !clause_id)
-        return -1;
-    const itss_maturity_clause *c = itss__mclause_find(r->model, clause_id);
-    return c ? r->sat[c->index] : -1;
+    return r && clause_of_model(r, c) ? (itss_satisfaction)r->sat[c->index] : ITSS_SAT_NO_CLAUSE;
 }
 
 int itss_maturity_result_target(const itss_maturity_result *r) { return r ? r->target : 0; }
 
 size_t itss_maturity_result_gap_count(const itss_maturity_result *r) { return r ? r->ngaps : 0; }
 
-const itss_maturity_clause *itss_maturity_result_gap_at(const itss_maturity_result *r, size_t i,
-                                                        itss_satisfaction *required)
+const itss_maturity_clause *itss_maturity_result_gap_at(const itss_maturity_result *r, size_t i)
 {
-    if (!r || i >= r->ngaps)
-        return NULL;
-    if (required)
-        *required = r->gaps[i].required;
-    return r->gaps[i].clause;
+    return r && i < r->ngaps ? r->gaps[i].clause : NULL;
+}
+
+itss_satisfaction itss_maturity_result_gap_required(const itss_maturity_result *r, size_t i)
+{
+    return r && i < r->ngaps ? r->gaps[i].required : ITSS_SAT_NO_CLAUSE;
 }
 
 size_t itss_maturity_result_unrated_count(const itss_maturity_result *r)
@@ -882,12 +928,12 @@ const itss_maturity_clause *itss_maturity_result_unrated_at(const itss_maturity_
 
 size_t itss_maturity_result_na_count(const itss_maturity_result *r) { return r ? r->nna : 0; }
 
-const itss_maturity_clause *itss_maturity_result_na_at(const itss_maturity_result *r, size_t i,
-                                                       const char **reason)
+const itss_maturity_clause *itss_maturity_result_na_at(const itss_maturity_result *r, size_t i)
 {
-    if (!r || i >= r->nna)
-        return NULL;
-    if (reason)
-        *reason = r->ratings[r->na[i]].reason;
-    return &r->model->clauses[r->na[i]];
+    return r && i < r->nna ? &r->model->clauses[r->na[i]] : NULL;
+}
+
+const char *itss_maturity_result_na_reason(const itss_maturity_result *r, size_t i)
+{
+    return r && i < r->nna ? r->ratings[r->na[i]].reason : NULL;
 }

@@ -12,7 +12,7 @@
 #define ITSS_MATURITY_FORMAT "itss-maturity-model/1"
 #define ITSS_MAX_LEVELS 9
 #define ITSS_MAX_ID 64
-#define ITSS_META_COUNT 6
+#define ITSS_ASSESSMENT_META_COUNT 6
 /* Documented limits of a model (docs/maturity.md). */
 #define ITSS_MAX_PARTS 100
 #define ITSS_MAX_DOMAINS 1000
@@ -120,10 +120,10 @@ struct itss_assessment {
     itss_rating_scale scale;
     itss_rating *ratings; /* [model->nclauses], model order */
     size_t nrated;
-    char *meta[ITSS_META_COUNT];
+    char *meta[ITSS_ASSESSMENT_META_COUNT];
 };
 
-extern const char *const itss__meta_keys[ITSS_META_COUNT];
+extern const char *const itss__assessment_meta_keys[ITSS_ASSESSMENT_META_COUNT];
 
 /* Per group counts used by the result. */
 typedef struct itss_mstats {
@@ -157,7 +157,7 @@ struct itss_maturity_result {
     size_t nunrated;
     size_t *na;
     size_t nna;
-    char *meta[ITSS_META_COUNT];
+    char *meta[ITSS_ASSESSMENT_META_COUNT];
 };
 
 /* Lookup by id (binary search); NULL if absent. */

@@ -5,15 +5,24 @@
 
 #include "maturity_internal.h"
 
-int itss_maturity_model_export(const itss_maturity_model *m, itss_format format,
+int itss_maturity_model_export(const itss_maturity_model *m, itss_format format, char **out,
+                               size_t *len, itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_EXPORT(err, format, out);
+    ITSS_CHECK_ARG(err, m);
+    itss_buf b;
+    itss__buf_init(&b);
+    itss__json_mmodel(&b, m, format == ITSS_FORMAT_JSON_PRETTY);
+    return itss__buf_finish(&b, out, len, err);
+}
+
+int itss_maturity_model_render(const itss_maturity_model *m, itss_format format,
                                itss_lang lang, char **out, size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_maturity_model_export", format, lang, out, err);
-    if (rc)
-        return rc;
-    if (!m)
-        return itss__err(err, ITSS_EINVAL, "itss_maturity_model_export: m is NULL");
+    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_ARG(err, m);
     itss_buf b;
     itss__buf_init(&b);
     if (format == ITSS_FORMAT_TEXT)
@@ -28,19 +37,16 @@ int itss_maturity_clauses_render(const itss_maturity_model *m, int level, const 
                                  size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_maturity_clauses_render", format, lang, out, err);
-    if (rc)
-        return rc;
-    if (!m)
-        return itss__err(err, ITSS_EINVAL, "itss_maturity_clauses_render: m is NULL");
-    if (level < 0 || level > m->nlevels)
-        return itss__err(err, ITSS_EINVAL, "level %d is outside 1..%d (0 = all levels)", level,
-                         m->nlevels);
+    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_ARG(err, m);
+    ITSS_CHECK(err, level >= 0 && level <= m->nlevels,
+               "level %d is outside 1..%d (0 = all levels)", level, m->nlevels);
     const itss_maturity_domain *d = NULL;
     const itss_maturity_item *it = NULL;
-    if (domain_id && (rc = itss_maturity_model_domain(m, domain_id, &d, err)))
+    int rc;
+    if (domain_id && (rc = itss_maturity_domain_lookup(m, domain_id, &d, err)))
         return rc;
-    if (item && (rc = itss_maturity_model_item(m, item, &it, err)))
+    if (item && (rc = itss_maturity_item_lookup(m, item, &it, err)))
         return rc;
     const itss_maturity_clause **list = malloc((m->nclauses ? m->nclauses : 1) * sizeof *list);
     if (!list)
@@ -65,13 +71,8 @@ int itss_assessment_export(const itss_assessment *a, itss_format format, char **
                            size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_assessment_export", format, ITSS_LANG_ZH, out, err);
-    if (rc)
-        return rc;
-    if (!a)
-        return itss__err(err, ITSS_EINVAL, "itss_assessment_export: a is NULL");
-    if (format == ITSS_FORMAT_TEXT)
-        return itss__err(err, ITSS_EINVAL, "itss_assessment_export: only JSON formats");
+    ITSS_CHECK_EXPORT(err, format, out);
+    ITSS_CHECK_ARG(err, a);
     itss_buf b;
     itss__buf_init(&b);
     itss__json_assessment(&b, a, format == ITSS_FORMAT_JSON_PRETTY);
@@ -82,11 +83,8 @@ int itss_maturity_result_render(const itss_maturity_result *r, itss_format forma
                                 itss_lang lang, char **out, size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_maturity_result_render", format, lang, out, err);
-    if (rc)
-        return rc;
-    if (!r)
-        return itss__err(err, ITSS_EINVAL, "itss_maturity_result_render: r is NULL");
+    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_ARG(err, r);
     itss_buf b;
     itss__buf_init(&b);
     if (format == ITSS_FORMAT_TEXT)
@@ -101,12 +99,13 @@ int itss_maturity_rate_json(const itss_maturity_model *m, const char *json, size
                             size_t *outlen, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_maturity_rate_json", format, lang, out, err);
-    if (rc)
-        return rc;
-    if (!m && (rc = itss_maturity_model_builtin(&m, err)))
-        return rc;
+    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_ARG(err, m);
+    ITSS_CHECK_ARG(err, json);
+    ITSS_CHECK(err, target >= 0 && target <= m->nlevels,
+               "target level %d is outside 1..%d (0 = the next level)", target, m->nlevels);
     itss_assessment *a = NULL;
+    int rc;
     itss_maturity_result *r = NULL;
     if (!(rc = itss_assessment_load(m, json, len, &a, err)) &&
         !(rc = itss_maturity_rate(a, target, &r, err)))

@@ -60,12 +60,12 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
     const itss_maturity_model *m = r->model;
     size_t wl = (size_t)m->nlevels + 1;
     char tmp[256], tmp2[64];
-    static const char *const meta_label[2][ITSS_META_COUNT] = {
+    static const char *const meta_label[2][ITSS_ASSESSMENT_META_COUNT] = {
         {"编号", "组织", "范围", "日期", "评估人", "备注"},
         {"Assessment", "Organization", "Scope", "Date", "Assessor", "Notes"},
     };
     itss__buf_printf(b, "%s %s\n", m->edition, zh ? "运维服务能力成熟度评估结果" : "maturity assessment");
-    for (int k = 0; k < ITSS_META_COUNT; k++)
+    for (int k = 0; k < ITSS_ASSESSMENT_META_COUNT; k++)
         if (r->meta[k]) {
             cell(b, meta_label[lang][k], 14);
             itss__buf_puts(b, r->meta[k]);

@@ -7,10 +7,8 @@
 #include "itss/classify.h"
 #include "quality_internal.h"
 
-const char *const itss__qmeta_keys[ITSS_QMETA_COUNT] = {
+const char *const itss__evaluation_meta_keys[ITSS_EVALUATION_META_COUNT] = {
     "id", "provider", "customer", "evaluator", "date", "period", "notes"};
-
-static int lang_ok(itss_lang lang) { return lang == ITSS_LANG_ZH || lang == ITSS_LANG_EN; }
 
 /* ---- built-ins -------------------------------------------------------------- */
 
@@ -41,33 +39,27 @@ static int build_model(void **out, itss_error *err)
 static int build_catalog(void **out, itss_error *err)
 {
     itss_indicator_catalog *c = NULL;
-    int rc = itss__qcatalog_build_builtin(&c, err);
+    int rc = itss__indicator_catalog_build_builtin(&c, err);
     if (!rc)
         c->builtin = 1;
     *out = c;
     return rc;
 }
 
-int itss_quality_model_builtin(const itss_quality_model **out, itss_error *err)
+const itss_quality_model *itss_quality_model_builtin(void)
 {
-    itss__err_clear(err);
-    if (!out)
-        return itss__err(err, ITSS_EINVAL, "itss_quality_model_builtin: out is NULL");
     void *obj;
-    int rc = itss__lazy_object(&builtin_model, build_model, model_destroy, &obj, err);
-    *out = obj;
-    return rc;
+    if (itss__lazy_object(&builtin_model, build_model, model_destroy, &obj, NULL))
+        abort();
+    return obj;
 }
 
-int itss_indicator_catalog_builtin(const itss_indicator_catalog **out, itss_error *err)
+const itss_indicator_catalog *itss_indicator_catalog_builtin(void)
 {
-    itss__err_clear(err);
-    if (!out)
-        return itss__err(err, ITSS_EINVAL, "itss_indicator_catalog_builtin: out is NULL");
     void *obj;
-    int rc = itss__lazy_object(&builtin_catalog, build_catalog, catalog_destroy, &obj, err);
-    *out = obj;
-    return rc;
+    if (itss__lazy_object(&builtin_catalog, build_catalog, catalog_destroy, &obj, NULL))
+        abort();
+    return obj;
 }
 
 void itss_indicator_catalog_free(itss_indicator_catalog *c)
@@ -117,7 +109,7 @@ const char *itss_quality_model_edition(const itss_quality_model *m)
 
 const char *itss_quality_model_title(const itss_quality_model *m, itss_lang lang)
 {
-    return m && lang_ok(lang) ? m->title[lang] : NULL;
+    return m && itss__lang_ok(lang) ? m->title[lang] : NULL;
 }
 
 size_t itss_quality_model_characteristic_count(const itss_quality_model *m)
@@ -142,15 +134,13 @@ const itss_quality_node *itss_quality_model_subcharacteristic_at(const itss_qual
     return m && i < m->nsubs ? &m->subs[i] : NULL;
 }
 
-int itss_quality_model_node(const itss_quality_model *m, const char *id,
-                            const itss_quality_node **out, itss_error *err)
+int itss_quality_node_lookup(const itss_quality_model *m, const char *id,
+                             const itss_quality_node **out, itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!m || !id || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_quality_model_node: %s is NULL",
-                         !m ? "m" : !id ? "id" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, m);
+    ITSS_CHECK_ARG(err, id);
     if (!(*out = itss__qnode_find(m, id))) {
         char sh[160];
         return itss__err(err, ITSS_ENOTFOUND,
@@ -164,12 +154,12 @@ const char *itss_quality_node_id(const itss_quality_node *n) { return n ? n->id 
 
 const char *itss_quality_node_name(const itss_quality_node *n, itss_lang lang)
 {
-    return n && lang_ok(lang) ? n->name[lang] : NULL;
+    return n && itss__lang_ok(lang) ? n->name[lang] : NULL;
 }
 
 const char *itss_quality_node_definition(const itss_quality_node *n, itss_lang lang)
 {
-    return n && lang_ok(lang) ? n->def[lang] : NULL;
+    return n && itss__lang_ok(lang) ? n->def[lang] : NULL;
 }
 
 const itss_quality_node *itss_quality_node_parent(const itss_quality_node *n)
@@ -194,7 +184,7 @@ static int by_id_cmp(const void *a, const void *b)
     return c ? c : (x > y) - (x < y); /* equal ids: document order */
 }
 
-size_t itss__catalog_index(itss_indicator_catalog *c, int *rc)
+size_t itss__indicator_catalog_index(itss_indicator_catalog *c, int *rc)
 {
     *rc = ITSS_OK;
     c->by_id = itss__arena_calloc(&c->arena, c->n ? c->n : 1, sizeof *c->by_id);
@@ -267,15 +257,13 @@ const itss_indicator *itss_indicator_catalog_at(const itss_indicator_catalog *c,
     return c && i < c->n ? &c->items[i] : NULL;
 }
 
-int itss_indicator_catalog_find(const itss_indicator_catalog *c, const char *id,
-                                const itss_indicator **out, itss_error *err)
+int itss_indicator_lookup(const itss_indicator_catalog *c, const char *id,
+                          const itss_indicator **out, itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!c || !id || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_indicator_catalog_find: %s is NULL",
-                         !c ? "c" : !id ? "id" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, c);
+    ITSS_CHECK_ARG(err, id);
     if (!(*out = itss__indicator_find(c, id))) {
         char sh[160];
         return itss__err(err, ITSS_ENOTFOUND, "no indicator \"%s\" in the catalog",
@@ -288,7 +276,7 @@ const char *itss_indicator_id(const itss_indicator *ind) { return ind ? ind->id 
 
 const char *itss_indicator_name(const itss_indicator *ind, itss_lang lang)
 {
-    return ind && lang_ok(lang) ? ind->name[lang] : NULL;
+    return ind && itss__lang_ok(lang) ? ind->name[lang] : NULL;
 }
 
 const itss_quality_node *itss_indicator_subcharacteristic(const itss_indicator *ind)
@@ -296,8 +284,15 @@ const itss_quality_node *itss_indicator_subcharacteristic(const itss_indicator *
     return ind ? ind->sub : NULL;
 }
 
-int itss_indicator_method(const itss_indicator *ind) { return ind ? ind->method : -1; }
-int itss_indicator_polarity(const itss_indicator *ind) { return ind ? ind->polarity : -1; }
+itss_method itss_indicator_method(const itss_indicator *ind)
+{
+    return ind ? (itss_method)ind->method : ITSS_METHOD_RATIO;
+}
+
+itss_polarity itss_indicator_polarity(const itss_indicator *ind)
+{
+    return ind ? (itss_polarity)ind->polarity : ITSS_POLARITY_POSITIVE;
+}
 size_t itss_indicator_service_count(const itss_indicator *ind) { return ind ? ind->nservices : 0; }
 
 const char *itss_indicator_service_at(const itss_indicator *ind, size_t i)
@@ -319,17 +314,17 @@ int itss_indicator_applies_to(const itss_indicator *ind, const char *service)
 
 const char *itss_indicator_a(const itss_indicator *ind, itss_lang lang)
 {
-    return ind && lang_ok(lang) ? ind->a[lang] : NULL;
+    return ind && itss__lang_ok(lang) ? ind->a[lang] : NULL;
 }
 
 const char *itss_indicator_b(const itss_indicator *ind, itss_lang lang)
 {
-    return ind && lang_ok(lang) ? ind->b[lang] : NULL;
+    return ind && itss__lang_ok(lang) ? ind->b[lang] : NULL;
 }
 
 const char *itss_indicator_anchor(const itss_indicator *ind, int level, itss_lang lang)
 {
-    return ind && lang_ok(lang) && level >= 1 && level <= 5 ? ind->anchor[level - 1][lang]
+    return ind && itss__lang_ok(lang) && level >= 1 && level <= 5 ? ind->anchor[level - 1][lang]
                                                             : NULL;
 }
 
@@ -339,11 +334,7 @@ const char *itss_indicator_source(const itss_indicator *ind) { return ind ? ind-
 
 int itss__check_service(const char *code, itss_error *err)
 {
-    const itss_catalog *cat;
-    int rc = itss_catalog_builtin(&cat, err);
-    if (!rc)
-        rc = itss_code_validate(cat, code, NULL, err);
-    return rc;
+    return itss_code_validate(itss_catalog_builtin(), code, NULL, err);
 }
 
 void itss__measure_clear(itss_measure *m)
@@ -388,7 +379,7 @@ void itss_evaluation_free(itss_evaluation *e)
         itss__measure_clear(&e->meas[i]);
     for (size_t i = 0; i < e->nbands; i++)
         free(e->bands[i].grade);
-    itss__meta_free(e->meta, ITSS_QMETA_COUNT);
+    itss__meta_free(e->meta, ITSS_EVALUATION_META_COUNT);
     free(e->sel);
     free(e->meas);
     free(e->wind);
@@ -461,14 +452,10 @@ int itss_evaluation_new(const itss_indicator_catalog *c, const char *service,
                         itss_evaluation **out, itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!service || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_evaluation_new: %s is NULL",
-                         !service ? "service" : "out");
-    int rc = ITSS_OK;
-    if (!c && (rc = itss_indicator_catalog_builtin(&c, err)))
-        return rc;
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, c);
+    ITSS_CHECK_ARG(err, service);
+    int rc;
     if ((rc = itss__eval_new(c, service, out, err)))
         return rc;
     if ((rc = itss__eval_default_scheme(*out, err))) {
@@ -484,13 +471,19 @@ long itss__eval_pos(const itss_evaluation *e, const char *id)
     return ind && e->pos ? e->pos[ind - e->cat->items] : -1;
 }
 
-int itss_evaluation_select(itss_evaluation *e, const char *const *ids, size_t n,
-                           itss_error *err)
+const itss_indicator_catalog *itss_evaluation_catalog(const itss_evaluation *e)
+{
+    return e ? e->cat : NULL;
+}
+
+int itss_evaluation_set_indicators(itss_evaluation *e, const char *const *ids, size_t n,
+                                   itss_error *err)
 {
     itss__err_clear(err);
-    if (!e || (n && !ids))
-        return itss__err(err, ITSS_EINVAL, "itss_evaluation_select: %s is NULL",
-                         !e ? "e" : "ids");
+    ITSS_CHECK_ARG(err, e);
+    ITSS_CHECK(err, ids || n == 0, "ids is NULL but n is %zu", n);
+    for (size_t i = 0; i < n; i++)
+        ITSS_CHECK(err, ids[i] != NULL, "ids[%zu] is NULL", i);
     const itss_indicator **list = malloc((n ? n : 1) * sizeof *list);
     unsigned char *seen = calloc(e->cat->n ? e->cat->n : 1, 1); /* by catalog index */
     if (!list || !seen) {
@@ -501,9 +494,7 @@ int itss_evaluation_select(itss_evaluation *e, const char *const *ids, size_t n,
     int rc = ITSS_OK;
     for (size_t i = 0; !rc && i < n; i++) {
         char sh[160];
-        if (!ids[i])
-            rc = itss__err(err, ITSS_EINVAL, "itss_evaluation_select: ids[%zu] is NULL", i);
-        else if (!(list[i] = itss__indicator_find(e->cat, ids[i])))
+        if (!(list[i] = itss__indicator_find(e->cat, ids[i])))
             rc = itss__err(err, ITSS_ENOTFOUND, "no indicator \"%s\" in the catalog",
                            itss__shown(sh, sizeof sh, ids[i]));
         else if (seen[list[i] - e->cat->items]++)
@@ -532,9 +523,8 @@ int itss_evaluation_set_weight(itss_evaluation *e, const char *id, double weight
                                itss_error *err)
 {
     itss__err_clear(err);
-    if (!e || !id)
-        return itss__err(err, ITSS_EINVAL, "itss_evaluation_set_weight: %s is NULL",
-                         !e ? "e" : "id");
+    ITSS_CHECK_ARG(err, e);
+    ITSS_CHECK_ARG(err, id);
     double *slot = itss__eval_weight_slot(e, id);
     char sh[160];
     if (!slot)
@@ -584,9 +574,8 @@ int itss__eval_add_band(itss_evaluation *e, const char *grade, double min, itss_
 int itss_evaluation_add_band(itss_evaluation *e, const char *grade, double min, itss_error *err)
 {
     itss__err_clear(err);
-    if (!e || !grade)
-        return itss__err(err, ITSS_EINVAL, "itss_evaluation_add_band: %s is NULL",
-                         !e ? "e" : "grade");
+    ITSS_CHECK_ARG(err, e);
+    ITSS_CHECK_ARG(err, grade);
     return itss__eval_add_band(e, grade, min, err);
 }
 
@@ -598,7 +587,7 @@ void itss__eval_take_measure(itss_evaluation *e, size_t pos, itss_measure *m)
 }
 
 /* The selected indicator for a measurement, checking its method. */
-static long measure_target(itss_evaluation *e, const char *id, int method, itss_error *err)
+static long measure_target(const itss_evaluation *e, const char *id, int method, itss_error *err)
 {
     char sh[160];
     long pos = itss__eval_pos(e, id);
@@ -622,9 +611,8 @@ int itss_evaluation_set_ratio(itss_evaluation *e, const char *id, double a, doub
                               itss_error *err)
 {
     itss__err_clear(err);
-    if (!e || !id)
-        return itss__err(err, ITSS_EINVAL, "itss_evaluation_set_ratio: %s is NULL",
-                         !e ? "e" : "id");
+    ITSS_CHECK_ARG(err, e);
+    ITSS_CHECK_ARG(err, id);
     long pos = measure_target(e, id, ITSS_METHOD_RATIO, err);
     if (pos < 0)
         return (int)pos;
@@ -644,9 +632,9 @@ int itss_evaluation_set_scores(itss_evaluation *e, const char *id, const int *sc
                                itss_error *err)
 {
     itss__err_clear(err);
-    if (!e || !id || (n && !scores))
-        return itss__err(err, ITSS_EINVAL, "itss_evaluation_set_scores: %s is NULL",
-                         !e ? "e" : !id ? "id" : "scores");
+    ITSS_CHECK_ARG(err, e);
+    ITSS_CHECK_ARG(err, id);
+    ITSS_CHECK(err, scores || n == 0, "scores is NULL but n is %zu", n);
     long pos = measure_target(e, id, ITSS_METHOD_RATING, err);
     if (pos < 0)
         return (int)pos;
@@ -670,8 +658,8 @@ int itss_evaluation_set_na(itss_evaluation *e, const char *id, const char *reaso
                            itss_error *err)
 {
     itss__err_clear(err);
-    if (!e || !id)
-        return itss__err(err, ITSS_EINVAL, "itss_evaluation_set_na: %s is NULL", !e ? "e" : "id");
+    ITSS_CHECK_ARG(err, e);
+    ITSS_CHECK_ARG(err, id);
     long pos = measure_target(e, id, -1, err);
     if (pos < 0)
         return (int)pos;
@@ -685,21 +673,150 @@ int itss_evaluation_set_na(itss_evaluation *e, const char *id, const char *reaso
     return ITSS_OK;
 }
 
+int itss_evaluation_unset(itss_evaluation *e, const char *id, itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_ARG(err, e);
+    ITSS_CHECK_ARG(err, id);
+    long pos = measure_target(e, id, -1, err);
+    if (pos < 0)
+        return (int)pos;
+    itss__measure_clear(&e->meas[pos]);
+    return ITSS_OK;
+}
+
+/* The measurement of a selected indicator in *out, or the failure. */
+static int measure_of(const itss_evaluation *e, const char *id, const itss_measure **out,
+                      itss_error *err)
+{
+    long pos = measure_target(e, id, -1, err);
+    if (pos < 0)
+        return (int)pos;
+    *out = &e->meas[pos];
+    return ITSS_OK;
+}
+
+static const itss_measurement_kind measure_kinds[] = {
+    [ITSS_MEASURE_NONE] = ITSS_MEASUREMENT_NONE,
+    [ITSS_MEASURE_RATIO] = ITSS_MEASUREMENT_RATIO,
+    [ITSS_MEASURE_SCORES] = ITSS_MEASUREMENT_SCORES,
+    [ITSS_MEASURE_NA] = ITSS_MEASUREMENT_NA,
+};
+
+int itss_evaluation_measurement(const itss_evaluation *e, const char *id,
+                                itss_measurement_kind *kind, itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_ARG(err, e);
+    ITSS_CHECK_ARG(err, id);
+    const itss_measure *m = NULL;
+    int rc = measure_of(e, id, &m, err);
+    if (rc)
+        return rc;
+    if (kind)
+        *kind = measure_kinds[m->kind];
+    return ITSS_OK;
+}
+
+int itss_evaluation_ratio(const itss_evaluation *e, const char *id, double *a, double *b,
+                          itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_ARG(err, e);
+    ITSS_CHECK_ARG(err, id);
+    const itss_measure *m = NULL;
+    int rc = measure_of(e, id, &m, err);
+    if (rc)
+        return rc;
+    if (m->kind != ITSS_MEASURE_RATIO)
+        return itss__err(err, ITSS_EVALUE, "indicator \"%s\" holds no ratio measurement", id);
+    if (a)
+        *a = m->a;
+    if (b)
+        *b = m->b;
+    return ITSS_OK;
+}
+
+int itss_evaluation_scores(const itss_evaluation *e, const char *id, const int **scores,
+                           size_t *n, itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_ARG(err, e);
+    ITSS_CHECK_ARG(err, id);
+    const itss_measure *m = NULL;
+    int rc = measure_of(e, id, &m, err);
+    if (rc)
+        return rc;
+    if (m->kind != ITSS_MEASURE_SCORES)
+        return itss__err(err, ITSS_EVALUE, "indicator \"%s\" holds no scores", id);
+    if (scores)
+        *scores = m->scores;
+    if (n)
+        *n = m->nscores;
+    return ITSS_OK;
+}
+
+const char *itss_evaluation_reason(const itss_evaluation *e, const char *id)
+{
+    if (!e || !id)
+        return NULL;
+    long pos = itss__eval_pos(e, id);
+    return pos < 0 ? NULL : e->meas[pos].reason;
+}
+
+size_t itss_evaluation_measured_count(const itss_evaluation *e)
+{
+    size_t k = 0;
+    for (size_t i = 0; e && i < e->nsel; i++)
+        k += e->meas[i].kind != ITSS_MEASURE_NONE;
+    return k;
+}
+
+int itss_evaluation_weight(const itss_evaluation *e, const char *id, double *weight,
+                           itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_ARG(err, e);
+    ITSS_CHECK_ARG(err, id);
+    ITSS_CHECK_ARG(err, weight);
+    const double *slot = itss__eval_weight_slot((itss_evaluation *)e, id);
+    if (!slot) {
+        char sh[160];
+        return itss__err(err, ITSS_ENOTFOUND,
+                         "\"%s\" is neither a selected indicator nor a characteristic or "
+                         "sub-characteristic",
+                         itss__shown(sh, sizeof sh, id));
+    }
+    *weight = *slot;
+    return ITSS_OK;
+}
+
+size_t itss_evaluation_band_count(const itss_evaluation *e) { return e ? e->nbands : 0; }
+
+const char *itss_evaluation_band_grade(const itss_evaluation *e, size_t i)
+{
+    return e && i < e->nbands ? e->bands[i].grade : NULL;
+}
+
+double itss_evaluation_band_min(const itss_evaluation *e, size_t i)
+{
+    return e && i < e->nbands ? e->bands[i].min : NAN;
+}
+
 int itss_evaluation_set_meta(itss_evaluation *e, const char *key, const char *value,
                              itss_error *err)
 {
     itss__err_clear(err);
-    if (!e || !key)
-        return itss__err(err, ITSS_EINVAL, "itss_evaluation_set_meta: %s is NULL",
-                         !e ? "e" : "key");
-    return itss__meta_set(e->meta, itss__qmeta_keys, ITSS_QMETA_COUNT, key, value, err);
+    ITSS_CHECK_ARG(err, e);
+    ITSS_CHECK_ARG(err, key);
+    return itss__meta_set(e->meta, itss__evaluation_meta_keys, ITSS_EVALUATION_META_COUNT, key, value, err);
 }
 
 const char *itss_evaluation_meta(const itss_evaluation *e, const char *key)
 {
     if (!e || !key)
         return NULL;
-    int k = itss__meta_index(itss__qmeta_keys, ITSS_QMETA_COUNT, key);
+    int k = itss__meta_index(itss__evaluation_meta_keys, ITSS_EVALUATION_META_COUNT, key);
     return k < 0 ? NULL : e->meta[k];
 }
 
@@ -774,7 +891,7 @@ void itss_quality_result_free(itss_quality_result *r)
         itss__measure_clear(&r->meas[i]);
     for (size_t i = 0; r->bands && i < r->nbands; i++)
         free(r->bands[i].grade);
-    itss__meta_free(r->meta, ITSS_QMETA_COUNT);
+    itss__meta_free(r->meta, ITSS_EVALUATION_META_COUNT);
     free(r->sel);
     free(r->meas);
     free(r->x);
@@ -789,10 +906,8 @@ void itss_quality_result_free(itss_quality_result *r)
 int itss_quality_score(const itss_evaluation *e, itss_quality_result **out, itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!e || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_quality_score: %s is NULL", !e ? "e" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, e);
     const itss_quality_model *m = e->model;
     size_t n = e->nsel, k = n ? n : 1;
     itss_quality_result *r = calloc(1, sizeof *r);
@@ -813,7 +928,7 @@ int itss_quality_score(const itss_evaluation *e, itss_quality_result **out, itss
     r->bands = calloc(e->nbands ? e->nbands : 1, sizeof *r->bands);
     int oom = !r->sel || !r->meas || !r->x || !r->status || !r->wind || !r->subs || !r->chars ||
               !r->bands;
-    if (!oom && itss__meta_copy(r->meta, e->meta, ITSS_QMETA_COUNT))
+    if (!oom && itss__meta_copy(r->meta, e->meta, ITSS_EVALUATION_META_COUNT))
         oom = 1;
     for (size_t i = 0; !oom && i < e->nbands; i++)
         if (!(r->bands[i].grade = itss__strdup(e->bands[i].grade)))
@@ -899,27 +1014,47 @@ const char *itss_quality_result_band(const itss_quality_result *r)
     return r && r->band >= 0 ? r->bands[r->band].grade : NULL;
 }
 
-double itss_quality_result_score(const itss_quality_result *r, const char *id)
+double itss_quality_result_node_score(const itss_quality_result *r, const itss_quality_node *n)
 {
-    if (!r || !id)
+    if (!r || !n)
         return NAN;
-    for (size_t i = 0; i < r->nsel; i++)
-        if (strcmp(r->sel[i]->id, id) == 0)
-            return r->x[i];
-    const itss_quality_node *n = itss__qnode_find(r->model, id);
-    if (!n)
-        return NAN;
-    return n->parent ? r->subs[n->index].score : r->chars[n->index].score;
+    if (n->parent)
+        return n->index < r->model->nsubs && &r->model->subs[n->index] == n
+                   ? r->subs[n->index].score
+                   : NAN;
+    return n->index < r->model->nchars && &r->model->chars[n->index] == n
+               ? r->chars[n->index].score
+               : NAN;
 }
 
-int itss_quality_result_indicator_status(const itss_quality_result *r, const char *id)
+/* The position of an indicator (by id) in the result's scheme, or -1. */
+static long result_pos(const itss_quality_result *r, const itss_indicator *ind)
 {
-    if (!r || !id)
-        return -1;
-    for (size_t i = 0; i < r->nsel; i++)
-        if (strcmp(r->sel[i]->id, id) == 0)
-            return r->status[i];
+    for (size_t i = 0; r && ind && i < r->nsel; i++)
+        if (r->sel[i] == ind || strcmp(r->sel[i]->id, ind->id) == 0)
+            return (long)i;
     return -1;
+}
+
+double itss_quality_result_indicator_score(const itss_quality_result *r,
+                                           const itss_indicator *ind)
+{
+    long i = result_pos(r, ind);
+    return i < 0 ? NAN : r->x[i];
+}
+
+itss_indicator_status itss_quality_result_indicator_status(const itss_quality_result *r,
+                                                           const itss_indicator *ind)
+{
+    long i = result_pos(r, ind);
+    return i < 0 ? ITSS_INDICATOR_NOT_SELECTED : (itss_indicator_status)r->status[i];
+}
+
+const char *itss_quality_result_indicator_reason(const itss_quality_result *r,
+                                                 const itss_indicator *ind)
+{
+    long i = result_pos(r, ind);
+    return i < 0 || r->status[i] != ITSS_INDICATOR_NA ? NULL : r->meas[i].reason;
 }
 
 size_t itss_quality_result_not_evaluated_count(const itss_quality_result *r)
@@ -931,16 +1066,11 @@ size_t itss_quality_result_not_evaluated_count(const itss_quality_result *r)
 }
 
 const itss_indicator *itss_quality_result_not_evaluated_at(const itss_quality_result *r,
-                                                           size_t i, int *status,
-                                                           const char **reason)
+                                                           size_t i)
 {
     for (size_t k = 0; r && k < r->nsel; k++) {
         if (r->status[k] == ITSS_INDICATOR_EVALUATED || i-- > 0)
             continue;
-        if (status)
-            *status = r->status[k];
-        if (reason)
-            *reason = r->meas[k].reason;
         return r->sel[k];
     }
     return NULL;

@@ -11,7 +11,7 @@
 
 #define ITSS_QUALITY_FORMAT "itss-quality-model/1"
 #define ITSS_INDICATORS_FORMAT "itss-indicators/1"
-#define ITSS_QMETA_COUNT 7
+#define ITSS_EVALUATION_META_COUNT 7
 /* Documented limits (docs/quality.md). */
 #define ITSS_MAX_INDICATORS 10000
 #define ITSS_MAX_SCORES 10000
@@ -91,10 +91,10 @@ struct itss_evaluation {
     double *wchar;      /* [model->nchars] */
     itss_band *bands;   /* sorted by min, descending */
     size_t nbands;
-    char *meta[ITSS_QMETA_COUNT];
+    char *meta[ITSS_EVALUATION_META_COUNT];
 };
 
-extern const char *const itss__qmeta_keys[ITSS_QMETA_COUNT];
+extern const char *const itss__evaluation_meta_keys[ITSS_EVALUATION_META_COUNT];
 
 /* The score of one node of the tree. */
 typedef struct itss_qscore {
@@ -115,7 +115,7 @@ enum {
 struct itss_quality_result {
     const itss_quality_model *model;
     char service[8];
-    char *meta[ITSS_QMETA_COUNT];
+    char *meta[ITSS_EVALUATION_META_COUNT];
     size_t nsel;
     const itss_indicator **sel; /* borrowed from the catalog */
     itss_measure *meas;         /* copies */
@@ -134,7 +134,7 @@ const itss_quality_node *itss__qnode_find(const itss_quality_model *m, const cha
 const itss_indicator *itss__indicator_find(const itss_indicator_catalog *c, const char *id);
 /* Sort the id index after the items are filled; returns the index of a
  * duplicated id (the later one) or (size_t)-1; ITSS_ENOMEM via *rc. */
-size_t itss__catalog_index(itss_indicator_catalog *c, int *rc);
+size_t itss__indicator_catalog_index(itss_indicator_catalog *c, int *rc);
 /* Deep-copy an indicator into an arena. */
 int itss__indicator_copy(itss_arena *a, itss_indicator *dst, const itss_indicator *src);
 /* Link the model's nodes (children arrays) after loading. */
@@ -159,11 +159,17 @@ int itss__eval_new(const itss_indicator_catalog *c, const char *service,
 int itss__check_service(const char *code, itss_error *err);
 
 int itss__qmodel_build_builtin(itss_quality_model **out, itss_error *err);
-int itss__qcatalog_build_builtin(itss_indicator_catalog **out, itss_error *err);
+int itss__indicator_catalog_build_builtin(itss_indicator_catalog **out, itss_error *err);
+
+/* AHP weights (itss_ahp_weights without the argument checks). When the
+ * matrix has a bad cell, cell[0] and cell[1] receive its row and column
+ * (else (size_t)-1), so that a reader can locate it in its document. */
+int itss__ahp(const double *a, size_t n, itss_ahp_mode mode, double *weights,
+              double *lambda_max, double *ci, double *cr, size_t cell[2], itss_error *err);
 
 /* Writers. */
 void itss__json_qmodel(itss_buf *b, const itss_quality_model *m, int pretty);
-void itss__json_qcatalog(itss_buf *b, const itss_indicator_catalog *c, const char *service,
+void itss__json_indicator_catalog(itss_buf *b, const itss_indicator_catalog *c, const char *service,
                          int pretty);
 void itss__json_qscheme(itss_buf *b, const itss_indicator_catalog *c, const char *service,
                         int pretty);
@@ -174,7 +180,7 @@ void itss__json_qcompare(itss_buf *b, const itss_quality_result *const *rs, size
 void itss__json_ahp(itss_buf *b, char *const *labels, const double *w, size_t n, double lmax,
                     double ci, double cr, int pretty);
 void itss__text_qmodel(itss_buf *b, const itss_quality_model *m, itss_lang lang);
-void itss__text_qcatalog(itss_buf *b, const itss_indicator_catalog *c, const char *service,
+void itss__text_indicator_catalog(itss_buf *b, const itss_indicator_catalog *c, const char *service,
                          itss_lang lang);
 void itss__text_qresult(itss_buf *b, const itss_quality_result *r, itss_lang lang);
 void itss__text_qcompare(itss_buf *b, const itss_quality_result *const *rs, size_t n,

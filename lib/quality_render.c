@@ -7,15 +7,12 @@
 
 #include "quality_internal.h"
 
-int itss_quality_model_export(const itss_quality_model *m, itss_format format, itss_lang lang,
+int itss_quality_model_render(const itss_quality_model *m, itss_format format, itss_lang lang,
                               char **out, size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_quality_model_export", format, lang, out, err);
-    if (rc)
-        return rc;
-    if (!m)
-        return itss__err(err, ITSS_EINVAL, "itss_quality_model_export: m is NULL");
+    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_ARG(err, m);
     itss_buf b;
     itss__buf_init(&b);
     if (format == ITSS_FORMAT_TEXT)
@@ -25,24 +22,37 @@ int itss_quality_model_export(const itss_quality_model *m, itss_format format, i
     return itss__buf_finish(&b, out, len, err);
 }
 
+int itss_indicator_catalog_export(const itss_indicator_catalog *c, const char *service,
+                                  itss_format format, char **out, size_t *len, itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_EXPORT(err, format, out);
+    ITSS_CHECK_ARG(err, c);
+    int rc;
+    if (service && (rc = itss__check_service(service, err)))
+        return rc;
+    itss_buf b;
+    itss__buf_init(&b);
+    itss__json_indicator_catalog(&b, c, service, format == ITSS_FORMAT_JSON_PRETTY);
+    return itss__buf_finish(&b, out, len, err);
+}
+
 int itss_indicator_catalog_render(const itss_indicator_catalog *c, const char *service,
                                   itss_format format, itss_lang lang, char **out, size_t *len,
                                   itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_indicator_catalog_render", format, lang, out, err);
-    if (rc)
-        return rc;
-    if (!c)
-        return itss__err(err, ITSS_EINVAL, "itss_indicator_catalog_render: c is NULL");
+    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_ARG(err, c);
+    int rc;
     if (service && (rc = itss__check_service(service, err)))
         return rc;
     itss_buf b;
     itss__buf_init(&b);
     if (format == ITSS_FORMAT_TEXT)
-        itss__text_qcatalog(&b, c, service, lang);
+        itss__text_indicator_catalog(&b, c, service, lang);
     else
-        itss__json_qcatalog(&b, c, service, format == ITSS_FORMAT_JSON_PRETTY);
+        itss__json_indicator_catalog(&b, c, service, format == ITSS_FORMAT_JSON_PRETTY);
     return itss__buf_finish(&b, out, len, err);
 }
 
@@ -51,12 +61,10 @@ int itss_quality_scheme_render(const itss_indicator_catalog *c, const char *serv
                                itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_quality_scheme_render", format, lang, out, err);
-    if (rc)
-        return rc;
-    if (!c || !service)
-        return itss__err(err, ITSS_EINVAL, "itss_quality_scheme_render: %s is NULL",
-                         !c ? "c" : "service");
+    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_ARG(err, c);
+    ITSS_CHECK_ARG(err, service);
+    int rc;
     if ((rc = itss__check_service(service, err)))
         return rc;
     itss_buf b;
@@ -65,7 +73,7 @@ int itss_quality_scheme_render(const itss_indicator_catalog *c, const char *serv
         itss__buf_printf(&b, lang == ITSS_LANG_ZH ? "服务类别 %s 的默认评价方案\n"
                                                   : "Default scheme of service %s\n",
                          service);
-        itss__text_qcatalog(&b, c, service, lang);
+        itss__text_indicator_catalog(&b, c, service, lang);
     } else {
         itss__json_qscheme(&b, c, service, format == ITSS_FORMAT_JSON_PRETTY);
     }
@@ -76,12 +84,8 @@ int itss_evaluation_export(const itss_evaluation *e, itss_format format, char **
                            size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_evaluation_export", format, ITSS_LANG_ZH, out, err);
-    if (rc)
-        return rc;
-    if (!e || format == ITSS_FORMAT_TEXT)
-        return itss__err(err, ITSS_EINVAL, "itss_evaluation_export: %s",
-                         !e ? "e is NULL" : "only JSON formats");
+    ITSS_CHECK_EXPORT(err, format, out);
+    ITSS_CHECK_ARG(err, e);
     itss_buf b;
     itss__buf_init(&b);
     itss__json_evaluation(&b, e, format == ITSS_FORMAT_JSON_PRETTY);
@@ -92,11 +96,8 @@ int itss_quality_result_render(const itss_quality_result *r, itss_format format,
                                char **out, size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_quality_result_render", format, lang, out, err);
-    if (rc)
-        return rc;
-    if (!r)
-        return itss__err(err, ITSS_EINVAL, "itss_quality_result_render: r is NULL");
+    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_ARG(err, r);
     itss_buf b;
     itss__buf_init(&b);
     if (format == ITSS_FORMAT_TEXT)
@@ -111,9 +112,10 @@ int itss_quality_score_json(const itss_indicator_catalog *c, const char *json, s
                             itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_quality_score_json", format, lang, out, err);
-    if (rc)
-        return rc;
+    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_ARG(err, c);
+    ITSS_CHECK_ARG(err, json);
+    int rc;
     itss_evaluation *e = NULL;
     itss_quality_result *r = NULL;
     if (!(rc = itss_evaluation_load(c, json, len, &e, err)) &&
@@ -172,18 +174,14 @@ int itss_quality_compare_render(const itss_quality_result *const *results, size_
                                 itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_quality_compare_render", format, lang, out, err);
-    if (rc)
-        return rc;
-    if (!results || n < 2)
-        return itss__err(err, ITSS_EINVAL, "itss_quality_compare_render: %s",
-                         !results ? "results is NULL" : "give at least two results");
+    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_ARG(err, results);
+    ITSS_CHECK(err, n >= 2, "n is %zu: give at least two results", n);
+    for (size_t i = 0; i < n; i++)
+        ITSS_CHECK(err, results[i] != NULL, "results[%zu] is NULL", i);
     for (size_t i = 0; i < n; i++) {
         char why[200];
         const char *diff;
-        if (!results[i])
-            return itss__err(err, ITSS_EINVAL, "itss_quality_compare_render: results[%zu] is NULL",
-                             i);
         if (i && (diff = scheme_difference(results[0], results[i], why, sizeof why)))
             return itss__err(err, ITSS_EVALUE,
                              "results 1 and %zu cannot be compared: %s; compare results of the "

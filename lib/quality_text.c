@@ -44,7 +44,7 @@ void itss__text_qmodel(itss_buf *b, const itss_quality_model *m, itss_lang lang)
     }
 }
 
-void itss__text_qcatalog(itss_buf *b, const itss_indicator_catalog *c, const char *service,
+void itss__text_indicator_catalog(itss_buf *b, const itss_indicator_catalog *c, const char *service,
                          itss_lang lang)
 {
     const int zh = lang == ITSS_LANG_ZH;
@@ -98,7 +98,7 @@ void itss__text_qresult(itss_buf *b, const itss_quality_result *r, itss_lang lan
         {"已评价", "不适用", "期内无事项", "未测量"},
         {"evaluated", "not applicable", "no events", "not measured"},
     };
-    static const char *const meta_label[2][ITSS_QMETA_COUNT] = {
+    static const char *const meta_label[2][ITSS_EVALUATION_META_COUNT] = {
         {"编号", "供方", "需方", "评价方", "日期", "期间", "备注"},
         {"Evaluation", "Provider", "Customer", "Evaluator", "Date", "Period", "Notes"},
     };
@@ -108,7 +108,7 @@ void itss__text_qresult(itss_buf *b, const itss_quality_result *r, itss_lang lan
     itss__buf_printf(b, zh ? "%s 服务质量评价结果（服务类别 %s）\n"
                            : "%s service quality evaluation (service %s)\n",
                      m->edition, r->service);
-    for (int k = 0; k < ITSS_QMETA_COUNT; k++)
+    for (int k = 0; k < ITSS_EVALUATION_META_COUNT; k++)
         if (r->meta[k]) {
             cell(b, meta_label[lang][k], 12);
             itss__buf_puts(b, r->meta[k]);

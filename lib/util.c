@@ -90,11 +90,15 @@ int itss__buf_finish(itss_buf *b, char **out, size_t *len, itss_error *err)
 {
     if (!b->oom && !b->data)
         buf_reserve(b, 0);
-    if (b->oom) {
+    if (b->oom || b->broken) {
+        int broken = b->broken && !b->oom;
         itss__buf_free(b);
         if (out)
             *out = NULL;
-        return itss__err(err, ITSS_ENOMEM, "out of memory while writing output");
+        return broken ? itss__err(err, ITSS_EINTERNAL,
+                                  "internal error: an output nested deeper than its writer "
+                                  "allows (please report this)")
+                      : itss__err(err, ITSS_ENOMEM, "out of memory while writing output");
     }
     if (out)
         *out = b->data;

@@ -19,8 +19,30 @@
 static const itss_maturity_model *model(void)
 {
     const itss_maturity_model *m = NULL;
-    ck_assert_int_eq(itss_maturity_model_builtin(&m, NULL), 0);
+    m = itss_maturity_model_builtin();
     return m;
+}
+
+/* The built-in model's domain, item and clause handles. */
+static const itss_maturity_domain *dom(const char *id)
+{
+    const itss_maturity_domain *d = NULL;
+    ck_assert_int_eq(itss_maturity_domain_lookup(model(), id, &d, NULL), 0);
+    return d;
+}
+
+static const itss_maturity_item *item(int number)
+{
+    const itss_maturity_item *it = NULL;
+    ck_assert_int_eq(itss_maturity_item_lookup(model(), number, &it, NULL), 0);
+    return it;
+}
+
+static const itss_maturity_clause *clause(const char *id)
+{
+    const itss_maturity_clause *c = NULL;
+    ck_assert_int_eq(itss_maturity_clause_lookup(model(), id, &c, NULL), 0);
+    return c;
 }
 
 static json_t *parse(const char *s)
@@ -38,9 +60,9 @@ static itss_assessment *all_f(void)
     itss_assessment *a = NULL;
     ck_assert_int_eq(itss_assessment_new(m, &a, NULL), 0);
     for (size_t i = 0; i < itss_maturity_model_clause_count(m); i++)
-        ck_assert_int_eq(itss_assessment_set(a, itss_maturity_clause_id(
-                                                    itss_maturity_model_clause_at(m, i)),
-                                             ITSS_RATING_F, 0, NULL, NULL),
+        ck_assert_int_eq(itss_assessment_set_rating(a, itss_maturity_clause_id(
+                                                           itss_maturity_model_clause_at(m, i)),
+                                                    ITSS_RATING_F, NULL),
                          0);
     return a;
 }
@@ -63,7 +85,7 @@ START_TEST(builtin_structure)
                                      "Leading"};
     ck_assert_int_eq(itss_maturity_model_level_count(m), 5);
     for (int l = 1; l <= 5; l++) {
-        const itss_maturity_level *lv = itss_maturity_model_level(m, l);
+        const itss_maturity_level *lv = itss_maturity_model_level_at(m, (size_t)l - 1);
         ck_assert_int_eq(itss_maturity_level_ordinal(lv), l);
         ck_assert_str_eq(itss_maturity_level_name(lv, ITSS_LANG_ZH), names[l - 1]);
         ck_assert_str_eq(itss_maturity_level_name(lv, ITSS_LANG_EN), en[l - 1]);
@@ -71,8 +93,8 @@ START_TEST(builtin_structure)
         ck_assert_uint_gt(strlen(itss_maturity_level_description(lv, ITSS_LANG_ZH)), 20);
         ck_assert_uint_gt(strlen(itss_maturity_level_description(lv, ITSS_LANG_EN)), 20);
     }
-    ck_assert_ptr_null(itss_maturity_model_level(m, 0));
-    ck_assert_ptr_null(itss_maturity_model_level(m, 6));
+    ck_assert_ptr_null(itss_maturity_model_level_at(m, 5));
+    ck_assert_ptr_null(itss_maturity_model_level_at(NULL, 0));
     /* 5.1: three parts; table 1: 8 domains and 48 items */
     ck_assert_uint_eq(itss_maturity_model_part_count(m), 3);
     ck_assert_str_eq(itss_maturity_part_name(itss_maturity_model_part_at(m, 1), ITSS_LANG_ZH),
@@ -128,21 +150,21 @@ START_TEST(item_names_and_aliases)
     const itss_maturity_model *m = model();
     for (size_t i = 0; i < 4; i++) {
         const itss_maturity_item *it = NULL;
-        ck_assert_int_eq(itss_maturity_model_item(m, t[i].number, &it, NULL), 0);
+        ck_assert_int_eq(itss_maturity_item_lookup(m, t[i].number, &it, NULL), 0);
         ck_assert_str_eq(itss_maturity_item_name(it, ITSS_LANG_ZH), t[i].canonical);
         ck_assert_uint_eq(itss_maturity_item_alias_count(it), 1);
         ck_assert_str_eq(itss_maturity_item_alias_at(it, 0), t[i].alias);
         ck_assert_ptr_null(itss_maturity_item_alias_at(it, 1));
     }
     const itss_maturity_item *it = NULL;
-    ck_assert_int_eq(itss_maturity_model_item(m, 17, &it, NULL), 0);
+    ck_assert_int_eq(itss_maturity_item_lookup(m, 17, &it, NULL), 0);
     ck_assert_str_eq(itss_maturity_item_name(it, ITSS_LANG_ZH), "事件管理");
     ck_assert_uint_eq(itss_maturity_item_alias_count(it), 0);
     itss_error e;
-    ck_assert_int_eq(itss_maturity_model_item(m, 49, &it, &e), ITSS_ENOTFOUND);
+    ck_assert_int_eq(itss_maturity_item_lookup(m, 49, &it, &e), ITSS_ENOTFOUND);
     ck_assert_ptr_null(it);
     ck_assert_ptr_nonnull(strstr(e.message, "49"));
-    ck_assert_int_eq(itss_maturity_model_item(NULL, 1, &it, &e), ITSS_EINVAL);
+    ck_assert_int_eq(itss_maturity_item_lookup(NULL, 1, &it, &e), ITSS_EINVAL);
 }
 END_TEST
 
@@ -173,7 +195,7 @@ START_TEST(clauses_counts_and_summaries)
             ck_assert_ptr_eq(itss_maturity_item_domain(it), itss_maturity_clause_domain(c));
         }
         const itss_maturity_clause *back = NULL;
-        ck_assert_int_eq(itss_maturity_model_clause(m, id, &back, NULL), 0);
+        ck_assert_int_eq(itss_maturity_clause_lookup(m, id, &back, NULL), 0);
         ck_assert_ptr_eq(back, c);
     }
     for (int l = 1; l <= 5; l++)
@@ -182,18 +204,18 @@ START_TEST(clauses_counts_and_summaries)
     ck_assert_uint_eq(domain_wide, 3 + 29);
     const itss_maturity_clause *c = NULL;
     itss_error e;
-    ck_assert_int_eq(itss_maturity_model_clause(m, "7.4.4.c", &c, &e), 0);
+    ck_assert_int_eq(itss_maturity_clause_lookup(m, "7.4.4.c", &c, &e), 0);
     ck_assert_int_eq(itss_maturity_item_number(itss_maturity_clause_item(c)), 17);
     ck_assert_str_eq(itss_maturity_domain_id(itss_maturity_clause_domain(c)), "process");
-    ck_assert_int_eq(itss_maturity_model_clause(m, "7.4.4.z", &c, &e), ITSS_ENOTFOUND);
+    ck_assert_int_eq(itss_maturity_clause_lookup(m, "7.4.4.z", &c, &e), ITSS_ENOTFOUND);
     ck_assert_ptr_null(c);
     ck_assert_ptr_nonnull(strstr(e.message, "7.4.4.z"));
-    ck_assert_int_eq(itss_maturity_model_clause(m, NULL, &c, &e), ITSS_EINVAL);
+    ck_assert_int_eq(itss_maturity_clause_lookup(m, NULL, &c, &e), ITSS_EINVAL);
     const itss_maturity_domain *d = NULL;
-    ck_assert_int_eq(itss_maturity_model_domain(m, "risk", &d, &e), ITSS_ENOTFOUND);
+    ck_assert_int_eq(itss_maturity_domain_lookup(m, "risk", &d, &e), ITSS_ENOTFOUND);
     ck_assert_ptr_nonnull(strstr(e.message, "capability_management"));
-    ck_assert_int_eq(itss_maturity_model_domain(m, "people", &d, &e), 0);
-    ck_assert_int_eq(itss_maturity_model_domain(NULL, "people", &d, &e), ITSS_EINVAL);
+    ck_assert_int_eq(itss_maturity_domain_lookup(m, "people", &d, &e), 0);
+    ck_assert_int_eq(itss_maturity_domain_lookup(NULL, "people", &d, &e), ITSS_EINVAL);
 }
 END_TEST
 
@@ -214,7 +236,7 @@ START_TEST(appendix_a_matches_clauses_but_for_documented_differences)
             derived[itss_maturity_item_number(it)] |= 1u << (itss_maturity_clause_level(c) - 1);
     }
     char *s = NULL;
-    ck_assert_int_eq(itss_maturity_model_export(m, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &s, NULL, NULL),
+    ck_assert_int_eq(itss_maturity_model_export(m, ITSS_FORMAT_JSON, &s, NULL, NULL),
                      0);
     json_t *doc = parse(s);
     itss_free(s);
@@ -265,9 +287,9 @@ START_TEST(model_export_round_trip)
         size_t alen, blen;
         itss_maturity_model *copy = NULL;
         itss_error e;
-        ck_assert_int_eq(itss_maturity_model_export(m, fmt, ITSS_LANG_ZH, &a, &alen, &e), 0);
+        ck_assert_int_eq(itss_maturity_model_export(m, fmt, &a, &alen, &e), 0);
         ck_assert_int_eq(itss_maturity_model_load(a, alen, &copy, &e), 0);
-        ck_assert_int_eq(itss_maturity_model_export(copy, fmt, ITSS_LANG_ZH, &b, &blen, &e), 0);
+        ck_assert_int_eq(itss_maturity_model_export(copy, fmt, &b, &blen, &e), 0);
         ck_assert_uint_eq(alen, blen);
         ck_assert_int_eq(memcmp(a, b, alen), 0);
         ck_assert_uint_eq(itss_maturity_model_clause_count(copy), 519);
@@ -276,7 +298,7 @@ START_TEST(model_export_round_trip)
         itss_free(b);
     }
     char *t = NULL;
-    ck_assert_int_eq(itss_maturity_model_export(m, ITSS_FORMAT_TEXT, ITSS_LANG_EN, &t, NULL, NULL),
+    ck_assert_int_eq(itss_maturity_model_render(m, ITSS_FORMAT_TEXT, ITSS_LANG_EN, &t, NULL, NULL),
                      0);
     ck_assert_ptr_nonnull(strstr(t, "8 domains, 48 items, 519 clauses"));
     itss_free(t);
@@ -285,7 +307,7 @@ START_TEST(model_export_round_trip)
     ck_assert_int_eq(itss_maturity_model_load_file("/nonexistent/m.json", &x, &e), ITSS_EIO);
     ck_assert_ptr_null(x);
     ck_assert_int_eq(itss_maturity_model_load(NULL, 0, &x, &e), ITSS_EINVAL);
-    ck_assert_int_eq(itss_maturity_model_export(NULL, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &t, NULL,
+    ck_assert_int_eq(itss_maturity_model_export(NULL, ITSS_FORMAT_JSON, &t, NULL,
                                                 &e),
                      ITSS_EINVAL);
 }
@@ -365,45 +387,60 @@ START_TEST(assessment_set_get_and_errors)
     ck_assert_int_eq(itss_assessment_new(m, &a, &e), 0);
     ck_assert_ptr_eq(itss_assessment_model(a), m);
     ck_assert_uint_eq(itss_assessment_rated_count(a), 0);
-    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.a", ITSS_RATING_PERCENT, 72.5, NULL, &e), 0);
-    ck_assert_int_eq(itss_assessment_set(a, "9.4.a", ITSS_RATING_NA, 0, "外包", &e), 0);
-    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.b", ITSS_RATING_MET, 0, NULL, &e), 0);
+    ck_assert_int_eq(itss_assessment_set_percent(a, "6.1.1.a", 72.5, &e), 0);
+    ck_assert_int_eq(itss_assessment_set_na(a, "9.4.a", "外包", &e), 0);
+    ck_assert_int_eq(itss_assessment_set_rating(a, "6.1.1.b", ITSS_RATING_MET, &e), 0);
     ck_assert_uint_eq(itss_assessment_rated_count(a), 3);
     itss_rating_kind k = ITSS_RATING_NONE;
     double pct = -1;
-    ck_assert_int_eq(itss_assessment_get(a, "6.1.1.a", &k, &pct, &e), 0);
+    ck_assert_int_eq(itss_assessment_rating(a, "6.1.1.a", &k, &pct, &e), 0);
     ck_assert_int_eq(k, ITSS_RATING_PERCENT);
     ck_assert(pct == 72.5);
-    ck_assert_int_eq(itss_assessment_get(a, "6.1.1.c", &k, &pct, &e), 0);
+    ck_assert_int_eq(itss_assessment_rating(a, "6.1.1.c", &k, &pct, &e), 0);
     ck_assert_int_eq(k, ITSS_RATING_NONE);
     ck_assert_str_eq(itss_assessment_reason(a, "9.4.a"), "外包");
     ck_assert_ptr_null(itss_assessment_reason(a, "6.1.1.a"));
-    ck_assert_int_eq(itss_assessment_set_text(a, "6.1.1.a", "制度文件 v2", "抽查 3 份", &e), 0);
+    ck_assert_int_eq(itss_assessment_set_evidence(a, "6.1.1.a", "制度文件 v2", &e), 0);
+    ck_assert_int_eq(itss_assessment_set_note(a, "6.1.1.a", "抽查 3 份", &e), 0);
     ck_assert_str_eq(itss_assessment_evidence(a, "6.1.1.a"), "制度文件 v2");
     ck_assert_str_eq(itss_assessment_note(a, "6.1.1.a"), "抽查 3 份");
-    ck_assert_int_eq(itss_assessment_set_text(a, "6.1.1.c", "x", NULL, &e), ITSS_EVALUE);
+    ck_assert_int_eq(itss_assessment_set_note(a, "6.1.1.a", NULL, &e), 0); /* clears */
+    ck_assert_ptr_null(itss_assessment_note(a, "6.1.1.a"));
+    ck_assert_str_eq(itss_assessment_evidence(a, "6.1.1.a"), "制度文件 v2");
+    ck_assert_int_eq(itss_assessment_set_evidence(a, "6.1.1.c", "x", &e), ITSS_EVALUE);
     ck_assert_ptr_nonnull(strstr(e.message, "not rated"));
+    ck_assert_int_eq(itss_assessment_set_note(a, "6.1.1.c", "x", &e), ITSS_EVALUE);
+    ck_assert_int_eq(itss_assessment_set_note(a, "6.1.1.a", "\xc3", &e), ITSS_EVALUE);
+    ck_assert_int_eq(itss_assessment_set_evidence(a, "6.1.9.a", "x", &e), ITSS_ENOTFOUND);
 
     /* each failure names the problem and leaves the rating unchanged */
-    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.a", ITSS_RATING_PERCENT, NAN, NULL, &e),
+    ck_assert_int_eq(itss_assessment_set_percent(a, "6.1.1.a", NAN, &e),
                      ITSS_EVALUE);
-    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.a", ITSS_RATING_PERCENT, INFINITY, NULL, &e),
+    ck_assert_int_eq(itss_assessment_set_percent(a, "6.1.1.a", INFINITY, &e),
                      ITSS_EVALUE);
-    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.a", ITSS_RATING_PERCENT, 100.01, NULL, &e),
+    ck_assert_int_eq(itss_assessment_set_percent(a, "6.1.1.a", 100.01, &e),
                      ITSS_EVALUE);
-    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.a", ITSS_RATING_PERCENT, -0.5, NULL, &e),
+    ck_assert_int_eq(itss_assessment_set_percent(a, "6.1.1.a", -0.5, &e),
                      ITSS_EVALUE);
-    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.a", ITSS_RATING_NA, 0, "", &e), ITSS_EVALUE);
-    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.a", ITSS_RATING_NA, 0, NULL, &e), ITSS_EVALUE);
-    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.a", ITSS_RATING_NA, 0, "\xff", &e),
+    ck_assert_int_eq(itss_assessment_set_na(a, "6.1.1.a", "", &e), ITSS_EVALUE);
+    ck_assert_int_eq(itss_assessment_set_na(a, "6.1.1.a", NULL, &e), ITSS_EVALUE);
+    ck_assert_int_eq(itss_assessment_set_na(a, "6.1.1.a", "\xff", &e),
                      ITSS_EVALUE);
-    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.a", (itss_rating_kind)9, 0, NULL, &e),
-                     ITSS_EVALUE);
-    ck_assert_int_eq(itss_assessment_set(a, "6.1.9.a", ITSS_RATING_F, 0, NULL, &e),
-                     ITSS_ENOTFOUND);
-    ck_assert_int_eq(itss_assessment_set(NULL, "6.1.1.a", ITSS_RATING_F, 0, NULL, &e),
+    /* each kind of rating has its own function: the others are misuse */
+    ck_assert_int_eq(itss_assessment_set_rating(a, "6.1.1.a", (itss_rating_kind)9, &e),
                      ITSS_EINVAL);
-    ck_assert_int_eq(itss_assessment_get(a, "6.1.1.a", &k, &pct, &e), 0);
+    ck_assert_int_eq(itss_assessment_set_rating(a, "6.1.1.a", ITSS_RATING_PERCENT, &e),
+                     ITSS_EINVAL);
+    ck_assert_ptr_nonnull(strstr(e.message, "itss_assessment_set_percent"));
+    ck_assert_int_eq(itss_assessment_set_rating(a, "6.1.1.a", ITSS_RATING_NA, &e), ITSS_EINVAL);
+    ck_assert_int_eq(itss_assessment_set_rating(a, "6.1.1.a", ITSS_RATING_NONE, &e),
+                     ITSS_EINVAL);
+    ck_assert_ptr_nonnull(strstr(e.message, "itss_assessment_unset"));
+    ck_assert_int_eq(itss_assessment_set_rating(a, "6.1.9.a", ITSS_RATING_F, &e),
+                     ITSS_ENOTFOUND);
+    ck_assert_int_eq(itss_assessment_set_rating(NULL, "6.1.1.a", ITSS_RATING_F, &e),
+                     ITSS_EINVAL);
+    ck_assert_int_eq(itss_assessment_rating(a, "6.1.1.a", &k, &pct, &e), 0);
     ck_assert_int_eq(k, ITSS_RATING_PERCENT);
     ck_assert(pct == 72.5);
 
@@ -412,12 +449,12 @@ START_TEST(assessment_set_get_and_errors)
     ck_assert_ptr_nonnull(strstr(e.message, "6.1.1.a"));
     ck_assert_int_eq(itss_assessment_scale(a), ITSS_SCALE_ANY);
     ck_assert_int_eq(itss_assessment_set_scale(a, ITSS_SCALE_NPLF, &e), ITSS_EVALUE); /* met */
-    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.b", ITSS_RATING_NONE, 0, NULL, &e), 0);
+    ck_assert_int_eq(itss_assessment_unset(a, "6.1.1.b", &e), 0);
     ck_assert_uint_eq(itss_assessment_rated_count(a), 2);
     ck_assert_int_eq(itss_assessment_set_scale(a, ITSS_SCALE_NPLF, &e), 0);
-    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.b", ITSS_RATING_MET, 0, NULL, &e),
+    ck_assert_int_eq(itss_assessment_set_rating(a, "6.1.1.b", ITSS_RATING_MET, &e),
                      ITSS_EVALUE);
-    ck_assert_int_eq(itss_assessment_set(a, "6.1.1.b", ITSS_RATING_L, 0, NULL, &e), 0);
+    ck_assert_int_eq(itss_assessment_set_rating(a, "6.1.1.b", ITSS_RATING_L, &e), 0);
     ck_assert_int_eq(itss_assessment_set_scale(a, (itss_rating_scale)7, &e), ITSS_EINVAL);
 
     /* metadata */
@@ -481,47 +518,68 @@ START_TEST(rate_getters)
     itss_assessment *a = all_f();
     itss_error e;
     /* one N at level 1 in people (6.3.2.a, 绩效管理 item 12): level 0 */
-    ck_assert_int_eq(itss_assessment_set(a, "6.3.2.a", ITSS_RATING_N, 0, NULL, &e), 0);
-    ck_assert_int_eq(itss_assessment_set(a, "8.6.3.a", ITSS_RATING_NA, 0, "无备件", &e), 0);
-    ck_assert_int_eq(itss_assessment_set(a, "9.5.1.a", ITSS_RATING_NONE, 0, NULL, &e), 0);
+    ck_assert_int_eq(itss_assessment_set_rating(a, "6.3.2.a", ITSS_RATING_N, &e), 0);
+    ck_assert_int_eq(itss_assessment_set_na(a, "8.6.3.a", "无备件", &e), 0);
+    ck_assert_int_eq(itss_assessment_unset(a, "9.5.1.a", &e), 0);
     itss_maturity_result *r = NULL;
     ck_assert_int_eq(itss_maturity_rate(a, 0, &r, &e), 0);
     itss_assessment_free(a); /* the result does not depend on the assessment */
     ck_assert_int_eq(itss_maturity_result_level(r), 0);
-    ck_assert_int_eq(itss_maturity_result_domain_level(r, "people"), 0);
+    ck_assert_ptr_eq(itss_maturity_result_model(r), model());
+    ck_assert_int_eq(itss_maturity_result_domain_level(r, dom("people")), 0);
     /* technology: 9.5.1.a unrated blocks level 4, so level 3 */
-    ck_assert_int_eq(itss_maturity_result_domain_level(r, "technology"), 3);
-    ck_assert_int_eq(itss_maturity_result_domain_level(r, "delivery"), 5);
-    ck_assert_int_eq(itss_maturity_result_domain_level(r, "risk"), -1);
+    ck_assert_int_eq(itss_maturity_result_domain_level(r, dom("technology")), 3);
+    ck_assert_int_eq(itss_maturity_result_domain_level(r, dom("delivery")), 5);
+    ck_assert_int_eq(itss_maturity_result_domain_level(r, NULL), -1);
     /* coverage: 43 of 44 level-1 clauses fully; people level 1 has 4 clauses
      * (6.3.1 a-b, 6.3.2 a-b), 3 fully */
     ck_assert(fabs(itss_maturity_result_coverage(r, NULL, 1) - 43.0 / 44.0) < 1e-12);
-    ck_assert(fabs(itss_maturity_result_coverage(r, "people", 1) - 0.75) < 1e-12);
+    ck_assert(fabs(itss_maturity_result_coverage(r, dom("people"), 1) - 0.75) < 1e-12);
     /* all levels: 519 clauses, 1 na, 2 not fully -> 516 / 518 */
     ck_assert(fabs(itss_maturity_result_coverage(r, NULL, 0) - 516.0 / 518.0) < 1e-12);
-    ck_assert(itss_maturity_result_coverage(r, NULL, 6) == -1);
-    ck_assert(itss_maturity_result_coverage(r, "risk", 1) == -1);
-    ck_assert_int_eq(itss_maturity_result_item_status(r, 12, 1), ITSS_SAT_NOT);
-    ck_assert_int_eq(itss_maturity_result_item_status(r, 9, 1), ITSS_SAT_FULLY);
-    ck_assert_int_eq(itss_maturity_result_item_status(r, 18, 1), -1); /* no level-1 clause */
-    ck_assert_int_eq(itss_maturity_result_item_status(r, 30, 3), ITSS_SAT_FULLY);
-    ck_assert_int_eq(itss_maturity_result_clause_status(r, "6.3.2.a"), ITSS_SAT_NOT);
-    ck_assert_int_eq(itss_maturity_result_clause_status(r, "8.6.3.a"),
+    ck_assert(isnan(itss_maturity_result_coverage(r, NULL, 6)));
+    ck_assert(isnan(itss_maturity_result_coverage(r, NULL, -1)));
+    ck_assert_int_eq(itss_maturity_result_item_status(r, item(12), 1), ITSS_SAT_NOT);
+    ck_assert_int_eq(itss_maturity_result_item_status(r, item(9), 1), ITSS_SAT_FULLY);
+    /* item 18 has no level-1 clause */
+    ck_assert_int_eq(itss_maturity_result_item_status(r, item(18), 1), ITSS_SAT_NO_CLAUSE);
+    ck_assert_int_eq(itss_maturity_result_item_status(r, item(30), 3), ITSS_SAT_FULLY);
+    ck_assert_int_eq(itss_maturity_result_item_status(r, item(30), 0), ITSS_SAT_NO_CLAUSE);
+    ck_assert_int_eq(itss_maturity_result_item_status(r, NULL, 1), ITSS_SAT_NO_CLAUSE);
+    ck_assert_int_eq(itss_maturity_result_clause_status(r, clause("6.3.2.a")), ITSS_SAT_NOT);
+    ck_assert_int_eq(itss_maturity_result_clause_status(r, clause("8.6.3.a")),
                      ITSS_SAT_NOT_APPLICABLE);
-    ck_assert_int_eq(itss_maturity_result_clause_status(r, "nope"), -1);
+    ck_assert_int_eq(itss_maturity_result_clause_status(r, clause("6.1.1.a")), ITSS_SAT_FULLY);
+    ck_assert_int_eq(itss_maturity_result_clause_status(r, NULL), ITSS_SAT_NO_CLAUSE);
+    /* objects of another model (a loaded copy of the built-in one) are foreign */
+    {
+        char *doc = NULL;
+        size_t len = 0;
+        itss_maturity_model *copy = NULL;
+        const itss_maturity_domain *d = NULL;
+        const itss_maturity_clause *c = NULL;
+        ck_assert_int_eq(itss_maturity_model_export(model(), ITSS_FORMAT_JSON, &doc, &len, &e), 0);
+        ck_assert_int_eq(itss_maturity_model_load(doc, len, &copy, &e), 0);
+        ck_assert_int_eq(itss_maturity_domain_lookup(copy, "people", &d, &e), 0);
+        ck_assert_int_eq(itss_maturity_clause_lookup(copy, "6.3.2.a", &c, &e), 0);
+        ck_assert_int_eq(itss_maturity_result_domain_level(r, d), -1);
+        ck_assert(isnan(itss_maturity_result_coverage(r, d, 1)));
+        ck_assert_int_eq(itss_maturity_result_clause_status(r, c), ITSS_SAT_NO_CLAUSE);
+        itss_maturity_model_free(copy);
+        itss_free(doc);
+    }
     ck_assert_int_eq(itss_maturity_result_target(r), 1);
     ck_assert_uint_eq(itss_maturity_result_gap_count(r), 1);
-    itss_satisfaction req = ITSS_SAT_NOT;
-    ck_assert_str_eq(itss_maturity_clause_id(itss_maturity_result_gap_at(r, 0, &req)),
-                     "6.3.2.a");
-    ck_assert_int_eq(req, ITSS_SAT_LARGELY);
-    ck_assert_ptr_null(itss_maturity_result_gap_at(r, 1, &req));
+    ck_assert_str_eq(itss_maturity_clause_id(itss_maturity_result_gap_at(r, 0)), "6.3.2.a");
+    ck_assert_int_eq(itss_maturity_result_gap_required(r, 0), ITSS_SAT_LARGELY);
+    ck_assert_ptr_null(itss_maturity_result_gap_at(r, 1));
+    ck_assert_int_eq(itss_maturity_result_gap_required(r, 1), ITSS_SAT_NO_CLAUSE);
     ck_assert_uint_eq(itss_maturity_result_unrated_count(r), 1);
     ck_assert_str_eq(itss_maturity_clause_id(itss_maturity_result_unrated_at(r, 0)), "9.5.1.a");
     ck_assert_uint_eq(itss_maturity_result_na_count(r), 1);
-    const char *why = NULL;
-    ck_assert_str_eq(itss_maturity_clause_id(itss_maturity_result_na_at(r, 0, &why)), "8.6.3.a");
-    ck_assert_str_eq(why, "无备件");
+    ck_assert_str_eq(itss_maturity_clause_id(itss_maturity_result_na_at(r, 0)), "8.6.3.a");
+    ck_assert_str_eq(itss_maturity_result_na_reason(r, 0), "无备件");
+    ck_assert_ptr_null(itss_maturity_result_na_reason(r, 1));
     char *s = NULL;
     ck_assert_int_eq(itss_maturity_result_render(r, ITSS_FORMAT_TEXT, ITSS_LANG_ZH, &s, NULL, &e),
                      0);
@@ -560,7 +618,13 @@ START_TEST(rate_arguments)
     itss_maturity_result_free(r);
     itss_assessment_free(a);
     char *out = (char *)1;
+    /* the model is never implied: NULL is misuse */
     ck_assert_int_eq(itss_maturity_rate_json(NULL, "{\"ratings\": {}}", 15, 0, ITSS_FORMAT_JSON,
+                                             ITSS_LANG_ZH, &out, NULL, &e),
+                     ITSS_EINVAL);
+    ck_assert_str_eq(e.message, "itss_maturity_rate_json: m is NULL");
+    ck_assert_ptr_null(out);
+    ck_assert_int_eq(itss_maturity_rate_json(model(), "{\"ratings\": {}}", 15, 0, ITSS_FORMAT_JSON,
                                              ITSS_LANG_ZH, &out, NULL, &e),
                      0);
     json_t *j = parse(out);
@@ -568,9 +632,14 @@ START_TEST(rate_arguments)
     ck_assert_uint_eq(json_array_size(json_object_get(j, "unrated")), 519);
     json_decref(j);
     itss_free(out);
-    ck_assert_int_eq(itss_maturity_rate_json(NULL, "{\"ratings\": {}}", 15, 0, ITSS_FORMAT_JSON,
+    ck_assert_int_eq(itss_maturity_rate_json(model(), "{\"ratings\": {}}", 15, 0, ITSS_FORMAT_JSON,
                                              (itss_lang)3, &out, NULL, &e),
                      ITSS_EINVAL);
+    ck_assert_str_eq(e.message, "itss_maturity_rate_json: lang 3 is not an itss_lang");
+    ck_assert_int_eq(itss_maturity_rate_json(model(), "{\"ratings\": {}}", 15, 9, ITSS_FORMAT_JSON,
+                                             ITSS_LANG_ZH, &out, NULL, &e),
+                     ITSS_EINVAL);
+    ck_assert_ptr_nonnull(strstr(e.message, "itss_maturity_rate_json: target level 9"));
 }
 END_TEST
 
@@ -596,7 +665,7 @@ static void *rate_thread(void *arg)
 START_TEST(rate_from_threads)
 {
     itss_assessment *a = all_f();
-    ck_assert_int_eq(itss_assessment_set(a, "7.7.3.b", ITSS_RATING_PERCENT, 64, NULL, NULL), 0);
+    ck_assert_int_eq(itss_assessment_set_percent(a, "7.7.3.b", 64, NULL), 0);
     shared = a;
     pthread_t t[8];
     char *out[8] = {0};
@@ -684,17 +753,19 @@ START_TEST(null_model_getters)
     ck_assert_ptr_null(itss_assessment_evidence(NULL, "6.1.1.a"));
     ck_assert_ptr_null(itss_assessment_note(NULL, "6.1.1.a"));
     ck_assert_ptr_null(itss_assessment_meta(NULL, "id"));
-    ck_assert_int_eq(itss_maturity_result_domain_level(NULL, "people"), -1);
-    ck_assert_int_eq(itss_maturity_result_item_status(NULL, 1, 1), -1);
-    ck_assert_int_eq(itss_maturity_result_clause_status(NULL, "6.1.1.a"), -1);
+    ck_assert_int_eq(itss_maturity_result_domain_level(NULL, dom("people")), -1);
+    ck_assert_int_eq(itss_maturity_result_item_status(NULL, item(1), 1), ITSS_SAT_NO_CLAUSE);
+    ck_assert_int_eq(itss_maturity_result_clause_status(NULL, clause("6.1.1.a")),
+                     ITSS_SAT_NO_CLAUSE);
+    ck_assert_ptr_null(itss_maturity_result_model(NULL));
     ck_assert_int_eq(itss_maturity_result_target(NULL), 0);
     ck_assert_uint_eq(itss_maturity_result_unrated_count(NULL), 0);
     ck_assert_ptr_null(itss_maturity_result_unrated_at(NULL, 0));
     ck_assert_uint_eq(itss_maturity_result_na_count(NULL), 0);
-    ck_assert_ptr_null(itss_maturity_result_na_at(NULL, 0, NULL));
-    ck_assert_ptr_null(itss_maturity_result_gap_at(NULL, 0, NULL));
-    ck_assert(itss_maturity_result_coverage(NULL, NULL, 0) == -1);
-    ck_assert_int_eq(itss_maturity_model_builtin(NULL, NULL), ITSS_EINVAL);
+    ck_assert_ptr_null(itss_maturity_result_na_at(NULL, 0));
+    ck_assert_ptr_null(itss_maturity_result_na_reason(NULL, 0));
+    ck_assert_ptr_null(itss_maturity_result_gap_at(NULL, 0));
+    ck_assert(isnan(itss_maturity_result_coverage(NULL, NULL, 0)));
 }
 END_TEST
 

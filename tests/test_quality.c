@@ -21,23 +21,39 @@
 static const itss_quality_model *qmodel(void)
 {
     const itss_quality_model *m = NULL;
-    ck_assert_int_eq(itss_quality_model_builtin(&m, NULL), 0);
+    m = itss_quality_model_builtin();
     return m;
 }
 
 static const itss_indicator_catalog *builtin(void)
 {
     const itss_indicator_catalog *c = NULL;
-    ck_assert_int_eq(itss_indicator_catalog_builtin(&c, NULL), 0);
+    c = itss_indicator_catalog_builtin();
     return c;
+}
+
+/* Handles of the built-in model's nodes and the built-in catalog's
+ * indicators. */
+static const itss_quality_node *node(const char *id)
+{
+    const itss_quality_node *n = NULL;
+    ck_assert_int_eq(itss_quality_node_lookup(qmodel(), id, &n, NULL), 0);
+    return n;
+}
+
+static const itss_indicator *ind(const char *id)
+{
+    const itss_indicator *i = NULL;
+    ck_assert_int_eq(itss_indicator_lookup(builtin(), id, &i, NULL), 0);
+    return i;
 }
 
 /* An evaluation of service with exactly the given indicators selected. */
 static itss_evaluation *eval_of(const char *service, const char *const *ids, size_t n)
 {
     itss_evaluation *e = NULL;
-    ck_assert_int_eq(itss_evaluation_new(NULL, service, &e, NULL), 0);
-    ck_assert_int_eq(itss_evaluation_select(e, ids, n, NULL), 0);
+    ck_assert_int_eq(itss_evaluation_new(builtin(), service, &e, NULL), 0);
+    ck_assert_int_eq(itss_evaluation_set_indicators(e, ids, n, NULL), 0);
     return e;
 }
 
@@ -76,13 +92,13 @@ START_TEST(model_structure)
     }
     const itss_quality_node *n = NULL;
     itss_error e;
-    ck_assert_int_eq(itss_quality_model_node(m, "timeliness", &n, &e), 0);
+    ck_assert_int_eq(itss_quality_node_lookup(m, "timeliness", &n, &e), 0);
     ck_assert_str_eq(itss_quality_node_id(itss_quality_node_parent(n)), "responsiveness");
-    ck_assert_int_eq(itss_quality_model_node(m, "speed", &n, &e), ITSS_ENOTFOUND);
+    ck_assert_int_eq(itss_quality_node_lookup(m, "speed", &n, &e), ITSS_ENOTFOUND);
     ck_assert_ptr_null(n);
-    ck_assert_int_eq(itss_quality_model_node(NULL, "speed", &n, &e), ITSS_EINVAL);
+    ck_assert_int_eq(itss_quality_node_lookup(NULL, "speed", &n, &e), ITSS_EINVAL);
     char *s = NULL;
-    ck_assert_int_eq(itss_quality_model_export(m, ITSS_FORMAT_TEXT, ITSS_LANG_ZH, &s, NULL, &e), 0);
+    ck_assert_int_eq(itss_quality_model_render(m, ITSS_FORMAT_TEXT, ITSS_LANG_ZH, &s, NULL, &e), 0);
     ck_assert_ptr_nonnull(strstr(s, "可追溯性"));
     itss_free(s);
 }
@@ -104,7 +120,7 @@ START_TEST(builtin_catalog)
     /* table 3-2: 及时响应率, a consulting (01) timeliness ratio */
     const itss_indicator *t = NULL;
     itss_error e;
-    ck_assert_int_eq(itss_indicator_catalog_find(c, "timely_response_rate", &t, &e), 0);
+    ck_assert_int_eq(itss_indicator_lookup(c, "timely_response_rate", &t, &e), 0);
     ck_assert_str_eq(itss_indicator_name(t, ITSS_LANG_ZH), "及时响应率");
     ck_assert_str_eq(itss_quality_node_id(itss_indicator_subcharacteristic(t)), "timeliness");
     ck_assert_int_eq(itss_indicator_method(t), ITSS_METHOD_RATIO);
@@ -113,7 +129,7 @@ START_TEST(builtin_catalog)
     ck_assert_ptr_nonnull(itss_indicator_a(t, ITSS_LANG_ZH));
     ck_assert_ptr_null(itss_indicator_anchor(t, 3, ITSS_LANG_ZH));
     /* table 3-3: 服务可见程度, an integration (03) visibility rating 1..5 */
-    ck_assert_int_eq(itss_indicator_catalog_find(c, "service_visibility", &t, &e), 0);
+    ck_assert_int_eq(itss_indicator_lookup(c, "service_visibility", &t, &e), 0);
     ck_assert_str_eq(itss_indicator_name(t, ITSS_LANG_ZH), "服务可见程度");
     ck_assert_int_eq(itss_indicator_method(t), ITSS_METHOD_RATING);
     for (int l = 1; l <= 5; l++)
@@ -123,12 +139,12 @@ START_TEST(builtin_catalog)
     ck_assert(itss_indicator_applies_to(t, "03"));
     ck_assert(itss_indicator_applies_to(t, "030201")); /* a descendant of 03 */
     ck_assert(!itss_indicator_applies_to(t, "04"));
-    ck_assert_int_eq(itss_indicator_catalog_find(c, "x", &t, &e), ITSS_ENOTFOUND);
+    ck_assert_int_eq(itss_indicator_lookup(c, "x", &t, &e), ITSS_ENOTFOUND);
     /* lower-is-better ratios */
-    ck_assert_int_eq(itss_indicator_catalog_find(c, "repeat_repair_rate", &t, &e), 0);
+    ck_assert_int_eq(itss_indicator_lookup(c, "repeat_repair_rate", &t, &e), 0);
     ck_assert_int_eq(itss_indicator_polarity(t), ITSS_POLARITY_NEGATIVE);
     /* no services: meant for every service */
-    ck_assert_int_eq(itss_indicator_catalog_find(c, "sla_achievement_rate", &t, &e), 0);
+    ck_assert_int_eq(itss_indicator_lookup(c, "sla_achievement_rate", &t, &e), 0);
     ck_assert_uint_eq(itss_indicator_service_count(t), 0);
     ck_assert(itss_indicator_applies_to(t, "07"));
 }
@@ -144,17 +160,23 @@ START_TEST(default_schemes)
     } t[] = {{"01", 3}, {"03", 3}, {"04", 15}, {"0402", 15}, {"08", 3}, {"02", 2}};
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
         itss_evaluation *e = NULL;
-        ck_assert_int_eq(itss_evaluation_new(NULL, t[i].service, &e, NULL), 0);
+        ck_assert_int_eq(itss_evaluation_new(builtin(), t[i].service, &e, NULL), 0);
+        ck_assert_ptr_eq(itss_evaluation_catalog(e), builtin());
         ck_assert_uint_eq(itss_evaluation_indicator_count(e), t[i].n);
         ck_assert_str_eq(itss_evaluation_service(e), t[i].service);
         itss_evaluation_free(e);
     }
     itss_evaluation *e = (itss_evaluation *)1;
     itss_error err;
-    ck_assert_int_eq(itss_evaluation_new(NULL, "0407", &e, &err), ITSS_ENOTFOUND);
+    ck_assert_int_eq(itss_evaluation_new(builtin(), "0407", &e, &err), ITSS_ENOTFOUND);
     ck_assert_ptr_null(e);
-    ck_assert_int_eq(itss_evaluation_new(NULL, "4", &e, &err), ITSS_EVALUE);
-    ck_assert_int_eq(itss_evaluation_new(NULL, NULL, &e, &err), ITSS_EINVAL);
+    ck_assert_int_eq(itss_evaluation_new(builtin(), "4", &e, &err), ITSS_EVALUE);
+    ck_assert_int_eq(itss_evaluation_new(builtin(), NULL, &e, &err), ITSS_EINVAL);
+    ck_assert_str_eq(err.message, "itss_evaluation_new: service is NULL");
+    /* the catalog is never implied: NULL is misuse */
+    ck_assert_int_eq(itss_evaluation_new(NULL, "04", &e, &err), ITSS_EINVAL);
+    ck_assert_str_eq(err.message, "itss_evaluation_new: c is NULL");
+    ck_assert_ptr_null(e);
 }
 END_TEST
 
@@ -166,12 +188,12 @@ START_TEST(seed_examples)
     itss_quality_result *r = NULL;
     ck_assert_int_eq(itss_evaluation_set_ratio(e, "timely_response_rate", 45, 50, NULL), 0);
     ck_assert_int_eq(itss_quality_score(e, &r, NULL), 0);
-    ck_assert(NEAR(itss_quality_result_score(r, "timely_response_rate"), 0.9));
-    ck_assert(NEAR(itss_quality_result_score(r, "timeliness"), 0.9));
-    ck_assert(NEAR(itss_quality_result_score(r, "responsiveness"), 0.9));
+    ck_assert(NEAR(itss_quality_result_indicator_score(r, ind("timely_response_rate")), 0.9));
+    ck_assert(NEAR(itss_quality_result_node_score(r, node("timeliness")), 0.9));
+    ck_assert(NEAR(itss_quality_result_node_score(r, node("responsiveness")), 0.9));
     ck_assert(NEAR(itss_quality_result_overall(r), 0.9));
     ck_assert(NEAR(itss_quality_result_coverage(r), 1));
-    ck_assert(isnan(itss_quality_result_score(r, "security")));
+    ck_assert(isnan(itss_quality_result_node_score(r, node("security"))));
     itss_quality_result_free(r);
     itss_evaluation_free(e);
     /* table 3-3: X = A/5; A = 3 (part of the process shown) -> 0.6 */
@@ -180,14 +202,14 @@ START_TEST(seed_examples)
     int three = 3;
     ck_assert_int_eq(itss_evaluation_set_scores(e, "service_visibility", &three, 1, NULL), 0);
     ck_assert_int_eq(itss_quality_score(e, &r, NULL), 0);
-    ck_assert(NEAR(itss_quality_result_score(r, "service_visibility"), 0.6));
+    ck_assert(NEAR(itss_quality_result_indicator_score(r, ind("service_visibility")), 0.6));
     ck_assert(NEAR(itss_quality_result_overall(r), 0.6));
     itss_quality_result_free(r);
     /* three raters 4, 5, 3: mean 4 -> 0.8 */
     int scores[] = {4, 5, 3};
     ck_assert_int_eq(itss_evaluation_set_scores(e, "service_visibility", scores, 3, NULL), 0);
     ck_assert_int_eq(itss_quality_score(e, &r, NULL), 0);
-    ck_assert(NEAR(itss_quality_result_score(r, "service_visibility"), 0.8));
+    ck_assert(NEAR(itss_quality_result_indicator_score(r, ind("service_visibility")), 0.8));
     itss_quality_result_free(r);
     itss_evaluation_free(e);
 }
@@ -210,33 +232,33 @@ START_TEST(aggregation_rules)
     itss_quality_result *r = NULL;
     ck_assert_int_eq(itss_quality_score(e, &r, &err), 0);
     double tim = (2 * 0.9 + 0.8) / 3;
-    ck_assert(NEAR(itss_quality_result_score(r, "timeliness"), tim));
-    ck_assert(NEAR(itss_quality_result_score(r, "repeat_repair_rate"), 0.91));
-    ck_assert(NEAR(itss_quality_result_score(r, "effectiveness"), 0.91));
+    ck_assert(NEAR(itss_quality_result_node_score(r, node("timeliness")), tim));
+    ck_assert(NEAR(itss_quality_result_indicator_score(r, ind("repeat_repair_rate")), 0.91));
+    ck_assert(NEAR(itss_quality_result_node_score(r, node("effectiveness")), 0.91));
     /* overall: responsiveness and reliability, weights 1 and 1 */
     ck_assert(NEAR(itss_quality_result_overall(r), (tim + 0.91) / 2));
     /* coverage: (1 * 3/4 + 1 * 1) / 2 */
     ck_assert(NEAR(itss_quality_result_coverage(r), (0.75 + 1) / 2));
-    ck_assert_int_eq(itss_quality_result_indicator_status(r, "on_time_repair_rate"),
+    ck_assert_int_eq(itss_quality_result_indicator_status(r, ind("on_time_repair_rate")),
                      ITSS_INDICATOR_MISSING);
-    ck_assert_int_eq(itss_quality_result_indicator_status(r, "monitoring_coverage"), -1);
+    ck_assert_int_eq(itss_quality_result_indicator_status(r, ind("monitoring_coverage")),
+                     ITSS_INDICATOR_NOT_SELECTED);
+    ck_assert(isnan(itss_quality_result_indicator_score(r, ind("monitoring_coverage"))));
     ck_assert_uint_eq(itss_quality_result_not_evaluated_count(r), 1);
-    int st = -1;
-    const char *why = "x";
-    ck_assert_str_eq(itss_indicator_id(itss_quality_result_not_evaluated_at(r, 0, &st, &why)),
-                     "on_time_repair_rate");
-    ck_assert_int_eq(st, ITSS_INDICATOR_MISSING);
-    ck_assert_ptr_null(why);
-    ck_assert_ptr_null(itss_quality_result_not_evaluated_at(r, 1, &st, &why));
+    const itss_indicator *missing = itss_quality_result_not_evaluated_at(r, 0);
+    ck_assert_str_eq(itss_indicator_id(missing), "on_time_repair_rate");
+    ck_assert_ptr_eq(missing, ind("on_time_repair_rate"));
+    ck_assert_ptr_null(itss_quality_result_indicator_reason(r, missing));
+    ck_assert_ptr_null(itss_quality_result_not_evaluated_at(r, 1));
     itss_quality_result_free(r);
 
     /* B = 0: nothing happened; characteristic weight 0 leaves it out */
     ck_assert_int_eq(itss_evaluation_set_ratio(e, "repeat_repair_rate", 0, 0, &err), 0);
     ck_assert_int_eq(itss_evaluation_set_weight(e, "responsiveness", 0, &err), 0);
     ck_assert_int_eq(itss_quality_score(e, &r, &err), 0);
-    ck_assert_int_eq(itss_quality_result_indicator_status(r, "repeat_repair_rate"),
+    ck_assert_int_eq(itss_quality_result_indicator_status(r, ind("repeat_repair_rate")),
                      ITSS_INDICATOR_NO_EVENTS);
-    ck_assert(isnan(itss_quality_result_score(r, "reliability")));
+    ck_assert(isnan(itss_quality_result_node_score(r, node("reliability"))));
     /* only responsiveness is evaluated, and it weighs 0: not evaluated */
     ck_assert(isnan(itss_quality_result_overall(r)));
     ck_assert_ptr_null(itss_quality_result_band(r));
@@ -317,9 +339,9 @@ START_TEST(measurement_errors)
     ck_assert_int_eq(itss_evaluation_set_meta(e, "notes", "\xc0", &err), ITSS_EVALUE);
     ck_assert_ptr_nonnull(strstr(err.message, "\"notes\" is not valid UTF-8"));
     const char *dup[] = {"call_answer_rate", "call_answer_rate"};
-    ck_assert_int_eq(itss_evaluation_select(e, dup, 2, &err), ITSS_EDUPLICATE);
+    ck_assert_int_eq(itss_evaluation_set_indicators(e, dup, 2, &err), ITSS_EDUPLICATE);
     const char *unknown[] = {"nope"};
-    ck_assert_int_eq(itss_evaluation_select(e, unknown, 1, &err), ITSS_ENOTFOUND);
+    ck_assert_int_eq(itss_evaluation_set_indicators(e, unknown, 1, &err), ITSS_ENOTFOUND);
     ck_assert_uint_eq(itss_evaluation_indicator_count(e), 2); /* unchanged */
     itss_evaluation_free(e);
 }
@@ -346,7 +368,7 @@ START_TEST(evaluation_export_round_trip)
                         "},\"measurements\":{\"incident_resolution_rate\":{\"A\":12.5,\"B\":20},"
                         "\"service_visibility\":{\"scores\":[5,4]},\"call_answer_rate\":{\"na\":"
                         "\"无呼叫中心\"}}}");
-    ck_assert_int_eq(itss_evaluation_load(NULL, a, al, &f, &err), 0);
+    ck_assert_int_eq(itss_evaluation_load(builtin(), a, al, &f, &err), 0);
     ck_assert_str_eq(itss_evaluation_meta(f, "period"), "2026-Q3");
     ck_assert_int_eq(itss_evaluation_export(f, ITSS_FORMAT_JSON, &b, &bl, &err), 0);
     ck_assert_str_eq(a, b);
@@ -400,13 +422,13 @@ START_TEST(ahp_consistent_and_not)
     const double m[] = {1, 2, 4, 0.5, 1, 2, 0.25, 0.5, 1};
     double w[3], lmax, ci, cr;
     itss_error err;
-    ck_assert_int_eq(itss_ahp_weights(m, 3, 0, w, &lmax, &ci, &cr, &err), 0);
+    ck_assert_int_eq(itss_ahp_weights(m, 3, ITSS_AHP_STRICT, w, &lmax, &ci, &cr, &err), 0);
     ck_assert(NEAR(w[0], 4.0 / 7) && NEAR(w[1], 2.0 / 7) && NEAR(w[2], 1.0 / 7));
     ck_assert(NEAR(lmax, 3));
     ck_assert(ci == 0 && cr == 0);
     /* a cycle a > b > c > a: badly inconsistent, refused but reported */
     const double bad[] = {1, 9, 1.0 / 9, 1.0 / 9, 1, 9, 9, 1.0 / 9, 1};
-    ck_assert_int_eq(itss_ahp_weights(bad, 3, 0, w, &lmax, &ci, &cr, &err), ITSS_ECONSISTENCY);
+    ck_assert_int_eq(itss_ahp_weights(bad, 3, ITSS_AHP_STRICT, w, &lmax, &ci, &cr, &err), ITSS_ECONSISTENCY);
     ck_assert(cr >= 0.10);
     /* lambda_max >= n, CI = (lambda_max - 3) / 2, CR = CI / 0.58 */
     ck_assert(NEAR(ci, (lmax - 3) / 2));
@@ -418,19 +440,19 @@ START_TEST(ahp_consistent_and_not)
                      0);
     /* one element: weight 1 */
     const double one[] = {1};
-    ck_assert_int_eq(itss_ahp_weights(one, 1, 0, w, &lmax, &ci, &cr, &err), 0);
+    ck_assert_int_eq(itss_ahp_weights(one, 1, ITSS_AHP_STRICT, w, &lmax, &ci, &cr, &err), 0);
     ck_assert(w[0] == 1 && cr == 0);
     /* malformed matrices name the cell */
     const double notrecip[] = {1, 2, 2, 1};
-    ck_assert_int_eq(itss_ahp_weights(notrecip, 2, 0, w, NULL, NULL, NULL, &err), ITSS_EVALUE);
+    ck_assert_int_eq(itss_ahp_weights(notrecip, 2, ITSS_AHP_STRICT, w, NULL, NULL, NULL, &err), ITSS_EVALUE);
     ck_assert_ptr_nonnull(strstr(err.message, "matrix[1][0]"));
     const double diag[] = {2, 1, 1, 1};
-    ck_assert_int_eq(itss_ahp_weights(diag, 2, 0, w, NULL, NULL, NULL, &err), ITSS_EVALUE);
+    ck_assert_int_eq(itss_ahp_weights(diag, 2, ITSS_AHP_STRICT, w, NULL, NULL, NULL, &err), ITSS_EVALUE);
     const double neg[] = {1, -2, -0.5, 1};
-    ck_assert_int_eq(itss_ahp_weights(neg, 2, 0, w, NULL, NULL, NULL, &err), ITSS_EVALUE);
-    ck_assert_int_eq(itss_ahp_weights(m, 0, 0, w, NULL, NULL, NULL, &err), ITSS_EVALUE);
-    ck_assert_int_eq(itss_ahp_weights(m, 16, 0, w, NULL, NULL, NULL, &err), ITSS_ELIMIT);
-    ck_assert_int_eq(itss_ahp_weights(NULL, 3, 0, w, NULL, NULL, NULL, &err), ITSS_EINVAL);
+    ck_assert_int_eq(itss_ahp_weights(neg, 2, ITSS_AHP_STRICT, w, NULL, NULL, NULL, &err), ITSS_EVALUE);
+    ck_assert_int_eq(itss_ahp_weights(m, 0, ITSS_AHP_STRICT, w, NULL, NULL, NULL, &err), ITSS_EVALUE);
+    ck_assert_int_eq(itss_ahp_weights(m, 16, ITSS_AHP_STRICT, w, NULL, NULL, NULL, &err), ITSS_ELIMIT);
+    ck_assert_int_eq(itss_ahp_weights(NULL, 3, ITSS_AHP_STRICT, w, NULL, NULL, NULL, &err), ITSS_EINVAL);
 }
 END_TEST
 
@@ -443,15 +465,15 @@ START_TEST(catalog_on_top_of_builtin)
         "\"on time\"}, \"b\": {\"zh\": \"全部\", \"en\": \"all\"}}]}";
     itss_indicator_catalog *alone = NULL, *both = NULL;
     itss_error err;
-    ck_assert_int_eq(itss_indicator_catalog_load(doc, sizeof doc - 1, NULL, &alone, &err), 0);
+    ck_assert_int_eq(itss_indicator_catalog_load(doc, sizeof doc - 1, &alone, &err), 0);
     ck_assert_uint_eq(itss_indicator_catalog_count(alone), 1);
     ck_assert_ptr_null(itss_indicator_source(itss_indicator_catalog_at(alone, 0)));
-    ck_assert_int_eq(itss_indicator_catalog_load(doc, sizeof doc - 1, builtin(), &both, &err), 0);
+    ck_assert_int_eq(itss_indicator_catalog_extend(builtin(), doc, sizeof doc - 1, &both, &err), 0);
     ck_assert_uint_eq(itss_indicator_catalog_count(both), 18);
     ck_assert_str_eq(itss_indicator_id(itss_indicator_catalog_at(both, 17)), "patch_rate");
     /* the same catalog again on top of the combined one: a repeated id */
     itss_indicator_catalog *again = (itss_indicator_catalog *)1;
-    ck_assert_int_eq(itss_indicator_catalog_load(doc, sizeof doc - 1, both, &again, &err),
+    ck_assert_int_eq(itss_indicator_catalog_extend(both, doc, sizeof doc - 1, &again, &err),
                      ITSS_EDUPLICATE);
     ck_assert_ptr_null(again);
     ck_assert_ptr_nonnull(strstr(err.message, "already in the base catalog"));
@@ -464,11 +486,10 @@ START_TEST(catalog_on_top_of_builtin)
                      "patch_rate");
     itss_evaluation_free(e);
     char *s = NULL;
-    ck_assert_int_eq(itss_indicator_catalog_render(both, "0404", ITSS_FORMAT_JSON, ITSS_LANG_ZH, &s,
-                                                   NULL, &err),
+    ck_assert_int_eq(itss_indicator_catalog_export(both, "0404", ITSS_FORMAT_JSON, &s, NULL, &err),
                      0);
     itss_indicator_catalog *back = NULL;
-    ck_assert_int_eq(itss_indicator_catalog_load(s, strlen(s), NULL, &back, &err), 0);
+    ck_assert_int_eq(itss_indicator_catalog_load(s, strlen(s), &back, &err), 0);
     ck_assert_uint_eq(itss_indicator_catalog_count(back), 16); /* 15 for 04, and patch_rate */
     itss_free(s);
     itss_indicator_catalog_free(back);
@@ -476,8 +497,12 @@ START_TEST(catalog_on_top_of_builtin)
     itss_indicator_catalog_free(both);
     itss_indicator_catalog_free(NULL);
     itss_indicator_catalog_free((itss_indicator_catalog *)builtin()); /* ignored */
-    ck_assert_int_eq(itss_indicator_catalog_load_file("/nonexistent", NULL, &alone, &err),
+    ck_assert_int_eq(itss_indicator_catalog_load_file("/nonexistent", &alone, &err), ITSS_EIO);
+    ck_assert_int_eq(itss_indicator_catalog_extend_file(builtin(), "/nonexistent", &alone, &err),
                      ITSS_EIO);
+    ck_assert_int_eq(itss_indicator_catalog_extend(NULL, doc, sizeof doc - 1, &alone, &err),
+                     ITSS_EINVAL);
+    ck_assert_str_eq(err.message, "itss_indicator_catalog_extend: base is NULL");
 }
 END_TEST
 
@@ -502,7 +527,7 @@ static void *score_thread(void *arg)
 START_TEST(score_from_threads)
 {
     itss_evaluation *e = NULL;
-    ck_assert_int_eq(itss_evaluation_new(NULL, "04", &e, NULL), 0);
+    ck_assert_int_eq(itss_evaluation_new(builtin(), "04", &e, NULL), 0);
     ck_assert_int_eq(itss_evaluation_set_ratio(e, "call_answer_rate", 441, 483, NULL), 0);
     shared = e;
     pthread_t t[8];
@@ -521,8 +546,6 @@ END_TEST
 
 START_TEST(null_arguments)
 {
-    ck_assert_int_eq(itss_quality_model_builtin(NULL, NULL), ITSS_EINVAL);
-    ck_assert_int_eq(itss_indicator_catalog_builtin(NULL, NULL), ITSS_EINVAL);
     ck_assert_ptr_null(itss_quality_model_edition(NULL));
     ck_assert_ptr_null(itss_quality_model_title(NULL, ITSS_LANG_ZH));
     ck_assert_uint_eq(itss_quality_model_characteristic_count(NULL), 0);
@@ -540,8 +563,8 @@ START_TEST(null_arguments)
     ck_assert_ptr_null(itss_indicator_id(NULL));
     ck_assert_ptr_null(itss_indicator_name(NULL, ITSS_LANG_ZH));
     ck_assert_ptr_null(itss_indicator_subcharacteristic(NULL));
-    ck_assert_int_eq(itss_indicator_method(NULL), -1);
-    ck_assert_int_eq(itss_indicator_polarity(NULL), -1);
+    ck_assert_int_eq(itss_indicator_method(NULL), ITSS_METHOD_RATIO);
+    ck_assert_int_eq(itss_indicator_polarity(NULL), ITSS_POLARITY_POSITIVE);
     ck_assert_uint_eq(itss_indicator_service_count(NULL), 0);
     ck_assert_ptr_null(itss_indicator_service_at(NULL, 0));
     ck_assert_int_eq(itss_indicator_applies_to(NULL, "04"), 0);
@@ -555,10 +578,19 @@ START_TEST(null_arguments)
     ck_assert(isnan(itss_quality_result_overall(NULL)));
     ck_assert(isnan(itss_quality_result_coverage(NULL)));
     ck_assert_ptr_null(itss_quality_result_band(NULL));
-    ck_assert(isnan(itss_quality_result_score(NULL, "x")));
-    ck_assert_int_eq(itss_quality_result_indicator_status(NULL, "x"), -1);
+    ck_assert(isnan(itss_quality_result_node_score(NULL, node("security"))));
+    ck_assert(isnan(itss_quality_result_indicator_score(NULL, ind("call_answer_rate"))));
+    ck_assert_int_eq(itss_quality_result_indicator_status(NULL, ind("call_answer_rate")),
+                     ITSS_INDICATOR_NOT_SELECTED);
+    ck_assert_ptr_null(itss_quality_result_indicator_reason(NULL, ind("call_answer_rate")));
     ck_assert_uint_eq(itss_quality_result_not_evaluated_count(NULL), 0);
-    ck_assert_ptr_null(itss_quality_result_not_evaluated_at(NULL, 0, NULL, NULL));
+    ck_assert_ptr_null(itss_quality_result_not_evaluated_at(NULL, 0));
+    ck_assert_ptr_null(itss_evaluation_catalog(NULL));
+    ck_assert_uint_eq(itss_evaluation_band_count(NULL), 0);
+    ck_assert_ptr_null(itss_evaluation_band_grade(NULL, 0));
+    ck_assert(isnan(itss_evaluation_band_min(NULL, 0)));
+    ck_assert_uint_eq(itss_evaluation_measured_count(NULL), 0);
+    ck_assert_ptr_null(itss_evaluation_reason(NULL, "x"));
     itss_quality_result *r = (itss_quality_result *)1;
     ck_assert_int_eq(itss_quality_score(NULL, &r, NULL), ITSS_EINVAL);
     ck_assert_ptr_null(r);
@@ -571,7 +603,7 @@ START_TEST(null_arguments)
     ck_assert_int_eq(itss_quality_result_render(NULL, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &s, NULL,
                                                 NULL),
                      ITSS_EINVAL);
-    ck_assert_int_eq(itss_ahp_json(NULL, 0, 0, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &s, NULL, NULL),
+    ck_assert_int_eq(itss_ahp_json(NULL, 0, ITSS_AHP_STRICT, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &s, NULL, NULL),
                      ITSS_EINVAL);
 }
 END_TEST

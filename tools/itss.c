@@ -209,7 +209,7 @@ static int parse_options(int argc, char **argv, int allowed, const char *verb, o
                 rc = usage_error("--format must be text or json, not '%s'", value);
             break;
         case OPT_LANG:
-            if (itss_lang_parse(value, &o->lang) != 0)
+            if (itss_lang_parse(value, &o->lang, NULL) != 0)
                 rc = usage_error("--lang must be zh or en, not '%s'", value);
             break;
         case OPT_CATALOG: o->catalog = value; break;
@@ -334,13 +334,13 @@ static int class_main(const char *verb, int argc, char **argv)
     const itss_catalog *cat = NULL;
     itss_catalog *own = NULL;
     char *out = NULL;
-    int rc;
+    int rc = 0;
     if (o.catalog) {
         if ((rc = itss_catalog_load_file(o.catalog, &own, &e)))
             status = fail(&e, o.catalog);
         cat = own;
-    } else if ((rc = itss_catalog_builtin(&cat, &e))) {
-        status = fail(&e, NULL);
+    } else {
+        cat = itss_catalog_builtin();
     }
     const char *arg = o.nargs ? o.args[0] : NULL;
     switch (rc ? -1 : v) {
@@ -371,8 +371,12 @@ static int class_main(const char *verb, int argc, char **argv)
         }
         break;
     }
-    case 2: rc = itss_catalog_tree(cat, arg, o.format, o.lang, &out, NULL, &e); break;
-    case 3: rc = itss_catalog_export(cat, arg, o.format, o.lang, &out, NULL, &e); break;
+    case 2: rc = itss_catalog_tree_render(cat, arg, o.format, o.lang, &out, NULL, &e); break;
+    case 3:
+        rc = o.format == ITSS_FORMAT_TEXT
+                 ? itss_catalog_render(cat, arg, o.format, o.lang, &out, NULL, &e)
+                 : itss_catalog_export(cat, arg, o.format, &out, NULL, &e);
+        break;
     case 4: {
         size_t invalid = 0;
         rc = itss_code_validate_render(cat, o.args, (size_t)o.nargs, o.format, o.lang, &out,
@@ -385,15 +389,15 @@ static int class_main(const char *verb, int argc, char **argv)
     }
     case 5: {
         const itss_crosswalk *x;
-        if (itss_catalog_crosswalk(cat, o.to ? o.to : o.from, &x, &e)) {
+        if (itss_crosswalk_lookup(cat, o.to ? o.to : o.from, &x, &e)) {
             status = usage_error("%s", e.message);
             break;
         }
         size_t n = 0;
-        rc = o.to ? itss_crosswalk_map(x, arg, NULL, 0, &n, &e)
-                  : itss_crosswalk_map_reverse(x, arg, NULL, 0, &n, &e);
+        itss_direction dir = o.to ? ITSS_FORWARD : ITSS_REVERSE;
+        rc = itss_crosswalk_map(x, dir, arg, NULL, 0, &n, &e);
         if (!rc)
-            rc = itss_crosswalk_render(x, arg, o.from != NULL, o.format, o.lang, &out, NULL, &e);
+            rc = itss_crosswalk_render(x, dir, arg, o.format, o.lang, &out, NULL, &e);
         if (!rc && n == 0) {
             fprintf(stderr, "itss: %s has no counterpart in %s\n", arg,
                     o.to ? itss_crosswalk_scheme(x) : itss_catalog_edition(cat));
@@ -528,19 +532,19 @@ static int maturity_main(const char *verb, int argc, char **argv)
     const itss_maturity_model *m = NULL;
     itss_maturity_model *own = NULL;
     char *out = NULL;
-    int rc;
+    int rc = 0;
     if (o.model) {
         if ((rc = itss_maturity_model_load_file(o.model, &own, &e)))
             status = fail(&e, o.model);
         m = own;
-    } else if ((rc = itss_maturity_model_builtin(&m, &e))) {
-        status = fail(&e, NULL);
+    } else {
+        m = itss_maturity_model_builtin();
     }
-    if (!rc && o.target > itss_maturity_model_level_count(m))
-        status = usage_error("--target %d: the model has levels 1 to %d", o.target,
+    if (!rc && (size_t)o.target > itss_maturity_model_level_count(m))
+        status = usage_error("--target %d: the model has levels 1 to %zu", o.target,
                              itss_maturity_model_level_count(m));
-    if (!rc && o.level > itss_maturity_model_level_count(m))
-        status = usage_error("--level %d: the model has levels 1 to %d", o.level,
+    if (!rc && (size_t)o.level > itss_maturity_model_level_count(m))
+        status = usage_error("--level %d: the model has levels 1 to %zu", o.level,
                              itss_maturity_model_level_count(m));
     switch (rc || status ? -1 : v) {
     case 0:
@@ -561,7 +565,7 @@ static int maturity_main(const char *verb, int argc, char **argv)
         }
         break;
     case 1:
-        if (itss_maturity_model_export(m, o.format, o.lang, &out, NULL, &e))
+        if (itss_maturity_model_render(m, o.format, o.lang, &out, NULL, &e))
             status = fail(&e, NULL);
         break;
     case 2:
@@ -639,13 +643,13 @@ static int quality_main(const char *verb, int argc, char **argv)
     char *out = NULL;
     const char *file = o.catalog ? o.catalog : o.catalog_add;
     if (file) {
-        const itss_indicator_catalog *base = NULL;
-        if ((o.catalog_add && itss_indicator_catalog_builtin(&base, &e)) ||
-            itss_indicator_catalog_load_file(file, base, &own, &e))
+        if (o.catalog_add ? itss_indicator_catalog_extend_file(itss_indicator_catalog_builtin(),
+                                                               file, &own, &e)
+                          : itss_indicator_catalog_load_file(file, &own, &e))
             status = fail(&e, file);
         cat = own;
-    } else if (itss_indicator_catalog_builtin(&cat, &e)) {
-        status = fail(&e, NULL);
+    } else {
+        cat = itss_indicator_catalog_builtin();
     }
     switch (status ? -1 : v) {
     case 0:
@@ -661,13 +665,11 @@ static int quality_main(const char *verb, int argc, char **argv)
             free(doc);
         }
         break;
-    case 1: {
-        const itss_quality_model *m;
-        if (itss_quality_model_builtin(&m, &e) ||
-            itss_quality_model_export(m, o.format, o.lang, &out, NULL, &e))
+    case 1:
+        if (itss_quality_model_render(itss_quality_model_builtin(), o.format, o.lang, &out,
+                                      NULL, &e))
             status = fail(&e, NULL);
         break;
-    }
     case 2:
         if (itss_indicator_catalog_render(cat, o.service, o.format, o.lang, &out, NULL, &e))
             status = fail(&e, NULL);
@@ -700,7 +702,8 @@ static int quality_main(const char *verb, int argc, char **argv)
         if (!doc)
             status = EXIT_INVALID;
         else if (itss_ahp_json(doc, len,
-                               (o.given & OPT_ALLOW_INCONSISTENT) ? ITSS_AHP_ALLOW_INCONSISTENT : 0,
+                               (o.given & OPT_ALLOW_INCONSISTENT) ? ITSS_AHP_ALLOW_INCONSISTENT
+                                                                  : ITSS_AHP_STRICT,
                                o.format, o.lang, &out, NULL, &e))
             status = fail(&e, strcmp(o.args[0], "-") == 0 ? "<stdin>" : o.args[0]);
         free(doc);

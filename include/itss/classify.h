@@ -6,13 +6,15 @@
  * plus informative crosswalks to other classification schemes.
  *
  * Ownership summary (details on each function):
- *  - itss_catalog_builtin() gives a borrowed, immutable, process-wide catalog
- *    that is never freed (itss_catalog_free() ignores it).
+ *  - itss_catalog_builtin() gives a borrowed, immutable catalog compiled into
+ *    the library; it is never freed (itss_catalog_free() ignores it).
  *  - itss_catalog_load*() give a caller-owned catalog: itss_catalog_free().
  *  - itss_class, itss_crosswalk, itss_xtarget and itss_xlink pointers are
  *    borrowed from their catalog and live exactly as long as it.
  *  - Strings from getters are borrowed likewise; strings from *_render() and
  *    itss_catalog_export() are caller-owned: itss_free().
+ *  - Every function that takes a catalog takes it first; NULL is never "the
+ *    built-in one" (pass itss_catalog_builtin()) but ITSS_EINVAL.
  * A catalog is never modified after it is built, so one catalog may be used
  * from any number of threads at once.
  */
@@ -41,6 +43,12 @@ typedef enum itss_code_problem {
     ITSS_CODE_UNKNOWN = 5         /* well formed, parent exists, code does not */
 } itss_code_problem;
 
+/* Which way a crosswalk is read. */
+typedef enum itss_direction {
+    ITSS_FORWARD = 0, /* from a GB/T 29264 class to the other scheme's classes */
+    ITSS_REVERSE = 1  /* from a class of the other scheme to GB/T 29264 classes */
+} itss_direction;
+
 /* How a class relates to the class of the other scheme it is mapped to. */
 typedef enum itss_relation {
     ITSS_REL_EXACT = 0,    /* same scope */
@@ -51,14 +59,15 @@ typedef enum itss_relation {
 
 /* ---- catalogs ------------------------------------------------------- */
 
-/* The built-in GB/T 29264-2012 catalog, compiled into the library (no file
- * I/O). Initialised on first use, thread-safely; later calls return the same
- * object. *out is borrowed and valid until the process ends.
- * Errors: ITSS_EINVAL (out is NULL), ITSS_ENOMEM. */
-ITSS_API int itss_catalog_builtin(const itss_catalog **out, itss_error *err);
+/* The built-in GB/T 29264-2012 catalog: constant data compiled into the
+ * library (nothing is parsed or read at run time). Cannot fail; every call
+ * returns the same object. Borrowed, immutable, valid until the process
+ * ends. */
+ITSS_API const itss_catalog *itss_catalog_builtin(void);
 
 /* Build a catalog from a JSON document in the format of
- * docs/json-formats.md (the same loader builds the built-in catalog).
+ * docs/json-formats.md (the same loader validates the built-in catalog's
+ * data when the library is built).
  * json need not be NUL-terminated; len is its size in bytes.
  * On success *out is caller-owned (itss_catalog_free). On failure *out is set
  * to NULL, nothing is left allocated, and err locates the problem.
@@ -82,12 +91,12 @@ ITSS_API const char *itss_catalog_edition(const itss_catalog *cat);
 /* The catalog's title in a language. Borrowed. NULL for bad arguments. */
 ITSS_API const char *itss_catalog_title(const itss_catalog *cat, itss_lang lang);
 
-/* Number of classes; the classes are indexed 0..size-1 in code order
+/* Number of classes; the classes are indexed 0..count-1 in code order
  * (which is also a pre-order walk of the tree). 0 if cat is NULL. */
-ITSS_API size_t itss_catalog_size(const itss_catalog *cat);
+ITSS_API size_t itss_catalog_class_count(const itss_catalog *cat);
 
 /* The class at an index in code order. Borrowed. NULL if out of range. */
-ITSS_API const itss_class *itss_catalog_class_at(const itss_catalog *cat, size_t index);
+ITSS_API const itss_class *itss_catalog_class_at(const itss_catalog *cat, size_t i);
 
 /* Number of top-level (2-digit) classes, and the i-th of them in code order
  * (borrowed; NULL if out of range). */
@@ -175,9 +184,10 @@ ITSS_API int itss_class_search(const itss_catalog *cat, const char *text,
 ITSS_API size_t itss_catalog_crosswalk_count(const itss_catalog *cat);
 ITSS_API const itss_crosswalk *itss_catalog_crosswalk_at(const itss_catalog *cat,
                                                          size_t i);
-/* Find a crosswalk by id. Errors: ITSS_EINVAL, ITSS_ENOTFOUND. */
-ITSS_API int itss_catalog_crosswalk(const itss_catalog *cat, const char *id,
-                                    const itss_crosswalk **out, itss_error *err);
+/* Find a crosswalk of cat by id. *out is borrowed from cat; NULL on failure.
+ * Errors: ITSS_EINVAL, ITSS_ENOTFOUND (the message lists the known ids). */
+ITSS_API int itss_crosswalk_lookup(const itss_catalog *cat, const char *id,
+                                   const itss_crosswalk **out, itss_error *err);
 
 ITSS_API const char *itss_crosswalk_id(const itss_crosswalk *x);
 /* The other scheme's designation, e.g. "GB/T 4754-2017". */
@@ -188,39 +198,45 @@ ITSS_API const char *itss_crosswalk_name(const itss_crosswalk *x, itss_lang lang
 ITSS_API size_t itss_crosswalk_target_count(const itss_crosswalk *x);
 ITSS_API const itss_xtarget *itss_crosswalk_target_at(const itss_crosswalk *x,
                                                       size_t i);
-/* Errors: ITSS_EINVAL, ITSS_ENOTFOUND. */
-ITSS_API int itss_crosswalk_target_lookup(const itss_crosswalk *x, const char *code,
-                                          const itss_xtarget **out, itss_error *err);
+/* Find a class of the other scheme by its code. *out is borrowed from the
+ * crosswalk's catalog; NULL on failure. Errors: ITSS_EINVAL, ITSS_EVALUE
+ * (empty code), ITSS_ENOTFOUND. */
+ITSS_API int itss_xtarget_lookup(const itss_crosswalk *x, const char *code,
+                                 const itss_xtarget **out, itss_error *err);
 ITSS_API const char *itss_xtarget_code(const itss_xtarget *t);
 ITSS_API const char *itss_xtarget_name(const itss_xtarget *t, itss_lang lang);
 ITSS_API const char *itss_xtarget_source(const itss_xtarget *t);
 
-/* Mappings of a GB/T 29264 class (forward) or of a target class (reverse),
- * in data order. The code is validated first (as itss_class_lookup /
- * itss_crosswalk_target_lookup); a valid code with no mapping gives
- * *count = 0 and success.
- * Errors: ITSS_EINVAL, ITSS_EVALUE, ITSS_ENOTFOUND. */
-ITSS_API int itss_crosswalk_map(const itss_crosswalk *x, const char *class_code,
-                                const itss_xlink **buf, size_t cap, size_t *count,
-                                itss_error *err);
-ITSS_API int itss_crosswalk_map_reverse(const itss_crosswalk *x, const char *target_code,
-                                        const itss_xlink **buf, size_t cap,
-                                        size_t *count, itss_error *err);
+/* The mappings of one code, in data order: with ITSS_FORWARD code is a
+ * GB/T 29264 code, with ITSS_REVERSE a code of the other scheme. The code
+ * is validated first (as itss_class_lookup / itss_xtarget_lookup); a valid
+ * code with no mapping gives *count = 0 and success. Writes at most cap
+ * borrowed pointers into buf and the total into *count.
+ * Errors: ITSS_EINVAL (also for a direction outside the enum), ITSS_EVALUE,
+ * ITSS_ENOTFOUND. */
+ITSS_API int itss_crosswalk_map(const itss_crosswalk *x, itss_direction direction,
+                                const char *code, const itss_xlink **buf, size_t cap,
+                                size_t *count, itss_error *err);
 
 ITSS_API const itss_class *itss_xlink_class(const itss_xlink *l);
 ITSS_API const itss_xtarget *itss_xlink_target(const itss_xlink *l);
-/* Returns -1 for NULL. */
-ITSS_API int itss_xlink_relation(const itss_xlink *l);
+/* ITSS_REL_EXACT for NULL. */
+ITSS_API itss_relation itss_xlink_relation(const itss_xlink *l);
 /* Why the mapping was chosen; NULL when there is no note. */
 ITSS_API const char *itss_xlink_note(const itss_xlink *l, itss_lang lang);
 
 /* "exact", "narrower", "broader", "related"; NULL outside the enum. */
 ITSS_API const char *itss_relation_name(itss_relation relation);
 
+/* "forward", "reverse"; NULL outside the enum. */
+ITSS_API const char *itss_direction_name(itss_direction direction);
+
 /* ---- rendering and export -------------------------------------------
  * Each writes a caller-owned, NUL-terminated UTF-8 string to *out (free with
- * itss_free) and its length in bytes to *len when len is not NULL. JSON
- * formats ignore lang (they carry both languages). On failure *out is NULL.
+ * itss_free) and its length in bytes to *len when len is not NULL. _render
+ * writes a view in any itss_format; JSON formats ignore lang (they carry
+ * both languages). _export writes a document for itss_catalog_load, in the
+ * JSON formats only. On failure *out is NULL.
  * Errors: ITSS_EINVAL (NULL argument, bad format or language), ITSS_ENOMEM,
  * plus those listed per function. The JSON shapes are in docs/json-formats.md
  * with JSON Schemas in docs/schema/. */
@@ -235,21 +251,30 @@ ITSS_API int itss_class_list_render(const itss_class *const *list, size_t n,
                                     itss_format format, itss_lang lang, char **out,
                                     size_t *len, itss_error *err);
 
-/* The whole catalog (root NULL) or the subtree under root, in code order.
- * JSON: {"format", "edition", "title", "classes": [...], "crosswalks": [...]}
- * (crosswalks only for the whole catalog); the whole-catalog export loads
- * back with itss_catalog_load and exports again byte for byte.
- * Text: a table of code, level and name. Extra errors: those of
- * itss_class_lookup for root. */
+/* The whole catalog (root NULL) or the subtree under the class code root,
+ * in code order, as a document for itss_catalog_load: {"format",
+ * "edition", "title", "root" (subtrees), "classes": [...], "crosswalks":
+ * [...]} (crosswalks only for the whole catalog). Export, load and export
+ * again give the same bytes. format: ITSS_FORMAT_JSON or
+ * ITSS_FORMAT_JSON_PRETTY. Extra errors: ITSS_EINVAL for the text format;
+ * those of itss_class_lookup for root. */
 ITSS_API int itss_catalog_export(const itss_catalog *cat, const char *root,
+                                 itss_format format, char **out, size_t *len,
+                                 itss_error *err);
+
+/* The same selection as a view: JSON (the document of itss_catalog_export)
+ * or a text table of code, level and name under the edition and title.
+ * Extra errors: those of itss_class_lookup for root. */
+ITSS_API int itss_catalog_render(const itss_catalog *cat, const char *root,
                                  itss_format format, itss_lang lang, char **out,
                                  size_t *len, itss_error *err);
 
-/* The class tree, whole (root NULL) or from root: JSON nested objects with
- * "children", or an indented text tree. Extra errors: as itss_class_lookup. */
-ITSS_API int itss_catalog_tree(const itss_catalog *cat, const char *root,
-                               itss_format format, itss_lang lang, char **out,
-                               size_t *len, itss_error *err);
+/* The class tree, whole (root NULL) or from the class code root: JSON
+ * {"edition", "tree": [nested objects with "children"]}, or an indented text
+ * tree. Extra errors: those of itss_class_lookup for root. */
+ITSS_API int itss_catalog_tree_render(const itss_catalog *cat, const char *root,
+                                      itss_format format, itss_lang lang, char **out,
+                                      size_t *len, itss_error *err);
 
 /* Validate n codes and describe each verdict: JSON array of
  * {"input", "valid", "problem", "message"|"class"}, or a text table.
@@ -261,11 +286,11 @@ ITSS_API int itss_code_validate_render(const itss_catalog *cat,
                                        char **out, size_t *len, size_t *invalid,
                                        itss_error *err);
 
-/* The mappings of one code, forward (reverse == 0: code is a GB/T 29264
- * code) or reverse (code is a target code). Extra errors: as
- * itss_crosswalk_map / itss_crosswalk_map_reverse. */
-ITSS_API int itss_crosswalk_render(const itss_crosswalk *x, const char *code,
-                                   int reverse, itss_format format, itss_lang lang,
+/* The mappings of one code read in a direction (as itss_crosswalk_map):
+ * JSON {"crosswalk", "scheme", "direction", "code", "mappings"} or text.
+ * Extra errors: those of itss_crosswalk_map. */
+ITSS_API int itss_crosswalk_render(const itss_crosswalk *x, itss_direction direction,
+                                   const char *code, itss_format format, itss_lang lang,
                                    char **out, size_t *len, itss_error *err);
 
 #ifdef __cplusplus

@@ -1,16 +1,32 @@
 /*
  * libitss — common definitions: status codes, the error record, memory release,
- * the language selector and the export macro.
+ * the language and format selectors and the export macro.
  *
- * Conventions used by every libitss header (see docs/api-conventions.md):
- *  - Functions that can fail return int: 0 (ITSS_OK) on success or a negative
- *    ITSS_E* code. When the caller passes a non-NULL itss_error *, it is filled
- *    with the code, a message and, for input documents, the location.
- *  - Objects returned through an out-parameter are owned by the caller and are
- *    released with their *_free function; strings and buffers returned through
- *    an out-parameter are released with itss_free().
- *  - Pointers returned by getters are borrowed: they stay valid as long as the
- *    object they were obtained from and must not be freed.
+ * The grammar of every libitss header (docs/api-conventions.md has it in full):
+ *  - itss_<type>_<verb or property>; <type> is the object the function works
+ *    on (its first parameter) or, for constructors and lookups, the object it
+ *    produces.
+ *  - A function that can fail returns int, 0 (ITSS_OK) or a negative ITSS_E*
+ *    code, and takes `itss_error *err` (may be NULL) as its last parameter.
+ *    A getter that cannot fail returns its value directly.
+ *  - itss_<type>_builtin(void) returns a built-in object; it cannot fail.
+ *    itss_<type>_new / _load / _load_file build a caller-owned object
+ *    through `<type> **out`, released with itss_<type>_free.
+ *  - itss_<type>_lookup(ctx, key, &out, err) finds an object by id or code
+ *    (ITSS_ENOTFOUND when there is none); itss_<owner>_<elem>_count(x)
+ *    returns size_t and itss_<owner>_<elem>_at(x, i) the i-th element.
+ *  - The context (catalog or model) is always the first parameter and is
+ *    never NULL: pass itss_<type>_builtin() for the built-in one.
+ *  - Objects under construction (assessments, evaluations) are built with
+ *    itss_<type>_set_<what>, _add_<what> and _unset, keyed by id, and read
+ *    back with getters named after what they set.
+ *  - _export writes a document that the matching _load reads back;
+ *    _render writes a view in the itss_format chosen.
+ *  - Enumerations travel as their enum type; a yes/no choice is an enum or
+ *    two functions, never an int flag.
+ *  - Objects returned through an out-parameter are caller-owned; strings and
+ *    buffers returned through `char **out` are released with itss_free();
+ *    pointers returned by getters are borrowed from their parent object.
  *  - No global mutable state: immutable objects may be shared between threads.
  */
 #ifndef ITSS_COMMON_H
@@ -48,6 +64,7 @@ extern "C" {
 #define ITSS_EIO        (-9)  /* a file could not be read or written */
 #define ITSS_ELIMIT     (-10) /* the input exceeds a documented limit (size, depth, count) */
 #define ITSS_ECONSISTENCY (-11) /* an AHP comparison matrix is too inconsistent (CR >= 0.10) */
+#define ITSS_EINTERNAL  (-12) /* libitss broke one of its own invariants (a bug: please report it) */
 
 /* The largest document (bytes) the loaders read; a larger one fails with
  * ITSS_ELIMIT. Programs that read input themselves can stop at one byte
@@ -105,9 +122,9 @@ ITSS_API const char *itss_strerror_name(int code);
  * NULL is accepted and ignored. Never pass memory from another allocator. */
 ITSS_API void itss_free(void *ptr);
 
-/* Parse a language tag: "zh" or "en" (ASCII, case-insensitive). Returns 0 and
- * sets *out, or ITSS_EINVAL for NULL arguments or another tag. */
-ITSS_API int itss_lang_parse(const char *tag, itss_lang *out);
+/* Parse a language tag: "zh" or "en" (ASCII, case-insensitive) into *out.
+ * Errors: ITSS_EINVAL (tag or out NULL), ITSS_EVALUE (another tag). */
+ITSS_API int itss_lang_parse(const char *tag, itss_lang *out, itss_error *err);
 
 /* The tag of a language: "zh" or "en"; NULL for a value outside the enum. */
 ITSS_API const char *itss_lang_tag(itss_lang lang);

@@ -11,8 +11,8 @@
  * The rules are in docs/maturity.md.
  *
  * Ownership:
- *  - itss_maturity_model_builtin() gives a borrowed, immutable, process-wide
- *    model (never freed; itss_maturity_model_free() ignores it).
+ *  - itss_maturity_model_builtin() gives a borrowed, immutable model compiled
+ *    into the library (never freed; itss_maturity_model_free() ignores it).
  *  - itss_maturity_model_load*() give a caller-owned model.
  *  - Levels, parts, domains, items and clauses are borrowed from their model.
  *  - An assessment and a result refer to their model: the model must outlive
@@ -20,6 +20,8 @@
  *    first.
  *  - Assessments are mutable: use one from one thread at a time. Models and
  *    results are immutable and may be shared between threads.
+ *  - Functions that take a model take it first; NULL is ITSS_EINVAL, never
+ *    "the built-in model" (pass itss_maturity_model_builtin()).
  */
 #ifndef ITSS_MATURITY_H
 #define ITSS_MATURITY_H
@@ -61,10 +63,13 @@ typedef enum itss_rating_scale {
 
 /* How well a clause (or every applicable clause of a group) is satisfied. */
 typedef enum itss_satisfaction {
-    ITSS_SAT_NOT = 0,           /* not satisfied (includes unrated) */
-    ITSS_SAT_LARGELY = 1,       /* largely: L or > 50 %, not fully */
-    ITSS_SAT_FULLY = 2,         /* fully: met, F or > 85 % */
-    ITSS_SAT_NOT_APPLICABLE = 3 /* every clause concerned is na */
+    ITSS_SAT_NOT = 0,            /* not satisfied (includes unrated) */
+    ITSS_SAT_LARGELY = 1,        /* largely: L or > 50 %, not fully */
+    ITSS_SAT_FULLY = 2,          /* fully: met, F or > 85 % */
+    ITSS_SAT_NOT_APPLICABLE = 3, /* every clause concerned is na */
+    ITSS_SAT_NO_CLAUSE = 4       /* there is no clause to judge (an item
+                                    without clauses at that level, or a
+                                    NULL or foreign argument) */
 } itss_satisfaction;
 
 /* The N/P/L/F grade of a rating: the kind itself for N, P, L and F; for
@@ -75,14 +80,15 @@ ITSS_API itss_rating_kind itss_rating_grade(itss_rating_kind kind, double percen
 
 /* ---- models ------------------------------------------------------------- */
 
-/* The built-in T/CESA 1299-2023 model (compiled in, no file I/O; built on
- * first use, thread-safely). *out is borrowed and valid until the process
- * ends. Errors: ITSS_EINVAL, ITSS_ENOMEM. */
-ITSS_API int itss_maturity_model_builtin(const itss_maturity_model **out, itss_error *err);
+/* The built-in T/CESA 1299-2023 model: constant data compiled into the
+ * library (nothing is parsed or read at run time). Cannot fail; every call
+ * returns the same object. Borrowed, immutable, valid until the process
+ * ends. */
+ITSS_API const itss_maturity_model *itss_maturity_model_builtin(void);
 
 /* Build a model from JSON (format itss-maturity-model/1, docs/maturity.md):
- * an organisation's own model goes through the same loader as the built-in
- * one. The loader checks unique ids, contiguous levels 1..N (N <= 9), that
+ * an organisation's own model goes through the same loader that validates
+ * the built-in model's data when the library is built. The loader checks unique ids, contiguous levels 1..N (N <= 9), that
  * every clause's level, domain and item exist and agree, and that every
  * level has at least one clause. On success
  * *out is caller-owned (itss_maturity_model_free); on failure *out is NULL
@@ -100,10 +106,11 @@ ITSS_API void itss_maturity_model_free(itss_maturity_model *m);
 ITSS_API const char *itss_maturity_model_id(const itss_maturity_model *m);
 ITSS_API const char *itss_maturity_model_edition(const itss_maturity_model *m);
 ITSS_API const char *itss_maturity_model_title(const itss_maturity_model *m, itss_lang lang);
-/* Number of levels N; levels are numbered 1..N. */
-ITSS_API int itss_maturity_model_level_count(const itss_maturity_model *m);
-ITSS_API const itss_maturity_level *itss_maturity_model_level(const itss_maturity_model *m,
-                                                              int ordinal);
+/* Number of levels N. The level at index i has the ordinal i + 1: levels
+ * are numbered 1..N, lowest first. */
+ITSS_API size_t itss_maturity_model_level_count(const itss_maturity_model *m);
+ITSS_API const itss_maturity_level *itss_maturity_model_level_at(const itss_maturity_model *m,
+                                                                 size_t i);
 ITSS_API size_t itss_maturity_model_part_count(const itss_maturity_model *m);
 ITSS_API const itss_maturity_part *itss_maturity_model_part_at(const itss_maturity_model *m,
                                                                size_t i);
@@ -118,14 +125,15 @@ ITSS_API size_t itss_maturity_model_clause_count(const itss_maturity_model *m);
 ITSS_API const itss_maturity_clause *itss_maturity_model_clause_at(const itss_maturity_model *m,
                                                                    size_t i);
 
-/* Lookups. Errors: ITSS_EINVAL (NULL argument), ITSS_ENOTFOUND (the message
- * names the id). *out is NULL on failure. */
-ITSS_API int itss_maturity_model_domain(const itss_maturity_model *m, const char *id,
-                                        const itss_maturity_domain **out, itss_error *err);
-ITSS_API int itss_maturity_model_item(const itss_maturity_model *m, int number,
-                                      const itss_maturity_item **out, itss_error *err);
-ITSS_API int itss_maturity_model_clause(const itss_maturity_model *m, const char *id,
-                                        const itss_maturity_clause **out, itss_error *err);
+/* Lookups: a domain by id, an item by number, a clause by id ("7.4.4.c").
+ * *out is borrowed from m; NULL on failure. Errors: ITSS_EINVAL (NULL
+ * argument), ITSS_ENOTFOUND (the message names what was asked for). */
+ITSS_API int itss_maturity_domain_lookup(const itss_maturity_model *m, const char *id,
+                                         const itss_maturity_domain **out, itss_error *err);
+ITSS_API int itss_maturity_item_lookup(const itss_maturity_model *m, int number,
+                                       const itss_maturity_item **out, itss_error *err);
+ITSS_API int itss_maturity_clause_lookup(const itss_maturity_model *m, const char *id,
+                                         const itss_maturity_clause **out, itss_error *err);
 
 ITSS_API int itss_maturity_level_ordinal(const itss_maturity_level *l);
 /* "拓展级" / "Extended". */
@@ -192,28 +200,37 @@ ITSS_API int itss_assessment_set_scale(itss_assessment *a, itss_rating_scale sca
                                        itss_error *err);
 ITSS_API itss_rating_scale itss_assessment_scale(const itss_assessment *a);
 
-/* Rate a clause. percent is used only with ITSS_RATING_PERCENT (finite,
- * 0..100); reason only with ITSS_RATING_NA (required, non-empty UTF-8).
- * ITSS_RATING_NONE removes the rating (and its evidence and note).
- * Errors: ITSS_EINVAL, ITSS_ENOTFOUND (unknown clause), ITSS_EVALUE (bad
- * kind, percentage or reason, or a kind outside the declared scale). On
- * failure the assessment is unchanged. */
-ITSS_API int itss_assessment_set(itss_assessment *a, const char *clause_id,
-                                 itss_rating_kind kind, double percent, const char *reason,
-                                 itss_error *err);
+/* Rating a clause, one function per kind of rating; each replaces the
+ * clause's previous rating. On failure the assessment is unchanged.
+ * Common errors: ITSS_EINVAL (NULL argument), ITSS_ENOTFOUND (unknown
+ * clause), ITSS_EVALUE (a rating outside the declared scale).
+ *  set_rating   met, not_met, N, P, L or F (ITSS_RATING_MET .. _F; the
+ *               other kinds are ITSS_EINVAL: they have their own function)
+ *  set_percent  a percentage achieved, finite, 0..100 (else ITSS_EVALUE)
+ *  set_na       not applicable; reason: non-empty UTF-8 (else ITSS_EVALUE)
+ *  unset        back to unrated, dropping evidence and note (no error for
+ *               a clause that is not rated) */
+ITSS_API int itss_assessment_set_rating(itss_assessment *a, const char *clause_id,
+                                        itss_rating_kind kind, itss_error *err);
+ITSS_API int itss_assessment_set_percent(itss_assessment *a, const char *clause_id,
+                                         double percent, itss_error *err);
+ITSS_API int itss_assessment_set_na(itss_assessment *a, const char *clause_id,
+                                    const char *reason, itss_error *err);
+ITSS_API int itss_assessment_unset(itss_assessment *a, const char *clause_id, itss_error *err);
 
-/* Attach evidence and a note (either may be NULL to clear it) to a rated
- * clause. Errors: ITSS_EINVAL, ITSS_ENOTFOUND, ITSS_EVALUE (clause not
- * rated, or text not UTF-8). */
-ITSS_API int itss_assessment_set_text(itss_assessment *a, const char *clause_id,
-                                      const char *evidence, const char *note,
-                                      itss_error *err);
+/* Attach evidence or a note (NULL clears it; copied) to a rated clause.
+ * Errors: ITSS_EINVAL, ITSS_ENOTFOUND, ITSS_EVALUE (clause not rated, or
+ * text not UTF-8). */
+ITSS_API int itss_assessment_set_evidence(itss_assessment *a, const char *clause_id,
+                                          const char *evidence, itss_error *err);
+ITSS_API int itss_assessment_set_note(itss_assessment *a, const char *clause_id,
+                                      const char *note, itss_error *err);
 
 /* Read a rating back: *kind (ITSS_RATING_NONE when unrated), *percent (for
  * ITSS_RATING_PERCENT, else 0); either may be NULL. Errors: ITSS_EINVAL,
  * ITSS_ENOTFOUND. */
-ITSS_API int itss_assessment_get(const itss_assessment *a, const char *clause_id,
-                                 itss_rating_kind *kind, double *percent, itss_error *err);
+ITSS_API int itss_assessment_rating(const itss_assessment *a, const char *clause_id,
+                                    itss_rating_kind *kind, double *percent, itss_error *err);
 /* The na reason, evidence and note of a clause; NULL when absent or the
  * clause is unknown. Borrowed until the clause is rated again or the
  * assessment is freed. */
@@ -248,45 +265,56 @@ ITSS_API int itss_maturity_rate(const itss_assessment *a, int target,
                                 itss_maturity_result **out, itss_error *err);
 ITSS_API void itss_maturity_result_free(itss_maturity_result *r);
 
+/* The model the result was rated against (borrowed; it must outlive the
+ * result). NULL for NULL. */
+ITSS_API const itss_maturity_model *itss_maturity_result_model(const itss_maturity_result *r);
+
+/* Result getters take the model's own objects (from its _at functions or a
+ * lookup); an object of another model counts as a bad argument. */
+
 /* The level reached overall: 0 (below level 1) .. N. -1 for NULL. */
 ITSS_API int itss_maturity_result_level(const itss_maturity_result *r);
 /* The level reached by one domain (same rule on its clauses only); -1 for
- * NULL arguments or an unknown domain. */
+ * a NULL or foreign argument. */
 ITSS_API int itss_maturity_result_domain_level(const itss_maturity_result *r,
-                                               const char *domain_id);
+                                               const itss_maturity_domain *d);
 /* Share of applicable clauses fully satisfied, 0..1: at one level (level
- * 1..N) or over all levels (level 0), for the whole model (domain_id NULL)
- * or one domain. Returns -1 for bad arguments and for groups with no
- * applicable clause. */
+ * 1..N) or over all levels (level 0), for the whole model (d NULL) or one
+ * domain. NaN for a group with no applicable clause and for bad
+ * arguments. */
 ITSS_API double itss_maturity_result_coverage(const itss_maturity_result *r,
-                                              const char *domain_id, int level);
-/* How one item stands at one level (ITSS_SAT_*); -1 when the item has no
- * clause at that level or an argument is bad. */
-ITSS_API int itss_maturity_result_item_status(const itss_maturity_result *r, int item,
-                                              int level);
-/* How one clause is satisfied (ITSS_SAT_*; unrated gives ITSS_SAT_NOT);
- * -1 for an unknown clause. */
-ITSS_API int itss_maturity_result_clause_status(const itss_maturity_result *r,
-                                                const char *clause_id);
+                                              const itss_maturity_domain *d, int level);
+/* How one item stands at one level (level 1..N): ITSS_SAT_NO_CLAUSE when
+ * the item has no clause at that level or an argument is bad. */
+ITSS_API itss_satisfaction itss_maturity_result_item_status(const itss_maturity_result *r,
+                                                            const itss_maturity_item *it,
+                                                            int level);
+/* How one clause is satisfied (unrated gives ITSS_SAT_NOT);
+ * ITSS_SAT_NO_CLAUSE for a NULL or foreign clause. */
+ITSS_API itss_satisfaction itss_maturity_result_clause_status(const itss_maturity_result *r,
+                                                              const itss_maturity_clause *c);
 
 /* The target level of the gap list (0 when none: level N reached). */
 ITSS_API int itss_maturity_result_target(const itss_maturity_result *r);
 /* The clauses that block the target, ordered by level, domain, item and
- * clause; *required receives the satisfaction the target needs of it
- * (ITSS_SAT_FULLY below the target, ITSS_SAT_LARGELY at it). */
+ * clause, and the satisfaction the target needs of each (ITSS_SAT_FULLY
+ * below the target, ITSS_SAT_LARGELY at it; ITSS_SAT_NO_CLAUSE out of
+ * range). */
 ITSS_API size_t itss_maturity_result_gap_count(const itss_maturity_result *r);
 ITSS_API const itss_maturity_clause *itss_maturity_result_gap_at(const itss_maturity_result *r,
-                                                                 size_t i,
-                                                                 itss_satisfaction *required);
+                                                                 size_t i);
+ITSS_API itss_satisfaction itss_maturity_result_gap_required(const itss_maturity_result *r,
+                                                             size_t i);
 /* Unrated clauses, in model order. */
 ITSS_API size_t itss_maturity_result_unrated_count(const itss_maturity_result *r);
 ITSS_API const itss_maturity_clause *itss_maturity_result_unrated_at(
     const itss_maturity_result *r, size_t i);
-/* Not-applicable clauses, in model order, with their reasons (borrowed
- * from the result). */
+/* Not-applicable clauses, in model order, and their reasons (borrowed from
+ * the result; NULL out of range). */
 ITSS_API size_t itss_maturity_result_na_count(const itss_maturity_result *r);
 ITSS_API const itss_maturity_clause *itss_maturity_result_na_at(const itss_maturity_result *r,
-                                                                size_t i, const char **reason);
+                                                                size_t i);
+ITSS_API const char *itss_maturity_result_na_reason(const itss_maturity_result *r, size_t i);
 
 /* The result as JSON (docs/maturity.md, docs/schema/maturity-result.schema.json)
  * or as a text report for people (level and label, domain profile, gaps
@@ -297,8 +325,7 @@ ITSS_API int itss_maturity_result_render(const itss_maturity_result *r, itss_for
                                          itss_error *err);
 
 /* One call from an assessment document to a rendered result: load (as
- * itss_assessment_load, m NULL meaning the built-in model), rate, render.
- * The errors of the three steps. */
+ * itss_assessment_load), rate, render. The errors of the three steps. */
 ITSS_API int itss_maturity_rate_json(const itss_maturity_model *m, const char *json,
                                      size_t len, int target, itss_format format,
                                      itss_lang lang, char **out, size_t *outlen,
@@ -306,9 +333,16 @@ ITSS_API int itss_maturity_rate_json(const itss_maturity_model *m, const char *j
 
 /* ---- model output -------------------------------------------------------- */
 
-/* The whole model: JSON in the load format (export, load and export again
- * give the same bytes), or a text overview. */
+/* The whole model as a document for itss_maturity_model_load (export,
+ * load and export again give the same bytes). format: ITSS_FORMAT_JSON or
+ * ITSS_FORMAT_JSON_PRETTY. *out is caller-owned (itss_free). Errors:
+ * ITSS_EINVAL (also for the text format), ITSS_ENOMEM. */
 ITSS_API int itss_maturity_model_export(const itss_maturity_model *m, itss_format format,
+                                        char **out, size_t *len, itss_error *err);
+
+/* The model as a view: JSON (the document of itss_maturity_model_export) or
+ * a text overview of levels, parts, domains and items in lang. */
+ITSS_API int itss_maturity_model_render(const itss_maturity_model *m, itss_format format,
                                         itss_lang lang, char **out, size_t *len,
                                         itss_error *err);
 

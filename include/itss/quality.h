@@ -13,13 +13,16 @@
  *
  * Ownership:
  *  - itss_quality_model_builtin() and itss_indicator_catalog_builtin() give
- *    borrowed, immutable, process-wide objects.
+ *    borrowed, immutable objects compiled into the library.
  *  - Loaded catalogs, evaluations and results are caller-owned (their
  *    *_free). A catalog must outlive the evaluations made with it; a
  *    result does not depend on its evaluation.
  *  - Nodes and indicators are borrowed from their model or catalog.
  *  - Evaluations are mutable: one thread at a time. Models, catalogs and
  *    results are immutable and may be shared between threads.
+ *  - Functions that take an indicator catalog take it first; NULL is
+ *    ITSS_EINVAL, never "the built-in catalog" (pass
+ *    itss_indicator_catalog_builtin()).
  */
 #ifndef ITSS_QUALITY_H
 #define ITSS_QUALITY_H
@@ -50,16 +53,32 @@ typedef enum itss_polarity {
 /* Why an indicator has (or has no) value in a result. */
 typedef enum itss_indicator_status {
     ITSS_INDICATOR_EVALUATED = 0,
-    ITSS_INDICATOR_NA = 1,        /* declared not applicable, with a reason */
-    ITSS_INDICATOR_NO_EVENTS = 2, /* a ratio with B = 0: nothing happened */
-    ITSS_INDICATOR_MISSING = 3    /* selected but not measured */
+    ITSS_INDICATOR_NA = 1,          /* declared not applicable, with a reason */
+    ITSS_INDICATOR_NO_EVENTS = 2,   /* a ratio with B = 0: nothing happened */
+    ITSS_INDICATOR_MISSING = 3,     /* selected but not measured */
+    ITSS_INDICATOR_NOT_SELECTED = 4 /* not in the scheme (or a NULL argument) */
 } itss_indicator_status;
+
+/* What an evaluation holds for a selected indicator. */
+typedef enum itss_measurement_kind {
+    ITSS_MEASUREMENT_NONE = 0,   /* not measured yet */
+    ITSS_MEASUREMENT_RATIO = 1,  /* A and B */
+    ITSS_MEASUREMENT_SCORES = 2, /* raters' scores 1..5 */
+    ITSS_MEASUREMENT_NA = 3      /* not applicable, with a reason */
+} itss_measurement_kind;
+
+/* What AHP does with a matrix whose consistency ratio is 0.10 or more. */
+typedef enum itss_ahp_mode {
+    ITSS_AHP_STRICT = 0,             /* refuse it: ITSS_ECONSISTENCY */
+    ITSS_AHP_ALLOW_INCONSISTENT = 1  /* accept it */
+} itss_ahp_mode;
 
 /* ---- the quality model -------------------------------------------------- */
 
-/* The built-in GB/T 33850-2017 model (compiled in, built on first use,
- * thread-safely). Borrowed. Errors: ITSS_EINVAL, ITSS_ENOMEM. */
-ITSS_API int itss_quality_model_builtin(const itss_quality_model **out, itss_error *err);
+/* The built-in GB/T 33850-2017 model: constant data compiled into the
+ * library. Cannot fail; every call returns the same object. Borrowed,
+ * immutable, valid until the process ends. */
+ITSS_API const itss_quality_model *itss_quality_model_builtin(void);
 
 ITSS_API const char *itss_quality_model_edition(const itss_quality_model *m);
 ITSS_API const char *itss_quality_model_title(const itss_quality_model *m, itss_lang lang);
@@ -71,10 +90,11 @@ ITSS_API const itss_quality_node *itss_quality_model_characteristic_at(
 ITSS_API size_t itss_quality_model_subcharacteristic_count(const itss_quality_model *m);
 ITSS_API const itss_quality_node *itss_quality_model_subcharacteristic_at(
     const itss_quality_model *m, size_t i);
-/* Find a characteristic or sub-characteristic by id ("timeliness").
- * Errors: ITSS_EINVAL, ITSS_ENOTFOUND. */
-ITSS_API int itss_quality_model_node(const itss_quality_model *m, const char *id,
-                                     const itss_quality_node **out, itss_error *err);
+/* Find a characteristic or sub-characteristic by id ("timeliness"). *out
+ * is borrowed from m; NULL on failure. Errors: ITSS_EINVAL,
+ * ITSS_ENOTFOUND. */
+ITSS_API int itss_quality_node_lookup(const itss_quality_model *m, const char *id,
+                                      const itss_quality_node **out, itss_error *err);
 
 ITSS_API const char *itss_quality_node_id(const itss_quality_node *n);
 ITSS_API const char *itss_quality_node_name(const itss_quality_node *n, itss_lang lang);
@@ -87,46 +107,54 @@ ITSS_API size_t itss_quality_node_child_count(const itss_quality_node *n);
 ITSS_API const itss_quality_node *itss_quality_node_child_at(const itss_quality_node *n,
                                                              size_t i);
 
-/* The model as JSON or as a text overview. */
-ITSS_API int itss_quality_model_export(const itss_quality_model *m, itss_format format,
+/* The model as a view: JSON {"format", "edition", "title", "source",
+ * "characteristics": [...]} or a text overview in lang. *out is
+ * caller-owned (itss_free). Errors: ITSS_EINVAL, ITSS_ENOMEM. */
+ITSS_API int itss_quality_model_render(const itss_quality_model *m, itss_format format,
                                        itss_lang lang, char **out, size_t *len, itss_error *err);
 
 /* ---- indicator catalogs ------------------------------------------------- */
 
 /* The built-in catalog: only indicators named in libitss's sources, each
- * citing its place. Borrowed. Errors: ITSS_EINVAL, ITSS_ENOMEM. */
-ITSS_API int itss_indicator_catalog_builtin(const itss_indicator_catalog **out,
-                                            itss_error *err);
+ * citing its place. Constant data compiled into the library; cannot fail.
+ * Borrowed, immutable, valid until the process ends. */
+ITSS_API const itss_indicator_catalog *itss_indicator_catalog_builtin(void);
 
-/* Load a catalog (JSON {"indicators": [...]}, docs/quality.md) alone (base
- * NULL) or on top of base, whose indicators come first; an id may not
- * repeat one of base. base must outlive nothing: its indicators are
- * copied. *out is caller-owned. Errors: ITSS_EINVAL, ITSS_ENOMEM,
- * ITSS_EPARSE, ITSS_ESCHEMA, ITSS_EVALUE, ITSS_EDUPLICATE, ITSS_EMODEL
- * (unknown sub-characteristic, id that is a model id), ITSS_ELIMIT;
- * _load_file also ITSS_EIO. */
+/* Load a catalog (JSON {"format", "indicators": [...]}, docs/quality.md) of
+ * the built-in quality model: _load on its own, _extend on top of base,
+ * whose indicators come first (an id may not repeat one of base; base's
+ * indicators are copied, so base may be freed first). *out is
+ * caller-owned (itss_indicator_catalog_free); NULL on failure. Errors:
+ * ITSS_EINVAL, ITSS_ENOMEM, ITSS_EPARSE, ITSS_ESCHEMA, ITSS_EVALUE,
+ * ITSS_EDUPLICATE, ITSS_EMODEL (unknown sub-characteristic, id that is a
+ * model id), ITSS_ELIMIT; the _file forms also ITSS_EIO. */
 ITSS_API int itss_indicator_catalog_load(const char *json, size_t len,
-                                         const itss_indicator_catalog *base,
                                          itss_indicator_catalog **out, itss_error *err);
-ITSS_API int itss_indicator_catalog_load_file(const char *path,
-                                              const itss_indicator_catalog *base,
-                                              itss_indicator_catalog **out, itss_error *err);
+ITSS_API int itss_indicator_catalog_load_file(const char *path, itss_indicator_catalog **out,
+                                              itss_error *err);
+ITSS_API int itss_indicator_catalog_extend(const itss_indicator_catalog *base,
+                                           const char *json, size_t len,
+                                           itss_indicator_catalog **out, itss_error *err);
+ITSS_API int itss_indicator_catalog_extend_file(const itss_indicator_catalog *base,
+                                                const char *path,
+                                                itss_indicator_catalog **out, itss_error *err);
 /* NULL and the built-in catalog are accepted and ignored. */
 ITSS_API void itss_indicator_catalog_free(itss_indicator_catalog *c);
 
 ITSS_API size_t itss_indicator_catalog_count(const itss_indicator_catalog *c);
 ITSS_API const itss_indicator *itss_indicator_catalog_at(const itss_indicator_catalog *c,
                                                          size_t i);
-/* Errors: ITSS_EINVAL, ITSS_ENOTFOUND. */
-ITSS_API int itss_indicator_catalog_find(const itss_indicator_catalog *c, const char *id,
-                                         const itss_indicator **out, itss_error *err);
+/* Find an indicator of c by id. *out is borrowed from c; NULL on failure.
+ * Errors: ITSS_EINVAL, ITSS_ENOTFOUND. */
+ITSS_API int itss_indicator_lookup(const itss_indicator_catalog *c, const char *id,
+                                   const itss_indicator **out, itss_error *err);
 
 ITSS_API const char *itss_indicator_id(const itss_indicator *ind);
 ITSS_API const char *itss_indicator_name(const itss_indicator *ind, itss_lang lang);
 ITSS_API const itss_quality_node *itss_indicator_subcharacteristic(const itss_indicator *ind);
-/* -1 for NULL. */
-ITSS_API int itss_indicator_method(const itss_indicator *ind);
-ITSS_API int itss_indicator_polarity(const itss_indicator *ind);
+/* ITSS_METHOD_RATIO / ITSS_POLARITY_POSITIVE for NULL. */
+ITSS_API itss_method itss_indicator_method(const itss_indicator *ind);
+ITSS_API itss_polarity itss_indicator_polarity(const itss_indicator *ind);
 /* The GB/T 29264 codes the indicator is meant for; none means every
  * service. */
 ITSS_API size_t itss_indicator_service_count(const itss_indicator *ind);
@@ -143,9 +171,16 @@ ITSS_API const char *itss_indicator_anchor(const itss_indicator *ind, int level,
 /* Where the indicator comes from; NULL when the catalog says nothing. */
 ITSS_API const char *itss_indicator_source(const itss_indicator *ind);
 
-/* The catalog, or only the indicators meant for service (NULL: all), as
- * JSON (a loadable catalog) or a text table. Extra errors: those of a
- * GB/T 29264 code check for service. */
+/* The catalog, or only the indicators meant for service (NULL: all), as a
+ * document for itss_indicator_catalog_load. format: ITSS_FORMAT_JSON or
+ * ITSS_FORMAT_JSON_PRETTY. Errors: ITSS_EINVAL (also for the text format),
+ * ITSS_ENOMEM, those of a GB/T 29264 code check for service. */
+ITSS_API int itss_indicator_catalog_export(const itss_indicator_catalog *c,
+                                           const char *service, itss_format format,
+                                           char **out, size_t *len, itss_error *err);
+
+/* The same selection as a view: JSON (the document of _export) or a text
+ * table in lang. Errors: as itss_indicator_catalog_export. */
 ITSS_API int itss_indicator_catalog_render(const itss_indicator_catalog *c,
                                            const char *service, itss_format format,
                                            itss_lang lang, char **out, size_t *len,
@@ -162,7 +197,8 @@ ITSS_API int itss_quality_scheme_render(const itss_indicator_catalog *c, const c
 /* ---- evaluations --------------------------------------------------------- */
 
 /* An evaluation from JSON (docs/quality.md): {"service", "scheme",
- * "measurements", "period", metadata}. c NULL means the built-in catalog.
+ * "measurements", "period", metadata}, of the indicators of c, which must
+ * outlive the evaluation. *out is caller-owned (itss_evaluation_free).
  * Nothing is half-built: on failure *out is NULL and err locates the
  * problem. Errors: ITSS_EINVAL, ITSS_ENOMEM, ITSS_EPARSE, ITSS_ESCHEMA,
  * ITSS_EVALUE, ITSS_ENOTFOUND, ITSS_EDUPLICATE, ITSS_EMODEL,
@@ -173,39 +209,79 @@ ITSS_API int itss_evaluation_load(const itss_indicator_catalog *c, const char *j
 ITSS_API int itss_evaluation_load_file(const itss_indicator_catalog *c, const char *path,
                                        itss_evaluation **out, itss_error *err);
 
-/* An evaluation of a service with its default scheme and no
- * measurements. Errors: ITSS_EINVAL, ITSS_ENOMEM, a code check's errors. */
+/* An evaluation of a service with its default scheme (every indicator of
+ * c meant for the service, weights 1, no bands) and no measurements; c
+ * must outlive it. *out is caller-owned (itss_evaluation_free).
+ * Errors: ITSS_EINVAL, ITSS_ENOMEM, a code check's errors. */
 ITSS_API int itss_evaluation_new(const itss_indicator_catalog *c, const char *service,
                                  itss_evaluation **out, itss_error *err);
 ITSS_API void itss_evaluation_free(itss_evaluation *e);
 
+/* The catalog of the evaluation's indicators (borrowed). NULL for NULL. */
+ITSS_API const itss_indicator_catalog *itss_evaluation_catalog(const itss_evaluation *e);
+
 /* Tailor the scheme: replace the selected indicators (ids of the catalog,
- * no repeats; measurements of indicators no longer selected are dropped).
+ * no repeats; measurements and weights of indicators still selected are
+ * kept, those of the others dropped). Read back with
+ * itss_evaluation_indicator_count / _at. On failure nothing changes.
  * Errors: ITSS_EINVAL, ITSS_ENOTFOUND, ITSS_EDUPLICATE. */
-ITSS_API int itss_evaluation_select(itss_evaluation *e, const char *const *ids, size_t n,
-                                    itss_error *err);
+ITSS_API int itss_evaluation_set_indicators(itss_evaluation *e, const char *const *ids,
+                                            size_t n, itss_error *err);
 /* The weight of a node: an indicator, sub-characteristic or characteristic
  * id (one namespace); finite and >= 0; default 1. Errors: ITSS_EINVAL,
  * ITSS_ENOTFOUND (unknown or unselected id), ITSS_EVALUE. */
 ITSS_API int itss_evaluation_set_weight(itss_evaluation *e, const char *id, double weight,
                                         itss_error *err);
+ITSS_API int itss_evaluation_weight(const itss_evaluation *e, const char *id, double *weight,
+                                    itss_error *err);
 /* Add a grade band: the overall score earns the band with the highest min
  * it reaches. min in [0, 1]; grades unique. Errors: ITSS_EINVAL,
- * ITSS_EVALUE, ITSS_EDUPLICATE. */
+ * ITSS_EVALUE, ITSS_EDUPLICATE, ITSS_ELIMIT. */
 ITSS_API int itss_evaluation_add_band(itss_evaluation *e, const char *grade, double min,
                                       itss_error *err);
+/* The bands, highest min first: their grades (borrowed; NULL out of range)
+ * and minimum scores (NaN out of range). */
+ITSS_API size_t itss_evaluation_band_count(const itss_evaluation *e);
+ITSS_API const char *itss_evaluation_band_grade(const itss_evaluation *e, size_t i);
+ITSS_API double itss_evaluation_band_min(const itss_evaluation *e, size_t i);
 
-/* Measurements of selected indicators (each replaces the previous one).
- * Ratio: 0 <= a <= b, finite. Rating: n >= 1 scores, each 1..5. na: a
- * non-empty reason. Errors: ITSS_EINVAL, ITSS_ENOTFOUND (unknown or
- * unselected indicator), ITSS_EVALUE (bad numbers, or a ratio for a rating
- * indicator and vice versa). */
+/* Measuring a selected indicator, one function per kind; each replaces the
+ * previous measurement. On failure the evaluation is unchanged. Common
+ * errors: ITSS_EINVAL (NULL argument), ITSS_ENOTFOUND (unknown or
+ * unselected indicator).
+ *  set_ratio   a ratio indicator's A and B: finite, 0 <= a <= b
+ *  set_scores  a rating indicator's scores: n >= 1 (at most 10000), each
+ *              1..5; copied
+ *  set_na      not applicable; reason: non-empty UTF-8
+ *  unset       back to not measured
+ * ITSS_EVALUE for bad numbers or reasons, and for a ratio of a rating
+ * indicator or scores of a ratio indicator; ITSS_ELIMIT for too many
+ * scores. */
 ITSS_API int itss_evaluation_set_ratio(itss_evaluation *e, const char *id, double a, double b,
                                        itss_error *err);
 ITSS_API int itss_evaluation_set_scores(itss_evaluation *e, const char *id, const int *scores,
                                         size_t n, itss_error *err);
 ITSS_API int itss_evaluation_set_na(itss_evaluation *e, const char *id, const char *reason,
                                     itss_error *err);
+ITSS_API int itss_evaluation_unset(itss_evaluation *e, const char *id, itss_error *err);
+
+/* Reading measurements back. _measurement gives the kind (kind may be
+ * NULL); _ratio the A and B of a ratio measurement and _scores the scores
+ * of a rating (borrowed until the indicator is measured again or the
+ * evaluation is freed); either fails with ITSS_EVALUE when the indicator
+ * holds another kind of measurement. Errors: ITSS_EINVAL, ITSS_ENOTFOUND
+ * (unknown or unselected indicator). */
+ITSS_API int itss_evaluation_measurement(const itss_evaluation *e, const char *id,
+                                         itss_measurement_kind *kind, itss_error *err);
+ITSS_API int itss_evaluation_ratio(const itss_evaluation *e, const char *id, double *a,
+                                   double *b, itss_error *err);
+ITSS_API int itss_evaluation_scores(const itss_evaluation *e, const char *id,
+                                    const int **scores, size_t *n, itss_error *err);
+/* The na reason of an indicator; NULL when it has none or is unknown.
+ * Borrowed until the indicator is measured again. */
+ITSS_API const char *itss_evaluation_reason(const itss_evaluation *e, const char *id);
+/* Number of selected indicators with a measurement (na included). */
+ITSS_API size_t itss_evaluation_measured_count(const itss_evaluation *e);
 /* Metadata: "id", "provider", "customer", "evaluator", "date", "period",
  * "notes"; NULL clears. Errors: ITSS_EINVAL, ITSS_EVALUE. */
 ITSS_API int itss_evaluation_set_meta(itss_evaluation *e, const char *key, const char *value,
@@ -218,14 +294,17 @@ ITSS_API size_t itss_evaluation_indicator_count(const itss_evaluation *e);
 ITSS_API const itss_indicator *itss_evaluation_indicator_at(const itss_evaluation *e,
                                                             size_t i);
 
-/* The evaluation as JSON (loads back to an equal evaluation). Errors:
+/* The evaluation as a document for itss_evaluation_load (loads back to an
+ * equal evaluation). *out is caller-owned (itss_free). Errors:
  * ITSS_EINVAL (also for ITSS_FORMAT_TEXT), ITSS_ENOMEM. */
 ITSS_API int itss_evaluation_export(const itss_evaluation *e, itss_format format, char **out,
                                     size_t *len, itss_error *err);
 
 /* ---- scoring -------------------------------------------------------------- */
 
-/* Score an evaluation. *out is caller-owned (itss_quality_result_free).
+/* Score an evaluation. *out is caller-owned (itss_quality_result_free); it
+ * does not refer to the evaluation, but to its catalog's indicators: the
+ * catalog must outlive the result.
  * Errors: ITSS_EINVAL, ITSS_ENOMEM. */
 ITSS_API int itss_quality_score(const itss_evaluation *e, itss_quality_result **out,
                                 itss_error *err);
@@ -237,17 +316,25 @@ ITSS_API double itss_quality_result_overall(const itss_quality_result *r);
 ITSS_API double itss_quality_result_coverage(const itss_quality_result *r);
 /* The grade band earned, or NULL (no bands, no score, or below them all). */
 ITSS_API const char *itss_quality_result_band(const itss_quality_result *r);
-/* The score of a node (characteristic, sub-characteristic or selected
- * indicator id); NaN when not evaluated or unknown. */
-ITSS_API double itss_quality_result_score(const itss_quality_result *r, const char *id);
-/* An indicator's ITSS_INDICATOR_* status; -1 when not selected. */
-ITSS_API int itss_quality_result_indicator_status(const itss_quality_result *r,
-                                                  const char *id);
-/* The selected indicators without a value, in scheme order, with their
- * status and reason (the na reason; NULL otherwise). */
+/* The score of a characteristic or sub-characteristic (of the result's
+ * model); NaN when it was not evaluated or for a NULL or foreign node. */
+ITSS_API double itss_quality_result_node_score(const itss_quality_result *r,
+                                               const itss_quality_node *n);
+/* An indicator's X, its status and its na reason (NULL unless the status
+ * is ITSS_INDICATOR_NA; borrowed from the result). An indicator is known
+ * by its id, so one from another catalog with the same id counts. X is NaN
+ * unless the status is ITSS_INDICATOR_EVALUATED; the status is
+ * ITSS_INDICATOR_NOT_SELECTED for an indicator outside the scheme. */
+ITSS_API double itss_quality_result_indicator_score(const itss_quality_result *r,
+                                                    const itss_indicator *ind);
+ITSS_API itss_indicator_status itss_quality_result_indicator_status(
+    const itss_quality_result *r, const itss_indicator *ind);
+ITSS_API const char *itss_quality_result_indicator_reason(const itss_quality_result *r,
+                                                          const itss_indicator *ind);
+/* The selected indicators without a value, in scheme order (borrowed). */
 ITSS_API size_t itss_quality_result_not_evaluated_count(const itss_quality_result *r);
 ITSS_API const itss_indicator *itss_quality_result_not_evaluated_at(
-    const itss_quality_result *r, size_t i, int *status, const char **reason);
+    const itss_quality_result *r, size_t i);
 
 /* The result as JSON (docs/quality.md, schema quality-result) or a text
  * report. Errors: ITSS_EINVAL, ITSS_ENOMEM. */
@@ -255,7 +342,8 @@ ITSS_API int itss_quality_result_render(const itss_quality_result *r, itss_forma
                                         itss_lang lang, char **out, size_t *len,
                                         itss_error *err);
 
-/* Load, score and render in one call (c NULL: the built-in catalog). */
+/* Load (as itss_evaluation_load), score and render in one call. The
+ * errors of the three steps. */
 ITSS_API int itss_quality_score_json(const itss_indicator_catalog *c, const char *json,
                                      size_t len, itss_format format, itss_lang lang,
                                      char **out, size_t *outlen, itss_error *err);
@@ -271,9 +359,6 @@ ITSS_API int itss_quality_compare_render(const itss_quality_result *const *resul
 
 /* ---- AHP weights ---------------------------------------------------------- */
 
-/* Accept a matrix whose consistency ratio is 0.10 or more. */
-#define ITSS_AHP_ALLOW_INCONSISTENT 1u
-
 /* Weights from an n x n pairwise comparison matrix (row-major, n in 1..15):
  * positive, reciprocal (a[j][i] * a[i][j] within 1 % of 1), unit diagonal.
  * weights (n doubles, may be NULL) receives the principal eigenvector
@@ -281,17 +366,19 @@ ITSS_API int itss_quality_compare_render(const itss_quality_result *const *resul
  * eigenvalue, CI = (lambda_max - n) / (n - 1) and CR = CI / RI with
  * Saaty's random index (CR is 0 for n <= 2). Errors: ITSS_EINVAL,
  * ITSS_EVALUE (the message names the cell), ITSS_ELIMIT (n > 15),
- * ITSS_ECONSISTENCY (CR >= 0.10 without ITSS_AHP_ALLOW_INCONSISTENT; the
- * outputs are filled all the same). */
-ITSS_API int itss_ahp_weights(const double *matrix, size_t n, unsigned flags, double *weights,
-                              double *lambda_max, double *ci, double *cr, itss_error *err);
+ * ITSS_ECONSISTENCY (CR >= 0.10 in mode ITSS_AHP_STRICT; the outputs are
+ * filled all the same). */
+ITSS_API int itss_ahp_weights(const double *matrix, size_t n, itss_ahp_mode mode,
+                              double *weights, double *lambda_max, double *ci, double *cr,
+                              itss_error *err);
 
 /* The same from JSON {"matrix": [[...], ...], "labels": [...]} (labels
  * optional, unique, one per row) to JSON {"labels", "weights",
  * "lambda_max", "ci", "cr", "consistent"} or text. Errors: as
  * itss_ahp_weights, with JSON locations, and ITSS_EPARSE, ITSS_ESCHEMA. */
-ITSS_API int itss_ahp_json(const char *json, size_t len, unsigned flags, itss_format format,
-                           itss_lang lang, char **out, size_t *outlen, itss_error *err);
+ITSS_API int itss_ahp_json(const char *json, size_t len, itss_ahp_mode mode,
+                           itss_format format, itss_lang lang, char **out, size_t *outlen,
+                           itss_error *err);
 
 #ifdef __cplusplus
 }

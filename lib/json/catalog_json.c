@@ -361,11 +361,8 @@ static int build_catalog(itss_jdoc *doc, void *ctx)
 int itss_catalog_load(const char *json, size_t len, itss_catalog **out, itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!json || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_catalog_load: %s is NULL",
-                         !json ? "json" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, json);
     return itss__jdoc_load(json, len, err, build_catalog, out);
 }
 
@@ -377,11 +374,8 @@ static int load_text(const char *text, size_t len, void *ctx, itss_error *err)
 int itss_catalog_load_file(const char *path, itss_catalog **out, itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!path || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_catalog_load_file: %s is NULL",
-                         !path ? "path" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, path);
     return itss__load_path(path, err, load_text, out);
 }
 

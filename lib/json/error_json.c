@@ -8,9 +8,9 @@ int itss_error_render(const itss_error *e, size_t input_line, itss_format format
                       size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    if (!e || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_error_render: %s is NULL", !e ? "e" : "out");
-    *out = NULL;
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, e);
+    ITSS_CHECK(err, itss__format_ok(format), "format %d is not an itss_format", (int)format);
     itss_buf b;
     itss__buf_init(&b);
     switch (format) {
@@ -52,8 +52,6 @@ int itss_error_render(const itss_error *e, size_t input_line, itss_format format
             itss__buf_printf(&b, " (at %s)", shown);
         }
         break;
-    default:
-        return itss__err(err, ITSS_EINVAL, "itss_error_render: unknown format %d", (int)format);
     }
     return itss__buf_finish(&b, out, len, err);
 }

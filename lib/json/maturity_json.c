@@ -607,11 +607,8 @@ int itss_maturity_model_load(const char *json, size_t len, itss_maturity_model *
                              itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!json || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_maturity_model_load: %s is NULL",
-                         !json ? "json" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, json);
     return itss__jdoc_load(json, len, err, build_model, out);
 }
 
@@ -623,11 +620,8 @@ static int load_model_text(const char *text, size_t len, void *ctx, itss_error *
 int itss_maturity_model_load_file(const char *path, itss_maturity_model **out, itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!path || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_maturity_model_load_file: %s is NULL",
-                         !path ? "path" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, path);
     return itss__load_path(path, err, load_model_text, out);
 }
 
@@ -739,8 +733,10 @@ static int load_rating(itss_jdoc *d, itss_assessment *a, const itss_maturity_cla
     }
     if (!rc)
         rc = itss__assessment_rate(a, c, kind, pct, reason, d->err);
-    if (!rc && (evidence || note))
-        rc = itss_assessment_set_text(a, c->id, evidence, note, d->err);
+    if (!rc && evidence)
+        rc = itss_assessment_set_evidence(a, c->id, evidence, d->err);
+    if (!rc && note)
+        rc = itss_assessment_set_note(a, c->id, note, d->err);
     return rc;
 }
 
@@ -765,7 +761,7 @@ static int load_assessment(itss_jdoc *d, itss_assessment *a)
                                  itss__shown(sh, sizeof sh, scale));
     }
     if (!rc)
-        rc = itss__jget_meta(d, root, itss__meta_keys, ITSS_META_COUNT, a->meta);
+        rc = itss__jget_meta(d, root, itss__assessment_meta_keys, ITSS_ASSESSMENT_META_COUNT, a->meta);
     if (!rc)
         rc = itss__jget_object(d, root, "ratings", 1, &ratings);
     if (rc)
@@ -819,11 +815,9 @@ int itss_assessment_load(const itss_maturity_model *m, const char *json, size_t 
                          itss_assessment **out, itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!m || !json || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_assessment_load: %s is NULL",
-                         !m ? "m" : !json ? "json" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, m);
+    ITSS_CHECK_ARG(err, json);
     assessment_ctx c = {m, out};
     return itss__jdoc_load(json, len, err, build_assessment, &c);
 }
@@ -838,11 +832,9 @@ int itss_assessment_load_file(const itss_maturity_model *m, const char *path,
                               itss_assessment **out, itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!m || !path || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_assessment_load_file: %s is NULL",
-                         !m ? "m" : !path ? "path" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, m);
+    ITSS_CHECK_ARG(err, path);
     assessment_ctx c = {m, out};
     return itss__load_path(path, err, load_assessment_text, &c);
 }
@@ -1027,7 +1019,7 @@ void itss__json_assessment(itss_buf *b, const itss_assessment *a, int pretty)
     itss_jw w;
     itss__jw_init(&w, b, pretty);
     itss__jw_obj(&w);
-    itss__jw_meta(&w, itss__meta_keys, ITSS_META_COUNT, a->meta);
+    itss__jw_meta(&w, itss__assessment_meta_keys, ITSS_ASSESSMENT_META_COUNT, a->meta);
     if (a->scale != ITSS_SCALE_ANY)
         itss__jw_kstr(&w, "scale", itss__scale_name(a->scale));
     itss__jw_key(&w, "ratings");
@@ -1100,7 +1092,7 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
     itss__jw_kstr(&w, "id", m->id);
     itss__jw_kstr(&w, "edition", m->edition);
     itss__jw_obj_end(&w);
-    itss__jw_meta(&w, itss__meta_keys, ITSS_META_COUNT, r->meta);
+    itss__jw_meta(&w, itss__assessment_meta_keys, ITSS_ASSESSMENT_META_COUNT, r->meta);
     itss__jw_kstr(&w, "scale", itss__scale_name(r->scale));
     itss__jw_kint(&w, "level", r->level);
     level_ref(&w, "level_name", m, r->level);
@@ -1163,7 +1155,7 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
             static const char *const digits[] = {"", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
             if (s[l].total)
                 itss__jw_kstr(&w, digits[l],
-                              sat_name(itss_maturity_result_item_status(r, it->number, l)));
+                              sat_name(itss_maturity_result_item_status(r, it, l)));
         }
         itss__jw_obj_end(&w);
         itss__jw_obj_end(&w);

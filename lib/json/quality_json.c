@@ -11,23 +11,6 @@
 
 static int nomem(itss_jdoc *d) { return itss__err(d->err, ITSS_ENOMEM, "out of memory"); }
 
-/* The cell a message "matrix[I][J] ..." of itss_ahp_weights names. */
-static int cell_named(const char *msg, size_t *i, size_t *j)
-{
-    char *end;
-    if (strncmp(msg, "matrix[", 7) != 0 || msg[7] < '0' || msg[7] > '9')
-        return 0;
-    unsigned long a = strtoul(msg + 7, &end, 10);
-    if (strncmp(end, "][", 2) != 0 || end[2] < '0' || end[2] > '9')
-        return 0;
-    unsigned long b = strtoul(end + 2, &end, 10);
-    if (*end != ']')
-        return 0;
-    *i = a;
-    *j = b;
-    return 1;
-}
-
 /* ---- the model (built-in only) ----------------------------------------------- */
 
 static int load_node(itss_jdoc *d, itss_arena *A, json_t *o, itss_quality_node *n,
@@ -273,10 +256,8 @@ static int build_qcatalog(itss_jdoc *d, void *ctx)
 {
     static const char *const keys[] = {"format", "source", "indicators", NULL};
     catalog_ctx *cc = ctx;
-    const itss_quality_model *m = NULL;
-    int rc = itss_quality_model_builtin(&m, d->err);
-    if (rc)
-        return rc;
+    const itss_quality_model *m = itss_quality_model_builtin();
+    int rc;
     itss_indicator_catalog *c = calloc(1, sizeof *c);
     if (!c)
         return nomem(d);
@@ -313,7 +294,7 @@ static int build_qcatalog(itss_jdoc *d, void *ctx)
     itss__jpath_pop(d, m0);
     c->n = L.nbase + n;
     if (!rc) {
-        size_t dup = itss__catalog_index(c, &rc);
+        size_t dup = itss__indicator_catalog_index(c, &rc);
         if (rc) {
             nomem(d);
         } else if (dup != (size_t)-1) {
@@ -338,15 +319,23 @@ static int build_qcatalog(itss_jdoc *d, void *ctx)
     return ITSS_OK;
 }
 
-int itss_indicator_catalog_load(const char *json, size_t len, const itss_indicator_catalog *base,
-                                itss_indicator_catalog **out, itss_error *err)
+int itss_indicator_catalog_load(const char *json, size_t len, itss_indicator_catalog **out,
+                                itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!json || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_indicator_catalog_load: %s is NULL",
-                         !json ? "json" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, json);
+    catalog_ctx cc = {NULL, out};
+    return itss__jdoc_load(json, len, err, build_qcatalog, &cc);
+}
+
+int itss_indicator_catalog_extend(const itss_indicator_catalog *base, const char *json,
+                                  size_t len, itss_indicator_catalog **out, itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, base);
+    ITSS_CHECK_ARG(err, json);
     catalog_ctx cc = {base, out};
     return itss__jdoc_load(json, len, err, build_qcatalog, &cc);
 }
@@ -354,26 +343,34 @@ int itss_indicator_catalog_load(const char *json, size_t len, const itss_indicat
 static int load_catalog_text(const char *text, size_t len, void *ctx, itss_error *err)
 {
     catalog_ctx *cc = ctx;
-    return itss_indicator_catalog_load(text, len, cc->base, cc->out, err);
+    return itss__jdoc_load(text, len, err, build_qcatalog, cc);
 }
 
-int itss_indicator_catalog_load_file(const char *path, const itss_indicator_catalog *base,
-                                     itss_indicator_catalog **out, itss_error *err)
+int itss_indicator_catalog_load_file(const char *path, itss_indicator_catalog **out,
+                                     itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!path || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_indicator_catalog_load_file: %s is NULL",
-                         !path ? "path" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, path);
+    catalog_ctx cc = {NULL, out};
+    return itss__load_path(path, err, load_catalog_text, &cc);
+}
+
+int itss_indicator_catalog_extend_file(const itss_indicator_catalog *base, const char *path,
+                                       itss_indicator_catalog **out, itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, base);
+    ITSS_CHECK_ARG(err, path);
     catalog_ctx cc = {base, out};
     return itss__load_path(path, err, load_catalog_text, &cc);
 }
 
-int itss__qcatalog_build_builtin(itss_indicator_catalog **out, itss_error *err)
+int itss__indicator_catalog_build_builtin(itss_indicator_catalog **out, itss_error *err)
 {
     return itss_indicator_catalog_load(itss__data_quality_indicators,
-                                       itss__data_quality_indicators_len, NULL, out, err);
+                                       itss__data_quality_indicators_len, out, err);
 }
 
 /* ---- evaluations ------------------------------------------------------------------ */
@@ -388,16 +385,15 @@ static int here(itss_jdoc *d, int rc)
     return rc;
 }
 
-/* itss_ahp_weights on a matrix read at the current path: a failure is
- * located at the cell its message names ("matrix[i][j] ..."), otherwise
- * (inconsistency, size) at the matrix itself. */
-static int ahp_here(itss_jdoc *d, const double *a, size_t n, unsigned flags, double *w,
+/* AHP on a matrix read at the current path: a failure about one cell is
+ * located at that cell, any other (inconsistency, size) at the matrix. */
+static int ahp_here(itss_jdoc *d, const double *a, size_t n, itss_ahp_mode mode, double *w,
                     double *lmax, double *ci, double *cr)
 {
-    int rc = itss_ahp_weights(a, n, flags, w, lmax, ci, cr, d->err);
-    size_t i, j;
-    if (rc && d->err && rc != ITSS_ECONSISTENCY && cell_named(d->err->message, &i, &j) &&
-        i < n && j < n) {
+    size_t cell[2];
+    int rc = itss__ahp(a, n, mode, w, lmax, ci, cr, cell, d->err);
+    size_t i = cell[0], j = cell[1];
+    if (rc && d->err && i < n && j < n) {
         itss_error keep = *d->err;
         size_t m1 = itss__jpath_index(d, i), m2 = itss__jpath_index(d, j);
         itss__jfail(d, rc, 0, "%s", keep.message);
@@ -444,7 +440,7 @@ static int load_selection(itss_jdoc *d, itss_evaluation *e, json_t *scheme)
     free(seen);
     itss__jpath_pop(d, m0);
     if (!rc)
-        rc = itss_evaluation_select(e, ids, n, d->err);
+        rc = itss_evaluation_set_indicators(e, ids, n, d->err);
     free(ids);
     return rc;
 }
@@ -555,7 +551,8 @@ static int load_ahp(itss_jdoc *d, itss_evaluation *e, json_t *spec, json_t *weig
         itss__jpath_pop(d, m1);
     }
     if (!rc)
-        rc = ahp_here(d, a, n, allow ? ITSS_AHP_ALLOW_INCONSISTENT : 0, w, NULL, NULL, NULL);
+        rc = ahp_here(d, a, n, allow ? ITSS_AHP_ALLOW_INCONSISTENT : ITSS_AHP_STRICT, w, NULL,
+                      NULL, NULL);
     itss__jpath_pop(d, m0);
     for (size_t i = 0; !rc && i < n; i++)
         *itss__eval_weight_slot(e, json_string_value(json_array_get(labels, i))) = w[i];
@@ -734,7 +731,7 @@ static int load_evaluation(itss_jdoc *d, itss_evaluation *e)
         rc = itss__eval_default_scheme(e, d->err);
     }
     if (!rc)
-        rc = itss__jget_meta(d, root, itss__qmeta_keys, ITSS_QMETA_COUNT, e->meta);
+        rc = itss__jget_meta(d, root, itss__evaluation_meta_keys, ITSS_EVALUATION_META_COUNT, e->meta);
     if (!rc)
         rc = itss__jget_object(d, root, "measurements", 1, &meas);
     if (rc)
@@ -793,14 +790,9 @@ int itss_evaluation_load(const itss_indicator_catalog *c, const char *json, size
                          itss_evaluation **out, itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!json || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_evaluation_load: %s is NULL",
-                         !json ? "json" : "out");
-    int rc;
-    if (!c && (rc = itss_indicator_catalog_builtin(&c, err)))
-        return rc;
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, c);
+    ITSS_CHECK_ARG(err, json);
     eval_ctx ec = {c, out};
     return itss__jdoc_load(json, len, err, build_evaluation, &ec);
 }
@@ -815,11 +807,9 @@ int itss_evaluation_load_file(const itss_indicator_catalog *c, const char *path,
                               itss_evaluation **out, itss_error *err)
 {
     itss__err_clear(err);
-    if (out)
-        *out = NULL;
-    if (!path || !out)
-        return itss__err(err, ITSS_EINVAL, "itss_evaluation_load_file: %s is NULL",
-                         !path ? "path" : "out");
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, c);
+    ITSS_CHECK_ARG(err, path);
     eval_ctx ec = {c, out};
     return itss__load_path(path, err, load_evaluation_text, &ec);
 }
@@ -827,7 +817,7 @@ int itss_evaluation_load_file(const itss_indicator_catalog *c, const char *path,
 /* ---- AHP documents --------------------------------------------------------------- */
 
 typedef struct {
-    unsigned flags;
+    itss_ahp_mode mode;
     itss_format format;
     itss_lang lang;
     char **out;
@@ -889,7 +879,7 @@ static int build_ahp(itss_jdoc *d, void *ctx)
         itss__jpath_pop(d, m1);
     }
     if (!rc)
-        rc = ahp_here(d, a, n, ac->flags, w, &lmax, &ci, &cr);
+        rc = ahp_here(d, a, n, ac->mode, w, &lmax, &ci, &cr);
     itss__jpath_pop(d, m0);
     if (rc)
         return rc;
@@ -902,16 +892,15 @@ static int build_ahp(itss_jdoc *d, void *ctx)
     return itss__buf_finish(&b, ac->out, ac->outlen, d->err);
 }
 
-int itss_ahp_json(const char *json, size_t len, unsigned flags, itss_format format,
+int itss_ahp_json(const char *json, size_t len, itss_ahp_mode mode, itss_format format,
                   itss_lang lang, char **out, size_t *outlen, itss_error *err)
 {
     itss__err_clear(err);
-    int rc = itss__check_render("itss_ahp_json", format, lang, out, err);
-    if (rc)
-        return rc;
-    if (!json)
-        return itss__err(err, ITSS_EINVAL, "itss_ahp_json: json is NULL");
-    ahp_ctx ac = {flags, format, lang, out, outlen};
+    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_ARG(err, json);
+    ITSS_CHECK(err, mode == ITSS_AHP_STRICT || mode == ITSS_AHP_ALLOW_INCONSISTENT,
+               "mode %d is not an itss_ahp_mode", (int)mode);
+    ahp_ctx ac = {mode, format, lang, out, outlen};
     return itss__jdoc_load(json, len, err, build_ahp, &ac);
 }
 
@@ -985,7 +974,7 @@ static void indicator_obj(itss_jw *w, const itss_indicator *ind)
     itss__jw_obj_end(w);
 }
 
-void itss__json_qcatalog(itss_buf *b, const itss_indicator_catalog *c, const char *service,
+void itss__json_indicator_catalog(itss_buf *b, const itss_indicator_catalog *c, const char *service,
                          int pretty)
 {
     itss_jw w;
@@ -1066,7 +1055,7 @@ void itss__json_evaluation(itss_buf *b, const itss_evaluation *e, int pretty)
     itss__jw_init(&w, b, pretty);
     itss__jw_obj(&w);
     itss__jw_kstr(&w, "service", e->service);
-    itss__jw_meta(&w, itss__qmeta_keys, ITSS_QMETA_COUNT, e->meta);
+    itss__jw_meta(&w, itss__evaluation_meta_keys, ITSS_EVALUATION_META_COUNT, e->meta);
     itss__jw_key(&w, "scheme");
     itss__jw_obj(&w);
     itss__jw_key(&w, "indicators");
@@ -1126,7 +1115,7 @@ void itss__json_qresult(itss_buf *b, const itss_quality_result *r, int pretty)
     itss__jw_obj(&w);
     itss__jw_kstr(&w, "model", m->edition);
     itss__jw_kstr(&w, "service", r->service);
-    itss__jw_meta(&w, itss__qmeta_keys, ITSS_QMETA_COUNT, r->meta);
+    itss__jw_meta(&w, itss__evaluation_meta_keys, ITSS_EVALUATION_META_COUNT, r->meta);
     itss__jw_key(&w, "overall");
     itss__jw_obj(&w);
     itss__jw_knum(&w, "score", r->overall.score);
@@ -1223,7 +1212,7 @@ void itss__json_qcompare(itss_buf *b, const itss_quality_result *const *rs, size
     itss__jw_arr(&w);
     for (size_t i = 0; i < n; i++) {
         itss__jw_obj(&w);
-        itss__jw_meta(&w, itss__qmeta_keys, ITSS_QMETA_COUNT, rs[i]->meta);
+        itss__jw_meta(&w, itss__evaluation_meta_keys, ITSS_EVALUATION_META_COUNT, rs[i]->meta);
         itss__jw_obj_end(&w);
     }
     itss__jw_arr_end(&w);
