@@ -14,7 +14,8 @@ static int cmp_class(const void *a, const void *b)
 
 itss_link_problem itss__catalog_link(itss_catalog *cat, const itss_class **which)
 {
-    itss_class *cl = cat->classes;
+    /* the catalog is being built: its arrays are arena memory of ours */
+    itss_class *cl = (itss_class *)cat->classes;
     size_t n = cat->n;
     qsort(cl, n, sizeof *cl, cmp_class);
     for (size_t i = 0; i + 1 < n; i++)
@@ -43,28 +44,33 @@ itss_link_problem itss__catalog_link(itss_catalog *cat, const itss_class **which
             cat->ntop++;
         }
     }
-    cat->top = itss__arena_calloc(&cat->arena, cat->ntop ? cat->ntop : 1, sizeof *cat->top);
-    if (!cat->top)
+    const itss_class **top =
+        itss__arena_calloc(&cat->arena, cat->ntop ? cat->ntop : 1, sizeof *top);
+    if (!top)
         return ITSS_LINK_NOMEM;
-    for (size_t i = 0; i < n; i++) {
-        if (cl[i].nchildren) {
-            cl[i].children = itss__arena_calloc(&cat->arena, cl[i].nchildren,
-                                                sizeof *cl[i].children);
-            if (!cl[i].children)
-                return ITSS_LINK_NOMEM;
-        }
+    cat->top = top;
+    /* one array for every class's children, each class's share in code
+     * order; filled is how many of a share are written so far */
+    const itss_class **kids = itss__arena_calloc(&cat->arena, n ? n : 1, sizeof *kids);
+    size_t *filled = calloc(n ? n : 1, sizeof *filled);
+    if (!kids || !filled) {
+        free(filled);
+        return ITSS_LINK_NOMEM;
+    }
+    for (size_t i = 0, used = 0; i < n; i++) {
+        cl[i].children = kids + used;
+        used += cl[i].nchildren;
     }
     size_t t = 0;
     for (size_t i = 0; i < n; i++) {
-        itss_class *p = (itss_class *)cl[i].parent;
-        if (p) {
-            size_t k = 0;
-            while (p->children[k])
-                k++;
-            p->children[k] = &cl[i];
-        } else {
-            cat->top[t++] = &cl[i];
-        }
+        const itss_class *p = cl[i].parent;
+        if (p)
+            kids[(size_t)(p->children - kids) + filled[p->index]++] = &cl[i];
+        else
+            top[t++] = &cl[i];
+    }
+    free(filled);
+    for (size_t i = 0; i < n; i++) {
         /* descendants are the following classes that share the code prefix */
         size_t len = strlen(cl[i].code), j = i + 1;
         while (j < n && strncmp(cl[j].code, cl[i].code, len) == 0)
@@ -84,33 +90,12 @@ itss_link_problem itss__catalog_link(itss_catalog *cat, const itss_class **which
     return ITSS_LINK_OK;
 }
 
-/* ---- built-in catalog ------------------------------------------------- */
+/* ---- life cycle -------------------------------------------------------- */
 
-static void *_Atomic builtin_catalog;
-
-static void catalog_destroy(void *p)
+static void catalog_destroy(itss_catalog *cat)
 {
-    itss_catalog *cat = p;
     itss__arena_free(&cat->arena);
     free(cat);
-}
-
-static int build_builtin(void **out, itss_error *err)
-{
-    itss_catalog *cat = NULL;
-    int rc = itss__catalog_build_builtin(&cat, err);
-    if (!rc)
-        cat->builtin = 1;
-    *out = cat;
-    return rc;
-}
-
-const itss_catalog *itss_catalog_builtin(void)
-{
-    void *obj;
-    if (itss__lazy_object(&builtin_catalog, build_builtin, catalog_destroy, &obj, NULL))
-        abort();
-    return obj;
 }
 
 void itss_catalog_free(itss_catalog *cat)

@@ -26,7 +26,7 @@ struct itss_class {
     size_t src_index; /* position in the input document */
     size_t ndesc;     /* descendants: classes[index + 1 .. index + ndesc] */
     size_t nchildren;
-    const itss_class **children;
+    const itss_class *const *children;
 };
 
 struct itss_xtarget {
@@ -48,9 +48,9 @@ struct itss_crosswalk {
     char *scheme;
     char *name[2];
     char *note[2]; /* NULL when absent */
-    itss_xtarget *targets;
+    const itss_xtarget *targets;
     size_t ntargets;
-    itss_xlink *links; /* in data order */
+    const itss_xlink *links; /* in data order */
     size_t nlinks;
 };
 
@@ -60,11 +60,11 @@ struct itss_catalog {
     char *edition;
     char *title[2];
     char *source;
-    itss_class *classes; /* sorted by code */
+    const itss_class *classes; /* sorted by code */
     size_t n;
-    const itss_class **top;
+    const itss_class *const *top;
     size_t ntop;
-    itss_crosswalk *xw;
+    const itss_crosswalk *xw;
     size_t nxw;
 };
 
@@ -96,9 +96,6 @@ itss_link_problem itss__catalog_link(itss_catalog *cat, const itss_class **which
  * Shared by itss_code_validate, itss_class_lookup and the renderers. */
 int itss__code_check(const itss_catalog *cat, const char *code, itss_code_problem *problem,
                      const itss_class **found, itss_error *err);
-
-/* Build the built-in catalog from the embedded data (json/catalog_json.c). */
-int itss__catalog_build_builtin(itss_catalog **out, itss_error *err);
 
 /* The verdict on one code, as the validate renderers show it. */
 typedef struct itss_code_verdict {

@@ -220,12 +220,4 @@ char *itss__arena_strdup(itss_arena *a, const char *s);
 char *itss__arena_strndup(itss_arena *a, const char *s, size_t n);
 void itss__arena_free(itss_arena *a);
 
-/* ---- built-in objects ------------------------------------------------
- * Built once on first use, lock-free: if two threads race, both build, one
- * wins the compare-and-swap and the other destroys its copy. The object is
- * immutable from then on and lives until the process ends. */
-typedef int (*itss_build_fn)(void **out, itss_error *err);
-int itss__lazy_object(void *_Atomic *slot, itss_build_fn build, void (*destroy)(void *),
-                      void **out, itss_error *err);
-
 #endif /* ITSS_INTERNAL_H */

@@ -10,33 +10,12 @@
 const char *const itss__assessment_meta_keys[ITSS_ASSESSMENT_META_COUNT] = {"id",   "organization", "scope",
                                                       "date", "assessor",     "notes"};
 
-/* ---- built-in model and life cycle ------------------------------------ */
+/* ---- life cycle ----------------------------------------------------------- */
 
-static void *_Atomic builtin_model;
-
-static void model_destroy(void *p)
+static void model_destroy(itss_maturity_model *m)
 {
-    itss_maturity_model *m = p;
     itss__arena_free(&m->arena);
     free(m);
-}
-
-static int build_builtin(void **out, itss_error *err)
-{
-    itss_maturity_model *m = NULL;
-    int rc = itss__maturity_build_builtin(&m, err);
-    if (!rc)
-        m->builtin = 1;
-    *out = m;
-    return rc;
-}
-
-const itss_maturity_model *itss_maturity_model_builtin(void)
-{
-    void *obj;
-    if (itss__lazy_object(&builtin_model, build_builtin, model_destroy, &obj, NULL))
-        abort();
-    return obj;
 }
 
 void itss_maturity_model_free(itss_maturity_model *m)
@@ -76,26 +55,33 @@ static int clause_id_cmp(const void *a, const void *b)
     return c ? c : (x->src > y->src) - (x->src < y->src);
 }
 
+/* These run while a model is being built: its arrays are then arena
+ * memory of ours to write (read-only only once the model is finished). */
+
 int itss__mmodel_sort_items(itss_maturity_model *m)
 {
     /* items reference nothing yet that would move; index keeps file order */
-    qsort(m->items, m->nitems, sizeof *m->items, item_cmp);
+    itss_maturity_item *items = (itss_maturity_item *)m->items;
+    qsort(items, m->nitems, sizeof *items, item_cmp);
     for (size_t i = 0; i < m->nitems; i++)
-        m->items[i].index = i;
+        items[i].index = i;
     return ITSS_OK;
 }
 
 int itss__mmodel_finish(itss_maturity_model *m)
 {
-    qsort(m->clauses, m->nclauses, sizeof *m->clauses, clause_order);
-    m->by_id = itss__arena_calloc(&m->arena, m->nclauses ? m->nclauses : 1, sizeof *m->by_id);
-    if (!m->by_id)
+    itss_maturity_clause *clauses = (itss_maturity_clause *)m->clauses;
+    qsort(clauses, m->nclauses, sizeof *clauses, clause_order);
+    const itss_maturity_clause **by_id =
+        itss__arena_calloc(&m->arena, m->nclauses ? m->nclauses : 1, sizeof *by_id);
+    if (!by_id)
         return ITSS_ENOMEM;
     for (size_t i = 0; i < m->nclauses; i++) {
-        m->clauses[i].index = i;
-        m->by_id[i] = &m->clauses[i];
+        clauses[i].index = i;
+        by_id[i] = &clauses[i];
     }
-    qsort(m->by_id, m->nclauses, sizeof *m->by_id, clause_id_cmp);
+    qsort(by_id, m->nclauses, sizeof *by_id, clause_id_cmp);
+    m->by_id = by_id;
     return ITSS_OK;
 }
 
@@ -123,13 +109,14 @@ static int domain_id_cmp(const void *a, const void *b)
 
 int itss__mmodel_index_domains(itss_maturity_model *m)
 {
-    m->domain_by_id =
-        itss__arena_calloc(&m->arena, m->ndomains ? m->ndomains : 1, sizeof *m->domain_by_id);
-    if (!m->domain_by_id)
+    const itss_maturity_domain **by_id =
+        itss__arena_calloc(&m->arena, m->ndomains ? m->ndomains : 1, sizeof *by_id);
+    if (!by_id)
         return ITSS_ENOMEM;
     for (size_t i = 0; i < m->ndomains; i++)
-        m->domain_by_id[i] = &m->domains[i];
-    qsort(m->domain_by_id, m->ndomains, sizeof *m->domain_by_id, domain_id_cmp);
+        by_id[i] = &m->domains[i];
+    qsort(by_id, m->ndomains, sizeof *by_id, domain_id_cmp);
+    m->domain_by_id = by_id;
     return ITSS_OK;
 }
 

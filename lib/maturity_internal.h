@@ -39,7 +39,7 @@ struct itss_maturity_domain {
     size_t index; /* position in the model's domain array */
     const itss_maturity_part *part;
     char *name[2];
-    char *(*desc)[2]; /* [level - 1][lang]; NULL when the model gives none */
+    char *const (*desc)[2]; /* [level - 1][lang]; NULL when the model gives none */
     int ndesc;        /* = the model's level count when desc is set */
     char *source;
 };
@@ -50,7 +50,7 @@ struct itss_maturity_item {
     size_t src;   /* position in the document */
     const itss_maturity_domain *domain;
     char *name[2];
-    char **aliases;
+    char *const *aliases;
     size_t naliases;
     char *source;
 };
@@ -87,23 +87,23 @@ struct itss_maturity_model {
     char *title[2];
     char *source;
     int nlevels;
-    itss_maturity_level *levels; /* [nlevels], ordinal i + 1 at i */
-    itss_maturity_part *parts;
+    const itss_maturity_level *levels; /* [nlevels], ordinal i + 1 at i */
+    const itss_maturity_part *parts;
     size_t nparts;
-    itss_maturity_domain *domains; /* document order */
+    const itss_maturity_domain *domains; /* document order */
     size_t ndomains;
-    const itss_maturity_domain **domain_by_id; /* sorted by id */
-    itss_maturity_item *items; /* sorted by number */
+    const itss_maturity_domain *const *domain_by_id; /* sorted by id */
+    const itss_maturity_item *items; /* sorted by number */
     size_t nitems;
-    itss_maturity_clause *clauses; /* model order */
+    const itss_maturity_clause *clauses; /* model order */
     size_t nclauses;
-    const itss_maturity_clause **by_id; /* sorted by id, for lookup */
+    const itss_maturity_clause *const *by_id; /* sorted by id, for lookup */
     /* optional informative item x level table */
     int has_item_levels;
     char *item_levels_source;
-    itss_item_levels_row *il_rows;
+    const itss_item_levels_row *il_rows;
     size_t nil_rows;
-    itss_item_levels_diff *il_diffs;
+    const itss_item_levels_diff *il_diffs;
     size_t nil_diffs;
 };
 
@@ -189,8 +189,6 @@ int itss__scale_allows(itss_rating_scale scale, itss_rating_kind kind);
 const char *itss__scale_name(itss_rating_scale scale);
 /* The JSON token of a non-percent kind: "met", "not_met", "N", ..., "na". */
 const char *itss__rating_token(itss_rating_kind kind);
-
-int itss__maturity_build_builtin(itss_maturity_model **out, itss_error *err);
 
 /* Writers (json/maturity_json.c, maturity_text.c). */
 void itss__json_mmodel(itss_buf *b, const itss_maturity_model *m, int pretty);

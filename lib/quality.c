@@ -10,56 +10,20 @@
 const char *const itss__evaluation_meta_keys[ITSS_EVALUATION_META_COUNT] = {
     "id", "provider", "customer", "evaluator", "date", "period", "notes"};
 
-/* ---- built-ins -------------------------------------------------------------- */
+/* ---- life cycle ------------------------------------------------------------ */
 
-static void *_Atomic builtin_model, *_Atomic builtin_catalog;
-
-static void model_destroy(void *p)
+void itss__quality_model_free(itss_quality_model *m)
 {
-    itss_quality_model *m = p;
-    itss__arena_free(&m->arena);
-    free(m);
+    if (m) {
+        itss__arena_free(&m->arena);
+        free(m);
+    }
 }
 
-static void catalog_destroy(void *p)
+static void catalog_destroy(itss_indicator_catalog *c)
 {
-    itss_indicator_catalog *c = p;
     itss__arena_free(&c->arena);
     free(c);
-}
-
-static int build_model(void **out, itss_error *err)
-{
-    itss_quality_model *m = NULL;
-    int rc = itss__qmodel_build_builtin(&m, err);
-    *out = m;
-    return rc;
-}
-
-static int build_catalog(void **out, itss_error *err)
-{
-    itss_indicator_catalog *c = NULL;
-    int rc = itss__indicator_catalog_build_builtin(&c, err);
-    if (!rc)
-        c->builtin = 1;
-    *out = c;
-    return rc;
-}
-
-const itss_quality_model *itss_quality_model_builtin(void)
-{
-    void *obj;
-    if (itss__lazy_object(&builtin_model, build_model, model_destroy, &obj, NULL))
-        abort();
-    return obj;
-}
-
-const itss_indicator_catalog *itss_indicator_catalog_builtin(void)
-{
-    void *obj;
-    if (itss__lazy_object(&builtin_catalog, build_catalog, catalog_destroy, &obj, NULL))
-        abort();
-    return obj;
 }
 
 void itss_indicator_catalog_free(itss_indicator_catalog *c)
@@ -72,22 +36,27 @@ void itss_indicator_catalog_free(itss_indicator_catalog *c)
 
 int itss__qmodel_link(itss_quality_model *m)
 {
+    /* the model is being built: its arrays are arena memory of ours */
+    itss_quality_node *chars = (itss_quality_node *)m->chars;
+    itss_quality_node *subs = (itss_quality_node *)m->subs;
     for (size_t c = 0; c < m->nchars; c++) {
-        itss_quality_node *ch = &m->chars[c];
+        itss_quality_node *ch = &chars[c];
         ch->index = c;
         ch->nchildren = 0;
         for (size_t s = 0; s < m->nsubs; s++)
-            ch->nchildren += m->subs[s].parent == ch;
-        ch->children = itss__arena_calloc(&m->arena, ch->nchildren + 1, sizeof *ch->children);
-        if (!ch->children)
+            ch->nchildren += subs[s].parent == ch;
+        const itss_quality_node **kids =
+            itss__arena_calloc(&m->arena, ch->nchildren + 1, sizeof *kids);
+        if (!kids)
             return ITSS_ENOMEM;
         size_t k = 0;
         for (size_t s = 0; s < m->nsubs; s++)
-            if (m->subs[s].parent == ch)
-                ch->children[k++] = &m->subs[s];
+            if (subs[s].parent == ch)
+                kids[k++] = &subs[s];
+        ch->children = kids;
     }
     for (size_t s = 0; s < m->nsubs; s++)
-        m->subs[s].index = s;
+        subs[s].index = s;
     return ITSS_OK;
 }
 
@@ -187,14 +156,15 @@ static int by_id_cmp(const void *a, const void *b)
 size_t itss__indicator_catalog_index(itss_indicator_catalog *c, int *rc)
 {
     *rc = ITSS_OK;
-    c->by_id = itss__arena_calloc(&c->arena, c->n ? c->n : 1, sizeof *c->by_id);
-    if (!c->by_id) {
+    const itss_indicator **by_id = itss__arena_calloc(&c->arena, c->n ? c->n : 1, sizeof *by_id);
+    if (!by_id) {
         *rc = ITSS_ENOMEM;
         return (size_t)-1;
     }
     for (size_t i = 0; i < c->n; i++)
-        c->by_id[i] = &c->items[i];
-    qsort(c->by_id, c->n, sizeof *c->by_id, by_id_cmp);
+        by_id[i] = &c->items[i];
+    qsort(by_id, c->n, sizeof *by_id, by_id_cmp);
+    c->by_id = by_id;
     for (size_t i = 0; i + 1 < c->n; i++)
         if (strcmp(c->by_id[i]->id, c->by_id[i + 1]->id) == 0)
             return (size_t)(c->by_id[i + 1] - c->items);
@@ -241,11 +211,12 @@ int itss__indicator_copy(itss_arena *a, itss_indicator *dst, const itss_indicato
             dst->anchor[k][l] = dup_opt(a, src->anchor[k][l], &oom);
     }
     if (src->nservices) {
-        dst->services = itss__arena_calloc(a, src->nservices, sizeof *dst->services);
-        if (!dst->services)
+        char **services = itss__arena_calloc(a, src->nservices, sizeof *services);
+        if (!services)
             return ITSS_ENOMEM;
         for (size_t i = 0; i < src->nservices; i++)
-            dst->services[i] = dup_opt(a, src->services[i], &oom);
+            services[i] = dup_opt(a, src->services[i], &oom);
+        dst->services = services;
     }
     return oom ? ITSS_ENOMEM : ITSS_OK;
 }

@@ -25,7 +25,7 @@ struct itss_quality_node {
     char *def[2];
     const itss_quality_node *parent; /* NULL for a characteristic */
     size_t index;                    /* in the model's characteristic or sub array */
-    const itss_quality_node **children;
+    const itss_quality_node *const *children;
     size_t nchildren;
 };
 
@@ -34,9 +34,9 @@ struct itss_quality_model {
     char *edition;
     char *title[2];
     char *source;
-    itss_quality_node *chars;
+    const itss_quality_node *chars;
     size_t nchars;
-    itss_quality_node *subs; /* grouped by characteristic, in the standard's order */
+    const itss_quality_node *subs; /* grouped by characteristic, in the standard's order */
     size_t nsubs;
 };
 
@@ -46,7 +46,7 @@ struct itss_indicator {
     const itss_quality_node *sub;
     int method;   /* itss_method */
     int polarity; /* itss_polarity */
-    char **services;
+    char *const *services;
     size_t nservices;
     char *a[2], *b[2];  /* ratios */
     char *anchor[5][2]; /* ratings */
@@ -58,9 +58,9 @@ struct itss_indicator_catalog {
     int builtin;
     const itss_quality_model *model;
     char *source;
-    itss_indicator *items; /* document order (base first) */
+    const itss_indicator *items; /* document order (base first) */
     size_t n;
-    const itss_indicator **by_id; /* sorted by id */
+    const itss_indicator *const *by_id; /* sorted by id */
 };
 
 enum { ITSS_MEASURE_NONE, ITSS_MEASURE_RATIO, ITSS_MEASURE_SCORES, ITSS_MEASURE_NA };
@@ -158,8 +158,12 @@ int itss__eval_new(const itss_indicator_catalog *c, const char *service,
 /* Check a GB/T 29264 code against the built-in catalog (message ready). */
 int itss__check_service(const char *code, itss_error *err);
 
-int itss__qmodel_build_builtin(itss_quality_model **out, itss_error *err);
-int itss__indicator_catalog_build_builtin(itss_indicator_catalog **out, itss_error *err);
+/* The quality model from its JSON document (data/gbt33850-2017.json; the
+ * format is internal: no public function loads a quality model). *out is
+ * freed with itss__quality_model_free. */
+int itss__quality_model_load(const char *json, size_t len, itss_quality_model **out,
+                             itss_error *err);
+void itss__quality_model_free(itss_quality_model *m);
 
 /* AHP weights (itss_ahp_weights without the argument checks). When the
  * matrix has a bad cell, cell[0] and cell[1] receive its row and column

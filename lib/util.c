@@ -1,5 +1,4 @@
 /* libitss — string buffer, UTF-8 and number formatting helpers. */
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -423,32 +422,6 @@ void itss__arena_free(itss_arena *a)
         b = next;
     }
     a->head = NULL;
-}
-
-/* ---- built-in objects ---------------------------------------------------- */
-
-int itss__lazy_object(void *_Atomic *slot, itss_build_fn build, void (*destroy)(void *),
-                      void **out, itss_error *err)
-{
-    void *obj = atomic_load_explicit(slot, memory_order_acquire);
-    if (!obj) {
-        void *mine = NULL;
-        int rc = build(&mine, err);
-        if (rc) {
-            *out = NULL;
-            return rc;
-        }
-        void *expected = NULL;
-        if (atomic_compare_exchange_strong_explicit(slot, &expected, mine, memory_order_acq_rel,
-                                                    memory_order_acquire)) {
-            obj = mine;
-        } else {
-            destroy(mine); /* another thread won the race: use its object */
-            obj = expected;
-        }
-    }
-    *out = obj;
-    return ITSS_OK;
 }
 
 void itss__str_append(char *dst, size_t size, const char *s)

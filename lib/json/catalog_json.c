@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../builtin_data.h"
 #include "../classify_internal.h"
 #include "json_internal.h"
 
@@ -187,7 +186,7 @@ static int load_crosswalk(loader *L, json_t *o, size_t xi)
                                        NULL};
     itss_jdoc *d = L->doc;
     itss_arena *A = &L->cat->arena;
-    itss_crosswalk *x = &L->cat->xw[xi];
+    itss_crosswalk *x = (itss_crosswalk *)&L->cat->xw[xi]; /* being built */
     const char *id = NULL, *scheme = NULL;
     json_t *targets = NULL, *links = NULL;
     x->cat = L->cat;
@@ -217,14 +216,17 @@ static int load_crosswalk(loader *L, json_t *o, size_t xi)
         return nomem(L);
     x->ntargets = json_array_size(targets);
     x->nlinks = json_array_size(links);
-    x->targets = itss__arena_calloc(A, x->ntargets ? x->ntargets : 1, sizeof *x->targets);
-    x->links = itss__arena_calloc(A, x->nlinks ? x->nlinks : 1, sizeof *x->links);
-    if (!x->targets || !x->links)
+    itss_xtarget *targets_out = itss__arena_calloc(A, x->ntargets ? x->ntargets : 1,
+                                                   sizeof *targets_out);
+    itss_xlink *links_out = itss__arena_calloc(A, x->nlinks ? x->nlinks : 1, sizeof *links_out);
+    if (!targets_out || !links_out)
         return nomem(L);
+    x->targets = targets_out;
+    x->links = links_out;
     size_t m0 = itss__jpath_key(d, "targets");
     for (size_t k = 0; !rc && k < x->ntargets; k++) {
         size_t m = itss__jpath_index(d, k);
-        rc = load_target(L, json_array_get(targets, k), &x->targets[k]);
+        rc = load_target(L, json_array_get(targets, k), &targets_out[k]);
         for (size_t j = 0; !rc && j < k; j++)
             if (strcmp(x->targets[j].code, x->targets[k].code) == 0) {
                 rc = itss__jfail_key(d, "code", ITSS_EDUPLICATE, 0, "target code %s is listed twice",
@@ -236,7 +238,7 @@ static int load_crosswalk(loader *L, json_t *o, size_t xi)
     m0 = itss__jpath_key(d, "links");
     for (size_t k = 0; !rc && k < x->nlinks; k++) {
         size_t m = itss__jpath_index(d, k);
-        rc = load_link(L, x, json_array_get(links, k), &x->links[k]);
+        rc = load_link(L, x, json_array_get(links, k), &links_out[k]);
         for (size_t j = 0; !rc && j < k; j++)
             if (x->links[j].cls == x->links[k].cls &&
                 x->links[j].target == x->links[k].target)
@@ -286,12 +288,14 @@ static int load_catalog(itss_jdoc *d, itss_catalog *cat)
         (source && !(cat->source = itss__arena_strdup(&cat->arena, source))))
         return nomem(&L);
     cat->n = json_array_size(classes);
-    if (!(cat->classes = itss__arena_calloc(&cat->arena, cat->n, sizeof *cat->classes)))
+    itss_class *classes_out = itss__arena_calloc(&cat->arena, cat->n, sizeof *classes_out);
+    if (!classes_out)
         return nomem(&L);
+    cat->classes = classes_out;
     size_t m0 = itss__jpath_key(d, "classes");
     for (size_t i = 0; !rc && i < cat->n; i++) {
         size_t m = itss__jpath_index(d, i);
-        rc = load_class(&L, json_array_get(classes, i), i, &cat->classes[i]);
+        rc = load_class(&L, json_array_get(classes, i), i, &classes_out[i]);
         itss__jpath_pop(d, m);
     }
     if (!rc) {
@@ -377,12 +381,6 @@ int itss_catalog_load_file(const char *path, itss_catalog **out, itss_error *err
     ITSS_CHECK_OUT(err, out);
     ITSS_CHECK_ARG(err, path);
     return itss__load_path(path, err, load_text, out);
-}
-
-int itss__catalog_build_builtin(itss_catalog **out, itss_error *err)
-{
-    return itss_catalog_load(itss__data_gbt29264_2012, itss__data_gbt29264_2012_len, out,
-                             err);
 }
 
 /* ---- writing ------------------------------------------------------------ */

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../builtin_data.h"
 #include "../maturity_internal.h"
 #include "json_internal.h"
 
@@ -60,6 +59,11 @@ typedef struct {
     keypos *parts; /* sorted part ids, for lookup */
 } mloader;
 
+/* A model being built is arena memory of ours to write; its array fields
+ * are read-only only once it is finished (and for the built-in model,
+ * which is constant data). */
+#define BUILDING(type, p) ((type *)(p))
+
 static const itss_maturity_part *part_find(mloader *L, const char *id)
 {
     size_t lo = 0, hi = L->m->nparts;
@@ -96,7 +100,7 @@ static int load_levels(mloader *L, json_t *arr)
     for (size_t i = 0; !rc && i < n; i++) {
         size_t m1 = itss__jpath_index(d, i);
         json_t *o = json_array_get(arr, i);
-        itss_maturity_level *l = &m->levels[i];
+        itss_maturity_level *l = BUILDING(itss_maturity_level, &m->levels[i]);
         long long ord = 0;
         if (!json_is_object(o))
             rc = itss__jfail(d, ITSS_ESCHEMA, 0, "a level must be an object, not %s",
@@ -148,8 +152,10 @@ static int load_parts(mloader *L, json_t *arr)
         if (!rc)
             rc = itss__jget_id(d, o, "id", &id);
         if (!rc)
-            rc = itss__jget_text2(d, o, "name", 1, &m->arena, m->parts[i].name);
-        if (!rc && !(m->parts[i].id = itss__arena_strdup(&m->arena, id)))
+            rc = itss__jget_text2(d, o, "name", 1, &m->arena,
+                                  BUILDING(itss_maturity_part, &m->parts[i])->name);
+        if (!rc && !(BUILDING(itss_maturity_part, &m->parts[i])->id =
+                         itss__arena_strdup(&m->arena, id)))
             rc = nomem(d);
         if (!rc)
             L->parts[i] = (keypos){m->parts[i].id, i};
@@ -175,8 +181,10 @@ static int load_domain_descriptions(mloader *L, json_t *o, itss_maturity_domain 
         return itss__jfail_key(d, "descriptions", ITSS_EMODEL, 0,
                                "\"descriptions\" must give one text per level (%d levels)",
                                m->nlevels);
-    if (!(dom->desc = itss__arena_calloc(&m->arena, (size_t)m->nlevels, sizeof *dom->desc)))
+    char *(*desc)[2] = itss__arena_calloc(&m->arena, (size_t)m->nlevels, sizeof *desc);
+    if (!desc)
         return nomem(d);
+    dom->desc = desc;
     dom->ndesc = m->nlevels;
     size_t m0 = itss__jpath_key(d, "descriptions");
     for (size_t i = 0; !rc && i < json_array_size(arr); i++) {
@@ -196,7 +204,7 @@ static int load_domain_descriptions(mloader *L, json_t *o, itss_maturity_domain 
                                  "for level %zu",
                                  i + 1);
         if (!rc)
-            rc = itss__jget_text2(d, e, "text", 1, &m->arena, dom->desc[i]);
+            rc = itss__jget_text2(d, e, "text", 1, &m->arena, desc[i]);
         itss__jpath_pop(d, m1);
     }
     itss__jpath_pop(d, m0);
@@ -221,7 +229,7 @@ static int load_domains(mloader *L, json_t *arr)
     for (size_t i = 0; !rc && i < n; i++) {
         size_t m1 = itss__jpath_index(d, i);
         json_t *o = json_array_get(arr, i);
-        itss_maturity_domain *dom = &m->domains[i];
+        itss_maturity_domain *dom = BUILDING(itss_maturity_domain, &m->domains[i]);
         const char *id = NULL, *part = NULL;
         long long number = 0;
         if (!json_is_object(o))
@@ -288,7 +296,7 @@ static int load_items(mloader *L, json_t *arr)
     for (size_t i = 0; !rc && i < n; i++) {
         size_t m1 = itss__jpath_index(d, i);
         json_t *o = json_array_get(arr, i), *aliases = NULL;
-        itss_maturity_item *it = &m->items[i];
+        itss_maturity_item *it = BUILDING(itss_maturity_item, &m->items[i]);
         const char *dom = NULL;
         long long number = 0;
         if (!json_is_object(o))
@@ -308,8 +316,9 @@ static int load_items(mloader *L, json_t *arr)
             rc = itss__jget_text2(d, o, "name", 1, A, it->name);
         if (!rc)
             rc = itss__jget_array_max(d, o, "aliases", 0, ITSS_MAX_ALIASES, &aliases, &it->naliases);
+        char **alias_out = NULL;
         if (!rc && it->naliases &&
-            !(it->aliases = itss__arena_calloc(A, it->naliases, sizeof *it->aliases)))
+            !(it->aliases = alias_out = itss__arena_calloc(A, it->naliases, sizeof *alias_out)))
             rc = nomem(d);
         for (size_t k = 0; !rc && k < it->naliases; k++) {
             json_t *s = json_array_get(aliases, k);
@@ -319,7 +328,7 @@ static int load_items(mloader *L, json_t *arr)
                                  itss__jtype(s));
             else if (json_string_length(s) == 0)
                 rc = itss__jfail(d, ITSS_EVALUE, 0, "an alias must not be empty");
-            else if (!(it->aliases[k] = itss__arena_strdup(A, json_string_value(s))))
+            else if (!(alias_out[k] = itss__arena_strdup(A, json_string_value(s))))
                 rc = nomem(d);
             itss__jpath_pop(d, mk);
             itss__jpath_pop(d, ma);
@@ -359,7 +368,7 @@ static int load_clauses(mloader *L, json_t *arr)
     for (size_t i = 0; !rc && i < n; i++) {
         size_t m1 = itss__jpath_index(d, i);
         json_t *o = json_array_get(arr, i), *item = NULL;
-        itss_maturity_clause *c = &m->clauses[i];
+        itss_maturity_clause *c = BUILDING(itss_maturity_clause, &m->clauses[i]);
         const char *id = NULL, *dom = NULL;
         long long level = 0;
         if (!json_is_object(o))
@@ -501,9 +510,10 @@ static int load_item_levels(mloader *L, json_t *o)
         if (!rc)
             rc = itss__jkeys(d, r, row_keys);
         if (!rc)
-            rc = item_ref(L, r, &m->il_rows[i].item);
+            rc = item_ref(L, r, &BUILDING(itss_item_levels_row, &m->il_rows[i])->item);
         if (!rc)
-            rc = level_set(d, r, "levels", m->nlevels, &m->il_rows[i].levels);
+            rc = level_set(d, r, "levels", m->nlevels,
+                           &BUILDING(itss_item_levels_row, &m->il_rows[i])->levels);
         itss__jpath_pop(d, m2);
     }
     itss__jpath_pop(d, m1);
@@ -517,13 +527,14 @@ static int load_item_levels(mloader *L, json_t *o)
                              itss__jtype(r));
         if (!rc)
             rc = itss__jkeys(d, r, diff_keys);
+        itss_item_levels_diff *df = BUILDING(itss_item_levels_diff, &m->il_diffs[i]);
         if (!rc)
-            rc = item_ref(L, r, &m->il_diffs[i].item);
+            rc = item_ref(L, r, &df->item);
         if (!rc)
             rc = itss__jget_int(d, r, "level", 1, 1, m->nlevels, &lv);
         if (!rc)
-            rc = itss__jget_text2(d, r, "reason", 1, &m->arena, m->il_diffs[i].reason);
-        m->il_diffs[i].level = (int)lv;
+            rc = itss__jget_text2(d, r, "reason", 1, &m->arena, df->reason);
+        df->level = (int)lv;
         itss__jpath_pop(d, m2);
     }
     itss__jpath_pop(d, m1);
@@ -623,12 +634,6 @@ int itss_maturity_model_load_file(const char *path, itss_maturity_model **out, i
     ITSS_CHECK_OUT(err, out);
     ITSS_CHECK_ARG(err, path);
     return itss__load_path(path, err, load_model_text, out);
-}
-
-int itss__maturity_build_builtin(itss_maturity_model **out, itss_error *err)
-{
-    return itss_maturity_model_load(itss__data_tcesa1299_2023, itss__data_tcesa1299_2023_len,
-                                    out, err);
 }
 
 /* ---- assessments ---------------------------------------------------------- */

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../builtin_data.h"
 #include "../quality_internal.h"
 #include "json_internal.h"
 
@@ -65,22 +64,24 @@ static int build_qmodel(itss_jdoc *d, void *ctx)
         json_t *subs = json_object_get(json_array_get(chars, c), "subcharacteristics");
         m->nsubs += json_is_array(subs) ? json_array_size(subs) : 0;
     }
-    if (!rc && (!(m->chars = itss__arena_calloc(A, m->nchars + 1, sizeof *m->chars)) ||
-                !(m->subs = itss__arena_calloc(A, m->nsubs + 1, sizeof *m->subs))))
+    /* the model is being built: these are arena memory of ours to write */
+    itss_quality_node *chars_out = NULL, *subs_out = NULL;
+    if (!rc && (!(m->chars = chars_out = itss__arena_calloc(A, m->nchars + 1, sizeof *chars_out)) ||
+                !(m->subs = subs_out = itss__arena_calloc(A, m->nsubs + 1, sizeof *subs_out))))
         rc = nomem(d);
     size_t ns = 0, m0 = itss__jpath_key(d, "characteristics");
     for (size_t c = 0; !rc && c < m->nchars; c++) {
         size_t m1 = itss__jpath_index(d, c);
         json_t *o = json_array_get(chars, c), *subs = NULL;
         size_t k = 0;
-        rc = load_node(d, A, o, &m->chars[c], ckeys);
+        rc = load_node(d, A, o, &chars_out[c], ckeys);
         if (!rc)
             rc = itss__jget_array_max(d, o, "subcharacteristics", 1, 64, &subs, &k);
         size_t m2 = itss__jpath_key(d, "subcharacteristics");
         for (size_t s = 0; !rc && s < k; s++) {
             size_t m3 = itss__jpath_index(d, s);
-            rc = load_node(d, A, json_array_get(subs, s), &m->subs[ns], skeys);
-            m->subs[ns++].parent = &m->chars[c];
+            rc = load_node(d, A, json_array_get(subs, s), &subs_out[ns], skeys);
+            subs_out[ns++].parent = &chars_out[c];
             itss__jpath_pop(d, m3);
         }
         itss__jpath_pop(d, m2);
@@ -103,10 +104,12 @@ static int build_qmodel(itss_jdoc *d, void *ctx)
     return ITSS_OK;
 }
 
-int itss__qmodel_build_builtin(itss_quality_model **out, itss_error *err)
+int itss__quality_model_load(const char *json, size_t len, itss_quality_model **out,
+                             itss_error *err)
 {
-    return itss__jdoc_load(itss__data_gbt33850_2017, itss__data_gbt33850_2017_len, err,
-                           build_qmodel, out);
+    itss__err_clear(err);
+    *out = NULL;
+    return itss__jdoc_load(json, len, err, build_qmodel, out);
 }
 
 /* ---- indicator catalogs --------------------------------------------------------- */
@@ -148,8 +151,9 @@ static int load_services(cloader *L, json_t *o, itss_indicator *ind)
     if (!ind->nservices)
         rc = itss__jfail(d, ITSS_EVALUE, 0,
                          "\"services\" must not be empty (leave it out for every service)");
-    if (!rc && !(ind->services = itss__arena_calloc(&L->c->arena, ind->nservices,
-                                                    sizeof *ind->services)))
+    char **services = NULL;
+    if (!rc && !(ind->services = services = itss__arena_calloc(&L->c->arena, ind->nservices,
+                                                               sizeof *services)))
         rc = nomem(d);
     for (size_t i = 0; !rc && i < ind->nservices; i++) {
         size_t m1 = itss__jpath_index(d, i);
@@ -160,7 +164,7 @@ static int load_services(cloader *L, json_t *o, itss_indicator *ind)
                              itss__jtype(v));
         else if ((rc = itss__check_service(json_string_value(v), &e)))
             itss__jfail(d, rc, 0, "%s", e.message);
-        else if (!(ind->services[i] = itss__arena_strdup(&L->c->arena, json_string_value(v))))
+        else if (!(services[i] = itss__arena_strdup(&L->c->arena, json_string_value(v))))
             rc = nomem(d);
         for (size_t j = 0; !rc && j < i; j++)
             if (strcmp(ind->services[j], ind->services[i]) == 0)
@@ -280,15 +284,16 @@ static int build_qcatalog(itss_jdoc *d, void *ctx)
         rc = itss__jfail_key(d, "indicators", ITSS_ELIMIT, 0,
                              "with the base catalog there would be %zu indicators; the limit is %d",
                              L.nbase + n, ITSS_MAX_INDICATORS);
-    if (!rc && !(c->items = itss__arena_calloc(&c->arena, L.nbase + n + 1, sizeof *c->items)))
+    itss_indicator *items = NULL; /* arena memory of ours while the catalog is built */
+    if (!rc && !(c->items = items = itss__arena_calloc(&c->arena, L.nbase + n + 1, sizeof *items)))
         rc = nomem(d);
     for (size_t i = 0; !rc && i < L.nbase; i++)
-        if (itss__indicator_copy(&c->arena, &c->items[i], &cc->base->items[i]))
+        if (itss__indicator_copy(&c->arena, &items[i], &cc->base->items[i]))
             rc = nomem(d);
     size_t m0 = itss__jpath_key(d, "indicators");
     for (size_t i = 0; !rc && i < n; i++) {
         size_t m1 = itss__jpath_index(d, i);
-        rc = load_indicator(&L, json_array_get(list, i), &c->items[L.nbase + i]);
+        rc = load_indicator(&L, json_array_get(list, i), &items[L.nbase + i]);
         itss__jpath_pop(d, m1);
     }
     itss__jpath_pop(d, m0);
@@ -365,12 +370,6 @@ int itss_indicator_catalog_extend_file(const itss_indicator_catalog *base, const
     ITSS_CHECK_ARG(err, path);
     catalog_ctx cc = {base, out};
     return itss__load_path(path, err, load_catalog_text, &cc);
-}
-
-int itss__indicator_catalog_build_builtin(itss_indicator_catalog **out, itss_error *err)
-{
-    return itss_indicator_catalog_load(itss__data_quality_indicators,
-                                       itss__data_quality_indicators_len, out, err);
 }
 
 /* ---- evaluations ------------------------------------------------------------------ */
