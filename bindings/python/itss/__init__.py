@@ -12,7 +12,7 @@ only): every answer comes from libitss. Importing it loads the library
 
 >>> import itss
 >>> itss.version()
-'0.1.0'
+'1.0.0'
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from .errors import (ArgumentError, ConsistencyError, DuplicateError, FileError,
                      NoMemoryError, NotFoundError, ParseError, SchemaError)
 from . import classification, maturity, quality  # noqa: E402  (after _lib has loaded)
 
-__version__ = "0.1.0"
+__version__ = "1.0.0"
 
 
 def version() -> str:

@@ -40,9 +40,13 @@ class IndicatorCatalog(_lib.Handle):
         string, bytes or a path: on top of the built-in indicators (they
         come first and an id may not repeat one of them), or alone with
         ``on_builtin=False``."""
-        base = builtin()._ptr if on_builtin else None
-        ptr = _lib.load_handle(doc, "indicator catalog", lib.itss_indicator_catalog_load,
-                               lib.itss_indicator_catalog_load_file, after=(base,))
+        if on_builtin:
+            ptr = _lib.load_handle(doc, "indicator catalog", lib.itss_indicator_catalog_extend,
+                                   lib.itss_indicator_catalog_extend_file,
+                                   before=(builtin()._ptr,))
+        else:
+            ptr = _lib.load_handle(doc, "indicator catalog", lib.itss_indicator_catalog_load,
+                                   lib.itss_indicator_catalog_load_file)
         return cls(ptr, owned=True)
 
     def __len__(self) -> int:
@@ -56,9 +60,10 @@ class IndicatorCatalog(_lib.Handle):
 
     def indicators(self, service: Optional[str] = None) -> dict:
         """The catalog (or only the indicators meant for a GB/T 29264
-        service code) as a loadable document ``{"indicators": [...]}``."""
-        return json.loads(_lib.render(lib.itss_indicator_catalog_render, self._ptr,
-                                      _lib.cstr(service, "service"), _lib.FORMAT_JSON, 0))
+        service code) as a document that :meth:`load` reads back,
+        ``{"indicators": [...]}``."""
+        return json.loads(_lib.render(lib.itss_indicator_catalog_export, self._ptr,
+                                      _lib.cstr(service, "service"), _lib.FORMAT_JSON))
 
     def scheme(self, service: str) -> dict:
         """The default evaluation scheme of a service: every indicator meant
@@ -147,9 +152,8 @@ class _Using:
 def model() -> dict:
     """The GB/T 33850-2017 quality model: 5 characteristics and 16
     sub-characteristics with names and definitions."""
-    out = c_void_p()
-    _lib.call(lib.itss_quality_model_builtin, byref(out))
-    return json.loads(_lib.render(lib.itss_quality_model_export, out, _lib.FORMAT_JSON, 0))
+    return json.loads(_lib.render(lib.itss_quality_model_render, lib.itss_quality_model_builtin(),
+                                  _lib.FORMAT_JSON, 0))
 
 
 def indicators(service: Optional[str] = None, catalog: CatalogArg = None) -> dict:
@@ -209,5 +213,5 @@ def ahp(matrix: Union[Sequence[Sequence[float]], _lib.Document],
     allow_inconsistent, InvalidValueError naming the cell of a matrix that
     is not positive, reciprocal or unit-diagonal."""
     text = _ahp_text(matrix, labels)
-    return json.loads(_lib.render(lib.itss_ahp_json, text, len(text),
-                                  1 if allow_inconsistent else 0, _lib.FORMAT_JSON, 0))
+    mode = _lib.AHP_ALLOW_INCONSISTENT if allow_inconsistent else _lib.AHP_STRICT
+    return json.loads(_lib.render(lib.itss_ahp_json, text, len(text), mode, _lib.FORMAT_JSON, 0))

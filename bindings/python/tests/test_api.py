@@ -26,7 +26,7 @@ def c_json(c_cli, *args):
 # ---- package ------------------------------------------------------------------
 
 def test_version_matches_the_library_and_the_package():
-    assert itss.version() == itss.__version__ == "0.1.0"
+    assert itss.version() == itss.__version__ == "1.0.0"
 
 
 def test_error_hierarchy():
@@ -233,8 +233,12 @@ def test_rate_error_locations():
 def test_report_text():
     text = maturity.report(EXAMPLE_ASSESSMENT, lang="en")
     assert "Level reached" in text and "Extended" in text
-    with pytest.raises(itss.ArgumentError):
+    # the tag is read by itss_lang_parse: case-insensitive, another tag is
+    # a bad value
+    assert maturity.report(EXAMPLE_ASSESSMENT, lang="EN") == text
+    with pytest.raises(itss.InvalidValueError) as info:
         maturity.report(EXAMPLE_ASSESSMENT, lang="fr")
+    assert info.value.name == "ITSS_EVALUE" and '"fr"' in info.value.message
 
 
 def test_clauses_and_model():
@@ -351,10 +355,17 @@ def test_assess_result_agrees_with_the_export():
         assert r.unrated() == d["unrated"]
         assert r.not_applicable() == [(c["id"], c["reason"]) for c in d["not_applicable"]]
         assert r.coverage(level=2) == d["levels"][1]["coverage"]
+        process = next(x for x in d["domains"] if x["id"] == "process")
+        assert r.coverage("process") == process["coverage"]
+        assert r.coverage("process", 2) == process["levels"][1]["coverage"]
+        assert r.coverage(level=6) is None  # no such level: no applicable clause
         assert r.report("en") == maturity.report(EXAMPLE_ASSESSMENT, lang="en")
-        with pytest.raises(itss.NotFoundError):
+        # domains and clauses are found in the model: the library names them
+        with pytest.raises(itss.NotFoundError, match='"nosuch"'):
             r.domain_level("nosuch")
-        with pytest.raises(itss.NotFoundError):
+        with pytest.raises(itss.NotFoundError, match='"nosuch"'):
+            r.coverage("nosuch")
+        with pytest.raises(itss.NotFoundError, match='"1.1.1.z"'):
             r.clause_status("1.1.1.z")
     assert r.closed
 
