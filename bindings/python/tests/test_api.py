@@ -38,7 +38,10 @@ def test_error_hierarchy():
     assert issubclass(itss.InvalidValueError, ValueError)
     assert issubclass(itss.FileError, OSError)
     assert issubclass(itss.NoMemoryError, MemoryError)
+    assert issubclass(itss.InternalError, RuntimeError)
     assert issubclass(itss.LibraryVersionError, ImportError)
+    e = errors.from_record(code=-12, name="ITSS_EINTERNAL", message="broken invariant")
+    assert type(e) is itss.InternalError and isinstance(e, itss.ItssError)
     e = errors.from_record(code=-99, name="", message="future code")
     assert type(e) is itss.ItssError and e.code == -99
 
