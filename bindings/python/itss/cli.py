@@ -385,7 +385,8 @@ def quality_main(verb: str, argv: Sequence[str], io: tuple) -> int:
     if jsonl_mode and o.get("--format") == "text":
         raise Usage("--jsonl writes JSON lines: --format text does not apply")
     cat = opened(replace if replace is not None else add,
-                 lambda f: quality.IndicatorCatalog.load(f, on_builtin=add is not None),
+                 lambda f: (quality.builtin().extend(f) if add is not None
+                            else quality.IndicatorCatalog.load(f)),
                  quality.builtin, err)
     service = _lib.cstr(o.get("--service"), "service")
     with cat:

@@ -35,19 +35,23 @@ class IndicatorCatalog(_lib.Handle):
     _free_name = "itss_indicator_catalog_free"
 
     @classmethod
-    def load(cls, doc: _lib.Document, on_builtin: bool = True) -> "IndicatorCatalog":
-        """Load a catalog ``{"indicators": [...]}`` from a dict, a JSON
-        string, bytes or a path: on top of the built-in indicators (they
-        come first and an id may not repeat one of them), or alone with
-        ``on_builtin=False``."""
-        if on_builtin:
-            ptr = _lib.load_handle(doc, "indicator catalog", lib.itss_indicator_catalog_extend,
-                                   lib.itss_indicator_catalog_extend_file,
-                                   before=(builtin()._ptr,))
-        else:
-            ptr = _lib.load_handle(doc, "indicator catalog", lib.itss_indicator_catalog_load,
-                                   lib.itss_indicator_catalog_load_file)
+    def load(cls, doc: _lib.Document) -> "IndicatorCatalog":
+        """Load a catalog ``{"indicators": [...]}`` on its own from a dict,
+        a JSON string, bytes or a path (:meth:`extend` loads one on top of
+        another catalog)."""
+        ptr = _lib.load_handle(doc, "indicator catalog", lib.itss_indicator_catalog_load,
+                               lib.itss_indicator_catalog_load_file)
         return cls(ptr, owned=True)
+
+    def extend(self, doc: _lib.Document) -> "IndicatorCatalog":
+        """A new catalog: this catalog's indicators, then those of a
+        document (as for :meth:`load`), none of which may repeat an id of
+        this catalog. ``quality.builtin().extend(doc)`` adds indicators to
+        the built-in ones. The new catalog holds copies: it does not
+        depend on this one."""
+        ptr = _lib.load_handle(doc, "indicator catalog", lib.itss_indicator_catalog_extend,
+                               lib.itss_indicator_catalog_extend_file, before=(self._ptr,))
+        return type(self)(ptr, owned=True)
 
     def __len__(self) -> int:
         return lib.itss_indicator_catalog_count(self._ptr)
@@ -139,7 +143,7 @@ class _Using:
         elif isinstance(catalog, IndicatorCatalog):
             self.cat = catalog
         else:
-            self.own = self.cat = IndicatorCatalog.load(catalog)
+            self.own = self.cat = builtin().extend(catalog)
 
     def __enter__(self) -> IndicatorCatalog:
         return self.cat

@@ -307,17 +307,28 @@ def test_indicator_catalogs():
         "name": {"zh": "变更成功率", "en": "Change success rate"}, "method": "ratio", "polarity": "positive",
         "a": {"zh": "成功的变更数", "en": "successful changes"},
         "b": {"zh": "变更总数", "en": "changes"}}]}
-    with quality.IndicatorCatalog.load(own) as cat:
+    with quality.builtin().extend(own) as cat:
         assert cat.ids()[-1] == "change_success_rate" and len(cat) == 18
-    with quality.IndicatorCatalog.load(own, on_builtin=False) as alone:
+        assert cat.ids()[:17] == quality.builtin().ids()
+    with quality.IndicatorCatalog.load(own) as alone:
         assert alone.ids() == ["change_success_rate"]
+        # a catalog extends any catalog, not only the built-in one; the new
+        # one holds copies and outlives its base
+        more = dict(own["indicators"][0], id="change_failure_rate", polarity="negative")
+        both = alone.extend({"indicators": [more]})
+        with pytest.raises(itss.DuplicateError):
+            alone.extend(own)
         ev = {"service": "04", "scheme": {"indicators": ["change_success_rate"]},
               "measurements": {"change_success_rate": {"A": 3, "B": 4}}}
         assert alone.score(ev)["overall"]["score"] == 0.75  # 3/4
         # a document as catalog= is added to the built-in indicators
         assert quality.score(ev, catalog=own)["overall"]["score"] == 0.75
+    assert both.ids() == ["change_success_rate", "change_failure_rate"]
+    ev["measurements"]["change_success_rate"] = {"A": 1, "B": 4}
+    assert both.score(ev)["overall"]["score"] == 0.25  # 1/4
+    both.close()
     with pytest.raises(itss.DuplicateError):
-        quality.IndicatorCatalog.load({"indicators": own["indicators"] * 2}, on_builtin=False)
+        quality.IndicatorCatalog.load({"indicators": own["indicators"] * 2})
     assert "incident_resolution_rate" in quality.scheme("04")["indicators"]
     assert len(quality.indicators()["indicators"]) == 17
     m = quality.model()
