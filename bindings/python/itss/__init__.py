@@ -12,18 +12,19 @@ only): every answer comes from libitss. Importing it loads the library
 
 >>> import itss
 >>> itss.version()
-'0.1.0'
+'1.0.0'
 """
 
 from __future__ import annotations
 
 from . import _lib
-from .errors import (ArgumentError, ConsistencyError, DuplicateError, FileError, InvalidValueError,
-                     ItssError, LibraryNotFoundError, LibraryVersionError, LimitError, ModelError,
-                     NoMemoryError, NotFoundError, ParseError, SchemaError)
+from .errors import (ArgumentError, ConsistencyError, DuplicateError, FileError, InternalError,
+                     InvalidValueError, ItssError, LibraryNotFoundError, LibraryVersionError,
+                     LimitError, ModelError, NoMemoryError, NotFoundError, ParseError,
+                     SchemaError)
 from . import classification, maturity, quality  # noqa: E402  (after _lib has loaded)
 
-__version__ = "0.1.0"
+__version__ = "1.0.0"
 
 
 def version() -> str:
@@ -35,5 +36,5 @@ __all__ = [
     "version", "classification", "maturity", "quality", "ItssError", "ArgumentError",
     "NoMemoryError", "NotFoundError", "ParseError", "SchemaError", "InvalidValueError",
     "DuplicateError", "ModelError", "FileError", "LimitError", "ConsistencyError",
-    "LibraryNotFoundError", "LibraryVersionError",
+    "InternalError", "LibraryNotFoundError", "LibraryVersionError",
 ]

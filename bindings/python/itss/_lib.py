@@ -12,13 +12,13 @@ import ctypes
 import json
 import os
 import pathlib
-from ctypes import POINTER, byref, c_char, c_char_p, c_int, c_size_t, c_uint, c_void_p
+from ctypes import POINTER, byref, c_char, c_char_p, c_int, c_size_t, c_void_p
 from typing import Optional, Sequence, Tuple, Union
 
 from . import errors
 
 #: The library release this package was written for (major, minor).
-REQUIRED = (0, 1)
+REQUIRED = (1, 0)
 #: The ABI (SONAME number) this package was written for.
 SOVERSION = 1
 
@@ -31,7 +31,13 @@ FORMAT_JSON = 0
 FORMAT_JSON_PRETTY = 1
 FORMAT_TEXT = 2
 
-_LANGS = {"zh": 0, "en": 1}
+#: itss_direction of itss/classify.h.
+FORWARD = 0
+REVERSE = 1
+
+#: itss_ahp_mode of itss/quality.h.
+AHP_STRICT = 0
+AHP_ALLOW_INCONSISTENT = 1
 
 Document = Union[dict, list, str, bytes, bytearray, "os.PathLike[str]"]
 
@@ -67,9 +73,8 @@ def _candidates() -> list:
 def check_version(found: str) -> None:
     """Refuse a library whose release cannot serve this package.
 
-    The major version must match; while the major version is 0 the minor
-    version must match too (0.x releases may change the API), afterwards
-    the library's minor version must be at least the required one.
+    The major version must match and the library's minor version must be
+    at least the required one (later minor releases only add to the API).
     Raises :class:`itss.LibraryVersionError`.
     """
     try:
@@ -78,11 +83,11 @@ def check_version(found: str) -> None:
         raise errors.LibraryVersionError(
             "libitss reports version %r, which is not MAJOR.MINOR.PATCH" % found) from None
     want_major, want_minor = REQUIRED
-    ok = major == want_major and (minor == want_minor if major == 0 else minor >= want_minor)
-    if not ok:
+    if major != want_major or minor < want_minor:
         raise errors.LibraryVersionError(
-            "this itss package needs libitss %d.%d.x but found libitss %s; install the "
-            "matching library or point ITSS_LIBRARY at it" % (want_major, want_minor, found))
+            "this itss package needs libitss %d.%d or a later %d.x but found libitss %s; "
+            "install the matching library or point ITSS_LIBRARY at it"
+            % (want_major, want_minor, want_major, found))
 
 
 def _load() -> ctypes.CDLL:
@@ -116,19 +121,22 @@ _E = POINTER(_Error)
 _S = POINTER(c_void_p)  # char **out
 _N = POINTER(c_size_t)
 
-# name: (restype, argtypes). Only the functions the package calls.
+# name: (restype, argtypes). Only the functions the package calls. Enum
+# parameters and results (itss_lang, itss_format, itss_direction, ...) are
+# C ints.
 _PROTOTYPES = {
     "itss_version_hex": (ctypes.c_ulong, []),
     "itss_strerror_name": (c_char_p, [c_int]),
     "itss_free": (None, [c_void_p]),
+    "itss_lang_parse": (c_int, [c_char_p, POINTER(c_int), _E]),
     "itss_error_render": (c_int, [_E, c_size_t, c_int, _S, _N, _E]),
     # classification
-    "itss_catalog_builtin": (c_int, [POINTER(_P), _E]),
+    "itss_catalog_builtin": (_P, []),
     "itss_catalog_load": (c_int, [c_char_p, c_size_t, POINTER(_P), _E]),
     "itss_catalog_load_file": (c_int, [c_char_p, POINTER(_P), _E]),
     "itss_catalog_free": (None, [_P]),
     "itss_catalog_edition": (c_char_p, [_P]),
-    "itss_catalog_size": (c_size_t, [_P]),
+    "itss_catalog_class_count": (c_size_t, [_P]),
     "itss_catalog_class_at": (_P, [_P, c_size_t]),
     "itss_catalog_top_count": (c_size_t, [_P]),
     "itss_catalog_top_at": (_P, [_P, c_size_t]),
@@ -143,31 +151,32 @@ _PROTOTYPES = {
     "itss_class_search": (c_int, [_P, c_char_p, POINTER(_P), c_size_t, _N, _E]),
     "itss_catalog_crosswalk_count": (c_size_t, [_P]),
     "itss_catalog_crosswalk_at": (_P, [_P, c_size_t]),
-    "itss_catalog_crosswalk": (c_int, [_P, c_char_p, POINTER(_P), _E]),
+    "itss_crosswalk_lookup": (c_int, [_P, c_char_p, POINTER(_P), _E]),
     "itss_crosswalk_id": (c_char_p, [_P]),
     "itss_crosswalk_scheme": (c_char_p, [_P]),
     "itss_crosswalk_name": (c_char_p, [_P, c_int]),
-    "itss_crosswalk_map": (c_int, [_P, c_char_p, POINTER(_P), c_size_t, _N, _E]),
-    "itss_crosswalk_map_reverse": (c_int, [_P, c_char_p, POINTER(_P), c_size_t, _N, _E]),
+    "itss_crosswalk_map": (c_int, [_P, c_int, c_char_p, POINTER(_P), c_size_t, _N, _E]),
     "itss_class_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
     "itss_class_list_render": (c_int, [POINTER(_P), c_size_t, c_int, c_int, _S, _N, _E]),
-    "itss_catalog_export": (c_int, [_P, c_char_p, c_int, c_int, _S, _N, _E]),
-    "itss_catalog_tree": (c_int, [_P, c_char_p, c_int, c_int, _S, _N, _E]),
+    "itss_catalog_export": (c_int, [_P, c_char_p, c_int, _S, _N, _E]),
+    "itss_catalog_render": (c_int, [_P, c_char_p, c_int, c_int, _S, _N, _E]),
+    "itss_catalog_tree_render": (c_int, [_P, c_char_p, c_int, c_int, _S, _N, _E]),
     "itss_code_validate_render": (
         c_int, [_P, POINTER(c_char_p), c_size_t, c_int, c_int, _S, _N, _N, _E]),
-    "itss_crosswalk_render": (c_int, [_P, c_char_p, c_int, c_int, c_int, _S, _N, _E]),
+    "itss_crosswalk_render": (c_int, [_P, c_int, c_char_p, c_int, c_int, _S, _N, _E]),
     # maturity
-    "itss_maturity_model_builtin": (c_int, [POINTER(_P), _E]),
+    "itss_maturity_model_builtin": (_P, []),
     "itss_maturity_model_load": (c_int, [c_char_p, c_size_t, POINTER(_P), _E]),
     "itss_maturity_model_load_file": (c_int, [c_char_p, POINTER(_P), _E]),
     "itss_maturity_model_free": (None, [_P]),
     "itss_maturity_model_id": (c_char_p, [_P]),
-    "itss_maturity_model_level_count": (c_int, [_P]),
+    "itss_maturity_model_level_count": (c_size_t, [_P]),
     "itss_maturity_model_domain_count": (c_size_t, [_P]),
     "itss_maturity_model_item_count": (c_size_t, [_P]),
     "itss_maturity_model_clause_count": (c_size_t, [_P]),
     "itss_maturity_model_clause_at": (_P, [_P, c_size_t]),
-    "itss_maturity_model_clause": (c_int, [_P, c_char_p, POINTER(_P), _E]),
+    "itss_maturity_domain_lookup": (c_int, [_P, c_char_p, POINTER(_P), _E]),
+    "itss_maturity_clause_lookup": (c_int, [_P, c_char_p, POINTER(_P), _E]),
     "itss_maturity_clause_id": (c_char_p, [_P]),
     "itss_maturity_clause_level": (c_int, [_P]),
     "itss_maturity_clause_domain": (_P, [_P]),
@@ -178,32 +187,38 @@ _PROTOTYPES = {
     "itss_maturity_rate": (c_int, [_P, c_int, POINTER(_P), _E]),
     "itss_maturity_result_free": (None, [_P]),
     "itss_maturity_result_level": (c_int, [_P]),
-    "itss_maturity_result_domain_level": (c_int, [_P, c_char_p]),
-    "itss_maturity_result_coverage": (ctypes.c_double, [_P, c_char_p, c_int]),
-    "itss_maturity_result_clause_status": (c_int, [_P, c_char_p]),
+    "itss_maturity_result_domain_level": (c_int, [_P, _P]),
+    "itss_maturity_result_coverage": (ctypes.c_double, [_P, _P, c_int]),
+    "itss_maturity_result_clause_status": (c_int, [_P, _P]),
     "itss_maturity_result_target": (c_int, [_P]),
     "itss_maturity_result_gap_count": (c_size_t, [_P]),
-    "itss_maturity_result_gap_at": (_P, [_P, c_size_t, POINTER(c_int)]),
+    "itss_maturity_result_gap_at": (_P, [_P, c_size_t]),
+    "itss_maturity_result_gap_required": (c_int, [_P, c_size_t]),
     "itss_maturity_result_unrated_count": (c_size_t, [_P]),
     "itss_maturity_result_unrated_at": (_P, [_P, c_size_t]),
     "itss_maturity_result_na_count": (c_size_t, [_P]),
-    "itss_maturity_result_na_at": (_P, [_P, c_size_t, POINTER(c_char_p)]),
+    "itss_maturity_result_na_at": (_P, [_P, c_size_t]),
+    "itss_maturity_result_na_reason": (c_char_p, [_P, c_size_t]),
     "itss_maturity_result_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
     "itss_maturity_rate_json": (
         c_int, [_P, c_char_p, c_size_t, c_int, c_int, c_int, _S, _N, _E]),
-    "itss_maturity_model_export": (c_int, [_P, c_int, c_int, _S, _N, _E]),
+    "itss_maturity_model_export": (c_int, [_P, c_int, _S, _N, _E]),
+    "itss_maturity_model_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
     "itss_maturity_clauses_render": (
         c_int, [_P, c_int, c_char_p, c_int, c_int, c_int, _S, _N, _E]),
     # quality
-    "itss_quality_model_builtin": (c_int, [POINTER(_P), _E]),
-    "itss_quality_model_export": (c_int, [_P, c_int, c_int, _S, _N, _E]),
-    "itss_indicator_catalog_builtin": (c_int, [POINTER(_P), _E]),
-    "itss_indicator_catalog_load": (c_int, [c_char_p, c_size_t, _P, POINTER(_P), _E]),
-    "itss_indicator_catalog_load_file": (c_int, [c_char_p, _P, POINTER(_P), _E]),
+    "itss_quality_model_builtin": (_P, []),
+    "itss_quality_model_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
+    "itss_indicator_catalog_builtin": (_P, []),
+    "itss_indicator_catalog_load": (c_int, [c_char_p, c_size_t, POINTER(_P), _E]),
+    "itss_indicator_catalog_load_file": (c_int, [c_char_p, POINTER(_P), _E]),
+    "itss_indicator_catalog_extend": (c_int, [_P, c_char_p, c_size_t, POINTER(_P), _E]),
+    "itss_indicator_catalog_extend_file": (c_int, [_P, c_char_p, POINTER(_P), _E]),
     "itss_indicator_catalog_free": (None, [_P]),
     "itss_indicator_catalog_count": (c_size_t, [_P]),
     "itss_indicator_catalog_at": (_P, [_P, c_size_t]),
     "itss_indicator_id": (c_char_p, [_P]),
+    "itss_indicator_catalog_export": (c_int, [_P, c_char_p, c_int, _S, _N, _E]),
     "itss_indicator_catalog_render": (c_int, [_P, c_char_p, c_int, c_int, _S, _N, _E]),
     "itss_quality_scheme_render": (c_int, [_P, c_char_p, c_int, c_int, _S, _N, _E]),
     "itss_evaluation_load": (c_int, [_P, c_char_p, c_size_t, POINTER(_P), _E]),
@@ -215,7 +230,7 @@ _PROTOTYPES = {
     "itss_quality_score_json": (
         c_int, [_P, c_char_p, c_size_t, c_int, c_int, _S, _N, _E]),
     "itss_quality_compare_render": (c_int, [POINTER(_P), c_size_t, c_int, c_int, _S, _N, _E]),
-    "itss_ahp_json": (c_int, [c_char_p, c_size_t, c_uint, c_int, c_int, _S, _N, _E]),
+    "itss_ahp_json": (c_int, [c_char_p, c_size_t, c_int, c_int, c_int, _S, _N, _E]),
 }
 
 
@@ -304,10 +319,11 @@ def string(raw: Optional[bytes]) -> Optional[str]:
 
 
 def lang(tag: str) -> int:
-    try:
-        return _LANGS[tag]
-    except KeyError:
-        raise fail(-1, "language must be 'zh' or 'en', not %r" % (tag,)) from None
+    """A language tag ("zh" or "en", as itss_lang_parse reads it) as the
+    library's itss_lang; another tag raises InvalidValueError."""
+    out = c_int()
+    call(lib.itss_lang_parse, cstr(tag, "language"), byref(out))
+    return out.value
 
 
 def fmt(name: str) -> int:
@@ -434,12 +450,10 @@ _BUILTINS: dict = {}
 
 def builtin(cls, getter):
     """The wrapper of a built-in object of the library (catalog, model,
-    indicators), made on first use; getter is f(&out, &err)."""
+    indicators), made on first use; getter is f(void) and returns it."""
     handle = _BUILTINS.get(cls)
     if handle is None:
-        out = c_void_p()
-        call(getter, byref(out))
-        handle = _BUILTINS.setdefault(cls, cls(out.value, owned=False))
+        handle = _BUILTINS.setdefault(cls, cls(getter(), owned=False))
     return handle
 
 

@@ -135,7 +135,7 @@ class Catalog(_lib.Handle):
         return _lib.string(lib.itss_catalog_edition(self._ptr)) or ""
 
     def __len__(self) -> int:
-        return lib.itss_catalog_size(self._ptr)
+        return lib.itss_catalog_class_count(self._ptr)
 
     def _class_ptr(self, code: str) -> int:
         out = c_void_p()
@@ -214,13 +214,14 @@ class Catalog(_lib.Handle):
         """The class tree (whole, or under code) as the library's JSON:
         ``{"edition", "tree": [{"code", "level", "name", "catch_all",
         "children": [...]}]}``."""
-        return json.loads(_lib.render(lib.itss_catalog_tree, self._ptr, _lib.cstr(code, "code"),
-                                      _lib.FORMAT_JSON, 0))
+        return json.loads(_lib.render(lib.itss_catalog_tree_render, self._ptr,
+                                      _lib.cstr(code, "code"), _lib.FORMAT_JSON, 0))
 
     def export(self, code: Optional[str] = None) -> dict:
-        """The catalog (or the subtree under code) in the load format."""
+        """The catalog (or the subtree under code) as a document that
+        :meth:`load` reads back."""
         return json.loads(_lib.render(lib.itss_catalog_export, self._ptr,
-                                      _lib.cstr(code, "code"), _lib.FORMAT_JSON, 0))
+                                      _lib.cstr(code, "code"), _lib.FORMAT_JSON))
 
     def crosswalks(self) -> List[Crosswalk]:
         """The crosswalks the catalog carries."""
@@ -241,10 +242,11 @@ class Catalog(_lib.Handle):
         code without mappings gives []. Raises NotFoundError for an unknown
         crosswalk or code."""
         x = c_void_p()
-        _lib.call(lib.itss_catalog_crosswalk, self._ptr, _lib.cstr(crosswalk, "crosswalk"),
+        _lib.call(lib.itss_crosswalk_lookup, self._ptr, _lib.cstr(crosswalk, "crosswalk"),
                   byref(x))
-        doc = json.loads(_lib.render(lib.itss_crosswalk_render, x, _lib.cstr(code, "code"),
-                                     1 if reverse else 0, _lib.FORMAT_JSON, 0))
+        direction = _lib.REVERSE if reverse else _lib.FORWARD
+        doc = json.loads(_lib.render(lib.itss_crosswalk_render, x, direction,
+                                     _lib.cstr(code, "code"), _lib.FORMAT_JSON, 0))
         return [Mapping(class_code=m["class"]["code"], class_name=m["class"]["name"],
                         target_code=m["target"]["code"], target_name=m["target"]["name"],
                         relation=m["relation"], note=m.get("note"))

@@ -157,9 +157,10 @@ def parse(argv: Sequence[str], allowed: Sequence[str], what: str) -> Options:
                 raise Usage("--format must be text or json, not '%s'" % value)
             o.fmt = _lib.FORMAT_TEXT if value == "text" else _lib.FORMAT_JSON_PRETTY
         elif name == "--lang":
-            if value.lower() not in ("zh", "en"):
-                raise Usage("--lang must be zh or en, not '%s'" % value)
-            o.lang = 0 if value.lower() == "zh" else 1
+            try:
+                o.lang = _lib.lang(value)
+            except errors.ItssError:
+                raise Usage("--lang must be zh or en, not '%s'" % value) from None
         elif name in INT_RANGES:
             top = INT_RANGES[name]
             if not _INT.match(value) or not 1 <= int(value) <= top:
@@ -287,9 +288,13 @@ def class_main(verb: str, argv: Sequence[str], io: tuple) -> int:
                 if n.value == 0:
                     err.write("itss: no class name contains '%s'\n" % o.args[0])
                     status = EXIT_INVALID
-            elif verb in ("tree", "export"):
-                fn = lib.itss_catalog_tree if verb == "tree" else lib.itss_catalog_export
-                text = _lib.render(fn, p, arg, o.fmt, o.lang)
+            elif verb == "tree":
+                text = _lib.render(lib.itss_catalog_tree_render, p, arg, o.fmt, o.lang)
+            elif verb == "export":
+                if o.fmt == _lib.FORMAT_TEXT:
+                    text = _lib.render(lib.itss_catalog_render, p, arg, o.fmt, o.lang)
+                else:
+                    text = _lib.render(lib.itss_catalog_export, p, arg, o.fmt)
             elif verb == "validate":
                 codes = (c_char_p * len(o.args))(*[_lib.cstr(a, "code") for a in o.args])
                 invalid = c_size_t()
@@ -303,15 +308,14 @@ def class_main(verb: str, argv: Sequence[str], io: tuple) -> int:
                 to = o.get("--to")
                 x = c_void_p()
                 try:
-                    _lib.call(lib.itss_catalog_crosswalk, p, _lib.cstr(to or o.get("--from"),
-                                                                        "scheme"), byref(x))
+                    _lib.call(lib.itss_crosswalk_lookup, p, _lib.cstr(to or o.get("--from"),
+                                                                       "scheme"), byref(x))
                 except errors.ItssError as e:
                     raise Usage(e.message) from None
                 n = c_size_t()
-                mapper = lib.itss_crosswalk_map if to else lib.itss_crosswalk_map_reverse
-                _lib.call(mapper, x, arg, None, 0, byref(n))
-                text = _lib.render(lib.itss_crosswalk_render, x, arg, 0 if to else 1, o.fmt,
-                                   o.lang)
+                direction = _lib.FORWARD if to else _lib.REVERSE
+                _lib.call(lib.itss_crosswalk_map, x, direction, arg, None, 0, byref(n))
+                text = _lib.render(lib.itss_crosswalk_render, x, direction, arg, o.fmt, o.lang)
                 if n.value == 0:
                     scheme = (lib.itss_crosswalk_scheme(x) if to
                               else lib.itss_catalog_edition(p)).decode("utf-8")
@@ -352,7 +356,7 @@ def maturity_main(verb: str, argv: Sequence[str], io: tuple) -> int:
                 return fail(e, shown(o.args[0]), err)
         elif verb == "model":
             try:
-                text = _lib.render(lib.itss_maturity_model_export, p, o.fmt, o.lang)
+                text = _lib.render(lib.itss_maturity_model_render, p, o.fmt, o.lang)
             except errors.ItssError as e:
                 return fail(e, None, err)
         else:  # clauses
@@ -381,7 +385,8 @@ def quality_main(verb: str, argv: Sequence[str], io: tuple) -> int:
     if jsonl_mode and o.get("--format") == "text":
         raise Usage("--jsonl writes JSON lines: --format text does not apply")
     cat = opened(replace if replace is not None else add,
-                 lambda f: quality.IndicatorCatalog.load(f, on_builtin=add is not None),
+                 lambda f: (quality.builtin().extend(f) if add is not None
+                            else quality.IndicatorCatalog.load(f)),
                  quality.builtin, err)
     service = _lib.cstr(o.get("--service"), "service")
     with cat:
@@ -399,9 +404,8 @@ def quality_main(verb: str, argv: Sequence[str], io: tuple) -> int:
                 except errors.ItssError as e:
                     return fail(e, shown(o.args[0]), err)
             elif verb == "model":
-                m = c_void_p()
-                _lib.call(lib.itss_quality_model_builtin, byref(m))
-                text = _lib.render(lib.itss_quality_model_export, m, o.fmt, o.lang)
+                text = _lib.render(lib.itss_quality_model_render, lib.itss_quality_model_builtin(),
+                                   o.fmt, o.lang)
             elif verb == "indicators":
                 text = _lib.render(lib.itss_indicator_catalog_render, p, service, o.fmt, o.lang)
             elif verb == "scheme":
@@ -424,9 +428,10 @@ def quality_main(verb: str, argv: Sequence[str], io: tuple) -> int:
                         lib.itss_quality_result_free(r)
             else:  # ahp
                 doc = read_input(o.args[0], stdin, err)
-                flags = 1 if o.get("--allow-inconsistent") is not None else 0
+                mode = (_lib.AHP_ALLOW_INCONSISTENT if o.get("--allow-inconsistent") is not None
+                        else _lib.AHP_STRICT)
                 try:
-                    text = _lib.render(lib.itss_ahp_json, doc, len(doc), flags, o.fmt, o.lang)
+                    text = _lib.render(lib.itss_ahp_json, doc, len(doc), mode, o.fmt, o.lang)
                 except errors.ItssError as e:
                     return fail(e, shown(o.args[0]), err)
         except errors.ItssError as e:

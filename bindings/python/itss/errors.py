@@ -114,6 +114,11 @@ class ConsistencyError(ItssError, ValueError):
     (CR >= 0.10)."""
 
 
+class InternalError(ItssError, RuntimeError):
+    """ITSS_EINTERNAL: libitss broke one of its own invariants (a bug in
+    the library)."""
+
+
 class LibraryNotFoundError(ImportError):
     """libitss could not be loaded (raised when ``itss`` is imported)."""
 
@@ -134,6 +139,7 @@ _BY_CODE: Dict[int, Type[ItssError]] = {
     -9: FileError,
     -10: LimitError,
     -11: ConsistencyError,
+    -12: InternalError,
 }
 
 
@@ -149,5 +155,6 @@ def from_record(*, code: int, name: str, message: str, path: str = "", line: int
 __all__ = [
     "ItssError", "ArgumentError", "NoMemoryError", "NotFoundError", "ParseError",
     "SchemaError", "InvalidValueError", "DuplicateError", "ModelError", "FileError",
-    "LimitError", "ConsistencyError", "LibraryNotFoundError", "LibraryVersionError",
+    "LimitError", "ConsistencyError", "InternalError", "LibraryNotFoundError",
+    "LibraryVersionError",
 ]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 import weakref
-from ctypes import byref, c_char_p, c_int, c_void_p
+from ctypes import byref, c_void_p
 from typing import List, Optional, Tuple
 
 from . import _lib
@@ -26,8 +26,9 @@ from ._lib import lib
 __all__ = ["Model", "Result", "builtin", "rate", "assess", "report", "model", "clauses",
            "clause"]
 
-#: Names of the satisfaction values (the JSON export's words).
-SATISFACTION = ("not_satisfied", "largely", "fully", "not_applicable")
+#: Names of the itss_satisfaction values (the JSON export's words for the
+#: first four; the last, ITSS_SAT_NO_CLAUSE, is never a clause's status).
+SATISFACTION = ("not_satisfied", "largely", "fully", "not_applicable", "no_clause")
 
 
 def _target(target: Optional[int]) -> int:
@@ -130,9 +131,9 @@ class Model(_lib.Handle):
         return self._render(assessment, target, _lib.FORMAT_TEXT, _lib.lang(lang))
 
     def export(self) -> dict:
-        """The whole model in its load format."""
+        """The whole model as a document that :meth:`load` reads back."""
         return json.loads(_lib.render(lib.itss_maturity_model_export, self._ptr,
-                                      _lib.FORMAT_JSON, 0))
+                                      _lib.FORMAT_JSON))
 
     def clauses(self, level: Optional[int] = None, domain: Optional[str] = None,
                 item: Optional[int] = None) -> List[dict]:
@@ -144,11 +145,16 @@ class Model(_lib.Handle):
                                      _lib.cstr(domain, "domain"), item or 0, _lib.FORMAT_JSON, 0))
         return doc["clauses"]
 
+    def _lookup(self, fn, key: str, what: str) -> int:
+        """A borrowed domain or clause pointer found by id (fn is a lookup
+        of the form f(model, id, &out, &err)); raises NotFoundError."""
+        out = c_void_p()
+        _lib.call(fn, self._ptr, _lib.cstr(key, what), byref(out))
+        return out.value
+
     def clause(self, clause_id: str) -> dict:
         """One clause by id (e.g. "7.4.4.c"). Raises NotFoundError."""
-        c = c_void_p()
-        _lib.call(lib.itss_maturity_model_clause, self._ptr, _lib.cstr(clause_id, "clause id"),
-                  byref(c))
+        c = self._lookup(lib.itss_maturity_clause_lookup, clause_id, "clause id")
         level = lib.itss_maturity_clause_level(c)
         domain = _lib.string(lib.itss_maturity_domain_id(lib.itss_maturity_clause_domain(c)))
         for obj in self.clauses(level=level, domain=domain):
@@ -181,38 +187,41 @@ class Result(_lib.Handle):
         """The level whose gaps are listed (0 when the top level is reached)."""
         return lib.itss_maturity_result_target(self._ptr)
 
+    def _domain(self, domain: str) -> int:
+        return self._model._lookup(lib.itss_maturity_domain_lookup, domain, "domain")
+
     def domain_level(self, domain: str) -> int:
         """The level reached by one domain. Raises NotFoundError for an
         unknown domain id."""
-        level = lib.itss_maturity_result_domain_level(self._ptr, _lib.cstr(domain, "domain"))
-        if level < 0:
-            raise _lib.fail(-3, "unknown domain %r" % (domain,))
-        return level
+        p = self._ptr
+        return lib.itss_maturity_result_domain_level(p, self._domain(domain))
 
     def coverage(self, domain: Optional[str] = None, level: int = 0) -> Optional[float]:
         """The share of applicable clauses fully satisfied, for the whole
         model or a domain, over all levels (0) or at one level; None when
-        the group has no applicable clause."""
-        v = lib.itss_maturity_result_coverage(self._ptr, _lib.cstr(domain, "domain"), level)
-        return None if v < 0 or math.isnan(v) else v
+        the group has no applicable clause. Raises NotFoundError for an
+        unknown domain id."""
+        p = self._ptr
+        d = None if domain is None else self._domain(domain)
+        v = lib.itss_maturity_result_coverage(p, d, level)
+        return None if math.isnan(v) else v
 
     def clause_status(self, clause_id: str) -> str:
         """How a clause is satisfied: "fully", "largely", "not_satisfied"
         (also when unrated) or "not_applicable". Raises NotFoundError."""
-        s = lib.itss_maturity_result_clause_status(self._ptr, _lib.cstr(clause_id, "clause id"))
-        if s < 0:
-            raise _lib.fail(-3, "unknown clause %r" % (clause_id,))
-        return SATISFACTION[s]
+        p = self._ptr
+        c = self._model._lookup(lib.itss_maturity_clause_lookup, clause_id, "clause id")
+        return SATISFACTION[lib.itss_maturity_result_clause_status(p, c)]
 
     def gaps(self) -> List[Tuple[str, str]]:
         """The clauses that block the target level, in order, each with the
         satisfaction it needs ("fully" below the target, "largely" at it)."""
         p = self._ptr
-        need = c_int()
         out = []
         for i in range(lib.itss_maturity_result_gap_count(p)):
-            c = lib.itss_maturity_result_gap_at(p, i, byref(need))
-            out.append((_lib.string(lib.itss_maturity_clause_id(c)) or "", SATISFACTION[need.value]))
+            c = lib.itss_maturity_result_gap_at(p, i)
+            need = lib.itss_maturity_result_gap_required(p, i)
+            out.append((_lib.string(lib.itss_maturity_clause_id(c)) or "", SATISFACTION[need]))
         return out
 
     def unrated(self) -> List[str]:
@@ -224,12 +233,11 @@ class Result(_lib.Handle):
     def not_applicable(self) -> List[Tuple[str, str]]:
         """The not-applicable clauses with their reasons, in model order."""
         p = self._ptr
-        reason = c_char_p()
         out = []
         for i in range(lib.itss_maturity_result_na_count(p)):
-            c = lib.itss_maturity_result_na_at(p, i, byref(reason))
+            c = lib.itss_maturity_result_na_at(p, i)
             out.append((_lib.string(lib.itss_maturity_clause_id(c)) or "",
-                        _lib.string(reason.value) or ""))
+                        _lib.string(lib.itss_maturity_result_na_reason(p, i)) or ""))
         return out
 
     def to_dict(self) -> dict:

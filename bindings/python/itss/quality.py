@@ -35,15 +35,23 @@ class IndicatorCatalog(_lib.Handle):
     _free_name = "itss_indicator_catalog_free"
 
     @classmethod
-    def load(cls, doc: _lib.Document, on_builtin: bool = True) -> "IndicatorCatalog":
-        """Load a catalog ``{"indicators": [...]}`` from a dict, a JSON
-        string, bytes or a path: on top of the built-in indicators (they
-        come first and an id may not repeat one of them), or alone with
-        ``on_builtin=False``."""
-        base = builtin()._ptr if on_builtin else None
+    def load(cls, doc: _lib.Document) -> "IndicatorCatalog":
+        """Load a catalog ``{"indicators": [...]}`` on its own from a dict,
+        a JSON string, bytes or a path (:meth:`extend` loads one on top of
+        another catalog)."""
         ptr = _lib.load_handle(doc, "indicator catalog", lib.itss_indicator_catalog_load,
-                               lib.itss_indicator_catalog_load_file, after=(base,))
+                               lib.itss_indicator_catalog_load_file)
         return cls(ptr, owned=True)
+
+    def extend(self, doc: _lib.Document) -> "IndicatorCatalog":
+        """A new catalog: this catalog's indicators, then those of a
+        document (as for :meth:`load`), none of which may repeat an id of
+        this catalog. ``quality.builtin().extend(doc)`` adds indicators to
+        the built-in ones. The new catalog holds copies: it does not
+        depend on this one."""
+        ptr = _lib.load_handle(doc, "indicator catalog", lib.itss_indicator_catalog_extend,
+                               lib.itss_indicator_catalog_extend_file, before=(self._ptr,))
+        return type(self)(ptr, owned=True)
 
     def __len__(self) -> int:
         return lib.itss_indicator_catalog_count(self._ptr)
@@ -56,9 +64,10 @@ class IndicatorCatalog(_lib.Handle):
 
     def indicators(self, service: Optional[str] = None) -> dict:
         """The catalog (or only the indicators meant for a GB/T 29264
-        service code) as a loadable document ``{"indicators": [...]}``."""
-        return json.loads(_lib.render(lib.itss_indicator_catalog_render, self._ptr,
-                                      _lib.cstr(service, "service"), _lib.FORMAT_JSON, 0))
+        service code) as a document that :meth:`load` reads back,
+        ``{"indicators": [...]}``."""
+        return json.loads(_lib.render(lib.itss_indicator_catalog_export, self._ptr,
+                                      _lib.cstr(service, "service"), _lib.FORMAT_JSON))
 
     def scheme(self, service: str) -> dict:
         """The default evaluation scheme of a service: every indicator meant
@@ -134,7 +143,7 @@ class _Using:
         elif isinstance(catalog, IndicatorCatalog):
             self.cat = catalog
         else:
-            self.own = self.cat = IndicatorCatalog.load(catalog)
+            self.own = self.cat = builtin().extend(catalog)
 
     def __enter__(self) -> IndicatorCatalog:
         return self.cat
@@ -147,9 +156,8 @@ class _Using:
 def model() -> dict:
     """The GB/T 33850-2017 quality model: 5 characteristics and 16
     sub-characteristics with names and definitions."""
-    out = c_void_p()
-    _lib.call(lib.itss_quality_model_builtin, byref(out))
-    return json.loads(_lib.render(lib.itss_quality_model_export, out, _lib.FORMAT_JSON, 0))
+    return json.loads(_lib.render(lib.itss_quality_model_render, lib.itss_quality_model_builtin(),
+                                  _lib.FORMAT_JSON, 0))
 
 
 def indicators(service: Optional[str] = None, catalog: CatalogArg = None) -> dict:
@@ -209,5 +217,5 @@ def ahp(matrix: Union[Sequence[Sequence[float]], _lib.Document],
     allow_inconsistent, InvalidValueError naming the cell of a matrix that
     is not positive, reciprocal or unit-diagonal."""
     text = _ahp_text(matrix, labels)
-    return json.loads(_lib.render(lib.itss_ahp_json, text, len(text),
-                                  1 if allow_inconsistent else 0, _lib.FORMAT_JSON, 0))
+    mode = _lib.AHP_ALLOW_INCONSISTENT if allow_inconsistent else _lib.AHP_STRICT
+    return json.loads(_lib.render(lib.itss_ahp_json, text, len(text), mode, _lib.FORMAT_JSON, 0))

@@ -26,7 +26,7 @@ def c_json(c_cli, *args):
 # ---- package ------------------------------------------------------------------
 
 def test_version_matches_the_library_and_the_package():
-    assert itss.version() == itss.__version__ == "0.1.0"
+    assert itss.version() == itss.__version__ == "1.0.0"
 
 
 def test_error_hierarchy():
@@ -38,7 +38,10 @@ def test_error_hierarchy():
     assert issubclass(itss.InvalidValueError, ValueError)
     assert issubclass(itss.FileError, OSError)
     assert issubclass(itss.NoMemoryError, MemoryError)
+    assert issubclass(itss.InternalError, RuntimeError)
     assert issubclass(itss.LibraryVersionError, ImportError)
+    e = errors.from_record(code=-12, name="ITSS_EINTERNAL", message="broken invariant")
+    assert type(e) is itss.InternalError and isinstance(e, itss.ItssError)
     e = errors.from_record(code=-99, name="", message="future code")
     assert type(e) is itss.ItssError and e.code == -99
 
@@ -233,8 +236,12 @@ def test_rate_error_locations():
 def test_report_text():
     text = maturity.report(EXAMPLE_ASSESSMENT, lang="en")
     assert "Level reached" in text and "Extended" in text
-    with pytest.raises(itss.ArgumentError):
+    # the tag is read by itss_lang_parse: case-insensitive, another tag is
+    # a bad value
+    assert maturity.report(EXAMPLE_ASSESSMENT, lang="EN") == text
+    with pytest.raises(itss.InvalidValueError) as info:
         maturity.report(EXAMPLE_ASSESSMENT, lang="fr")
+    assert info.value.name == "ITSS_EVALUE" and '"fr"' in info.value.message
 
 
 def test_clauses_and_model():
@@ -300,17 +307,28 @@ def test_indicator_catalogs():
         "name": {"zh": "变更成功率", "en": "Change success rate"}, "method": "ratio", "polarity": "positive",
         "a": {"zh": "成功的变更数", "en": "successful changes"},
         "b": {"zh": "变更总数", "en": "changes"}}]}
-    with quality.IndicatorCatalog.load(own) as cat:
+    with quality.builtin().extend(own) as cat:
         assert cat.ids()[-1] == "change_success_rate" and len(cat) == 18
-    with quality.IndicatorCatalog.load(own, on_builtin=False) as alone:
+        assert cat.ids()[:17] == quality.builtin().ids()
+    with quality.IndicatorCatalog.load(own) as alone:
         assert alone.ids() == ["change_success_rate"]
+        # a catalog extends any catalog, not only the built-in one; the new
+        # one holds copies and outlives its base
+        more = dict(own["indicators"][0], id="change_failure_rate", polarity="negative")
+        both = alone.extend({"indicators": [more]})
+        with pytest.raises(itss.DuplicateError):
+            alone.extend(own)
         ev = {"service": "04", "scheme": {"indicators": ["change_success_rate"]},
               "measurements": {"change_success_rate": {"A": 3, "B": 4}}}
         assert alone.score(ev)["overall"]["score"] == 0.75  # 3/4
         # a document as catalog= is added to the built-in indicators
         assert quality.score(ev, catalog=own)["overall"]["score"] == 0.75
+    assert both.ids() == ["change_success_rate", "change_failure_rate"]
+    ev["measurements"]["change_success_rate"] = {"A": 1, "B": 4}
+    assert both.score(ev)["overall"]["score"] == 0.25  # 1/4
+    both.close()
     with pytest.raises(itss.DuplicateError):
-        quality.IndicatorCatalog.load({"indicators": own["indicators"] * 2}, on_builtin=False)
+        quality.IndicatorCatalog.load({"indicators": own["indicators"] * 2})
     assert "incident_resolution_rate" in quality.scheme("04")["indicators"]
     assert len(quality.indicators()["indicators"]) == 17
     m = quality.model()
@@ -351,10 +369,17 @@ def test_assess_result_agrees_with_the_export():
         assert r.unrated() == d["unrated"]
         assert r.not_applicable() == [(c["id"], c["reason"]) for c in d["not_applicable"]]
         assert r.coverage(level=2) == d["levels"][1]["coverage"]
+        process = next(x for x in d["domains"] if x["id"] == "process")
+        assert r.coverage("process") == process["coverage"]
+        assert r.coverage("process", 2) == process["levels"][1]["coverage"]
+        assert r.coverage(level=6) is None  # no such level: no applicable clause
         assert r.report("en") == maturity.report(EXAMPLE_ASSESSMENT, lang="en")
-        with pytest.raises(itss.NotFoundError):
+        # domains and clauses are found in the model: the library names them
+        with pytest.raises(itss.NotFoundError, match='"nosuch"'):
             r.domain_level("nosuch")
-        with pytest.raises(itss.NotFoundError):
+        with pytest.raises(itss.NotFoundError, match='"nosuch"'):
+            r.coverage("nosuch")
+        with pytest.raises(itss.NotFoundError, match='"1.1.1.z"'):
             r.clause_status("1.1.1.z")
     assert r.closed
 

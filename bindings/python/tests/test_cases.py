@@ -165,9 +165,10 @@ def document(d, inp, key):
 
 def quality_case(d, inp):
     op = inp["op"]
-    if "catalog" in inp:
-        cat = quality.IndicatorCatalog.load(d / inp["catalog"],
-                                            on_builtin="catalog_base" in inp)
+    if "catalog" in inp and "catalog_base" in inp:
+        cat = quality.builtin().extend(d / inp["catalog"])
+    elif "catalog" in inp:
+        cat = quality.IndicatorCatalog.load(d / inp["catalog"])
     else:
         cat = quality.builtin()
     with cat:

@@ -38,10 +38,14 @@ COMMANDS = [
     ["class", "tree", "04"],
     ["class", "tree", "--format=json"],
     ["class", "export", "0402", "--format", "json"],
+    ["class", "export", "0402", "--lang", "en"],
+    ["class", "show", "01", "--lang", "EN"],
+    ["class", "show", "01", "--lang", "fr"],
     ["class", "validate", "0407", "040201", "", "99"],
     ["class", "validate", "01", "--format", "json"],
     ["class", "map", "--to", "gbt4754", "040201"],
     ["class", "map", "--from", "db21", "06", "--format", "json"],
+    ["class", "map", "--from", "gbt4754", "6540"],
     ["class", "map", "--to", "nosuch", "04"],
     ["class", "map", "040201"],
     ["class", "show", "01", "--catalog", "no/such/catalog.json"],
@@ -56,6 +60,7 @@ COMMANDS = [
     ["maturity", "rate", str(EX / "evaluation.json")],
     ["maturity", "rate", str(EX / "assessment.json"), "--model", str(CUSTOM_MODEL)],
     ["maturity", "model", "--lang", "en"],
+    ["maturity", "model", "--format", "json"],
     ["maturity", "clauses", "--level", "1", "--domain", "process"],
     ["maturity", "clauses", "--item", "3", "--format", "json"],
     ["maturity", "clauses", "--domain", "nosuch"],
@@ -66,6 +71,7 @@ COMMANDS = [
     ["quality", "score", str(EX / "evaluation.json"), "--format", "json", "--lang", "en"],
     ["quality", "score", str(EX / "assessment.json")],
     ["quality", "model", "--lang", "en"],
+    ["quality", "model", "--format", "json"],
     ["quality", "indicators", "--service", "0402"],
     ["quality", "indicators", "--catalog-add", str(ADDED_CATALOG), "--format", "json"],
     ["quality", "indicators", "--catalog", str(ADDED_CATALOG)],
@@ -121,6 +127,6 @@ def test_jsonl_from_stdin(area, c_cli):
 
 def test_version_and_help():
     code, out, _ = run([sys.executable, "-m", "itss", "--version"])
-    assert code == 0 and b"libitss 0.1.0" in out
+    assert code == 0 and b"libitss 1.0.0" in out
     code, out, _ = run([sys.executable, "-m", "itss", "help"])
     assert code == 0 and b"maturity rate" in out
