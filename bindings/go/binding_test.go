@@ -129,7 +129,7 @@ func TestErrorsOfEveryArea(t *testing.T) {
 		{"model file", second(LoadMaturityModel("/nonexistent/model.json")), ErrIO},
 		{"target out of range", second(RateMaturityJSONTarget([]byte(`{"ratings": {}}`), 6)), ErrInvalid},
 		{"unknown domain", second(MaturityClausesJSON(0, "nowhere", 0)), ErrNotFound},
-		{"unknown crosswalk", second(MapClass("isic", "04", false)), ErrNotFound},
+		{"unknown crosswalk", second(MapClass("isic", "04", Forward)), ErrNotFound},
 		{"empty search", second(SearchClasses("  ")), ErrValue},
 		{"unknown service", second(QualitySchemeJSON("0407")), ErrNotFound},
 		{"bad indicator catalog", second(LoadIndicatorCatalog([]byte(`{"indicators": 1}`), false)), ErrSchema},
