@@ -27,8 +27,45 @@ func TestVersion(t *testing.T) {
 	if Version() != HeaderVersion() {
 		t.Fatalf("library %s, headers %s", Version(), HeaderVersion())
 	}
-	if majorMinor("1.2.3") != "1.2" || majorMinor("0.1.0") == majorMinor("0.2.0") {
-		t.Fatal("majorMinor")
+	// the package is built for libitss.so.1, the ABI of the 1.x releases
+	if major, _, ok := majorMinor(HeaderVersion()); !ok || major != 1 {
+		t.Fatalf("header version %s", HeaderVersion())
+	}
+	if major, minor, ok := majorMinor("1.2.3"); !ok || major != 1 || minor != 2 {
+		t.Fatalf("majorMinor(1.2.3) = %d, %d, %v", major, minor, ok)
+	}
+	for _, v := range []string{"", "1", "1.2", "1.2.3.4", "1.x.0", "-1.0.0", "1.02.0"} {
+		if _, _, ok := majorMinor(v); ok {
+			t.Errorf("majorMinor(%q) accepted", v)
+		}
+	}
+	cases := []struct {
+		run, hdr string
+		ok       bool
+	}{
+		{"1.0.0", "1.0.0", true},
+		// patch versions do not matter
+		{"1.0.7", "1.0.0", true},
+		{"1.0.0", "1.0.7", true},
+		// a newer minor version keeps what the older one had; an older
+		// one may lack what the headers promise
+		{"1.3.0", "1.1.2", true},
+		{"1.1.0", "1.3.0", false},
+		// another major version
+		{"2.0.0", "1.0.0", false},
+		{"0.9.0", "1.0.0", false},
+		{"1.0.0", "0.9.0", false},
+		// before 1.0, major.minor must match
+		{"0.2.0", "0.2.5", true},
+		{"0.3.0", "0.2.0", false},
+		{"0.1.0", "0.2.0", false},
+		// not a version
+		{"1.0", "1.0", false},
+	}
+	for _, c := range cases {
+		if got := versionServes(c.run, c.hdr); got != c.ok {
+			t.Errorf("library %s, headers %s: %v, want %v", c.run, c.hdr, got, c.ok)
+		}
 	}
 }
 
