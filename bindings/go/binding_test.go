@@ -136,9 +136,10 @@ func TestErrorLocation(t *testing.T) {
 
 func TestSentinels(t *testing.T) {
 	all := []*Error{ErrInvalid, ErrNoMemory, ErrNotFound, ErrParse, ErrSchema, ErrValue,
-		ErrDuplicate, ErrModel, ErrIO, ErrLimit, ErrConsistency}
+		ErrDuplicate, ErrModel, ErrIO, ErrLimit, ErrConsistency, ErrInternal}
 	names := []string{"ITSS_EINVAL", "ITSS_ENOMEM", "ITSS_ENOTFOUND", "ITSS_EPARSE", "ITSS_ESCHEMA",
-		"ITSS_EVALUE", "ITSS_EDUPLICATE", "ITSS_EMODEL", "ITSS_EIO", "ITSS_ELIMIT", "ITSS_ECONSISTENCY"}
+		"ITSS_EVALUE", "ITSS_EDUPLICATE", "ITSS_EMODEL", "ITSS_EIO", "ITSS_ELIMIT", "ITSS_ECONSISTENCY",
+		"ITSS_EINTERNAL"}
 	for i, s := range all {
 		if s.Code != -(i+1) || s.Name != names[i] || s.Message == "" {
 			t.Errorf("%d: %#v", i, s)

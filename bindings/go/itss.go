@@ -189,6 +189,7 @@ var (
 	ErrIO          = sentinel(C.ITSS_EIO)          // a file could not be read
 	ErrLimit       = sentinel(C.ITSS_ELIMIT)       // a documented limit is exceeded
 	ErrConsistency = sentinel(C.ITSS_ECONSISTENCY) // an AHP matrix with CR >= 0.10
+	ErrInternal    = sentinel(C.ITSS_EINTERNAL)    // the library broke one of its own rules (a bug)
 )
 
 func codeName(code int) string {
