@@ -27,8 +27,45 @@ func TestVersion(t *testing.T) {
 	if Version() != HeaderVersion() {
 		t.Fatalf("library %s, headers %s", Version(), HeaderVersion())
 	}
-	if majorMinor("1.2.3") != "1.2" || majorMinor("0.1.0") == majorMinor("0.2.0") {
-		t.Fatal("majorMinor")
+	// the package is built for libitss.so.1, the ABI of the 1.x releases
+	if major, _, ok := majorMinor(HeaderVersion()); !ok || major != 1 {
+		t.Fatalf("header version %s", HeaderVersion())
+	}
+	if major, minor, ok := majorMinor("1.2.3"); !ok || major != 1 || minor != 2 {
+		t.Fatalf("majorMinor(1.2.3) = %d, %d, %v", major, minor, ok)
+	}
+	for _, v := range []string{"", "1", "1.2", "1.2.3.4", "1.x.0", "-1.0.0", "1.02.0"} {
+		if _, _, ok := majorMinor(v); ok {
+			t.Errorf("majorMinor(%q) accepted", v)
+		}
+	}
+	cases := []struct {
+		run, hdr string
+		ok       bool
+	}{
+		{"1.0.0", "1.0.0", true},
+		// patch versions do not matter
+		{"1.0.7", "1.0.0", true},
+		{"1.0.0", "1.0.7", true},
+		// a newer minor version keeps what the older one had; an older
+		// one may lack what the headers promise
+		{"1.3.0", "1.1.2", true},
+		{"1.1.0", "1.3.0", false},
+		// another major version
+		{"2.0.0", "1.0.0", false},
+		{"0.9.0", "1.0.0", false},
+		{"1.0.0", "0.9.0", false},
+		// before 1.0, major.minor must match
+		{"0.2.0", "0.2.5", true},
+		{"0.3.0", "0.2.0", false},
+		{"0.1.0", "0.2.0", false},
+		// not a version
+		{"1.0", "1.0", false},
+	}
+	for _, c := range cases {
+		if got := versionServes(c.run, c.hdr); got != c.ok {
+			t.Errorf("library %s, headers %s: %v, want %v", c.run, c.hdr, got, c.ok)
+		}
 	}
 }
 
@@ -99,9 +136,10 @@ func TestErrorLocation(t *testing.T) {
 
 func TestSentinels(t *testing.T) {
 	all := []*Error{ErrInvalid, ErrNoMemory, ErrNotFound, ErrParse, ErrSchema, ErrValue,
-		ErrDuplicate, ErrModel, ErrIO, ErrLimit, ErrConsistency}
+		ErrDuplicate, ErrModel, ErrIO, ErrLimit, ErrConsistency, ErrInternal}
 	names := []string{"ITSS_EINVAL", "ITSS_ENOMEM", "ITSS_ENOTFOUND", "ITSS_EPARSE", "ITSS_ESCHEMA",
-		"ITSS_EVALUE", "ITSS_EDUPLICATE", "ITSS_EMODEL", "ITSS_EIO", "ITSS_ELIMIT", "ITSS_ECONSISTENCY"}
+		"ITSS_EVALUE", "ITSS_EDUPLICATE", "ITSS_EMODEL", "ITSS_EIO", "ITSS_ELIMIT", "ITSS_ECONSISTENCY",
+		"ITSS_EINTERNAL"}
 	for i, s := range all {
 		if s.Code != -(i+1) || s.Name != names[i] || s.Message == "" {
 			t.Errorf("%d: %#v", i, s)
@@ -129,7 +167,8 @@ func TestErrorsOfEveryArea(t *testing.T) {
 		{"model file", second(LoadMaturityModel("/nonexistent/model.json")), ErrIO},
 		{"target out of range", second(RateMaturityJSONTarget([]byte(`{"ratings": {}}`), 6)), ErrInvalid},
 		{"unknown domain", second(MaturityClausesJSON(0, "nowhere", 0)), ErrNotFound},
-		{"unknown crosswalk", second(MapClass("isic", "04", false)), ErrNotFound},
+		{"unknown crosswalk", second(MapClass("isic", "04", Forward)), ErrNotFound},
+		{"direction outside the enum", second(MapClass("gbt4754", "040201", Direction(2))), ErrInvalid},
 		{"empty search", second(SearchClasses("  ")), ErrValue},
 		{"unknown service", second(QualitySchemeJSON("0407")), ErrNotFound},
 		{"bad indicator catalog", second(LoadIndicatorCatalog([]byte(`{"indicators": 1}`), false)), ErrSchema},
@@ -202,6 +241,11 @@ func TestCatalogRoundTripAndClose(t *testing.T) {
 	if err != nil || cl.Parent != "0402" {
 		t.Fatalf("%+v %v", cl, err)
 	}
+	n, err := c.Count()
+	all, err2 := Classes()
+	if err != nil || err2 != nil || n == 0 || n != len(all) {
+		t.Fatalf("Count %d, %d classes (%v, %v)", n, len(all), err, err2)
+	}
 	if err := c.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -211,18 +255,27 @@ func TestCatalogRoundTripAndClose(t *testing.T) {
 	if _, err := c.Lookup("04"); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("use after Close: %v", err)
 	}
-	// the built-in catalog ignores Close
-	b, _ := BuiltinCatalog()
+	// the built-in catalog ignores Close; the built-ins cannot fail
+	b, err := BuiltinCatalog()
+	if b == nil || err != nil {
+		t.Fatalf("BuiltinCatalog: %v %v", b, err)
+	}
 	b.Close()
 	if _, err := b.Lookup("04"); err != nil {
 		t.Fatal(err)
 	}
-	bm, _ := BuiltinMaturityModel()
+	bm, err := BuiltinMaturityModel()
+	if bm == nil || err != nil {
+		t.Fatalf("BuiltinMaturityModel: %v %v", bm, err)
+	}
 	bm.Close()
 	if _, err := bm.ClausesJSON(1, "", 0); err != nil {
 		t.Fatal(err)
 	}
-	bi, _ := BuiltinIndicatorCatalog()
+	bi, err := BuiltinIndicatorCatalog()
+	if bi == nil || err != nil {
+		t.Fatalf("BuiltinIndicatorCatalog: %v %v", bi, err)
+	}
 	bi.Close()
 	if _, err := bi.IDs(); err != nil {
 		t.Fatal(err)
@@ -283,6 +336,108 @@ func TestModelAndIndicatorCatalogHandles(t *testing.T) {
 	c.Close()
 	if _, err := c.IDs(); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("use after Close: %v", err)
+	}
+}
+
+// The documents that the JSON methods export load back, and export again
+// to the same bytes.
+func TestExportsLoadBack(t *testing.T) {
+	sub, err := builtinCatalog().ExportJSON("04")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := LoadCatalog(sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := c.Count()
+	below, err2 := ClassDescendants("04")
+	if err != nil || err2 != nil || n != len(below)+1 {
+		t.Fatalf("the subtree of 04 has %d classes, %d below 04 (%v, %v)", n, len(below), err, err2)
+	}
+	c.Close()
+
+	md, err := MaturityModelJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := LoadMaturityModelJSON(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := m.JSON()
+	if err != nil || !bytes.Equal(md, again) {
+		t.Fatalf("model export, load, export differs (%v)", err)
+	}
+	m.Close()
+
+	doc, err := IndicatorsJSON("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ic, err := LoadIndicatorCatalog(doc, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ic.Close()
+	again, err = ic.JSON("")
+	if err != nil || !bytes.Equal(doc, again) {
+		t.Fatalf("indicator export, load, export differs (%v)", err)
+	}
+	ids, err := ic.IDs()
+	builtinIDs, err2 := (*IndicatorCatalog)(nil).IDs()
+	if err != nil || err2 != nil || len(ids) == 0 || !reflect.DeepEqual(ids, builtinIDs) {
+		t.Fatalf("%v / %v (%v, %v)", ids, builtinIDs, err, err2)
+	}
+	// a selection for one service loads too
+	doc, err = IndicatorsJSON("04")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel, err := LoadIndicatorCatalog(doc, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel.Close()
+	if _, err := IndicatorsJSON("0407"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("IndicatorsJSON(0407): %v", err)
+	}
+}
+
+func TestDirection(t *testing.T) {
+	if Forward.String() != "forward" || Reverse.String() != "reverse" || Direction(2).String() != "Direction(2)" {
+		t.Fatalf("%s %s %s", Forward, Reverse, Direction(2))
+	}
+	// reverse: from GB/T 4754 6540 to the GB/T 29264 classes, each of
+	// which maps forward to 6540
+	links, err := MapClass("gbt4754", "6540", Reverse)
+	if err != nil || len(links) < 2 || links[0].Class != "04" || links[0].Relation != "exact" {
+		t.Fatalf("%+v %v", links, err)
+	}
+	for _, l := range links {
+		if l.Target != "6540" {
+			t.Fatalf("%+v", l)
+		}
+		fwd, err := MapClass("gbt4754", l.Class, Forward)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, f := range fwd {
+			found = found || (f == l)
+		}
+		if !found {
+			t.Errorf("%s does not map forward to 6540: %+v", l.Class, fwd)
+		}
+	}
+	// read the wrong way, 6540 is not a GB/T 29264 code
+	if _, err := MapClass("gbt4754", "6540", Forward); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("6540 forward: %v", err)
+	}
+	var e *Error
+	_, err = MapClass("gbt4754", "040201", Direction(-1))
+	if !errors.As(err, &e) || !errors.Is(err, ErrInvalid) || !strings.Contains(e.Message, "direction -1") {
+		t.Fatalf("Direction(-1): %v", err)
 	}
 }
 

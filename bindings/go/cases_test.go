@@ -348,7 +348,11 @@ func runClassifyCase(t *testing.T, dir string, in caseInput) any {
 		return codesJSON(list)
 	case "map":
 		x, _ := in.str("crosswalk")
-		ms, err := MapClass(x, code, in.isTrue("reverse"))
+		way := Forward
+		if in.isTrue("reverse") {
+			way = Reverse
+		}
+		ms, err := MapClass(x, code, way)
 		if err != nil {
 			return errorJSON(t, err)
 		}
@@ -367,7 +371,7 @@ func runClassifyCase(t *testing.T, dir string, in caseInput) any {
 			return errorJSON(t, err)
 		}
 		defer c.Close()
-		n, err := c.Size()
+		n, err := c.Count()
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,6 +7,7 @@ package itss
 import "C"
 
 import (
+	"fmt"
 	"runtime"
 )
 
@@ -41,6 +42,25 @@ type Mapping struct {
 	Relation string // "exact", "narrower", "broader" or "related": the class is ... the target
 }
 
+// Direction is the way a crosswalk is read (the C itss_direction).
+type Direction int
+
+const (
+	// Forward maps a GB/T 29264 code to the classes of the other scheme.
+	Forward Direction = C.ITSS_FORWARD
+	// Reverse maps a code of the other scheme to GB/T 29264 classes.
+	Reverse Direction = C.ITSS_REVERSE
+)
+
+// String returns the library's name of the direction, "forward" or
+// "reverse", or "Direction(n)" for a value that is neither.
+func (d Direction) String() string {
+	if d == Forward || d == Reverse {
+		return C.GoString(C.itss_direction_name(C.itss_direction(d)))
+	}
+	return fmt.Sprintf("Direction(%d)", int(d))
+}
+
 // Catalog is a GB/T 29264 classification catalog: the built-in one
 // (BuiltinCatalog) or one loaded from JSON (LoadCatalog), which holds C
 // memory until Close. A Catalog may be used from many goroutines at once.
@@ -51,14 +71,15 @@ type Catalog struct {
 }
 
 // BuiltinCatalog returns the built-in GB/T 29264-2012 catalog. It belongs
-// to the library and lives until the process ends; Close does nothing.
+// to the library and lives until the process ends; Close does nothing. The
+// library cannot fail to give it: the error is always nil (it is kept so
+// that existing callers compile unchanged).
 func BuiltinCatalog() (*Catalog, error) {
-	var p *C.itss_catalog
-	var e C.itss_error
-	if rc := C.itss_catalog_builtin(&p, &e); rc != 0 {
-		return nil, newError(rc, &e)
-	}
-	return &Catalog{p: p}, nil
+	return builtinCatalog(), nil
+}
+
+func builtinCatalog() *Catalog {
+	return &Catalog{p: C.itss_catalog_builtin()}
 }
 
 // LoadCatalog builds a catalog from a JSON document in the itss-catalog/1
@@ -242,11 +263,11 @@ func (c *Catalog) Validate(code string) (problem string, err error) {
 	return problem, err
 }
 
-// Size returns the number of classes.
-func (c *Catalog) Size() (int, error) {
+// Count returns the number of classes.
+func (c *Catalog) Count() (int, error) {
 	var n int
 	err := c.use(func(p *C.itss_catalog) error {
-		n = int(C.itss_catalog_size(p))
+		n = int(C.itss_catalog_class_count(p))
 		return nil
 	})
 	return n, err
@@ -256,7 +277,7 @@ func (c *Catalog) Size() (int, error) {
 func (c *Catalog) Classes() ([]Class, error) {
 	var out []Class
 	err := c.use(func(p *C.itss_catalog) error {
-		n := C.itss_catalog_size(p)
+		n := C.itss_catalog_class_count(p)
 		out = make([]Class, 0, int(n))
 		for i := C.size_t(0); i < n; i++ {
 			out = append(out, classOf(C.itss_catalog_class_at(p, i)))
@@ -371,11 +392,12 @@ func (c *Catalog) Search(text string) ([]Class, error) {
 }
 
 // Map returns the mappings of a code through a crosswalk ("gbt4754" or
-// "db21" in the built-in catalog), in data order: forward (code is a
-// GB/T 29264 code) or reverse (code is a code of the other scheme). A valid
-// code without mappings gives an empty list; an unknown crosswalk or code
-// gives ErrNotFound, a malformed code ErrValue.
-func (c *Catalog) Map(crosswalk, code string, reverse bool) ([]Mapping, error) {
+// "db21" in the built-in catalog), in data order, read in direction dir:
+// Forward (code is a GB/T 29264 code) or Reverse (code is a code of the
+// other scheme). A valid code without mappings gives an empty list; an
+// unknown crosswalk or code gives ErrNotFound, a malformed code ErrValue,
+// a direction that is neither Forward nor Reverse ErrInvalid.
+func (c *Catalog) Map(crosswalk, code string, dir Direction) ([]Mapping, error) {
 	cx, err := cstr("crosswalk id", crosswalk)
 	if err != nil {
 		return nil, err
@@ -390,14 +412,11 @@ func (c *Catalog) Map(crosswalk, code string, reverse bool) ([]Mapping, error) {
 	err = c.use(func(p *C.itss_catalog) error {
 		var x *C.itss_crosswalk
 		var e C.itss_error
-		if rc := C.itss_catalog_crosswalk(p, cx, &x, &e); rc != 0 {
+		if rc := C.itss_crosswalk_lookup(p, cx, &x, &e); rc != 0 {
 			return newError(rc, &e)
 		}
 		run := func(buf **C.itss_xlink, cap C.size_t, n *C.size_t) C.int {
-			if reverse {
-				return C.itss_crosswalk_map_reverse(x, cc, buf, cap, n, &e)
-			}
-			return C.itss_crosswalk_map(x, cc, buf, cap, n, &e)
+			return C.itss_crosswalk_map(x, C.itss_direction(dir), cc, buf, cap, n, &e)
 		}
 		var n C.size_t
 		if rc := run(nil, 0, &n); rc != 0 {
@@ -419,7 +438,7 @@ func (c *Catalog) Map(crosswalk, code string, reverse bool) ([]Mapping, error) {
 			out = append(out, Mapping{
 				Class:    goStr(C.itss_class_code(C.itss_xlink_class(l))),
 				Target:   goStr(C.itss_xtarget_code(C.itss_xlink_target(l))),
-				Relation: goStr(C.itss_relation_name(C.itss_relation(C.itss_xlink_relation(l)))),
+				Relation: goStr(C.itss_relation_name(C.itss_xlink_relation(l))),
 			})
 		}
 		return nil
@@ -427,8 +446,9 @@ func (c *Catalog) Map(crosswalk, code string, reverse bool) ([]Mapping, error) {
 	return out, err
 }
 
-// render runs a catalog render function that writes a library-owned buffer
-// and returns a Go copy of it (the library's buffer is released).
+// render runs a catalog export or render function that writes a
+// library-owned buffer and returns a Go copy of it (the library's buffer is
+// released).
 func (c *Catalog) render(root string, f func(p *C.itss_catalog, root *C.char, out **C.char, n *C.size_t, e *C.itss_error) C.int) ([]byte, error) {
 	cr, err := cstrOrNull("class code", root)
 	if err != nil {
@@ -453,137 +473,88 @@ func (c *Catalog) render(root string, f func(p *C.itss_catalog, root *C.char, ou
 // with nested "children": the whole tree (root "") or the subtree of root.
 func (c *Catalog) TreeJSON(root string) ([]byte, error) {
 	return c.render(root, func(p *C.itss_catalog, r *C.char, out **C.char, n *C.size_t, e *C.itss_error) C.int {
-		return C.itss_catalog_tree(p, r, C.ITSS_FORMAT_JSON, C.ITSS_LANG_ZH, out, n, e)
+		return C.itss_catalog_tree_render(p, r, C.ITSS_FORMAT_JSON, C.ITSS_LANG_ZH, out, n, e)
 	})
 }
 
-// ExportJSON returns the catalog as a compact itss-catalog/1 document: the
-// whole catalog (root "", loadable with LoadCatalog) or the subtree of root.
+// ExportJSON returns the catalog as a compact itss-catalog/1 document, which
+// LoadCatalog loads back: the whole catalog (root "") or the subtree of
+// root.
 func (c *Catalog) ExportJSON(root string) ([]byte, error) {
 	return c.render(root, func(p *C.itss_catalog, r *C.char, out **C.char, n *C.size_t, e *C.itss_error) C.int {
-		return C.itss_catalog_export(p, r, C.ITSS_FORMAT_JSON, C.ITSS_LANG_ZH, out, n, e)
+		return C.itss_catalog_export(p, r, C.ITSS_FORMAT_JSON, out, n, e)
 	})
 }
 
 // ---- the built-in catalog ------------------------------------------------------
 
-func builtinCatalog() (*Catalog, error) { return BuiltinCatalog() }
-
 // LookupClass returns the class of the built-in catalog with exactly this
 // code; see Catalog.Lookup. LookupClass("0407") fails with ErrNotFound and
 // a message naming 0407 and the classes that do exist under 04.
 func LookupClass(code string) (Class, error) {
-	c, err := builtinCatalog()
-	if err != nil {
-		return Class{}, err
-	}
-	return c.Lookup(code)
+	return builtinCatalog().Lookup(code)
 }
 
 // ClassJSON returns a class of the built-in catalog as the library's class
 // JSON object; see Catalog.ClassJSON.
 func ClassJSON(code string) ([]byte, error) {
-	c, err := builtinCatalog()
-	if err != nil {
-		return nil, err
-	}
-	return c.ClassJSON(code)
+	return builtinCatalog().ClassJSON(code)
 }
 
 // ValidateCode checks a code against the built-in catalog; see
 // Catalog.Validate.
 func ValidateCode(code string) (problem string, err error) {
-	c, err := builtinCatalog()
-	if err != nil {
-		return "", err
-	}
-	return c.Validate(code)
+	return builtinCatalog().Validate(code)
 }
 
 // Classes returns every class of the built-in catalog in code order.
 func Classes() ([]Class, error) {
-	c, err := builtinCatalog()
-	if err != nil {
-		return nil, err
-	}
-	return c.Classes()
+	return builtinCatalog().Classes()
 }
 
 // TopClasses returns the top-level classes of the built-in catalog.
 func TopClasses() ([]Class, error) {
-	c, err := builtinCatalog()
-	if err != nil {
-		return nil, err
-	}
-	return c.Top()
+	return builtinCatalog().Top()
 }
 
 // SearchClasses searches the names of the built-in catalog; see
 // Catalog.Search.
 func SearchClasses(text string) ([]Class, error) {
-	c, err := builtinCatalog()
-	if err != nil {
-		return nil, err
-	}
-	return c.Search(text)
+	return builtinCatalog().Search(text)
 }
 
 // ClassChildren returns the direct children of a class of the built-in
 // catalog, in code order.
 func ClassChildren(code string) ([]Class, error) {
-	c, err := builtinCatalog()
-	if err != nil {
-		return nil, err
-	}
-	return c.Children(code)
+	return builtinCatalog().Children(code)
 }
 
 // ClassAncestors returns the ancestors of a class of the built-in catalog,
 // from the top level down to the parent.
 func ClassAncestors(code string) ([]Class, error) {
-	c, err := builtinCatalog()
-	if err != nil {
-		return nil, err
-	}
-	return c.Ancestors(code)
+	return builtinCatalog().Ancestors(code)
 }
 
 // ClassDescendants returns the descendants of a class of the built-in
 // catalog in code order.
 func ClassDescendants(code string) ([]Class, error) {
-	c, err := builtinCatalog()
-	if err != nil {
-		return nil, err
-	}
-	return c.Descendants(code)
+	return builtinCatalog().Descendants(code)
 }
 
 // ClassTreeJSON returns the tree of the built-in catalog (code "") or of
 // one of its classes as compact JSON; see Catalog.TreeJSON.
 func ClassTreeJSON(code string) ([]byte, error) {
-	c, err := builtinCatalog()
-	if err != nil {
-		return nil, err
-	}
-	return c.TreeJSON(code)
+	return builtinCatalog().TreeJSON(code)
 }
 
 // ExportCatalogJSON returns the whole built-in catalog as a compact
 // itss-catalog/1 document, which LoadCatalog loads back.
 func ExportCatalogJSON() ([]byte, error) {
-	c, err := builtinCatalog()
-	if err != nil {
-		return nil, err
-	}
-	return c.ExportJSON("")
+	return builtinCatalog().ExportJSON("")
 }
 
 // MapClass maps a code through a crosswalk of the built-in catalog
 // ("gbt4754": GB/T 4754-2017, "db21": DB21/T 1799.1); see Catalog.Map.
-func MapClass(crosswalk, code string, reverse bool) ([]Mapping, error) {
-	c, err := builtinCatalog()
-	if err != nil {
-		return nil, err
-	}
-	return c.Map(crosswalk, code, reverse)
+func MapClass(crosswalk, code string, dir Direction) ([]Mapping, error) {
+	return builtinCatalog().Map(crosswalk, code, dir)
 }

@@ -47,7 +47,7 @@ func ExampleValidateCode() {
 }
 
 func ExampleMapClass() {
-	links, err := itss.MapClass("gbt4754", "040201", false)
+	links, err := itss.MapClass("gbt4754", "040201", itss.Forward)
 	if err != nil {
 		log.Fatal(err)
 	}

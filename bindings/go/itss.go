@@ -63,6 +63,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unsafe"
 )
@@ -79,24 +80,52 @@ func HeaderVersion() string {
 	return C.GoString(C.itss_go_header_version())
 }
 
-// CheckVersion reports an error when the library loaded at run time has
-// another MAJOR.MINOR version than the headers this package was compiled
-// against: the program then runs against another library than it was built
-// for. The shared object's ABI (libitss.so.1) is checked at compile time.
+// CheckVersion reports an error when the library loaded at run time may
+// lack what the headers this package was compiled against promise: from
+// 1.0 on, a library of another major version, or of the same major version
+// but an older minor one (minor versions only add to the API); before 1.0,
+// a library of another major.minor version. The patch version does not
+// matter. The shared object's ABI (libitss.so.1) is checked at compile
+// time.
 func CheckVersion() error {
 	run, hdr := Version(), HeaderVersion()
-	if majorMinor(run) != majorMinor(hdr) {
+	if !versionServes(run, hdr) {
 		return goError(cEINVAL, "libitss %s is loaded but this Go package was built with the headers of libitss %s", run, hdr)
 	}
 	return nil
 }
 
-func majorMinor(v string) string {
-	parts := strings.SplitN(v, ".", 3)
-	if len(parts) < 2 {
-		return v
+// versionServes reports whether a library of version run serves a program
+// built with the headers of version hdr (see CheckVersion).
+func versionServes(run, hdr string) bool {
+	rmaj, rmin, ok1 := majorMinor(run)
+	hmaj, hmin, ok2 := majorMinor(hdr)
+	switch {
+	case !ok1 || !ok2 || rmaj != hmaj:
+		return false
+	case hmaj == 0:
+		return rmin == hmin
+	default:
+		return rmin >= hmin
 	}
-	return parts[0] + "." + parts[1]
+}
+
+// majorMinor reads the major and minor numbers of "MAJOR.MINOR.PATCH";
+// ok is false when v does not have that form.
+func majorMinor(v string) (major, minor int, ok bool) {
+	parts := strings.Split(v, ".")
+	if len(parts) != 3 {
+		return 0, 0, false
+	}
+	var n [3]int
+	for i, p := range parts {
+		x, err := strconv.Atoi(p)
+		if err != nil || x < 0 || p != strconv.Itoa(x) {
+			return 0, 0, false
+		}
+		n[i] = x
+	}
+	return n[0], n[1], true
 }
 
 // ---- errors ----------------------------------------------------------------
@@ -160,6 +189,7 @@ var (
 	ErrIO          = sentinel(C.ITSS_EIO)          // a file could not be read
 	ErrLimit       = sentinel(C.ITSS_ELIMIT)       // a documented limit is exceeded
 	ErrConsistency = sentinel(C.ITSS_ECONSISTENCY) // an AHP matrix with CR >= 0.10
+	ErrInternal    = sentinel(C.ITSS_EINTERNAL)    // the library broke one of its own rules (a bug)
 )
 
 func codeName(code int) string {

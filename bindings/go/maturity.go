@@ -20,14 +20,13 @@ type MaturityModel struct {
 
 // BuiltinMaturityModel returns the built-in T/CESA 1299-2023 model. It
 // belongs to the library and lives until the process ends; Close does
-// nothing.
+// nothing. The library cannot fail to give it: the error is always nil.
 func BuiltinMaturityModel() (*MaturityModel, error) {
-	var p *C.itss_maturity_model
-	var e C.itss_error
-	if rc := C.itss_maturity_model_builtin(&p, &e); rc != 0 {
-		return nil, newError(rc, &e)
-	}
-	return &MaturityModel{p: p}, nil
+	return builtinMaturityModel(), nil
+}
+
+func builtinMaturityModel() *MaturityModel {
+	return &MaturityModel{p: C.itss_maturity_model_builtin()}
 }
 
 // LoadMaturityModel loads a model from the itss-maturity-model/1 file at
@@ -139,7 +138,7 @@ func (m *MaturityModel) JSON() ([]byte, error) {
 		var s *C.char
 		var n C.size_t
 		var e C.itss_error
-		if rc := C.itss_maturity_model_export(p, C.ITSS_FORMAT_JSON, C.ITSS_LANG_ZH, &s, &n, &e); rc != 0 {
+		if rc := C.itss_maturity_model_export(p, C.ITSS_FORMAT_JSON, &s, &n, &e); rc != 0 {
 			return newError(rc, &e)
 		}
 		out = takeOutput(s, n)
@@ -184,41 +183,25 @@ func RateMaturityJSON(doc []byte) ([]byte, error) {
 // RateMaturityJSONTarget is RateMaturityJSON listing the gaps to target
 // (1..5; 0 for the level reached + 1).
 func RateMaturityJSONTarget(doc []byte, target int) ([]byte, error) {
-	m, err := BuiltinMaturityModel()
-	if err != nil {
-		return nil, err
-	}
-	return m.RateJSON(doc, target)
+	return builtinMaturityModel().RateJSON(doc, target)
 }
 
 // RateMaturity rates an assessment against the built-in model (target as
 // in RateMaturityJSONTarget) and returns the decoded result.
 func RateMaturity(a Assessment, target int) (*MaturityResult, error) {
-	m, err := BuiltinMaturityModel()
-	if err != nil {
-		return nil, err
-	}
-	return m.Rate(a, target)
+	return builtinMaturityModel().Rate(a, target)
 }
 
 // MaturityModelJSON returns the built-in model as a compact
 // itss-maturity-model/1 document.
 func MaturityModelJSON() ([]byte, error) {
-	m, err := BuiltinMaturityModel()
-	if err != nil {
-		return nil, err
-	}
-	return m.JSON()
+	return builtinMaturityModel().JSON()
 }
 
 // MaturityClausesJSON returns clauses of the built-in model; see
 // MaturityModel.ClausesJSON.
 func MaturityClausesJSON(level int, domain string, item int) ([]byte, error) {
-	m, err := BuiltinMaturityModel()
-	if err != nil {
-		return nil, err
-	}
-	return m.ClausesJSON(level, domain, item)
+	return builtinMaturityModel().ClausesJSON(level, domain, item)
 }
 
 // ---- documents ---------------------------------------------------------------------

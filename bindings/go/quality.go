@@ -22,14 +22,13 @@ type IndicatorCatalog struct {
 
 // BuiltinIndicatorCatalog returns the built-in indicator catalog. It
 // belongs to the library and lives until the process ends; Close does
-// nothing.
+// nothing. The library cannot fail to give it: the error is always nil.
 func BuiltinIndicatorCatalog() (*IndicatorCatalog, error) {
-	var p *C.itss_indicator_catalog
-	var e C.itss_error
-	if rc := C.itss_indicator_catalog_builtin(&p, &e); rc != 0 {
-		return nil, newError(rc, &e)
-	}
-	return &IndicatorCatalog{p: p}, nil
+	return builtinIndicatorCatalog(), nil
+}
+
+func builtinIndicatorCatalog() *IndicatorCatalog {
+	return &IndicatorCatalog{p: C.itss_indicator_catalog_builtin()}
 }
 
 // LoadIndicatorCatalog loads a catalog document {"indicators": [...]}
@@ -38,9 +37,14 @@ func BuiltinIndicatorCatalog() (*IndicatorCatalog, error) {
 // document is not retained. The caller owns the result and releases it with
 // Close.
 func LoadIndicatorCatalog(doc []byte, onTopOfBuiltin bool) (*IndicatorCatalog, error) {
-	return loadIndicatorCatalog(onTopOfBuiltin, func(base *C.itss_indicator_catalog, out **C.itss_indicator_catalog, e *C.itss_error) C.int {
+	return loadIndicatorCatalog(func(out **C.itss_indicator_catalog, e *C.itss_error) C.int {
 		d, n := docPtr(doc)
-		rc := C.itss_indicator_catalog_load(d, n, base, out, e)
+		var rc C.int
+		if onTopOfBuiltin {
+			rc = C.itss_indicator_catalog_extend(C.itss_indicator_catalog_builtin(), d, n, out, e)
+		} else {
+			rc = C.itss_indicator_catalog_load(d, n, out, e)
+		}
 		runtime.KeepAlive(doc)
 		return rc
 	})
@@ -54,20 +58,20 @@ func LoadIndicatorCatalogFile(path string, onTopOfBuiltin bool) (*IndicatorCatal
 		return nil, err
 	}
 	defer cfree(cp)
-	return loadIndicatorCatalog(onTopOfBuiltin, func(base *C.itss_indicator_catalog, out **C.itss_indicator_catalog, e *C.itss_error) C.int {
-		return C.itss_indicator_catalog_load_file(cp, base, out, e)
+	return loadIndicatorCatalog(func(out **C.itss_indicator_catalog, e *C.itss_error) C.int {
+		if onTopOfBuiltin {
+			return C.itss_indicator_catalog_extend_file(C.itss_indicator_catalog_builtin(), cp, out, e)
+		}
+		return C.itss_indicator_catalog_load_file(cp, out, e)
 	})
 }
 
-func loadIndicatorCatalog(onTop bool, load func(base *C.itss_indicator_catalog, out **C.itss_indicator_catalog, e *C.itss_error) C.int) (*IndicatorCatalog, error) {
-	var base, p *C.itss_indicator_catalog
+// loadIndicatorCatalog runs a loader of the library and wraps the catalog
+// it builds.
+func loadIndicatorCatalog(load func(out **C.itss_indicator_catalog, e *C.itss_error) C.int) (*IndicatorCatalog, error) {
+	var p *C.itss_indicator_catalog
 	var e C.itss_error
-	if onTop {
-		if rc := C.itss_indicator_catalog_builtin(&base, &e); rc != 0 {
-			return nil, newError(rc, &e)
-		}
-	}
-	if rc := load(base, &p, &e); rc != 0 {
+	if rc := load(&p, &e); rc != 0 {
 		return nil, newError(rc, &e)
 	}
 	c := &IndicatorCatalog{p: p, owned: true}
@@ -94,11 +98,7 @@ func (c *IndicatorCatalog) Close() error {
 // built-in catalog.
 func (c *IndicatorCatalog) use(f func(p *C.itss_indicator_catalog) error) error {
 	if c == nil {
-		b, err := BuiltinIndicatorCatalog()
-		if err != nil {
-			return err
-		}
-		c = b
+		c = builtinIndicatorCatalog()
 	}
 	err := c.h.use("indicator catalog", func() error { return f(c.p) })
 	runtime.KeepAlive(c)
@@ -133,16 +133,17 @@ func (c *IndicatorCatalog) IDs() ([]string, error) {
 	return out, err
 }
 
-// JSON returns the catalog as a compact itss-indicators/1 document: every
-// indicator (service "") or only those meant for a GB/T 29264 service code
-// (an invalid code gives ErrValue or ErrNotFound).
+// JSON returns the catalog as a compact itss-indicators/1 document, which
+// LoadIndicatorCatalog loads back: every indicator (service "") or only
+// those meant for a GB/T 29264 service code (an invalid code gives ErrValue
+// or ErrNotFound).
 func (c *IndicatorCatalog) JSON(service string) ([]byte, error) {
 	cs, err := cstrOrNull("service code", service)
 	if err != nil {
 		return nil, err
 	}
 	return c.renderService(cs, func(p *C.itss_indicator_catalog, o **C.char, n *C.size_t, e *C.itss_error) C.int {
-		return C.itss_indicator_catalog_render(p, cs, C.ITSS_FORMAT_JSON, C.ITSS_LANG_ZH, o, n, e)
+		return C.itss_indicator_catalog_export(p, cs, C.ITSS_FORMAT_JSON, o, n, e)
 	})
 }
 
@@ -160,8 +161,9 @@ func (c *IndicatorCatalog) SchemeJSON(service string) ([]byte, error) {
 	})
 }
 
-// renderService runs a render function of the catalog that takes the
-// service code cs (NULL or a C copy, freed here) and returns its output.
+// renderService runs an export or render function of the catalog that
+// takes the service code cs (NULL or a C copy, freed here) and returns its
+// output.
 func (c *IndicatorCatalog) renderService(cs *C.char, render func(p *C.itss_indicator_catalog, o **C.char, n *C.size_t, e *C.itss_error) C.int) ([]byte, error) {
 	defer cfree(cs)
 	var out []byte
@@ -290,13 +292,9 @@ func CompareQualityJSON(evaluations [][]byte, catalog *IndicatorCatalog) ([]byte
 // characteristics, 16 sub-characteristics) as a compact
 // itss-quality-model/1 document.
 func QualityModelJSON() ([]byte, error) {
-	var m *C.itss_quality_model
-	var e C.itss_error
-	if rc := C.itss_quality_model_builtin(&m, &e); rc != 0 {
-		return nil, newError(rc, &e)
-	}
+	m := C.itss_quality_model_builtin()
 	return runRender(func(o **C.char, n *C.size_t, e *C.itss_error) C.int {
-		return C.itss_quality_model_export(m, C.ITSS_FORMAT_JSON, C.ITSS_LANG_ZH, o, n, e)
+		return C.itss_quality_model_render(m, C.ITSS_FORMAT_JSON, C.ITSS_LANG_ZH, o, n, e)
 	})
 }
 
@@ -353,13 +351,13 @@ func AHP(matrix [][]float64, labels []string, allowInconsistent bool) (AHPResult
 // "cr", "consistent"} (compact JSON); errors as AHP, located in the
 // document.
 func AHPJSON(doc []byte, allowInconsistent bool) ([]byte, error) {
-	var flags C.uint
+	mode := C.itss_ahp_mode(C.ITSS_AHP_STRICT)
 	if allowInconsistent {
-		flags = C.ITSS_AHP_ALLOW_INCONSISTENT
+		mode = C.ITSS_AHP_ALLOW_INCONSISTENT
 	}
 	return runRender(func(o **C.char, n *C.size_t, e *C.itss_error) C.int {
 		d, dn := docPtr(doc)
-		rc := C.itss_ahp_json(d, dn, flags, C.ITSS_FORMAT_JSON, C.ITSS_LANG_ZH, o, n, e)
+		rc := C.itss_ahp_json(d, dn, mode, C.ITSS_FORMAT_JSON, C.ITSS_LANG_ZH, o, n, e)
 		runtime.KeepAlive(doc)
 		return rc
 	})
