@@ -185,22 +185,27 @@ static const syntax_case strings[] = {
 
 typedef struct {
     const char *doc;
+    size_t len;      /* 0: strlen(doc) */
     size_t position; /* all on line 1, in ASCII: column = position + 1 */
     const char *path;
 } duplicate_case;
 
 static const duplicate_case duplicates[] = {
     /* {"a": 1, "a": 2}: the second "a" at byte 9 */
-    {"{\"a\": 1, \"a\": 2}", 9, "/a"},
+    {"{\"a\": 1, \"a\": 2}", 0, 9, "/a"},
     /* {"ab": 1, "a\u0062": 2}: the same key written with an escape, at 10 */
-    {"{\"ab\": 1, \"a\\u0062\": 2}", 10, "/ab"},
+    {"{\"ab\": 1, \"a\\u0062\": 2}", 0, 10, "/ab"},
     /* a key of 24 characters (26 bytes with its quotes) inside "x":
      * {"x": { takes bytes 0-6, the first key 7-32, then ": 1, " up to 37,
      * the second key at 38 */
-    {"{\"x\": {\"a_key_longer_than_twenty\": 1, \"a_key_longer_than_twenty\": 2}}", 38,
-     "/x/a_key_longer_than_twenty"},
+    {"{\"x\": {\"a_key_longer_than_twenty\": 1, \"a_key_longer_than_twenty\": 2}}", 0,
+     38, "/x/a_key_longer_than_twenty"},
     /* {"q\"": 1, "q\"": 2}: the first key is bytes 1-5, the second at 11 */
-    {"{\"q\\\"\": 1, \"q\\\"\": 2}", 11, "/q\""},
+    {"{\"q\\\"\": 1, \"q\\\"\": 2}", 0, 11, "/q\""},
+    /* {"x": {"b": true\0, "b": 2}}: a NUL byte right after a value, which
+     * the parser drops, does not hide the key: { 0, "x" 1-3, : 4, { 6,
+     * "b" 7-9, : 10, true 12-15, NUL 16, , 17, the second "b" at 19 */
+    {"{\"x\": {\"b\": true\0, \"b\": 2}}", 27, 19, "/x/b"},
 };
 
 START_TEST(grammar_errors)
@@ -241,7 +246,7 @@ START_TEST(duplicate_keys)
     for (size_t i = 0; i < sizeof duplicates / sizeof *duplicates; i++) {
         const duplicate_case *c = &duplicates[i];
         itss_error e;
-        int rc = load_catalog(c->doc, strlen(c->doc), &e);
+        int rc = load_catalog(c->doc, c->len ? c->len : strlen(c->doc), &e);
         ck_assert_msg(rc == ITSS_EDUPLICATE, "%s: %s", c->doc, e.message);
         ck_assert_str_eq(e.path, c->path);
         ck_assert_msg(e.line == 1 && e.column == c->position + 1 && e.position == c->position,

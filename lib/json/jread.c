@@ -37,7 +37,8 @@ static size_t skip_value(const char *t, size_t len, size_t i)
     if (t[i] == '"')
         return skip_string(t, len, i);
     if (t[i] != '{' && t[i] != '[') {
-        while (i < len && !strchr(",]} \t\r\n", t[i]))
+        /* (a NUL byte is not an end: strchr would find the terminator) */
+        while (i < len && (!t[i] || !strchr(",]} \t\r\n", t[i])))
             i++;
         return i;
     }
