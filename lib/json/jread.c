@@ -387,13 +387,16 @@ static int parse_failure(const char *text, size_t len, const json_error_t *je, i
             FUZZ_DISAGREE();
         }
         char *path = path_of_key_at(text, len, at);
-        char shown[200] = "";
         if (path) {
+            char shown[200];
             const char *last = strrchr(path, '/') + 1;
             itss__quote(shown, sizeof shown, last, strlen(last), 60);
+            itss__err(err, ITSS_EDUPLICATE,
+                      "duplicate key \"%s\": a key may appear only once in an object", shown);
+        } else { /* the key not found again, or no memory for its path */
+            itss__err(err, ITSS_EDUPLICATE,
+                      "duplicate key: a key may appear only once in an object");
         }
-        itss__err(err, ITSS_EDUPLICATE,
-                  "duplicate key \"%s\": a key may appear only once in an object", shown);
         itss__err_set_path(err, path);
         free(path);
         itss__err_set_offset(err, text, len, at);

@@ -16,6 +16,7 @@
  * a token that cannot be read at all (a bad byte, a broken string, a number
  * out of range) is reported before the nesting depth and the grammar are
  * looked at, as the parser reads each token before placing it. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -172,7 +173,7 @@ static int number_overflows(const unsigned char *s, size_t n)
 static void number_text(char *dst, size_t size, const text *x, size_t i)
 {
     size_t e = i;
-    while (e < x->len && (is_digit(x->t[e]) || strchr("+-.eE", x->t[e])) && x->t[e])
+    while (e < x->len && x->t[e] && (is_digit(x->t[e]) || strchr("+-.eE", x->t[e])))
         e++;
     itss__quote(dst, size, (const char *)x->t + i, e - i, 40);
 }
