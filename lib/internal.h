@@ -155,6 +155,11 @@ int itss__buf_finish(itss_buf *b, char **out, size_t *len, itss_error *err);
 char *itss__strdup(const char *s);
 char *itss__strndup(const char *s, size_t n);
 
+/* Decode one UTF-8 sequence at s (n bytes available). Returns its length and
+ * the code point in *cp, or 0 if the bytes there are not valid UTF-8
+ * (overlong, a surrogate, beyond U+10FFFF, cut short). */
+size_t itss__utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+
 /* 1 if s[0..n) is valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF). */
 int itss__utf8_valid(const char *s, size_t n);
 

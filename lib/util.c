@@ -134,9 +134,7 @@ char *itss__ascii_lower(const char *s)
     return p;
 }
 
-/* Decode one UTF-8 sequence at s (n bytes available). Returns its length and
- * the code point in *cp, or 0 if the bytes there are not valid UTF-8. */
-static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+size_t itss__utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
     if (n == 0)
         return 0;
@@ -175,7 +173,7 @@ int itss__utf8_valid(const char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
-        size_t k = utf8_decode(p + i, n - i, &cp);
+        size_t k = itss__utf8_decode(p + i, n - i, &cp);
         if (!k)
             return 0;
         i += k;
@@ -205,7 +203,7 @@ size_t itss__display_width(const char *s)
     size_t n = strlen(s), i = 0, w = 0;
     while (i < n) {
         uint32_t cp;
-        size_t k = utf8_decode(p + i, n - i, &cp);
+        size_t k = itss__utf8_decode(p + i, n - i, &cp);
         if (!k) {
             i++;
             w++;
@@ -227,7 +225,7 @@ void itss__quote(char *dst, size_t dstsize, const char *s, size_t n, size_t maxc
         char tmp[8];
         size_t tn;
         uint32_t cp;
-        size_t k = utf8_decode(p + i, n - i, &cp);
+        size_t k = itss__utf8_decode(p + i, n - i, &cp);
         if (chars >= maxchars)
             break;
         if (k == 0 || cp < 0x20 || cp == 0x7F) {

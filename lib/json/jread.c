@@ -37,7 +37,8 @@ static size_t skip_value(const char *t, size_t len, size_t i)
     if (t[i] == '"')
         return skip_string(t, len, i);
     if (t[i] != '{' && t[i] != '[') {
-        while (i < len && !strchr(",]} \t\r\n", t[i]))
+        /* (a NUL byte is not an end: strchr would find the terminator) */
+        while (i < len && (!t[i] || !strchr(",]} \t\r\n", t[i])))
             i++;
         return i;
     }
@@ -332,13 +333,99 @@ done:
 
 /* ---- parsing ------------------------------------------------------------ */
 
-static int map_jansson_code(enum json_error_code c)
+/* Fuzzing builds stop where our syntax scan and jansson disagree, so that
+ * the fuzzer finds every gap in the scan; other builds fall back on
+ * jansson's position with a plain message. */
+#ifdef ITSS_FUZZ_CHECKS
+#  define FUZZ_DISAGREE() abort()
+#else
+#  define FUZZ_DISAGREE() ((void)0)
+#endif
+
+/* In fuzzing builds: the token the scan stopped at must start before the
+ * point jansson had read to, or the scan missed an earlier problem.
+ * jansson's count of bytes leaves out the NUL bytes its reader dropped. */
+static void fuzz_check_order(const itss_jsyntax *s, size_t pos)
 {
-    switch (c) {
-    case json_error_out_of_memory: return ITSS_ENOMEM;
-    case json_error_stack_overflow: return ITSS_ELIMIT;
-    case json_error_duplicate_key: return ITSS_EDUPLICATE;
-    default: return ITSS_EPARSE;
+#ifdef ITSS_FUZZ_CHECKS
+    if (s->at > pos + s->dropped)
+        abort();
+#else
+    (void)s, (void)pos;
+#endif
+}
+
+/* A document that jansson refused. jansson tells what kind of problem it
+ * met (json_error_code) and how far it had read; our own scan of the text
+ * (lib/json/jsyntax.c) finds the offending token, locates it and says what
+ * is wrong. jansson's position is used only where the scan cannot see the
+ * problem: memory running out, and a scan that found nothing (which would be
+ * a gap in it: fuzzing aborts there). */
+static int parse_failure(const char *text, size_t len, const json_error_t *je, itss_error *err)
+{
+    /* jansson stops just past the token it refused (at a byte that is not
+     * UTF-8, at the end for a missing token) */
+    size_t pos = je->position > 0 ? (size_t)je->position : 0;
+    if (pos > len)
+        pos = len;
+    size_t near = pos > 0 ? pos - 1 : 0;
+    itss_jsyntax s;
+    int code;
+    switch (json_error_code(je)) {
+    case json_error_out_of_memory:
+        itss__err(err, ITSS_ENOMEM, "out of memory while parsing JSON");
+        itss__err_set_offset(err, text, len, near);
+        return ITSS_ENOMEM;
+    case json_error_duplicate_key: {
+        /* the repeated key is the last token jansson read: the one that
+         * ends at its position */
+        size_t at = near;
+        if (itss__json_syntax(text, len, pos, &s) == ITSS_JSYNTAX_KEY) {
+            fuzz_check_order(&s, pos);
+            at = s.at;
+        } else {
+            FUZZ_DISAGREE();
+        }
+        char *path = path_of_key_at(text, len, at);
+        if (path) {
+            char shown[200];
+            const char *last = strrchr(path, '/') + 1;
+            itss__quote(shown, sizeof shown, last, strlen(last), 60);
+            itss__err(err, ITSS_EDUPLICATE,
+                      "duplicate key \"%s\": a key may appear only once in an object", shown);
+        } else { /* the key not found again, or no memory for its path */
+            itss__err(err, ITSS_EDUPLICATE,
+                      "duplicate key: a key may appear only once in an object");
+        }
+        itss__err_set_path(err, path);
+        free(path);
+        itss__err_set_offset(err, text, len, at);
+        return ITSS_EDUPLICATE;
+    }
+    case json_error_stack_overflow:
+        code = ITSS_ELIMIT;
+        itss__err(err, code, "JSON nested too deeply (the limit is %d levels)",
+                  ITSS_JSON_MAX_DEPTH);
+        if (itss__json_syntax(text, len, 0, &s) == ITSS_JSYNTAX_DEEP) {
+            fuzz_check_order(&s, pos);
+            itss__err_set_offset(err, text, len, s.at);
+        } else {
+            FUZZ_DISAGREE();
+            itss__err_set_offset(err, text, len, near);
+        }
+        return code;
+    default:
+        code = ITSS_EPARSE;
+        if (itss__json_syntax(text, len, 0, &s) == ITSS_JSYNTAX_ERROR) {
+            fuzz_check_order(&s, pos);
+            itss__err(err, code, "malformed JSON: %s", s.message);
+            itss__err_set_offset(err, text, len, s.at);
+        } else {
+            FUZZ_DISAGREE();
+            itss__err(err, code, "malformed JSON: not valid JSON at this point");
+            itss__err_set_offset(err, text, len, near);
+        }
+        return code;
     }
 }
 
@@ -367,59 +454,16 @@ int itss__jdoc_parse(itss_jdoc *doc, const char *text, size_t len, itss_error *e
      * rules of its field, not the parser. */
     doc->root = json_loadb(text, len,
                            JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_DECODE_INT_AS_REAL, &je);
-    if (!doc->root) {
-        int code = map_jansson_code(json_error_code(&je));
-        /* jansson reports the position after the offending token; move to
-         * its start when the message quotes the token. */
-        size_t pos = je.position > 0 ? (size_t)je.position : 0;
-        size_t offset = pos > 0 ? pos - 1 : 0;
-        const char *near = strstr(je.text, "near '");
-        size_t tl = near ? strlen(near + 6) : 0;
-        if (strstr(je.text, "near end of file")) {
-            /* the parser stops at a NUL byte as at the end: point at it */
-            const char *nul = memchr(text, 0, len);
-            offset = nul ? (size_t)(nul - text) : len;
-        } else if (near && tl > 0 && near[6 + tl - 1] == '\'') {
-            size_t toklen = tl - 1;
-            if (toklen <= pos && memcmp(text + pos - toklen, near + 6, toklen) == 0)
-                offset = pos - toklen;
-        }
-        if (code == ITSS_EDUPLICATE && !near && pos > 0 && pos <= len && text[pos - 1] == '"') {
-            /* no token in the message: the key ends just before pos; walk
-             * back to its opening quote (one not escaped by a backslash) */
-            size_t i = pos - 1;
-            while (i > 0) {
-                i--;
-                size_t bs = 0;
-                while (bs < i && text[i - 1 - bs] == '\\')
-                    bs++;
-                if (text[i] == '"' && bs % 2 == 0)
-                    break;
-            }
-            offset = i;
-        }
-        char shown[200];
-        itss__quote(shown, sizeof shown, je.text, strlen(je.text), 120);
-        if (code == ITSS_EDUPLICATE) {
-            char *path = path_of_key_at(text, len, offset);
-            if (path) {
-                const char *last = strrchr(path, '/') + 1;
-                itss__quote(shown, sizeof shown, last, strlen(last), 60);
-            }
-            itss__err(err, code,
-                      "duplicate key \"%s\": a key may appear only once in an object",
-                      shown);
-            itss__err_set_path(err, path);
-            free(path);
-        } else if (code == ITSS_ELIMIT) {
-            itss__err(err, code, "JSON nested too deeply (the limit is %d levels)",
-                      JSON_PARSER_MAX_DEPTH);
-        } else {
-            itss__err(err, code, "malformed JSON: %s", shown);
-        }
-        itss__err_set_offset(err, text, len, offset);
-        return code;
+    if (!doc->root)
+        return parse_failure(text, len, &je, err);
+#ifdef ITSS_FUZZ_CHECKS
+    {
+        /* what jansson accepts, our scan must accept too */
+        itss_jsyntax s;
+        if (itss__json_syntax(text, len, 0, &s) != ITSS_JSYNTAX_OK)
+            FUZZ_DISAGREE();
     }
+#endif
     if (!json_is_object(doc->root)) {
         itss__err(err, ITSS_ESCHEMA, "the document must be a JSON object, not %s",
                   itss__jtype(doc->root));

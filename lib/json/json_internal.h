@@ -61,6 +61,35 @@ int itss__jfail_key(itss_jdoc *doc, const char *key, int code, int at_key, const
       ({ itss__jfail_key(doc, key, code, __VA_ARGS__); (code); })
 #endif
 
+/* How deep arrays and objects may nest (docs/security.md): the parser's
+ * limit, which the syntax scan below follows. */
+#define ITSS_JSON_MAX_DEPTH JSON_PARSER_MAX_DEPTH
+
+enum {
+    ITSS_JSYNTAX_OK,    /* no problem up to the end of the document */
+    ITSS_JSYNTAX_ERROR, /* a syntax error at `at`, described by `message` */
+    ITSS_JSYNTAX_DEEP,  /* the token at `at` goes past ITSS_JSON_MAX_DEPTH */
+    ITSS_JSYNTAX_KEY    /* the key that reaches stop_at starts at `at` */
+};
+
+#define ITSS_JSYNTAX_MESSAGE_SIZE 200
+
+typedef struct itss_jsyntax {
+    int kind;
+    size_t at; /* byte offset; the document's length for its end */
+    char message[ITSS_JSYNTAX_MESSAGE_SIZE]; /* ITSS_JSYNTAX_ERROR: one line */
+    size_t dropped; /* NUL bytes before `at` that jansson's reader drops */
+} itss_jsyntax;
+
+/* Read text[0..len) as JSON from the start (lib/json/jsyntax.c) and stop at
+ * the first problem: a token that is not valid JSON, located at its start
+ * (a string's problems at its opening quote, a missing token at the end of
+ * the document), or nesting past the limit. With stop_at > 0 it stops
+ * instead at the first object key that ends at or after jansson's position
+ * stop_at (a byte offset less `dropped`).
+ * Duplicate keys are not looked for. Returns out->kind. */
+int itss__json_syntax(const char *text, size_t len, size_t stop_at, itss_jsyntax *out);
+
 /* Byte offset of the value (or, with at_key, of the member's key) that the
  * JSON Pointer names inside valid JSON text; (size_t)-1 if it cannot be
  * found. Iterative: safe for any nesting depth. */
