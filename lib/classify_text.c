@@ -15,23 +15,6 @@ static const char *const relation_label[2][4] = {
     {"exact", "narrower", "broader", "related"},
 };
 
-/* Append s and pad it to display width w. */
-static void cell(itss_buf *b, const char *s, size_t w)
-{
-    itss__buf_puts(b, s);
-    size_t dw = itss__display_width(s);
-    itss__buf_pad(b, dw < w ? w - dw : 1);
-}
-
-static void field(itss_buf *b, const char *label, const char *value, size_t w)
-{
-    if (!value)
-        return;
-    cell(b, label, w);
-    itss__buf_puts(b, value);
-    itss__buf_putc(b, '\n');
-}
-
 void itss__text_class(itss_buf *b, const itss_class *c, itss_lang lang)
 {
     static const char *const labels[2][9] = {
@@ -40,26 +23,28 @@ void itss__text_class(itss_buf *b, const itss_class *c, itss_lang lang)
          "Catch-all", "Source"},
     };
     const char *const *L = labels[lang];
-    size_t w = lang == ITSS_LANG_ZH ? 8 : 13;
-    char tmp[256];
-    field(b, L[0], c->code, w);
-    field(b, L[1], c->name[lang], w);
-    snprintf(tmp, sizeof tmp, lang == ITSS_LANG_ZH ? "%d（%s）" : "%d (%s)", c->level,
+    char level[64], parent[256];
+    snprintf(level, sizeof level, lang == ITSS_LANG_ZH ? "%d（%s）" : "%d (%s)", c->level,
              level_name[lang][c->level]);
-    field(b, L[2], tmp, w);
-    if (c->parent) {
-        snprintf(tmp, sizeof tmp, "%s %s", c->parent->code, c->parent->name[lang]);
-        field(b, L[3], tmp, w);
-    } else {
-        field(b, L[3], "-", w);
+    if (c->parent)
+        snprintf(parent, sizeof parent, "%s %s", c->parent->code, c->parent->name[lang]);
+    else
+        snprintf(parent, sizeof parent, "-");
+    const char *value[9] = {
+        c->code, c->name[lang], level, parent, c->desc[lang], c->incl[lang], c->excl[lang],
+        c->catch_all ? (lang == ITSS_LANG_ZH ? "是" : "yes") : (lang == ITSS_LANG_ZH ? "否" : "no"),
+        c->source,
+    };
+    itss_table t;
+    itss__table_init(&t, b, 0);
+    for (int i = 0; i < 9; i++) {
+        if (!value[i]) /* a label without a value is left out */
+            continue;
+        itss__table_row(&t, 0);
+        itss__table_cell(&t, L[i]);
+        itss__table_cell(&t, value[i]);
     }
-    field(b, L[4], c->desc[lang], w);
-    field(b, L[5], c->incl[lang], w);
-    field(b, L[6], c->excl[lang], w);
-    field(b, L[7], c->catch_all ? (lang == ITSS_LANG_ZH ? "是" : "yes")
-                                : (lang == ITSS_LANG_ZH ? "否" : "no"),
-          w);
-    field(b, L[8], c->source, w);
+    itss__table_end(&t);
 }
 
 void itss__text_class_list(itss_buf *b, const itss_class *const *list, size_t n,
@@ -69,63 +54,64 @@ void itss__text_class_list(itss_buf *b, const itss_class *const *list, size_t n,
         itss__buf_puts(b, lang == ITSS_LANG_ZH ? "（无）\n" : "(none)\n");
         return;
     }
-    cell(b, lang == ITSS_LANG_ZH ? "代码" : "Code", 8);
-    cell(b, lang == ITSS_LANG_ZH ? "层级" : "Level", 7);
-    itss__buf_puts(b, lang == ITSS_LANG_ZH ? "名称\n" : "Name\n");
+    itss_table t;
+    itss__table_init(&t, b, 0);
+    itss__table_row(&t, 0);
+    itss__table_cell(&t, lang == ITSS_LANG_ZH ? "代码" : "Code");
+    itss__table_cell(&t, lang == ITSS_LANG_ZH ? "层级" : "Level");
+    itss__table_cell(&t, lang == ITSS_LANG_ZH ? "名称" : "Name");
     for (size_t i = 0; i < n; i++) {
-        char lv[8];
-        snprintf(lv, sizeof lv, "%d", list[i]->level);
-        cell(b, list[i]->code, 8);
-        cell(b, lv, 7);
-        itss__buf_puts(b, list[i]->name[lang]);
-        itss__buf_putc(b, '\n');
+        itss__table_row(&t, 0);
+        itss__table_cell(&t, list[i]->code);
+        itss__table_cellf(&t, "%d", list[i]->level);
+        itss__table_cell(&t, list[i]->name[lang]);
     }
+    itss__table_end(&t);
 }
 
-static void tree_line(itss_buf *b, const itss_class *c, int base, itss_lang lang)
+/* The code column is indented by depth, the names line up. */
+static void tree_rows(itss_table *t, const itss_class *c, int base, itss_lang lang)
 {
-    itss__buf_pad(b, (size_t)(c->level - base) * 2);
-    cell(b, c->code, 8);
-    itss__buf_puts(b, c->name[lang]);
-    itss__buf_putc(b, '\n');
+    itss__table_row(t, (size_t)(c->level - base) * 2);
+    itss__table_cell(t, c->code);
+    itss__table_cell(t, c->name[lang]);
     for (size_t i = 0; i < c->nchildren; i++)
-        tree_line(b, c->children[i], base, lang);
+        tree_rows(t, c->children[i], base, lang);
 }
 
 void itss__text_tree(itss_buf *b, const itss_catalog *cat, const itss_class *root,
                      itss_lang lang)
 {
+    itss_table t;
+    itss__table_init(&t, b, 0);
     if (root) {
-        tree_line(b, root, root->level, lang);
-        return;
+        tree_rows(&t, root, root->level, lang);
+    } else {
+        itss__buf_printf(b, "%s %s\n", cat->edition, cat->title[lang]);
+        for (size_t i = 0; i < cat->ntop; i++)
+            tree_rows(&t, cat->top[i], 1, lang);
     }
-    itss__buf_printf(b, "%s %s\n", cat->edition, cat->title[lang]);
-    for (size_t i = 0; i < cat->ntop; i++)
-        tree_line(b, cat->top[i], 1, lang);
+    itss__table_end(&t);
 }
 
 void itss__text_verdicts(itss_buf *b, const itss_code_verdict *v, size_t n, itss_lang lang)
 {
-    size_t w = 4;
     char shown[64];
+    itss_table t;
+    itss__table_init(&t, b, 0);
     for (size_t i = 0; i < n; i++) {
         itss__quote(shown, sizeof shown, v[i].input, strlen(v[i].input), 20);
-        size_t dw = itss__display_width(shown);
-        if (dw > w)
-            w = dw;
-    }
-    for (size_t i = 0; i < n; i++) {
-        itss__quote(shown, sizeof shown, v[i].input, strlen(v[i].input), 20);
-        cell(b, shown[0] ? shown : "\"\"", w + 2);
+        itss__table_row(&t, 0);
+        itss__table_cell(&t, shown[0] ? shown : "\"\"");
         if (v[i].cls) {
-            cell(b, lang == ITSS_LANG_ZH ? "有效" : "valid", 9);
-            itss__buf_puts(b, v[i].cls->name[lang]);
+            itss__table_cell(&t, lang == ITSS_LANG_ZH ? "有效" : "valid");
+            itss__table_cell(&t, v[i].cls->name[lang]);
         } else {
-            cell(b, lang == ITSS_LANG_ZH ? "无效" : "invalid", 9);
-            itss__buf_puts(b, v[i].message);
+            itss__table_cell(&t, lang == ITSS_LANG_ZH ? "无效" : "invalid");
+            itss__table_cell(&t, v[i].message);
         }
-        itss__buf_putc(b, '\n');
     }
+    itss__table_end(&t);
 }
 
 void itss__text_xlinks(itss_buf *b, const itss_crosswalk *x, const char *code, int reverse,
@@ -138,19 +124,17 @@ void itss__text_xlinks(itss_buf *b, const itss_crosswalk *x, const char *code, i
         itss__buf_puts(b, lang == ITSS_LANG_ZH ? "  （无对应类别）\n" : "  (no mapping)\n");
         return;
     }
+    itss_table t;
+    itss__table_init(&t, b, 2);
     for (size_t i = 0; i < n; i++) {
         const itss_xlink *l = links[i];
-        const char *c = reverse ? l->cls->code : l->target->code;
-        const char *nm = reverse ? l->cls->name[lang] : l->target->name[lang];
-        itss__buf_puts(b, "  ");
-        cell(b, c, 8);
-        cell(b, relation_label[lang][l->relation], 10);
-        itss__buf_puts(b, nm);
-        itss__buf_putc(b, '\n');
-        if (l->note[lang]) {
-            itss__buf_pad(b, 20);
-            itss__buf_puts(b, l->note[lang]);
-            itss__buf_putc(b, '\n');
-        }
+        itss__table_row(&t, 0);
+        itss__table_cell(&t, reverse ? l->cls->code : l->target->code);
+        itss__table_cell(&t, relation_label[lang][l->relation]);
+        itss__table_cell(&t, reverse ? l->cls->name[lang] : l->target->name[lang]);
+        /* the note goes under the name it belongs to */
+        if (l->note[lang])
+            itss__table_line(&t, 2, 0, l->note[lang]);
     }
+    itss__table_end(&t);
 }

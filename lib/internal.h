@@ -150,6 +150,45 @@ void itss__buf_pad(itss_buf *b, size_t n);
  * or ITSS_EINTERNAL after a writer marked the buffer broken. */
 int itss__buf_finish(itss_buf *b, char **out, size_t *len, itss_error *err);
 
+/* ---- text tables --------------------------------------------------------
+ * The rows of a text report are collected first and written at the end, so
+ * that every column can be as wide as its widest cell (display width, see
+ * itss__display_width): columns are separated by two spaces, the last one is
+ * not padded and no line ends in spaces. Cells are copied; inside a cell,
+ * runs of white space and control characters become one space, and an empty
+ * or missing cell is written as "-", so two spaces always separate columns
+ * and every row shows every column. Failures to allocate set the output
+ * buffer's oom flag, like its appends. lib/table.c.
+ *
+ *     itss_table t;
+ *     itss__table_init(&t, b, 2);      two spaces before the first column
+ *     itss__table_row(&t, 0);
+ *     itss__table_cell(&t, "Code");
+ *     itss__table_cellf(&t, "%d", level);
+ *     itss__table_end(&t);             writes the table into b, frees it */
+typedef struct itss_table_item itss_table_item;
+typedef struct itss_table {
+    itss_buf *out;          /* where the table goes */
+    size_t indent;          /* spaces before the first column */
+    itss_buf text;          /* the cells and lines, each NUL-terminated */
+    itss_table_item *items; /* rows, cells and lines in order */
+    size_t n, cap;
+} itss_table;
+
+void itss__table_init(itss_table *t, itss_buf *out, size_t indent);
+/* Start a row; its first cell is indented by indent more spaces (a level in
+ * a hierarchy), which counts in the first column's width. */
+void itss__table_row(itss_table *t, size_t indent);
+/* Add a cell to the current row. */
+void itss__table_cell(itss_table *t, const char *s);
+void itss__table_cellf(itss_table *t, const char *fmt, ...) ITSS_PRINTF(2, 3);
+/* A line of free text between the rows (a heading, a note), not measured:
+ * it starts indent spaces after the start of column col. "" writes an
+ * empty line. */
+void itss__table_line(itss_table *t, size_t col, size_t indent, const char *s);
+/* Write the table into the output buffer and free it. */
+void itss__table_end(itss_table *t);
+
 /* ---- strings and UTF-8 -------------------------------------------------- */
 
 char *itss__strdup(const char *s);

@@ -1,8 +1,9 @@
 /*
  * The plumbing of the data-driven case runners (tests/cases/README.md):
  * listing case directories, reading JSON, turning library errors into
- * {"error": {...}} objects, and the subset comparison of expected and
- * actual results. A runner defines
+ * {"error": {...}} objects, the subset comparison of expected and actual
+ * results, and the check that text reports line up (check_text). A runner
+ * defines
  *     static json_t *run_op(const char *dir, json_t *input);
  * and calls cases_main(argc, argv, "suite-name").
  */
@@ -138,6 +139,151 @@ static void match(json_t *exp, json_t *act, const char *where)
         ck_abort_msg("%s: expected %s, got %s", where, es, as);
     }
 }
+
+/* ---- text reports line up --------------------------------------------
+ * Written apart from the library's table code, so that it checks the
+ * output and not the code that made it. */
+
+/* Terminal columns of one code point: 2 for East Asian wide and full-width
+ * characters, 0 for combining marks and zero-width characters, else 1. */
+static int cp_columns(unsigned long cp)
+{
+    static const unsigned long wide[][2] = {
+        {0x1100, 0x115F},   /* Hangul Jamo */
+        {0x2E80, 0x303E},   /* CJK radicals, Kangxi radicals, CJK symbols and punctuation */
+        {0x3041, 0x33FF},   /* kana, bopomofo, CJK strokes, enclosed and compatibility */
+        {0x3400, 0x4DBF},   /* CJK extension A */
+        {0x4E00, 0x9FFF},   /* CJK unified ideographs */
+        {0xA000, 0xA4CF},   /* Yi */
+        {0xAC00, 0xD7A3},   /* Hangul syllables */
+        {0xF900, 0xFAFF},   /* CJK compatibility ideographs */
+        {0xFE30, 0xFE4F},   /* CJK compatibility forms */
+        {0xFF00, 0xFF60},   /* full-width forms */
+        {0xFFE0, 0xFFE6},   /* full-width signs */
+        {0x20000, 0x3FFFD}, /* CJK extensions B and later */
+    };
+    static const unsigned long zero[][2] = {
+        {0x0300, 0x036F}, /* combining diacritical marks */
+        {0x200B, 0x200D}, /* zero-width space, non-joiner, joiner */
+        {0xFE00, 0xFE0F}, /* variation selectors */
+        {0xFEFF, 0xFEFF}, /* zero-width no-break space */
+    };
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
+        if (cp >= wide[i][0] && cp <= wide[i][1])
+            return 2;
+    for (size_t i = 0; i < sizeof zero / sizeof zero[0]; i++)
+        if (cp >= zero[i][0] && cp <= zero[i][1])
+            return 0;
+    return 1;
+}
+
+/* Terminal columns of s[0..n): UTF-8 decoded by hand; a byte that does not
+ * start a well-formed sequence counts as one column. */
+static size_t text_columns(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t cols = 0, i = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+                                  : (c & 0xF8) == 0xF0 ? 4 : 0;
+        unsigned long cp = len == 1 ? c : len == 2 ? c & 0x1Fu : len == 3 ? c & 0x0Fu : c & 0x07u;
+        for (size_t k = 1; k < len; k++) {
+            if (i + k >= n || (p[i + k] & 0xC0) != 0x80) {
+                len = 0;
+                break;
+            }
+            cp = cp << 6 | (p[i + k] & 0x3Fu);
+        }
+        if (len == 0) {
+            cols++;
+            i++;
+            continue;
+        }
+        cols += (size_t)cp_columns(cp);
+        i += len;
+    }
+    return cols;
+}
+
+#define MAX_TEXT_CELLS 64
+
+/* Split one line into cells: after the leading spaces, cells are separated
+ * by runs of two or more spaces. start[k] receives the display column at
+ * which cell k starts; returns the number of cells (0 for an empty line). */
+static size_t split_cells(const char *line, size_t n, size_t *start)
+{
+    size_t i = 0, ncells = 0;
+    while (i < n && line[i] == ' ')
+        i++;
+    while (i < n) {
+        ck_assert_msg(ncells < MAX_TEXT_CELLS, "more than %d cells in a line", MAX_TEXT_CELLS);
+        start[ncells++] = text_columns(line, i);
+        /* the cell runs to the next two spaces */
+        while (i < n && !(line[i] == ' ' && i + 1 < n && line[i + 1] == ' '))
+            i++;
+        while (i < n && line[i] == ' ')
+            i++;
+    }
+    return ncells;
+}
+
+/* A text report lines up: its lines fall into blocks of consecutive lines
+ * (an empty line or a line of a single cell ends a block), and within a
+ * block every line has the same number of cells and each cell after the
+ * first starts at the same display column. The first cell may be indented
+ * differently, as a level of a hierarchy (tree, characteristics and their
+ * sub-characteristics). No line ends in spaces. */
+static void check_aligned(const char *text, const char *what)
+{
+    size_t start[MAX_TEXT_CELLS], first[MAX_TEXT_CELLS];
+    size_t nfirst = 0, lineno = 0, first_lineno = 0;
+    const char *p = text, *first_line = NULL;
+    ck_assert_msg(*text, "%s: empty report", what);
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        lineno++;
+        ck_assert_msg(n == 0 || (p[n - 1] != ' ' && p[n - 1] != '\t'),
+                      "%s: line %zu ends in white space: \"%.*s\"", what, lineno, (int)n, p);
+        size_t ncells = split_cells(p, n, start);
+        if (ncells < 2) {
+            nfirst = 0; /* the block ends */
+        } else if (nfirst == 0) {
+            memcpy(first, start, ncells * sizeof *start);
+            nfirst = ncells;
+            first_line = p;
+            first_lineno = lineno;
+        } else {
+            int ok = ncells == nfirst;
+            for (size_t k = 1; ok && k < ncells; k++)
+                ok = start[k] == first[k];
+            if (!ok) {
+                size_t fn = strcspn(first_line, "\n");
+                ck_abort_msg("%s: line %zu does not line up with line %zu:\n%.*s\n%.*s", what,
+                             lineno, first_lineno, (int)fn, first_line, (int)n, p);
+            }
+        }
+        p += n + (nl != NULL);
+    }
+}
+
+/* The text rendering of a case's result in one language (rc, text and e
+ * from the render function) lines up; frees the text. */
+static void check_text(const char *dir, const char *what, itss_lang lang, int rc, char *text,
+                       const itss_error *e)
+{
+    char where[1024];
+    const char *name = strrchr(dir, '/');
+    snprintf(where, sizeof where, "%s: %s (%s)", name ? name + 1 : dir, what,
+             lang == ITSS_LANG_ZH ? "zh" : "en");
+    ck_assert_msg(rc == 0, "%s: text rendering failed: %s", where, e->message);
+    check_aligned(text, where);
+    itss_free(text);
+}
+
+/* Both languages of the text reports. */
+static const itss_lang text_langs[] = {ITSS_LANG_ZH, ITSS_LANG_EN};
 
 static json_t *run_op(const char *dir, json_t *input);
 

@@ -18,6 +18,30 @@ static json_t *codes_json(const itss_class **list, size_t n)
     return json_pack("{s:o}", "codes", a);
 }
 
+/* The text reports of a case line up, in both languages. */
+static void check_list_text(const char *dir, const itss_class **list, size_t n)
+{
+    for (size_t l = 0; l < 2; l++) {
+        char *text = NULL;
+        itss_error e;
+        int rc = itss_class_list_render(list, n, ITSS_FORMAT_TEXT, text_langs[l], &text, NULL, &e);
+        check_text(dir, "class list", text_langs[l], rc, text, &e);
+    }
+}
+
+/* The tree (root NULL: whole) and the text export of a catalog. */
+static void check_catalog_text(const char *dir, const itss_catalog *cat, const char *root)
+{
+    for (size_t l = 0; l < 2; l++) {
+        char *text = NULL;
+        itss_error e;
+        int rc = itss_catalog_tree_render(cat, root, ITSS_FORMAT_TEXT, text_langs[l], &text, NULL, &e);
+        check_text(dir, "tree", text_langs[l], rc, text, &e);
+        rc = itss_catalog_render(cat, root, ITSS_FORMAT_TEXT, text_langs[l], &text, NULL, &e);
+        check_text(dir, "export", text_langs[l], rc, text, &e);
+    }
+}
+
 /* Run one operation; returns the actual result as JSON. */
 static json_t *run_op(const char *dir, json_t *in)
 {
@@ -36,6 +60,7 @@ static json_t *run_op(const char *dir, json_t *in)
             json_object_set_new(names, itss_class_code(c),
                                 json_string(itss_class_name(c, ITSS_LANG_ZH)));
         }
+        check_catalog_text(dir, cat, NULL);
         return json_pack("{s:o}", "names", names);
     }
     if (strcmp(op, "export") == 0) {
@@ -54,6 +79,7 @@ static json_t *run_op(const char *dir, json_t *in)
                               (int)json_array_size(classes), "by_level", "1", by[1], "2", by[2],
                               "3", by[3], "edition", json_object_get(doc, "edition"));
         json_decref(doc);
+        check_catalog_text(dir, cat, NULL);
         return r;
     }
     if (strcmp(op, "show") == 0) {
@@ -65,7 +91,12 @@ static json_t *run_op(const char *dir, json_t *in)
         }
         char *text;
         ck_assert_int_eq(itss_class_render(c, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &text, NULL, &e), 0);
-        return json_pack("{s:o}", "class", parse_owned(text));
+        json_t *r = json_pack("{s:o}", "class", parse_owned(text));
+        for (size_t l = 0; l < 2; l++) {
+            rc = itss_class_render(c, ITSS_FORMAT_TEXT, text_langs[l], &text, NULL, &e);
+            check_text(dir, "class", text_langs[l], rc, text, &e);
+        }
+        return r;
     }
     if (strcmp(op, "validate") == 0) {
         itss_code_problem p = (itss_code_problem)-1;
@@ -73,6 +104,12 @@ static json_t *run_op(const char *dir, json_t *in)
         json_t *r = json_pack("{s:b, s:s}", "valid", rc == 0, "problem", itss_code_problem_name(p));
         if (rc)
             json_object_set_new(r, "error", json_string(itss_strerror_name(rc)));
+        for (size_t l = 0; code && l < 2; l++) {
+            char *text = NULL;
+            rc = itss_code_validate_render(cat, &code, 1, ITSS_FORMAT_TEXT, text_langs[l], &text,
+                                           NULL, NULL, &e);
+            check_text(dir, "validation", text_langs[l], rc, text, &e);
+        }
         return r;
     }
     if (strcmp(op, "top") == 0) {
@@ -81,6 +118,7 @@ static json_t *run_op(const char *dir, json_t *in)
         ck_assert_uint_le(n, 128);
         for (size_t i = 0; i < n; i++)
             list[i] = itss_catalog_top_at(cat, i);
+        check_list_text(dir, list, n);
         return codes_json(list, n);
     }
     if (strcmp(op, "children") == 0 || strcmp(op, "ancestors") == 0 ||
@@ -101,6 +139,8 @@ static json_t *run_op(const char *dir, json_t *in)
             n = itss_class_descendants(c, list, 1024);
         }
         ck_assert_uint_le(n, 1024);
+        check_list_text(dir, list, n);
+        check_catalog_text(dir, cat, code);
         return codes_json(list, n);
     }
     if (strcmp(op, "search") == 0) {
@@ -114,6 +154,7 @@ static json_t *run_op(const char *dir, json_t *in)
         ck_assert_int_eq(itss_class_search(cat, text, list, n, &n2, &e), 0);
         ck_assert_uint_eq(n, n2);
         json_t *r = codes_json(list, n);
+        check_list_text(dir, list, n);
         free(list);
         return r;
     }
@@ -137,6 +178,12 @@ static json_t *run_op(const char *dir, json_t *in)
                              itss_class_code(itss_xlink_class(links[i])), "target",
                              itss_xtarget_code(itss_xlink_target(links[i])), "relation",
                              itss_relation_name((itss_relation)itss_xlink_relation(links[i]))));
+        for (size_t l = 0; l < 2; l++) {
+            char *text = NULL;
+            rc = itss_crosswalk_render(x, reverse ? ITSS_REVERSE : ITSS_FORWARD, code, ITSS_FORMAT_TEXT, text_langs[l], &text,
+                                       NULL, &e);
+            check_text(dir, "crosswalk", text_langs[l], rc, text, &e);
+        }
         return json_pack("{s:o}", "mappings", a);
     }
     if (strcmp(op, "load") == 0) {
@@ -150,6 +197,7 @@ static json_t *run_op(const char *dir, json_t *in)
             return error_json(rc, &e);
         }
         json_t *r = json_pack("{s:i}", "classes", (int)itss_catalog_class_count(own));
+        check_catalog_text(dir, own, NULL);
         itss_catalog_free(own);
         return r;
     }

@@ -63,7 +63,8 @@ static char *compose(const itss_maturity_model *m, json_t *in)
     return s;
 }
 
-static json_t *rate_text(const itss_maturity_model *m, const char *text, size_t len, int target)
+static json_t *rate_text(const char *dir, const itss_maturity_model *m, const char *text,
+                         size_t len, int target)
 {
     itss_error e;
     char *out = NULL;
@@ -73,7 +74,28 @@ static json_t *rate_text(const itss_maturity_model *m, const char *text, size_t 
         ck_assert_ptr_null(out);
         return error_json(rc, &e);
     }
+    /* the text report of the same result lines up */
+    for (size_t l = 0; l < 2; l++) {
+        char *report = NULL;
+        rc = itss_maturity_rate_json(m, text, len, target, ITSS_FORMAT_TEXT, text_langs[l],
+                                     &report, NULL, &e);
+        check_text(dir, "result", text_langs[l], rc, report, &e);
+    }
     return parse_owned(out);
+}
+
+/* The overview and the clause list of a model line up. */
+static void check_model_text(const char *dir, const itss_maturity_model *m)
+{
+    for (size_t l = 0; l < 2; l++) {
+        char *text = NULL;
+        itss_error e;
+        int rc = itss_maturity_model_render(m, ITSS_FORMAT_TEXT, text_langs[l], &text, NULL, &e);
+        check_text(dir, "model", text_langs[l], rc, text, &e);
+        rc = itss_maturity_clauses_render(m, 0, NULL, 0, ITSS_FORMAT_TEXT, text_langs[l], &text,
+                                          NULL, &e);
+        check_text(dir, "clauses", text_langs[l], rc, text, &e);
+    }
 }
 
 static json_t *run_op(const char *dir, json_t *in)
@@ -89,12 +111,12 @@ static json_t *run_op(const char *dir, json_t *in)
 
     if (strcmp(op, "rate") == 0) {
         char *text = compose(m, in);
-        result = rate_text(m, text, strlen(text), target);
+        result = rate_text(dir, m, text, strlen(text), target);
         free(text);
     } else if (strcmp(op, "rate_file") == 0) {
         size_t len;
         char *text = read_case_file(dir, json_string_value(json_object_get(in, "file")), &len);
-        result = rate_text(m, text, len, target);
+        result = rate_text(dir, m, text, len, target);
         free(text);
     } else if (strcmp(op, "load_model") == 0) {
         /* the model loaded (case_model reported any error): its counts */
@@ -110,6 +132,7 @@ static json_t *run_op(const char *dir, json_t *in)
                            (int)itss_maturity_model_domain_count(m), "items",
                            (int)itss_maturity_model_item_count(m), "clauses",
                            (int)itss_maturity_model_clause_count(m), "clauses_per_level", per);
+        check_model_text(dir, m);
     } else {
         ck_abort_msg("unknown op %s", op);
         result = NULL;

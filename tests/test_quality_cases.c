@@ -56,6 +56,21 @@ static json_t *result_or_error(int rc, char *out, const itss_error *e)
     return parse_owned(out);
 }
 
+/* The quality model and the indicator catalog of a case line up as text. */
+static void check_catalog_text(const char *dir, const itss_indicator_catalog *c)
+{
+    const itss_quality_model *m = itss_quality_model_builtin();
+    itss_error e;
+    for (size_t l = 0; l < 2; l++) {
+        char *text = NULL;
+        int rc = itss_quality_model_render(m, ITSS_FORMAT_TEXT, text_langs[l], &text, NULL, &e);
+        check_text(dir, "quality model", text_langs[l], rc, text, &e);
+        rc = itss_indicator_catalog_render(c, NULL, ITSS_FORMAT_TEXT, text_langs[l], &text, NULL,
+                                           &e);
+        check_text(dir, "indicators", text_langs[l], rc, text, &e);
+    }
+}
+
 static json_t *run_op(const char *dir, json_t *in)
 {
     const char *op = json_string_value(json_object_get(in, "op"));
@@ -73,6 +88,12 @@ static json_t *run_op(const char *dir, json_t *in)
         char *text = doc_text(dir, in, "evaluation", &len);
         int rc = itss_quality_score_json(c, text, len, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &out,
                                          NULL, &e);
+        for (size_t l = 0; !rc && l < 2; l++) {
+            char *report = NULL;
+            int rc2 = itss_quality_score_json(c, text, len, ITSS_FORMAT_TEXT, text_langs[l],
+                                              &report, NULL, &e);
+            check_text(dir, "result", text_langs[l], rc2, report, &e);
+        }
         free(text);
         result = result_or_error(rc, out, &e);
     } else if (strcmp(op, "ahp") == 0) {
@@ -81,6 +102,12 @@ static json_t *run_op(const char *dir, json_t *in)
                                  ? ITSS_AHP_ALLOW_INCONSISTENT
                                  : ITSS_AHP_STRICT;
         int rc = itss_ahp_json(text, len, mode, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &out, NULL, &e);
+        for (size_t l = 0; !rc && l < 2; l++) {
+            char *report = NULL;
+            int rc2 = itss_ahp_json(text, len, mode, ITSS_FORMAT_TEXT, text_langs[l], &report,
+                                    NULL, &e);
+            check_text(dir, "AHP", text_langs[l], rc2, report, &e);
+        }
         free(text);
         result = result_or_error(rc, out, &e);
     } else if (strcmp(op, "load_catalog") == 0) {
@@ -91,10 +118,17 @@ static json_t *run_op(const char *dir, json_t *in)
                                            itss_indicator_catalog_at(c, i))));
         result = json_pack("{s:i, s:o}", "count", (int)itss_indicator_catalog_count(c), "ids",
                            ids);
+        check_catalog_text(dir, c);
     } else if (strcmp(op, "scheme") == 0) {
         const char *service = json_string_value(json_object_get(in, "service"));
         int rc = itss_quality_scheme_render(c, service, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &out,
                                             NULL, &e);
+        for (size_t l = 0; !rc && l < 2; l++) {
+            char *report = NULL;
+            int rc2 = itss_quality_scheme_render(c, service, ITSS_FORMAT_TEXT, text_langs[l],
+                                                 &report, NULL, &e);
+            check_text(dir, "scheme", text_langs[l], rc2, report, &e);
+        }
         result = result_or_error(rc, out, &e);
     } else if (strcmp(op, "compare") == 0) {
         json_t *docs = json_object_get(in, "evaluations");
@@ -113,6 +147,13 @@ static json_t *run_op(const char *dir, json_t *in)
         if (!rc)
             rc = itss_quality_compare_render((const itss_quality_result *const *)rs, n,
                                              ITSS_FORMAT_JSON, ITSS_LANG_ZH, &out, NULL, &e);
+        for (size_t l = 0; !rc && l < 2; l++) {
+            char *report = NULL;
+            int rc2 = itss_quality_compare_render((const itss_quality_result *const *)rs, n,
+                                                  ITSS_FORMAT_TEXT, text_langs[l], &report, NULL,
+                                                  &e);
+            check_text(dir, "comparison", text_langs[l], rc2, report, &e);
+        }
         for (size_t i = 0; i < n; i++)
             itss_quality_result_free(rs[i]);
         free(rs);

@@ -128,7 +128,7 @@ def test_tree(cli, validate):
     rc, out, _ = cli("class", "tree", "0303")
     assert rc == 0
     assert out.splitlines() == [
-        "0303    软件集成实施服务",
+        "0303      软件集成实施服务",
         "  030301  应用系统集成实施服务",
         "  030302  数据（信息）集成实施服务",
         "  030303  界面集成实施服务",

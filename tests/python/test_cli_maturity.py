@@ -43,11 +43,14 @@ def test_rate_example_validates_as_assessment(validate):
 def test_rate_text_report(cli):
     rc, out, _ = cli("maturity", "rate", EXAMPLE)
     assert rc == 0
-    assert "达到等级      2 拓展级（三级）" in out
+    assert "\n达到等级  2 拓展级（三级）\n" in out
+    assert "\n能力管理  3 协同级（二级）  55.7% (34/61)\n" in out
     assert "差距：达到 3 协同级（二级） 还需满足 5 项要求" in out
     rc, out, _ = cli("maturity", "rate", EXAMPLE, "--lang", "en", "--target", "4")
     assert rc == 0
-    assert "Level reached 2 Extended (ITSS grade 3)" in out
+    assert "\nLevel reached  2 Extended (ITSS grade 3)\n" in out
+    # a level longer than its heading still leaves two spaces before the next column
+    assert "\nCapability management  3 Collaborative (ITSS grade 2)  55.7% (34/61)\n" in out
     assert "Gaps to 4 Quantitative (ITSS grade 1):" in out
 
 

@@ -35,9 +35,9 @@ def test_score_example(cli, validate):
 
 def test_score_text(cli):
     rc, out, _ = cli("quality", "score", EXAMPLE)
-    assert rc == 0 and "总体得分    0.902（等级 优）" in out
+    assert rc == 0 and "\n总体得分  0.902（等级 优）\n" in out
     rc, out, _ = cli("quality", "score", EXAMPLE, "--lang", "en")
-    assert rc == 0 and "Overall     0.902 (grade 优)" in out
+    assert rc == 0 and "\nOverall     0.902 (grade 优)\n" in out
 
 
 def test_score_errors_are_located(cli, tmp_path):
