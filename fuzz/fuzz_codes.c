@@ -26,8 +26,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *codes[1] = {s};
     char *out = NULL;
     size_t len = 0, invalid = 0;
-    rc = itss_code_validate_render(cat, codes, 1, ITSS_FORMAT_TEXT, ITSS_LANG_EN, &out, &len,
-                                   &invalid, &e);
+    rc = itss_code_validate_render(cat, codes, 1, ITSS_FORMAT_TEXT, ITSS_LANG_EN, &invalid, &out,
+                                   &len, &e);
     fuzz_check_output(rc, &e, out, len, 0);
     itss_free(out);
     out = NULL;

@@ -109,8 +109,8 @@ int itss_catalog_tree_render(const itss_catalog *cat, const char *root, itss_for
 }
 
 int itss_code_validate_render(const itss_catalog *cat, const char *const *codes, size_t n,
-                              itss_format format, itss_lang lang, char **out, size_t *len,
-                              size_t *invalid, itss_error *err)
+                              itss_format format, itss_lang lang, size_t *invalid, char **out,
+                              size_t *len, itss_error *err)
 {
     itss__err_clear(err);
     ITSS_CHECK_RENDER(err, format, lang, out);

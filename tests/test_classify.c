@@ -531,7 +531,7 @@ START_TEST(validate_render)
     size_t invalid = 0;
     itss_error e;
     ck_assert_int_eq(itss_code_validate_render(builtin(), codes, 4, ITSS_FORMAT_JSON,
-                                               ITSS_LANG_ZH, &s, NULL, &invalid, &e),
+                                               ITSS_LANG_ZH, &invalid, &s, NULL, &e),
                      0);
     ck_assert_uint_eq(invalid, 3);
     json_t *j = parse(s); /* invalid UTF-8 input still gives valid JSON */
@@ -544,16 +544,16 @@ START_TEST(validate_render)
     json_decref(j);
     itss_free(s);
     ck_assert_int_eq(itss_code_validate_render(builtin(), codes, 2, ITSS_FORMAT_TEXT,
-                                               ITSS_LANG_EN, &s, NULL, NULL, &e),
+                                               ITSS_LANG_EN, NULL, &s, NULL, &e),
                      0);
     ck_assert_ptr_nonnull(strstr(s, "invalid"));
     itss_free(s);
     const char *withnull[] = {"04", NULL};
     ck_assert_int_eq(itss_code_validate_render(builtin(), withnull, 2, ITSS_FORMAT_TEXT,
-                                               ITSS_LANG_EN, &s, NULL, NULL, &e),
+                                               ITSS_LANG_EN, NULL, &s, NULL, &e),
                      ITSS_EINVAL);
     ck_assert_int_eq(itss_code_validate_render(NULL, codes, 1, ITSS_FORMAT_TEXT, ITSS_LANG_EN,
-                                               &s, NULL, NULL, &e),
+                                               NULL, &s, NULL, &e),
                      ITSS_EINVAL);
 }
 END_TEST

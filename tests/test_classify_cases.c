@@ -106,8 +106,8 @@ static json_t *run_op(const char *dir, json_t *in)
             json_object_set_new(r, "error", json_string(itss_strerror_name(rc)));
         for (size_t l = 0; code && l < 2; l++) {
             char *text = NULL;
-            rc = itss_code_validate_render(cat, &code, 1, ITSS_FORMAT_TEXT, text_langs[l], &text,
-                                           NULL, NULL, &e);
+            rc = itss_code_validate_render(cat, &code, 1, ITSS_FORMAT_TEXT, text_langs[l], NULL,
+                                           &text, NULL, &e);
             check_text(dir, "validation", text_langs[l], rc, text, &e);
         }
         return r;

@@ -379,8 +379,8 @@ static int class_main(const char *verb, int argc, char **argv)
         break;
     case 4: {
         size_t invalid = 0;
-        rc = itss_code_validate_render(cat, o.args, (size_t)o.nargs, o.format, o.lang, &out,
-                                       NULL, &invalid, &e);
+        rc = itss_code_validate_render(cat, o.args, (size_t)o.nargs, o.format, o.lang, &invalid,
+                                       &out, NULL, &e);
         if (!rc && invalid) {
             fprintf(stderr, "itss: %zu of %d codes are not valid\n", invalid, o.nargs);
             status = EXIT_INVALID;

@@ -283,7 +283,7 @@ ITSS_API int itss_catalog_tree_render(const itss_catalog *cat, const char *root,
 ITSS_API int itss_code_validate_render(const itss_catalog *cat,
                                        const char *const *codes, size_t n,
                                        itss_format format, itss_lang lang,
-                                       char **out, size_t *len, size_t *invalid,
+                                       size_t *invalid, char **out, size_t *len,
                                        itss_error *err);
 
 /* The mappings of one code read in a direction (as itss_crosswalk_map):

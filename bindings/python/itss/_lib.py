@@ -162,7 +162,7 @@ _PROTOTYPES = {
     "itss_catalog_render": (c_int, [_P, c_char_p, c_int, c_int, _S, _N, _E]),
     "itss_catalog_tree_render": (c_int, [_P, c_char_p, c_int, c_int, _S, _N, _E]),
     "itss_code_validate_render": (
-        c_int, [_P, POINTER(c_char_p), c_size_t, c_int, c_int, _S, _N, _N, _E]),
+        c_int, [_P, POINTER(c_char_p), c_size_t, c_int, c_int, _N, _S, _N, _E]),
     "itss_crosswalk_render": (c_int, [_P, c_int, c_char_p, c_int, c_int, _S, _N, _E]),
     # maturity
     "itss_maturity_model_builtin": (_P, []),
@@ -287,14 +287,14 @@ def call(fn, *args) -> None:
         raise_error(rc, err)
 
 
-def render(fn, *args, tail: tuple = ()) -> str:
-    """Call a function of the form f(..., char **out, size_t *len, *tail,
+def render(fn, *args) -> str:
+    """Call a function of the form f(..., char **out, size_t *len,
     itss_error *err) and return the string it made, released with
     itss_free whatever happens."""
     out = c_void_p()
     n = c_size_t()
     err = _Error()
-    rc = fn(*args, byref(out), byref(n), *tail, byref(err))
+    rc = fn(*args, byref(out), byref(n), byref(err))
     try:
         if rc != 0:
             raise_error(rc, err)

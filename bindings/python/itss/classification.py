@@ -160,7 +160,7 @@ class Catalog(_lib.Handle):
         codes = (c_char_p * 1)(_lib.cstr(code, "code"))
         invalid = c_size_t()
         text = _lib.render(lib.itss_code_validate_render, self._ptr, codes, 1, _lib.FORMAT_JSON,
-                           0, tail=(byref(invalid),))
+                           0, byref(invalid))
         v = json.loads(text)[0]
         cls = Class._from_json(v["class"]) if "class" in v else None
         rc = lib.itss_code_validate(self._ptr, codes[0], None, None)

@@ -299,7 +299,7 @@ def class_main(verb: str, argv: Sequence[str], io: tuple) -> int:
                 codes = (c_char_p * len(o.args))(*[_lib.cstr(a, "code") for a in o.args])
                 invalid = c_size_t()
                 text = _lib.render(lib.itss_code_validate_render, p, codes, len(o.args), o.fmt,
-                                   o.lang, tail=(byref(invalid),))
+                                   o.lang, byref(invalid))
                 if invalid.value:
                     err.write("itss: %d of %d codes are not valid\n"
                               % (invalid.value, len(o.args)))
