@@ -223,13 +223,9 @@ int itss__valid_id(const char *s);
 /* ASCII-only lower-casing copy (other bytes unchanged); NULL on ENOMEM. */
 char *itss__ascii_lower(const char *s);
 
-/* The shortest digits that read back as exactly d (finite, non-zero):
- * writes n digits (no NUL) and the decimal exponent of the first one, so
- * d = [-]d.ddd x 10^*exp10; returns n (at most 17). lib/d2s.c. */
-size_t itss__shortest_digits(double d, char *digits, int *exp10, int *neg);
-
 /* Shortest decimal text that reads back as exactly d (locale-independent,
- * "%.17g" at most). d must be finite. Returns the length written. */
+ * "%.17g" at most). d must be finite. Returns the length written.
+ * lib/numfmt.c. */
 size_t itss__format_double(char *dst, size_t dstsize, double d);
 
 /* ---- metadata ---------------------------------------------------------

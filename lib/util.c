@@ -1,4 +1,4 @@
-/* libitss — string buffer, UTF-8 and number formatting helpers. */
+/* libitss — string buffer, UTF-8 and other small helpers. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -270,89 +270,6 @@ int itss__valid_id(const char *s)
             return 0;
     }
     return n >= 1 && n <= 64;
-}
-
-/* ---- numbers ----------------------------------------------------------- */
-
-/* Write digits dig[0..n) (value = d.ddd x 10^exp10) like printf's %.<prec>g:
- * trailing zeros dropped, exponential form when exp10 < -4 or >= prec. */
-static size_t write_g(char *dst, size_t size, int neg, const char *dig, size_t n, int exp10,
-                      int prec)
-{
-    while (n > 1 && dig[n - 1] == '0')
-        n--;
-    char tmp[64];
-    size_t o = 0;
-    if (neg)
-        tmp[o++] = '-';
-    if (exp10 < -4 || exp10 >= prec) {
-        tmp[o++] = dig[0];
-        if (n > 1) {
-            tmp[o++] = '.';
-            memcpy(tmp + o, dig + 1, n - 1);
-            o += n - 1;
-        }
-        int x = exp10 < 0 ? -exp10 : exp10;
-        tmp[o++] = 'e';
-        tmp[o++] = exp10 < 0 ? '-' : '+';
-        if (x >= 100)
-            tmp[o++] = (char)('0' + x / 100);
-        tmp[o++] = (char)('0' + x / 10 % 10);
-        tmp[o++] = (char)('0' + x % 10);
-    } else if (exp10 < 0) {
-        tmp[o++] = '0';
-        tmp[o++] = '.';
-        for (int i = -1; i > exp10; i--)
-            tmp[o++] = '0';
-        memcpy(tmp + o, dig, n);
-        o += n;
-    } else {
-        for (int i = 0; i <= exp10; i++)
-            if ((size_t)i < n)
-                tmp[o++] = dig[i];
-            else
-                tmp[o++] = '0';
-        if (n > (size_t)exp10 + 1) {
-            tmp[o++] = '.';
-            memcpy(tmp + o, dig + exp10 + 1, n - (size_t)exp10 - 1);
-            o += n - (size_t)exp10 - 1;
-        }
-    }
-    if (o >= size)
-        o = size - 1;
-    memcpy(dst, tmp, o);
-    dst[o] = 0;
-    return o;
-}
-
-size_t itss__format_double(char *dst, size_t dstsize, double d)
-{
-    if (d == 0) {
-        /* keep the sign of negative zero out of the output */
-        snprintf(dst, dstsize, "0");
-        return strlen(dst);
-    }
-    /* (the range test first: converting a double beyond long long is undefined) */
-    if (d > -1e15 && d < 1e15 && d == (double)(long long)d) {
-        /* whole numbers: no need for the round-trip search */
-        char tmp[24], *e = tmp + sizeof tmp, *q = e;
-        long long v = (long long)d;
-        unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-        do
-            *--q = (char)('0' + u % 10);
-        while (u /= 10);
-        if (v < 0)
-            *--q = '-';
-        size_t len = (size_t)(e - q) < dstsize ? (size_t)(e - q) : dstsize - 1;
-        memcpy(dst, q, len);
-        dst[len] = 0;
-        return len;
-    }
-    char dig[20];
-    int exp10, neg;
-    size_t n = itss__shortest_digits(d, dig, &exp10, &neg);
-    /* print like %.<p>g with p the precision that needs these digits */
-    return write_g(dst, dstsize, neg, dig, n, exp10, n <= 15 ? 15 : (int)n);
 }
 
 /* ---- arena ------------------------------------------------------------- */
