@@ -420,33 +420,58 @@ static int class_main(const char *verb, int argc, char **argv)
 
 /* One document per line; one result or error object per output line.
  * Memory stays flat: one line and one result at a time. */
-/* Read the next line of f into *line (with its newline, if any): at most
+/* Lines of a file, read in blocks. */
+typedef struct {
+    FILE *f;
+    char block[65536];
+    size_t pos, end;
+    int eof;
+} line_reader;
+
+/* Read the next line into *line (with its newline, if any): at most
  * ITSS_MAX_DOCUMENT_SIZE + 1 bytes are kept, the rest of a longer line is
  * skipped, so that the library refuses it (ITSS_ELIMIT) and memory stays
  * bounded. Returns 1 for a line, 0 at the end, -1 when out of memory. */
-static int next_line(FILE *f, char **line, size_t *cap, size_t *len)
+static int next_line(line_reader *r, char **line, size_t *cap, size_t *len)
 {
     const size_t most = ITSS_MAX_DOCUMENT_SIZE + 1;
     size_t n = 0;
-    int c = EOF;
-    while (n < most && (c = getc_unlocked(f)) != EOF) {
-        if (n + 1 >= *cap) {
-            size_t ncap = *cap ? *cap * 2 : 4096;
-            char *nl = realloc(*line, ncap);
-            if (!nl)
+    int got = 0, newline = 0;
+    while (!newline) {
+        if (r->pos == r->end) {
+            if (r->eof)
+                break;
+            r->end = fread(r->block, 1, sizeof r->block, r->f);
+            r->pos = 0;
+            if (r->end == 0) {
+                r->eof = 1;
+                break;
+            }
+        }
+        const char *from = r->block + r->pos;
+        size_t avail = r->end - r->pos;
+        const char *nl = memchr(from, '\n', avail);
+        size_t take = nl ? (size_t)(nl - from) + 1 : avail;
+        newline = nl != NULL;
+        r->pos += take;
+        got = 1;
+        size_t keep = n + take <= most ? take : most - n; /* the rest is dropped */
+        if (keep && n + keep + 1 > *cap) {
+            size_t ncap = *cap ? *cap : 4096;
+            while (ncap < n + keep + 1)
+                ncap *= 2;
+            char *nline = realloc(*line, ncap);
+            if (!nline)
                 return -1;
-            *line = nl;
+            *line = nline;
             *cap = ncap;
         }
-        (*line)[n++] = (char)c;
-        if (c == '\n')
-            break;
+        if (keep)
+            memcpy(*line + n, from, keep);
+        n += keep;
     }
-    if (n == most && c != '\n')
-        while ((c = getc_unlocked(f)) != EOF && c != '\n')
-            ; /* the rest of an over-long line */
     *len = n;
-    return n > 0 ? 1 : 0;
+    return got;
 }
 
 typedef int (*line_fn)(const void *ctx, const char *line, size_t len, char **out,
@@ -462,7 +487,15 @@ static int jsonl(const char *path, line_fn fn, const void *ctx)
     char *line = NULL;
     size_t cap = 0, lineno = 0, failed = 0, len;
     int more;
-    while ((more = next_line(f, &line, &cap, &len)) > 0) {
+    line_reader *reader = calloc(1, sizeof *reader);
+    if (!reader) {
+        if (f != stdin)
+            fclose(f);
+        fputs("itss: out of memory\n", stderr);
+        return EXIT_INVALID;
+    }
+    reader->f = f;
+    while ((more = next_line(reader, &line, &cap, &len)) > 0) {
         lineno++;
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             len--;
@@ -486,6 +519,7 @@ static int jsonl(const char *path, line_fn fn, const void *ctx)
         itss_free(out);
     }
     int read_error = ferror(f) || more < 0;
+    free(reader);
     free(line);
     if (f != stdin)
         fclose(f);

@@ -159,6 +159,7 @@ typedef struct itss_jw {
     int depth;
     int count[ITSS_JW_MAX_DEPTH]; /* members written at each depth */
     int after_key;
+    int beyond; /* containers opened past the limit (the buffer is broken) */
 } itss_jw;
 
 void itss__jw_init(itss_jw *w, itss_buf *b, int pretty);

@@ -36,17 +36,33 @@ static void before_item(itss_jw *w)
 
 static void jw_open(itss_jw *w, char c)
 {
+    if (w->b->broken) {
+        w->beyond++;
+        return;
+    }
     before_item(w);
     itss__buf_putc(w->b, c);
-    if (w->depth + 1 < ITSS_JW_MAX_DEPTH)
-        w->depth++;
-    else
-        w->b->oom = 1; /* cannot happen with libitss's own shapes */
+    if (w->depth + 1 >= ITSS_JW_MAX_DEPTH) {
+        /* libitss's own shapes never nest this deep: a bug. The output is
+         * dropped (ITSS_EINTERNAL); the depth stays in range. */
+        w->b->broken = 1;
+        w->beyond++;
+        return;
+    }
+    w->depth++;
     w->count[w->depth] = 0;
 }
 
 static void jw_close(itss_jw *w, char c)
 {
+    if (w->beyond) {
+        w->beyond--;
+        return;
+    }
+    if (w->depth == 0) {
+        w->b->broken = 1; /* more closed than opened: a bug */
+        return;
+    }
     int had = w->count[w->depth] > 0;
     w->depth--;
     if (had)
@@ -95,10 +111,33 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
     return 0;
 }
 
+/* "s" followed by tail (a short constant), when every byte of s is plain
+ * and the buffer has room: one copy, the common case. Returns 0 (and
+ * writes nothing) otherwise. */
+static int write_plain(itss_buf *b, const char *s, size_t n, const char *tail, size_t tn)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (b->cap - b->len <= n + 2 + tn)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!plain[p[i]])
+            return 0;
+    char *d = b->data + b->len;
+    d[0] = '"';
+    memcpy(d + 1, s, n);
+    d[n + 1] = '"';
+    memcpy(d + n + 2, tail, tn);
+    b->len += n + 2 + tn;
+    b->data[b->len] = 0;
+    return 1;
+}
+
 static void write_string(itss_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)s;
+    if (write_plain(b, s, n, "", 0))
+        return;
     size_t i = 0;
     while (i < n && plain[p[i]])
         i++;
@@ -149,8 +188,11 @@ static void write_string(itss_buf *b, const char *s, size_t n)
 void itss__jw_key(itss_jw *w, const char *key)
 {
     before_item(w);
-    write_string(w->b, key, strlen(key));
-    itss__buf_puts(w->b, w->pretty ? ": " : ":");
+    size_t n = strlen(key);
+    if (!write_plain(w->b, key, n, ": ", w->pretty ? 2 : 1)) {
+        write_string(w->b, key, n);
+        itss__buf_puts(w->b, w->pretty ? ": " : ":");
+    }
     w->after_key = 1;
 }
 
