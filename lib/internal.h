@@ -143,6 +143,7 @@ static inline void itss__buf_putc(itss_buf *b, char c)
 
 void itss__buf_puts(itss_buf *b, const char *s);
 void itss__buf_printf(itss_buf *b, const char *fmt, ...) ITSS_PRINTF(2, 3);
+void itss__buf_vprintf(itss_buf *b, const char *fmt, va_list ap) ITSS_PRINTF(2, 0);
 /* Append n spaces. */
 void itss__buf_pad(itss_buf *b, size_t n);
 /* Hand the NUL-terminated contents to the caller (*out, *len may be NULL).

@@ -656,13 +656,19 @@ int itss_evaluation_unset(itss_evaluation *e, const char *id, itss_error *err)
     return ITSS_OK;
 }
 
-/* The measurement of a selected indicator in *out, or the failure. */
-static int measure_of(const itss_evaluation *e, const char *id, const itss_measure **out,
-                      itss_error *err)
+/* The measurement of a selected indicator in *out, or the failure; with
+ * want not NONE, it must be of that kind (what names it in the message). */
+static int measure_of(const itss_evaluation *e, const char *id, int want, const char *what,
+                      const itss_measure **out, itss_error *err)
 {
     long pos = measure_target(e, id, -1, err);
     if (pos < 0)
         return (int)pos;
+    if (want != ITSS_MEASURE_NONE && e->meas[pos].kind != want) {
+        char sh[160];
+        return itss__err(err, ITSS_EVALUE, "indicator \"%s\" holds no %s",
+                         itss__shown(sh, sizeof sh, id), what);
+    }
     *out = &e->meas[pos];
     return ITSS_OK;
 }
@@ -681,7 +687,7 @@ int itss_evaluation_measurement(const itss_evaluation *e, const char *id,
     ITSS_CHECK_ARG(err, e);
     ITSS_CHECK_ARG(err, id);
     const itss_measure *m = NULL;
-    int rc = measure_of(e, id, &m, err);
+    int rc = measure_of(e, id, ITSS_MEASURE_NONE, NULL, &m, err);
     if (rc)
         return rc;
     if (kind)
@@ -696,11 +702,9 @@ int itss_evaluation_ratio(const itss_evaluation *e, const char *id, double *a, d
     ITSS_CHECK_ARG(err, e);
     ITSS_CHECK_ARG(err, id);
     const itss_measure *m = NULL;
-    int rc = measure_of(e, id, &m, err);
+    int rc = measure_of(e, id, ITSS_MEASURE_RATIO, "ratio measurement", &m, err);
     if (rc)
         return rc;
-    if (m->kind != ITSS_MEASURE_RATIO)
-        return itss__err(err, ITSS_EVALUE, "indicator \"%s\" holds no ratio measurement", id);
     if (a)
         *a = m->a;
     if (b)
@@ -715,11 +719,9 @@ int itss_evaluation_scores(const itss_evaluation *e, const char *id, const int *
     ITSS_CHECK_ARG(err, e);
     ITSS_CHECK_ARG(err, id);
     const itss_measure *m = NULL;
-    int rc = measure_of(e, id, &m, err);
+    int rc = measure_of(e, id, ITSS_MEASURE_SCORES, "scores", &m, err);
     if (rc)
         return rc;
-    if (m->kind != ITSS_MEASURE_SCORES)
-        return itss__err(err, ITSS_EVALUE, "indicator \"%s\" holds no scores", id);
     if (scores)
         *scores = m->scores;
     if (n)

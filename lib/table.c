@@ -99,30 +99,17 @@ void itss__table_cell(itss_table *t, const char *s)
 
 void itss__table_cellf(itss_table *t, const char *fmt, ...)
 {
-    char small[256];
+    itss_buf text;
+    itss__buf_init(&text);
     va_list ap;
     va_start(ap, fmt);
-    /* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): initialised just above */
-    int n = vsnprintf(small, sizeof small, fmt, ap);
+    itss__buf_vprintf(&text, fmt, ap);
     va_end(ap);
-    if (n < 0) {
+    if (text.oom)
         t->out->oom = 1;
-        return;
-    }
-    if ((size_t)n < sizeof small) {
-        itss__table_cell(t, small);
-        return;
-    }
-    char *big = malloc((size_t)n + 1);
-    if (!big) {
-        t->out->oom = 1;
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    itss__table_cell(t, big);
-    free(big);
+    else
+        itss__table_cell(t, text.data ? text.data : "");
+    itss__buf_free(&text);
 }
 
 void itss__table_line(itss_table *t, size_t col, size_t indent, const char *s)

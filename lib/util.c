@@ -61,28 +61,30 @@ void itss__buf_pad(itss_buf *b, size_t n)
     b->data[b->len] = 0;
 }
 
-void itss__buf_printf(itss_buf *b, const char *fmt, ...)
+void itss__buf_vprintf(itss_buf *b, const char *fmt, va_list ap)
 {
     char small[256];
-    va_list ap;
-    va_start(ap, fmt);
-    /* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): initialised just above */
+    va_list again;
+    va_copy(again, ap);
+    /* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): the caller's va_start */
     int n = vsnprintf(small, sizeof small, fmt, ap);
-    va_end(ap);
     if (n < 0) {
         b->oom = 1;
-        return;
-    }
-    if ((size_t)n < sizeof small) {
+    } else if ((size_t)n < sizeof small) {
         itss__buf_append(b, small, (size_t)n);
-        return;
+    } else if (buf_reserve(b, (size_t)n)) {
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+        b->len += (size_t)n;
     }
-    if (!buf_reserve(b, (size_t)n))
-        return;
+    va_end(again);
+}
+
+void itss__buf_printf(itss_buf *b, const char *fmt, ...)
+{
+    va_list ap;
     va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    itss__buf_vprintf(b, fmt, ap);
     va_end(ap);
-    b->len += (size_t)n;
 }
 
 int itss__buf_finish(itss_buf *b, char **out, size_t *len, itss_error *err)

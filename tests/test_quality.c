@@ -347,6 +347,97 @@ START_TEST(measurement_errors)
 }
 END_TEST
 
+/* Everything the builders set reads back through the matching getters. */
+START_TEST(builders_read_back)
+{
+    const char *ids[] = {"incident_resolution_rate", "service_visibility", "call_answer_rate"};
+    itss_evaluation *e = eval_of("04", ids, 3);
+    itss_error err;
+    ck_assert_ptr_eq(itss_evaluation_catalog(e), builtin());
+    ck_assert_uint_eq(itss_evaluation_measured_count(e), 0);
+    itss_measurement_kind kind = ITSS_MEASUREMENT_NA;
+    ck_assert_int_eq(itss_evaluation_measurement(e, "call_answer_rate", &kind, &err), 0);
+    ck_assert_int_eq(kind, ITSS_MEASUREMENT_NONE);
+    /* a ratio */
+    double a = -1, b = -1;
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, "incident_resolution_rate", 87, 100, &err), 0);
+    ck_assert_int_eq(itss_evaluation_measurement(e, "incident_resolution_rate", &kind, &err), 0);
+    ck_assert_int_eq(kind, ITSS_MEASUREMENT_RATIO);
+    ck_assert_int_eq(itss_evaluation_ratio(e, "incident_resolution_rate", &a, &b, &err), 0);
+    ck_assert(a == 87 && b == 100);
+    const int *got = NULL;
+    size_t n = 9;
+    ck_assert_int_eq(itss_evaluation_scores(e, "incident_resolution_rate", &got, &n, &err),
+                     ITSS_EVALUE);
+    ck_assert_ptr_nonnull(strstr(err.message, "holds no scores"));
+    /* scores: copied, so the caller's array may change afterwards */
+    int scores[] = {4, 5, 3};
+    ck_assert_int_eq(itss_evaluation_set_scores(e, "service_visibility", scores, 3, &err), 0);
+    scores[0] = 1;
+    ck_assert_int_eq(itss_evaluation_scores(e, "service_visibility", &got, &n, &err), 0);
+    ck_assert_uint_eq(n, 3);
+    ck_assert(got[0] == 4 && got[1] == 5 && got[2] == 3);
+    ck_assert_int_eq(itss_evaluation_ratio(e, "service_visibility", &a, &b, &err), ITSS_EVALUE);
+    /* not applicable */
+    ck_assert_int_eq(itss_evaluation_set_na(e, "call_answer_rate", "无呼叫中心", &err), 0);
+    ck_assert_int_eq(itss_evaluation_measurement(e, "call_answer_rate", &kind, &err), 0);
+    ck_assert_int_eq(kind, ITSS_MEASUREMENT_NA);
+    ck_assert_str_eq(itss_evaluation_reason(e, "call_answer_rate"), "无呼叫中心");
+    ck_assert_ptr_null(itss_evaluation_reason(e, "service_visibility"));
+    ck_assert_ptr_null(itss_evaluation_reason(e, "monitoring_coverage"));
+    ck_assert_uint_eq(itss_evaluation_measured_count(e), 3);
+    /* unset: back to not measured, and a result says so */
+    ck_assert_int_eq(itss_evaluation_unset(e, "call_answer_rate", &err), 0);
+    ck_assert_int_eq(itss_evaluation_measurement(e, "call_answer_rate", &kind, &err), 0);
+    ck_assert_int_eq(kind, ITSS_MEASUREMENT_NONE);
+    ck_assert_ptr_null(itss_evaluation_reason(e, "call_answer_rate"));
+    ck_assert_uint_eq(itss_evaluation_measured_count(e), 2);
+    ck_assert_int_eq(itss_evaluation_unset(e, "monitoring_coverage", &err), ITSS_ENOTFOUND);
+    ck_assert_int_eq(itss_evaluation_measurement(e, "nope", &kind, &err), ITSS_ENOTFOUND);
+    itss_quality_result *r = NULL;
+    ck_assert_int_eq(itss_quality_score(e, &r, &err), 0);
+    ck_assert_int_eq(itss_quality_result_indicator_status(r, ind("call_answer_rate")),
+                     ITSS_INDICATOR_MISSING);
+    /* X = (4 + 5 + 3) / 3 / 5 = 0.8 */
+    ck_assert(NEAR(itss_quality_result_indicator_score(r, ind("service_visibility")), 0.8));
+    itss_quality_result_free(r);
+    /* weights: default 1, as set, for indicators and nodes alike */
+    double w = -1;
+    ck_assert_int_eq(itss_evaluation_weight(e, "timeliness", &w, &err), 0);
+    ck_assert(w == 1);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, "timeliness", 2.5, &err), 0);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, "service_visibility", 0, &err), 0);
+    ck_assert_int_eq(itss_evaluation_weight(e, "timeliness", &w, &err), 0);
+    ck_assert(w == 2.5);
+    ck_assert_int_eq(itss_evaluation_weight(e, "service_visibility", &w, &err), 0);
+    ck_assert(w == 0);
+    ck_assert_int_eq(itss_evaluation_weight(e, "speed", &w, &err), ITSS_ENOTFOUND);
+    ck_assert_int_eq(itss_evaluation_weight(e, "timeliness", NULL, &err), ITSS_EINVAL);
+    /* reselecting keeps what the still selected indicators had */
+    const char *fewer[] = {"service_visibility"};
+    ck_assert_int_eq(itss_evaluation_set_indicators(e, fewer, 1, &err), 0);
+    ck_assert_int_eq(itss_evaluation_scores(e, "service_visibility", &got, &n, &err), 0);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_int_eq(itss_evaluation_weight(e, "service_visibility", &w, &err), 0);
+    ck_assert(w == 0);
+    ck_assert_int_eq(itss_evaluation_ratio(e, "incident_resolution_rate", &a, &b, &err),
+                     ITSS_ENOTFOUND);
+    /* bands, highest minimum first */
+    ck_assert_uint_eq(itss_evaluation_band_count(e), 0);
+    ck_assert_int_eq(itss_evaluation_add_band(e, "C", 0, &err), 0);
+    ck_assert_int_eq(itss_evaluation_add_band(e, "A", 0.9, &err), 0);
+    ck_assert_int_eq(itss_evaluation_add_band(e, "B", 0.8, &err), 0);
+    ck_assert_uint_eq(itss_evaluation_band_count(e), 3);
+    ck_assert_str_eq(itss_evaluation_band_grade(e, 0), "A");
+    ck_assert(itss_evaluation_band_min(e, 0) == 0.9);
+    ck_assert_str_eq(itss_evaluation_band_grade(e, 2), "C");
+    ck_assert(itss_evaluation_band_min(e, 2) == 0);
+    ck_assert_ptr_null(itss_evaluation_band_grade(e, 3));
+    ck_assert(isnan(itss_evaluation_band_min(e, 3)));
+    itss_evaluation_free(e);
+}
+END_TEST
+
 START_TEST(evaluation_export_round_trip)
 {
     const char *ids[] = {"incident_resolution_rate", "service_visibility", "call_answer_rate"};
@@ -619,6 +710,7 @@ static Suite *suite(void)
     tcase_add_test(t, aggregation_rules);
     tcase_add_test(t, bands_and_weights);
     tcase_add_test(t, measurement_errors);
+    tcase_add_test(t, builders_read_back);
     tcase_add_test(t, evaluation_export_round_trip);
     tcase_add_test(t, compare_results);
     tcase_add_test(t, ahp_consistent_and_not);
