@@ -108,6 +108,7 @@ static void put(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    /* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): initialised just above */
     vfprintf(out, fmt, ap);
     va_end(ap);
 }

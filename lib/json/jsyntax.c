@@ -78,6 +78,7 @@ static int bad(token *k, int unreadable, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    /* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): initialised just above */
     vsnprintf(k->what, sizeof k->what, fmt, ap);
     va_end(ap);
     k->type = T_BAD;
@@ -524,6 +525,7 @@ static int problem(itss_jsyntax *out, size_t at, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    /* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): initialised just above */
     vsnprintf(out->message, sizeof out->message, fmt, ap);
     va_end(ap);
     return found(out, ITSS_JSYNTAX_ERROR, at);
