@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                                  &alen, &e) == 0);
         itss_indicator_catalog *again = NULL;
         FUZZ_CHECK(itss_indicator_catalog_load(a, alen, &again, &e) == 0);
-        FUZZ_CHECK(itss_indicator_catalog_count(again) == itss_indicator_catalog_count(c));
+        FUZZ_CHECK(itss_indicator_catalog_indicator_count(again) == itss_indicator_catalog_indicator_count(c));
         itss_indicator_catalog_free(again);
         rc = itss_indicator_catalog_render(c, NULL, ITSS_FORMAT_TEXT, ITSS_LANG_EN, &t, &tlen, &e);
         fuzz_check_output(rc, &e, t, tlen, 0);

@@ -1,7 +1,9 @@
 /*
  * libitss — the built-in models: constant data that data/gen_builtin.c
  * writes into builtin_models.c at build time, from the data files of data/
- * read through the same loaders as a user's own documents. Nothing is
+ * read through the library's loaders (those of a user's own catalogs and
+ * models; the quality model, which users cannot load, through an internal
+ * one). Nothing is
  * parsed or allocated at run time; the objects are immutable and shared.
  */
 #ifndef ITSS_BUILTIN_H

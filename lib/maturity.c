@@ -7,8 +7,8 @@
 
 #include "maturity_internal.h"
 
-const char *const itss__assessment_meta_keys[ITSS_ASSESSMENT_META_COUNT] = {"id",   "organization", "scope",
-                                                      "date", "assessor",     "notes"};
+const char *const itss__assessment_meta_keys[ITSS_ASSESSMENT_META_COUNT] = {
+    "id", "organization", "scope", "date", "assessor", "notes"};
 
 /* ---- life cycle ----------------------------------------------------------- */
 
@@ -559,7 +559,8 @@ int itss_assessment_set_rating(itss_assessment *a, const char *clause_id, itss_r
     itss__err_clear(err);
     ITSS_CHECK_ARG(err, a);
     ITSS_CHECK_ARG(err, clause_id);
-    ITSS_CHECK(err, kind != ITSS_RATING_NONE, "kind is ITSS_RATING_NONE: use itss_assessment_unset");
+    ITSS_CHECK(err, kind != ITSS_RATING_NONE,
+               "kind is ITSS_RATING_NONE: use itss_assessment_unset");
     ITSS_CHECK(err, kind != ITSS_RATING_PERCENT,
                "kind is ITSS_RATING_PERCENT: use itss_assessment_set_percent");
     ITSS_CHECK(err, kind != ITSS_RATING_NA, "kind is ITSS_RATING_NA: use itss_assessment_set_na");
@@ -586,6 +587,7 @@ int itss_assessment_set_na(itss_assessment *a, const char *clause_id, const char
     itss__err_clear(err);
     ITSS_CHECK_ARG(err, a);
     ITSS_CHECK_ARG(err, clause_id);
+    ITSS_CHECK_ARG(err, reason);
     const itss_maturity_clause *c = clause_of(a, clause_id, err);
     return c ? itss__assessment_rate(a, c, ITSS_RATING_NA, 0, reason, err) : ITSS_ENOTFOUND;
 }
@@ -689,7 +691,8 @@ int itss_assessment_set_meta(itss_assessment *a, const char *key, const char *va
     itss__err_clear(err);
     ITSS_CHECK_ARG(err, a);
     ITSS_CHECK_ARG(err, key);
-    return itss__meta_set(a->meta, itss__assessment_meta_keys, ITSS_ASSESSMENT_META_COUNT, key, value, err);
+    return itss__meta_set(a->meta, itss__assessment_meta_keys, ITSS_ASSESSMENT_META_COUNT, key,
+                          value, err);
 }
 
 const char *itss_assessment_meta(const itss_assessment *a, const char *key)

@@ -176,8 +176,8 @@ int itss__mmodel_sort_items(itss_maturity_model *m);
 int itss__mmodel_index_domains(itss_maturity_model *m);
 int itss__mmodel_finish(itss_maturity_model *m);
 
-/* Rate a clause already looked up (itss_assessment_set without the lookup
- * and without clearing err). */
+/* Rate a clause already looked up, with any kind of rating (the setters
+ * of an assessment without the lookup and without clearing err). */
 int itss__assessment_rate(itss_assessment *a, const itss_maturity_clause *c,
                           itss_rating_kind kind, double percent, const char *reason,
                           itss_error *err);

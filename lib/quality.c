@@ -221,9 +221,13 @@ int itss__indicator_copy(itss_arena *a, itss_indicator *dst, const itss_indicato
     return oom ? ITSS_ENOMEM : ITSS_OK;
 }
 
-size_t itss_indicator_catalog_count(const itss_indicator_catalog *c) { return c ? c->n : 0; }
+size_t itss_indicator_catalog_indicator_count(const itss_indicator_catalog *c)
+{
+    return c ? c->n : 0;
+}
 
-const itss_indicator *itss_indicator_catalog_at(const itss_indicator_catalog *c, size_t i)
+const itss_indicator *itss_indicator_catalog_indicator_at(const itss_indicator_catalog *c,
+                                                         size_t i)
 {
     return c && i < c->n ? &c->items[i] : NULL;
 }
@@ -631,6 +635,7 @@ int itss_evaluation_set_na(itss_evaluation *e, const char *id, const char *reaso
     itss__err_clear(err);
     ITSS_CHECK_ARG(err, e);
     ITSS_CHECK_ARG(err, id);
+    ITSS_CHECK_ARG(err, reason);
     long pos = measure_target(e, id, -1, err);
     if (pos < 0)
         return (int)pos;
@@ -751,7 +756,6 @@ int itss_evaluation_weight(const itss_evaluation *e, const char *id, double *wei
     itss__err_clear(err);
     ITSS_CHECK_ARG(err, e);
     ITSS_CHECK_ARG(err, id);
-    ITSS_CHECK_ARG(err, weight);
     const double *slot = itss__eval_weight_slot((itss_evaluation *)e, id);
     if (!slot) {
         char sh[160];
@@ -760,7 +764,8 @@ int itss_evaluation_weight(const itss_evaluation *e, const char *id, double *wei
                          "sub-characteristic",
                          itss__shown(sh, sizeof sh, id));
     }
-    *weight = *slot;
+    if (weight)
+        *weight = *slot;
     return ITSS_OK;
 }
 
@@ -782,7 +787,8 @@ int itss_evaluation_set_meta(itss_evaluation *e, const char *key, const char *va
     itss__err_clear(err);
     ITSS_CHECK_ARG(err, e);
     ITSS_CHECK_ARG(err, key);
-    return itss__meta_set(e->meta, itss__evaluation_meta_keys, ITSS_EVALUATION_META_COUNT, key, value, err);
+    return itss__meta_set(e->meta, itss__evaluation_meta_keys, ITSS_EVALUATION_META_COUNT, key,
+                          value, err);
 }
 
 const char *itss_evaluation_meta(const itss_evaluation *e, const char *key)

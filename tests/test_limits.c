@@ -343,8 +343,8 @@ START_TEST(ten_thousand_indicators)
     itss_indicator_catalog *c = NULL;
     itss_error e;
     ck_assert_int_eq(itss_indicator_catalog_load(b.s, b.n, &c, &e), 0);
-    ck_assert_uint_eq(itss_indicator_catalog_count(c), 10000);
-    ck_assert_str_eq(itss_indicator_id(itss_indicator_catalog_at(c, 9999)), "ind.09999");
+    ck_assert_uint_eq(itss_indicator_catalog_indicator_count(c), 10000);
+    ck_assert_str_eq(itss_indicator_id(itss_indicator_catalog_indicator_at(c, 9999)), "ind.09999");
 
     /* a scheme selecting all 10,000, and a score for the last one */
     sb ev = {0};
@@ -375,14 +375,14 @@ START_TEST(ten_thousand_indicators_with_base)
     /* on top of the 17 built-in indicators, the catalog holds up to 10,000 */
     const itss_indicator_catalog *base = NULL;
     base = itss_indicator_catalog_builtin();
-    size_t nb = itss_indicator_catalog_count(base), at;
+    size_t nb = itss_indicator_catalog_indicator_count(base), at;
     ck_assert_uint_eq(nb, 17);
     sb b = {0};
     indicator_catalog(&b, 10000 - nb, &at);
     itss_indicator_catalog *c = NULL;
     itss_error e;
     ck_assert_int_eq(itss_indicator_catalog_extend(base, b.s, b.n, &c, &e), 0);
-    ck_assert_uint_eq(itss_indicator_catalog_count(c), 10000);
+    ck_assert_uint_eq(itss_indicator_catalog_indicator_count(c), 10000);
     itss_indicator_catalog_free(c);
     b.n = 0;
     indicator_catalog(&b, 10001 - nb, &at);

@@ -113,10 +113,10 @@ static json_t *run_op(const char *dir, json_t *in)
     } else if (strcmp(op, "load_catalog") == 0) {
         /* the catalog loaded (case_catalog reported any error): its ids */
         json_t *ids = json_array();
-        for (size_t i = 0; i < itss_indicator_catalog_count(c); i++)
+        for (size_t i = 0; i < itss_indicator_catalog_indicator_count(c); i++)
             json_array_append_new(ids, json_string(itss_indicator_id(
-                                           itss_indicator_catalog_at(c, i))));
-        result = json_pack("{s:i, s:o}", "count", (int)itss_indicator_catalog_count(c), "ids",
+                                           itss_indicator_catalog_indicator_at(c, i))));
+        result = json_pack("{s:i, s:o}", "count", (int)itss_indicator_catalog_indicator_count(c), "ids",
                            ids);
         check_catalog_text(dir, c);
     } else if (strcmp(op, "scheme") == 0) {

@@ -171,7 +171,7 @@ func TestErrorsOfEveryArea(t *testing.T) {
 		{"direction outside the enum", second(MapClass("gbt4754", "040201", Direction(2))), ErrInvalid},
 		{"empty search", second(SearchClasses("  ")), ErrValue},
 		{"unknown service", second(QualitySchemeJSON("0407")), ErrNotFound},
-		{"bad indicator catalog", second(LoadIndicatorCatalog([]byte(`{"indicators": 1}`), false)), ErrSchema},
+		{"bad indicator catalog", second(LoadIndicatorCatalog([]byte(`{"indicators": 1}`))), ErrSchema},
 		{"inconsistent AHP", second(AHP([][]float64{{1, 9, 1. / 9}, {1. / 9, 1, 9}, {9, 1. / 9, 1}}, nil, false)), ErrConsistency},
 		{"AHP NaN", second(AHP([][]float64{{1, math.NaN()}, {1, 1}}, nil, false)), ErrValue},
 		{"AHP too large", second(AHP(make16(), nil, false)), ErrLimit},
@@ -256,25 +256,25 @@ func TestCatalogRoundTripAndClose(t *testing.T) {
 		t.Fatalf("use after Close: %v", err)
 	}
 	// the built-in catalog ignores Close; the built-ins cannot fail
-	b, err := BuiltinCatalog()
-	if b == nil || err != nil {
-		t.Fatalf("BuiltinCatalog: %v %v", b, err)
+	b := BuiltinCatalog()
+	if b == nil || b.p != BuiltinCatalog().p {
+		t.Fatalf("BuiltinCatalog: %v", b)
 	}
 	b.Close()
 	if _, err := b.Lookup("04"); err != nil {
 		t.Fatal(err)
 	}
-	bm, err := BuiltinMaturityModel()
-	if bm == nil || err != nil {
-		t.Fatalf("BuiltinMaturityModel: %v %v", bm, err)
+	bm := BuiltinMaturityModel()
+	if bm == nil || bm.p != BuiltinMaturityModel().p {
+		t.Fatalf("BuiltinMaturityModel: %v", bm)
 	}
 	bm.Close()
 	if _, err := bm.ClausesJSON(1, "", 0); err != nil {
 		t.Fatal(err)
 	}
-	bi, err := BuiltinIndicatorCatalog()
-	if bi == nil || err != nil {
-		t.Fatalf("BuiltinIndicatorCatalog: %v %v", bi, err)
+	bi := BuiltinIndicatorCatalog()
+	if bi == nil || bi.p != BuiltinIndicatorCatalog().p {
+		t.Fatalf("BuiltinIndicatorCatalog: %v", bi)
 	}
 	bi.Close()
 	if _, err := bi.IDs(); err != nil {
@@ -301,7 +301,7 @@ func TestModelAndIndicatorCatalogHandles(t *testing.T) {
 	}
 	m.Close()
 
-	c, err := LoadIndicatorCatalog([]byte(exampleIndicators), true)
+	c, err := builtinIndicatorCatalog().Extend([]byte(exampleIndicators))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -309,7 +309,7 @@ func TestModelAndIndicatorCatalogHandles(t *testing.T) {
 	if err != nil || ids[len(ids)-1] != "patch_rate" {
 		t.Fatalf("%v %v", ids, err)
 	}
-	alone, err := LoadIndicatorCatalog([]byte(exampleIndicators), false)
+	alone, err := LoadIndicatorCatalog([]byte(exampleIndicators))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -375,7 +375,7 @@ func TestExportsLoadBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ic, err := LoadIndicatorCatalog(doc, false)
+	ic, err := LoadIndicatorCatalog(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -394,7 +394,7 @@ func TestExportsLoadBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sel, err := LoadIndicatorCatalog(doc, false)
+	sel, err := LoadIndicatorCatalog(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -451,7 +451,7 @@ func TestFinalizers(t *testing.T) {
 		if _, err := LoadMaturityModelJSON([]byte(exampleModel)); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := LoadIndicatorCatalog([]byte(exampleIndicators), true); err != nil {
+		if _, err := builtinIndicatorCatalog().Extend([]byte(exampleIndicators)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -625,7 +625,7 @@ func TestConcurrentQuality(t *testing.T) {
 		t.Fatal(err)
 	}
 	runParallel(t, 50, func() ([]byte, error) { return ScoreQualityJSON(doc, nil) })
-	c, err := LoadIndicatorCatalog([]byte(exampleIndicators), true)
+	c, err := builtinIndicatorCatalog().Extend([]byte(exampleIndicators))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -727,7 +727,7 @@ func TestNoLeaks(t *testing.T) {
 			t.Fatal(err)
 		}
 		if i%10 == 0 {
-			c, err := LoadIndicatorCatalog([]byte(exampleIndicators), true)
+			c, err := builtinIndicatorCatalog().Extend([]byte(exampleIndicators))
 			if err != nil {
 				t.Fatal(err)
 			}

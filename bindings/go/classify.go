@@ -70,12 +70,11 @@ type Catalog struct {
 	owned bool
 }
 
-// BuiltinCatalog returns the built-in GB/T 29264-2012 catalog. It belongs
-// to the library and lives until the process ends; Close does nothing. The
-// library cannot fail to give it: the error is always nil (it is kept so
-// that existing callers compile unchanged).
-func BuiltinCatalog() (*Catalog, error) {
-	return builtinCatalog(), nil
+// BuiltinCatalog returns the built-in GB/T 29264-2012 catalog, compiled
+// into the library: it cannot fail. It belongs to the library and lives
+// until the process ends; Close does nothing.
+func BuiltinCatalog() *Catalog {
+	return builtinCatalog()
 }
 
 func builtinCatalog() *Catalog {

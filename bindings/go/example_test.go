@@ -185,13 +185,13 @@ func ExampleScoreQuality() {
 	// timely_response_rate: x = 0.90 (evaluated)
 }
 
-func ExampleLoadIndicatorCatalog() {
-	cat, err := itss.LoadIndicatorCatalog([]byte(`{"indicators": [
+func ExampleIndicatorCatalog_Extend() {
+	cat, err := itss.BuiltinIndicatorCatalog().Extend([]byte(`{"indicators": [
   {"id": "patch_rate", "name": {"zh": "补丁及时率", "en": "Patch rate"},
    "subcharacteristic": "integrity", "method": "ratio", "polarity": "positive",
    "services": ["0404"],
    "a": {"zh": "按时安装的补丁数", "en": "patches installed on time"},
-   "b": {"zh": "应安装的补丁数", "en": "patches due"}}]}`), true)
+   "b": {"zh": "应安装的补丁数", "en": "patches due"}}]}`))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -18,11 +18,11 @@ type MaturityModel struct {
 	owned bool
 }
 
-// BuiltinMaturityModel returns the built-in T/CESA 1299-2023 model. It
-// belongs to the library and lives until the process ends; Close does
-// nothing. The library cannot fail to give it: the error is always nil.
-func BuiltinMaturityModel() (*MaturityModel, error) {
-	return builtinMaturityModel(), nil
+// BuiltinMaturityModel returns the built-in T/CESA 1299-2023 model,
+// compiled into the library: it cannot fail. It belongs to the library and
+// lives until the process ends; Close does nothing.
+func BuiltinMaturityModel() *MaturityModel {
+	return builtinMaturityModel()
 }
 
 func builtinMaturityModel() *MaturityModel {

@@ -10,8 +10,8 @@ import "runtime"
 
 // IndicatorCatalog is a catalog of GB/T 33850 quality indicators: the
 // built-in one (BuiltinIndicatorCatalog) or one loaded from an
-// itss-indicators/1 document (LoadIndicatorCatalog), alone or on top of the
-// built-in one, which holds C memory until Close. A catalog may be used from
+// itss-indicators/1 document (LoadIndicatorCatalog) or added to another
+// catalog (Extend), which holds C memory until Close. A catalog may be used from
 // many goroutines at once. A nil *IndicatorCatalog stands for the built-in
 // catalog.
 type IndicatorCatalog struct {
@@ -20,11 +20,11 @@ type IndicatorCatalog struct {
 	owned bool
 }
 
-// BuiltinIndicatorCatalog returns the built-in indicator catalog. It
-// belongs to the library and lives until the process ends; Close does
-// nothing. The library cannot fail to give it: the error is always nil.
-func BuiltinIndicatorCatalog() (*IndicatorCatalog, error) {
-	return builtinIndicatorCatalog(), nil
+// BuiltinIndicatorCatalog returns the built-in indicator catalog, compiled
+// into the library: it cannot fail. It belongs to the library and lives
+// until the process ends; Close does nothing.
+func BuiltinIndicatorCatalog() *IndicatorCatalog {
+	return builtinIndicatorCatalog()
 }
 
 func builtinIndicatorCatalog() *IndicatorCatalog {
@@ -32,19 +32,14 @@ func builtinIndicatorCatalog() *IndicatorCatalog {
 }
 
 // LoadIndicatorCatalog loads a catalog document {"indicators": [...]}
-// (docs/quality.md): alone, or with onTopOfBuiltin after the indicators of
-// the built-in catalog (an id may then not repeat a built-in one). The
+// (docs/quality.md) on its own: its indicators only. To add indicators to
+// a catalog — the built-in one, typically — use its Extend method. The
 // document is not retained. The caller owns the result and releases it with
 // Close.
-func LoadIndicatorCatalog(doc []byte, onTopOfBuiltin bool) (*IndicatorCatalog, error) {
+func LoadIndicatorCatalog(doc []byte) (*IndicatorCatalog, error) {
 	return loadIndicatorCatalog(func(out **C.itss_indicator_catalog, e *C.itss_error) C.int {
 		d, n := docPtr(doc)
-		var rc C.int
-		if onTopOfBuiltin {
-			rc = C.itss_indicator_catalog_extend(C.itss_indicator_catalog_builtin(), d, n, out, e)
-		} else {
-			rc = C.itss_indicator_catalog_load(d, n, out, e)
-		}
+		rc := C.itss_indicator_catalog_load(d, n, out, e)
 		runtime.KeepAlive(doc)
 		return rc
 	})
@@ -52,18 +47,54 @@ func LoadIndicatorCatalog(doc []byte, onTopOfBuiltin bool) (*IndicatorCatalog, e
 
 // LoadIndicatorCatalogFile is LoadIndicatorCatalog reading the file at path
 // (ErrIO when it cannot be read).
-func LoadIndicatorCatalogFile(path string, onTopOfBuiltin bool) (*IndicatorCatalog, error) {
+func LoadIndicatorCatalogFile(path string) (*IndicatorCatalog, error) {
 	cp, err := cstr("path", path)
 	if err != nil {
 		return nil, err
 	}
 	defer cfree(cp)
 	return loadIndicatorCatalog(func(out **C.itss_indicator_catalog, e *C.itss_error) C.int {
-		if onTopOfBuiltin {
-			return C.itss_indicator_catalog_extend_file(C.itss_indicator_catalog_builtin(), cp, out, e)
-		}
 		return C.itss_indicator_catalog_load_file(cp, out, e)
 	})
+}
+
+// Extend loads a catalog document on top of c: a new catalog with c's
+// indicators first, then the document's (an id may not repeat one of c's).
+// c is not changed, and may be closed before the new catalog. The caller
+// owns the result and releases it with Close. A nil c is the built-in
+// catalog.
+func (c *IndicatorCatalog) Extend(doc []byte) (*IndicatorCatalog, error) {
+	var out *IndicatorCatalog
+	err := c.use(func(base *C.itss_indicator_catalog) error {
+		var err error
+		out, err = loadIndicatorCatalog(func(o **C.itss_indicator_catalog, e *C.itss_error) C.int {
+			d, n := docPtr(doc)
+			rc := C.itss_indicator_catalog_extend(base, d, n, o, e)
+			runtime.KeepAlive(doc)
+			return rc
+		})
+		return err
+	})
+	return out, err
+}
+
+// ExtendFile is Extend reading the file at path (ErrIO when it cannot be
+// read).
+func (c *IndicatorCatalog) ExtendFile(path string) (*IndicatorCatalog, error) {
+	cp, err := cstr("path", path)
+	if err != nil {
+		return nil, err
+	}
+	defer cfree(cp)
+	var out *IndicatorCatalog
+	err = c.use(func(base *C.itss_indicator_catalog) error {
+		var err error
+		out, err = loadIndicatorCatalog(func(o **C.itss_indicator_catalog, e *C.itss_error) C.int {
+			return C.itss_indicator_catalog_extend_file(base, cp, o, e)
+		})
+		return err
+	})
+	return out, err
 }
 
 // loadIndicatorCatalog runs a loader of the library and wraps the catalog
@@ -123,10 +154,10 @@ func runRender(f renderFunc) ([]byte, error) {
 func (c *IndicatorCatalog) IDs() ([]string, error) {
 	var out []string
 	err := c.use(func(p *C.itss_indicator_catalog) error {
-		n := C.itss_indicator_catalog_count(p)
+		n := C.itss_indicator_catalog_indicator_count(p)
 		out = make([]string, 0, int(n))
 		for i := C.size_t(0); i < n; i++ {
-			out = append(out, goStr(C.itss_indicator_id(C.itss_indicator_catalog_at(p, i))))
+			out = append(out, goStr(C.itss_indicator_id(C.itss_indicator_catalog_indicator_at(p, i))))
 		}
 		return nil
 	})
@@ -268,7 +299,7 @@ func ScoreQualityJSON(evaluation, catalog []byte) ([]byte, error) {
 	if catalog == nil {
 		return (*IndicatorCatalog)(nil).ScoreJSON(evaluation)
 	}
-	c, err := LoadIndicatorCatalog(catalog, true)
+	c, err := (*IndicatorCatalog)(nil).Extend(catalog)
 	if err != nil {
 		return nil, err
 	}

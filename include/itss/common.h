@@ -5,16 +5,27 @@
  * The grammar of every libitss header (docs/api-conventions.md has it in full):
  *  - itss_<type>_<verb or property>; <type> is the object the function works
  *    on (its first parameter) or, for constructors and lookups, the object it
- *    produces.
+ *    produces. The operations of an area are itss_<area>_<verb>
+ *    (itss_maturity_rate, itss_quality_score, itss_class_search,
+ *    itss_code_validate, itss_ahp_weights).
  *  - A function that can fail returns int, 0 (ITSS_OK) or a negative ITSS_E*
  *    code, and takes `itss_error *err` (may be NULL) as its last parameter.
- *    A getter that cannot fail returns its value directly.
+ *    Besides the errors each header lists, any function that allocates can
+ *    fail with ITSS_ENOMEM, and any that writes output with ITSS_EINTERNAL.
+ *  - A getter that cannot fail returns its value directly; for a NULL object
+ *    it returns NULL, 0, -1 for a level, NaN for a score or the enum value
+ *    its header names. A yes/no result is an int, 1 or 0. Every _free
+ *    accepts NULL.
  *  - itss_<type>_builtin(void) returns a built-in object; it cannot fail.
- *    itss_<type>_new / _load / _load_file build a caller-owned object
- *    through `<type> **out`, released with itss_<type>_free.
+ *    itss_<type>_new / _load / _load_file (and _extend / _extend_file, on
+ *    top of a base object) build a caller-owned object through
+ *    `<type> **out`, released with itss_<type>_free.
  *  - itss_<type>_lookup(ctx, key, &out, err) finds an object by id or code
  *    (ITSS_ENOTFOUND when there is none); itss_<owner>_<elem>_count(x)
- *    returns size_t and itss_<owner>_<elem>_at(x, i) the i-th element.
+ *    returns size_t and itss_<owner>_<elem>_at(x, i) the i-th element, and
+ *    itss_<owner>_<elem>_<property>(x, i) a property of it. A list computed
+ *    on demand is f(x, ..., buf, cap): it writes at most cap borrowed
+ *    pointers into buf and gives the total, so f(x, ..., NULL, 0) sizes it.
  *  - The context (catalog or model) is always the first parameter and is
  *    never NULL: pass itss_<type>_builtin() for the built-in one.
  *  - Objects under construction (assessments, evaluations) are built with
@@ -64,7 +75,7 @@ extern "C" {
 #define ITSS_EIO        (-9)  /* a file could not be read or written */
 #define ITSS_ELIMIT     (-10) /* the input exceeds a documented limit (size, depth, count) */
 #define ITSS_ECONSISTENCY (-11) /* an AHP comparison matrix is too inconsistent (CR >= 0.10) */
-#define ITSS_EINTERNAL  (-12) /* libitss broke one of its own invariants (a bug: please report it) */
+#define ITSS_EINTERNAL  (-12) /* libitss broke an invariant of its own (a bug to report) */
 
 /* The largest document (bytes) the loaders read; a larger one fails with
  * ITSS_ELIMIT. Programs that read input themselves can stop at one byte

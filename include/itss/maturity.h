@@ -88,10 +88,10 @@ ITSS_API const itss_maturity_model *itss_maturity_model_builtin(void);
 
 /* Build a model from JSON (format itss-maturity-model/1, docs/maturity.md):
  * an organisation's own model goes through the same loader that validates
- * the built-in model's data when the library is built. The loader checks unique ids, contiguous levels 1..N (N <= 9), that
- * every clause's level, domain and item exist and agree, and that every
- * level has at least one clause. On success
- * *out is caller-owned (itss_maturity_model_free); on failure *out is NULL
+ * the built-in model's data when the library is built. The loader checks
+ * unique ids, contiguous levels 1..N (N <= 9), that every clause's level,
+ * domain and item exist and agree, and that every level has at least one
+ * clause. On success *out is caller-owned (itss_maturity_model_free); on failure *out is NULL
  * and err locates the problem. Errors: ITSS_EINVAL, ITSS_ENOMEM,
  * ITSS_EPARSE, ITSS_ESCHEMA, ITSS_EVALUE, ITSS_EDUPLICATE, ITSS_EMODEL,
  * ITSS_ELIMIT; _load_file also ITSS_EIO. */
@@ -192,10 +192,13 @@ ITSS_API int itss_assessment_load_file(const itss_maturity_model *m, const char 
                                        itss_assessment **out, itss_error *err);
 ITSS_API void itss_assessment_free(itss_assessment *a);
 
+/* The model the assessment rates against (borrowed). NULL for NULL. */
 ITSS_API const itss_maturity_model *itss_assessment_model(const itss_assessment *a);
 
-/* Declare the scale. Existing ratings outside the new scale make it fail
- * with ITSS_EVALUE (naming the first such clause) and leave it unchanged. */
+/* Declare the scale (and read it back: ITSS_SCALE_ANY for NULL). Errors:
+ * ITSS_EINVAL (NULL assessment, a scale outside the enum), ITSS_EVALUE
+ * (existing ratings outside the new scale: the message names the first
+ * such clause, and the assessment is left unchanged). */
 ITSS_API int itss_assessment_set_scale(itss_assessment *a, itss_rating_scale scale,
                                        itss_error *err);
 ITSS_API itss_rating_scale itss_assessment_scale(const itss_assessment *a);
@@ -295,7 +298,7 @@ ITSS_API itss_satisfaction itss_maturity_result_clause_status(const itss_maturit
                                                               const itss_maturity_clause *c);
 
 /* The target level of the gap list (0 when none: level N reached). */
-ITSS_API int itss_maturity_result_target(const itss_maturity_result *r);
+ITSS_API int itss_maturity_result_target(const itss_maturity_result *r); /* 0 for NULL */
 /* The clauses that block the target, ordered by level, domain, item and
  * clause, and the satisfaction the target needs of each (ITSS_SAT_FULLY
  * below the target, ITSS_SAT_LARGELY at it; ITSS_SAT_NO_CLAUSE out of

@@ -80,6 +80,8 @@ typedef enum itss_ahp_mode {
  * immutable, valid until the process ends. */
 ITSS_API const itss_quality_model *itss_quality_model_builtin(void);
 
+/* Model and node getters: strings borrowed from the model; NULL / 0 for a
+ * NULL argument, an unknown language or an index out of range. */
 ITSS_API const char *itss_quality_model_edition(const itss_quality_model *m);
 ITSS_API const char *itss_quality_model_title(const itss_quality_model *m, itss_lang lang);
 /* The 5 characteristics and 16 sub-characteristics, in the standard's
@@ -141,9 +143,11 @@ ITSS_API int itss_indicator_catalog_extend_file(const itss_indicator_catalog *ba
 /* NULL and the built-in catalog are accepted and ignored. */
 ITSS_API void itss_indicator_catalog_free(itss_indicator_catalog *c);
 
-ITSS_API size_t itss_indicator_catalog_count(const itss_indicator_catalog *c);
-ITSS_API const itss_indicator *itss_indicator_catalog_at(const itss_indicator_catalog *c,
-                                                         size_t i);
+/* The indicators in document order (a base catalog's first); borrowed from
+ * c; 0 / NULL for NULL or out of range. */
+ITSS_API size_t itss_indicator_catalog_indicator_count(const itss_indicator_catalog *c);
+ITSS_API const itss_indicator *itss_indicator_catalog_indicator_at(
+    const itss_indicator_catalog *c, size_t i);
 /* Find an indicator of c by id. *out is borrowed from c; NULL on failure.
  * Errors: ITSS_EINVAL, ITSS_ENOTFOUND. */
 ITSS_API int itss_indicator_lookup(const itss_indicator_catalog *c, const char *id,
@@ -232,6 +236,8 @@ ITSS_API int itss_evaluation_set_indicators(itss_evaluation *e, const char *cons
  * ITSS_ENOTFOUND (unknown or unselected id), ITSS_EVALUE. */
 ITSS_API int itss_evaluation_set_weight(itss_evaluation *e, const char *id, double weight,
                                         itss_error *err);
+/* The weight of a node, as set or the default 1, into *weight (may be
+ * NULL). Errors: ITSS_EINVAL, ITSS_ENOTFOUND (unknown or unselected id). */
 ITSS_API int itss_evaluation_weight(const itss_evaluation *e, const char *id, double *weight,
                                     itss_error *err);
 /* Add a grade band: the overall score earns the band with the highest min
@@ -278,7 +284,8 @@ ITSS_API int itss_evaluation_ratio(const itss_evaluation *e, const char *id, dou
 ITSS_API int itss_evaluation_scores(const itss_evaluation *e, const char *id,
                                     const int **scores, size_t *n, itss_error *err);
 /* The na reason of an indicator; NULL when it has none or is unknown.
- * Borrowed until the indicator is measured again. */
+ * Borrowed until the indicator is measured again or leaves the scheme, or
+ * the evaluation is freed. */
 ITSS_API const char *itss_evaluation_reason(const itss_evaluation *e, const char *id);
 /* Number of selected indicators with a measurement (na included). */
 ITSS_API size_t itss_evaluation_measured_count(const itss_evaluation *e);
@@ -289,6 +296,9 @@ ITSS_API int itss_evaluation_set_meta(itss_evaluation *e, const char *key, const
 /* Borrowed; NULL when unset or the key is unknown. */
 ITSS_API const char *itss_evaluation_meta(const itss_evaluation *e, const char *key);
 
+/* The service category (GB/T 29264 code, borrowed) and the selected
+ * indicators in scheme order (borrowed from the catalog); NULL / 0 for
+ * NULL or out of range. */
 ITSS_API const char *itss_evaluation_service(const itss_evaluation *e);
 ITSS_API size_t itss_evaluation_indicator_count(const itss_evaluation *e);
 ITSS_API const itss_indicator *itss_evaluation_indicator_at(const itss_evaluation *e,
@@ -310,9 +320,11 @@ ITSS_API int itss_quality_score(const itss_evaluation *e, itss_quality_result **
                                 itss_error *err);
 ITSS_API void itss_quality_result_free(itss_quality_result *r);
 
-/* The overall score in [0, 1]; NaN when nothing was evaluated. */
+/* The overall score in [0, 1]; NaN when nothing was evaluated, or for
+ * NULL. */
 ITSS_API double itss_quality_result_overall(const itss_quality_result *r);
-/* The share of the scheme's weight that was evaluated, in [0, 1]. */
+/* The share of the scheme's weight that was evaluated, in [0, 1]; NaN for
+ * NULL. */
 ITSS_API double itss_quality_result_coverage(const itss_quality_result *r);
 /* The grade band earned, or NULL (no bands, no score, or below them all). */
 ITSS_API const char *itss_quality_result_band(const itss_quality_result *r);
@@ -365,7 +377,8 @@ ITSS_API int itss_quality_compare_render(const itss_quality_result *const *resul
  * normalised to sum 1; lambda_max, ci and cr (may be NULL) the principal
  * eigenvalue, CI = (lambda_max - n) / (n - 1) and CR = CI / RI with
  * Saaty's random index (CR is 0 for n <= 2). Errors: ITSS_EINVAL,
- * ITSS_EVALUE (the message names the cell), ITSS_ELIMIT (n > 15),
+ * ITSS_EVALUE (n is 0, or a cell breaks a rule: the message names it),
+ * ITSS_ELIMIT (n > 15),
  * ITSS_ECONSISTENCY (CR >= 0.10 in mode ITSS_AHP_STRICT; the outputs are
  * filled all the same). */
 ITSS_API int itss_ahp_weights(const double *matrix, size_t n, itss_ahp_mode mode,

@@ -54,12 +54,12 @@ class IndicatorCatalog(_lib.Handle):
         return type(self)(ptr, owned=True)
 
     def __len__(self) -> int:
-        return lib.itss_indicator_catalog_count(self._ptr)
+        return lib.itss_indicator_catalog_indicator_count(self._ptr)
 
     def ids(self) -> List[str]:
         """The indicator ids in catalog order."""
         p = self._ptr
-        return [_lib.string(lib.itss_indicator_id(lib.itss_indicator_catalog_at(p, i))) or ""
+        return [_lib.string(lib.itss_indicator_id(lib.itss_indicator_catalog_indicator_at(p, i))) or ""
                 for i in range(len(self))]
 
     def indicators(self, service: Optional[str] = None) -> dict:

@@ -52,8 +52,8 @@ def test_quality_scoring_and_lookup_from_8_threads():
 
 
 def test_first_use_race_on_a_fresh_interpreter():
-    """The built-in objects are created on first use; 8 threads asking for
-    them at once in a new process all get the same answer."""
+    """The package wraps the built-in objects on first use; 8 threads asking
+    for them at once in a new process all get the same answer."""
     import subprocess
     import sys
 
