@@ -639,7 +639,7 @@ int itss_evaluation_set_na(itss_evaluation *e, const char *id, const char *reaso
     long pos = measure_target(e, id, -1, err);
     if (pos < 0)
         return (int)pos;
-    if (!reason || !reason[0] || !itss__utf8_valid(reason, strlen(reason)))
+    if (!reason[0] || !itss__utf8_valid(reason, strlen(reason)))
         return itss__err(err, ITSS_EVALUE,
                          "\"%s\": not applicable needs a reason (non-empty UTF-8 text)", id);
     itss_measure m = {ITSS_MEASURE_NA, 0, 0, NULL, 0, itss__strdup(reason)};
