@@ -456,6 +456,43 @@ START_TEST(quality_model_and_indicators_equal_their_data_files)
 }
 END_TEST
 
+/* A citation names a document a user can find (title, table, clause),
+ * never a file of the project's own collection of sources. */
+static void check_citation(const char *what, size_t i, const char *s)
+{
+    if (!s)
+        return;
+    ck_assert_msg(!strstr(s, ".txt"), "%s %zu cites a file: %s", what, i, s);
+}
+
+START_TEST(sources_cite_documents_not_files)
+{
+    const itss_catalog *c = itss_catalog_builtin();
+    check_citation("catalog", 0, c->source);
+    for (size_t i = 0; i < c->n; i++)
+        check_citation("class", i, c->classes[i].source);
+    for (size_t x = 0; x < c->nxw; x++)
+        for (size_t k = 0; k < c->xw[x].ntargets; k++)
+            check_citation("crosswalk target", k, c->xw[x].targets[k].source);
+    const itss_maturity_model *m = itss_maturity_model_builtin();
+    check_citation("maturity model", 0, m->source);
+    check_citation("item levels", 0, m->item_levels_source);
+    for (int i = 0; i < m->nlevels; i++)
+        check_citation("level", (size_t)i, m->levels[i].source);
+    for (size_t i = 0; i < m->ndomains; i++)
+        check_citation("domain", i, m->domains[i].source);
+    for (size_t i = 0; i < m->nitems; i++)
+        check_citation("item", i, m->items[i].source);
+    for (size_t i = 0; i < m->nclauses; i++)
+        check_citation("clause", i, m->clauses[i].source);
+    check_citation("quality model", 0, itss_quality_model_builtin()->source);
+    const itss_indicator_catalog *ic = itss_indicator_catalog_builtin();
+    check_citation("indicator catalog", 0, ic->source);
+    for (size_t i = 0; i < ic->n; i++)
+        check_citation("indicator", i, ic->items[i].source);
+}
+END_TEST
+
 START_TEST(builtins_are_constant_and_never_freed)
 {
     /* the same objects on every call; freeing them is ignored */
@@ -486,6 +523,7 @@ static Suite *suite(void)
     tcase_add_test(t, maturity_model_equals_its_data_file);
     tcase_add_test(t, quality_model_and_indicators_equal_their_data_files);
     tcase_add_test(t, builtins_are_constant_and_never_freed);
+    tcase_add_test(t, sources_cite_documents_not_files);
     suite_add_tcase(s, t);
     return s;
 }
