@@ -598,7 +598,7 @@ int itss_evaluation_set_ratio(itss_evaluation *e, const char *id, double a, doub
         return itss__err(err, ITSS_EVALUE,
                          "\"%s\": A (items meeting the requirement) cannot exceed B (all items)",
                          id);
-    itss_measure m = {ITSS_MEASURE_RATIO, a, b, NULL, 0, NULL};
+    itss_measure m = {ITSS_MEASUREMENT_RATIO, a, b, NULL, 0, NULL};
     itss__eval_take_measure(e, (size_t)pos, &m);
     return ITSS_OK;
 }
@@ -621,7 +621,7 @@ int itss_evaluation_set_scores(itss_evaluation *e, const char *id, const int *sc
         if (scores[i] < 1 || scores[i] > 5)
             return itss__err(err, ITSS_EVALUE, "\"%s\": score %zu is %d; scores are 1 to 5", id,
                              i + 1, scores[i]);
-    itss_measure m = {ITSS_MEASURE_SCORES, 0, 0, malloc(n * sizeof(int)), n, NULL};
+    itss_measure m = {ITSS_MEASUREMENT_SCORES, 0, 0, malloc(n * sizeof(int)), n, NULL};
     if (!m.scores)
         return itss__err(err, ITSS_ENOMEM, "out of memory");
     memcpy(m.scores, scores, n * sizeof(int));
@@ -642,7 +642,7 @@ int itss_evaluation_set_na(itss_evaluation *e, const char *id, const char *reaso
     if (!reason[0] || !itss__utf8_valid(reason, strlen(reason)))
         return itss__err(err, ITSS_EVALUE,
                          "\"%s\": not applicable needs a reason (non-empty UTF-8 text)", id);
-    itss_measure m = {ITSS_MEASURE_NA, 0, 0, NULL, 0, itss__strdup(reason)};
+    itss_measure m = {ITSS_MEASUREMENT_NA, 0, 0, NULL, 0, itss__strdup(reason)};
     if (!m.reason)
         return itss__err(err, ITSS_ENOMEM, "out of memory");
     itss__eval_take_measure(e, (size_t)pos, &m);
@@ -663,13 +663,13 @@ int itss_evaluation_unset(itss_evaluation *e, const char *id, itss_error *err)
 
 /* The measurement of a selected indicator in *out, or the failure; with
  * want not NONE, it must be of that kind (what names it in the message). */
-static int measure_of(const itss_evaluation *e, const char *id, int want, const char *what,
-                      const itss_measure **out, itss_error *err)
+static int measure_of(const itss_evaluation *e, const char *id, itss_measurement_kind want,
+                      const char *what, const itss_measure **out, itss_error *err)
 {
     long pos = measure_target(e, id, -1, err);
     if (pos < 0)
         return (int)pos;
-    if (want != ITSS_MEASURE_NONE && e->meas[pos].kind != want) {
+    if (want != ITSS_MEASUREMENT_NONE && e->meas[pos].kind != want) {
         char sh[160];
         return itss__err(err, ITSS_EVALUE, "indicator \"%s\" holds no %s",
                          itss__shown(sh, sizeof sh, id), what);
@@ -678,13 +678,6 @@ static int measure_of(const itss_evaluation *e, const char *id, int want, const 
     return ITSS_OK;
 }
 
-static const itss_measurement_kind measure_kinds[] = {
-    [ITSS_MEASURE_NONE] = ITSS_MEASUREMENT_NONE,
-    [ITSS_MEASURE_RATIO] = ITSS_MEASUREMENT_RATIO,
-    [ITSS_MEASURE_SCORES] = ITSS_MEASUREMENT_SCORES,
-    [ITSS_MEASURE_NA] = ITSS_MEASUREMENT_NA,
-};
-
 int itss_evaluation_measurement(const itss_evaluation *e, const char *id,
                                 itss_measurement_kind *kind, itss_error *err)
 {
@@ -692,11 +685,11 @@ int itss_evaluation_measurement(const itss_evaluation *e, const char *id,
     ITSS_CHECK_ARG(err, e);
     ITSS_CHECK_ARG(err, id);
     const itss_measure *m = NULL;
-    int rc = measure_of(e, id, ITSS_MEASURE_NONE, NULL, &m, err);
+    int rc = measure_of(e, id, ITSS_MEASUREMENT_NONE, NULL, &m, err);
     if (rc)
         return rc;
     if (kind)
-        *kind = measure_kinds[m->kind];
+        *kind = (itss_measurement_kind)m->kind;
     return ITSS_OK;
 }
 
@@ -707,7 +700,7 @@ int itss_evaluation_ratio(const itss_evaluation *e, const char *id, double *a, d
     ITSS_CHECK_ARG(err, e);
     ITSS_CHECK_ARG(err, id);
     const itss_measure *m = NULL;
-    int rc = measure_of(e, id, ITSS_MEASURE_RATIO, "ratio measurement", &m, err);
+    int rc = measure_of(e, id, ITSS_MEASUREMENT_RATIO, "ratio measurement", &m, err);
     if (rc)
         return rc;
     if (a)
@@ -724,7 +717,7 @@ int itss_evaluation_scores(const itss_evaluation *e, const char *id, const int *
     ITSS_CHECK_ARG(err, e);
     ITSS_CHECK_ARG(err, id);
     const itss_measure *m = NULL;
-    int rc = measure_of(e, id, ITSS_MEASURE_SCORES, "scores", &m, err);
+    int rc = measure_of(e, id, ITSS_MEASUREMENT_SCORES, "scores", &m, err);
     if (rc)
         return rc;
     if (scores)
@@ -746,7 +739,7 @@ size_t itss_evaluation_measured_count(const itss_evaluation *e)
 {
     size_t k = 0;
     for (size_t i = 0; e && i < e->nsel; i++)
-        k += e->meas[i].kind != ITSS_MEASURE_NONE;
+        k += e->meas[i].kind != ITSS_MEASUREMENT_NONE;
     return k;
 }
 
@@ -929,7 +922,7 @@ int itss_quality_score(const itss_evaluation *e, itss_quality_result **out, itss
         r->wind[i] = e->wind[i];
         r->x[i] = NAN;
         switch (ms->kind) {
-        case ITSS_MEASURE_RATIO:
+        case ITSS_MEASUREMENT_RATIO:
             if (ms->b == 0) {
                 r->status[i] = ITSS_INDICATOR_NO_EVENTS;
             } else {
@@ -938,7 +931,7 @@ int itss_quality_score(const itss_evaluation *e, itss_quality_result **out, itss
                 r->status[i] = ITSS_INDICATOR_EVALUATED;
             }
             break;
-        case ITSS_MEASURE_SCORES: {
+        case ITSS_MEASUREMENT_SCORES: {
             long sum = 0;
             for (size_t j = 0; j < ms->nscores; j++)
                 sum += ms->scores[j];
@@ -946,7 +939,7 @@ int itss_quality_score(const itss_evaluation *e, itss_quality_result **out, itss
             r->status[i] = ITSS_INDICATOR_EVALUATED;
             break;
         }
-        case ITSS_MEASURE_NA: r->status[i] = ITSS_INDICATOR_NA; break;
+        case ITSS_MEASUREMENT_NA: r->status[i] = ITSS_INDICATOR_NA; break;
         default: r->status[i] = ITSS_INDICATOR_MISSING; break;
         }
     }

@@ -63,10 +63,8 @@ struct itss_indicator_catalog {
     const itss_indicator *const *by_id; /* sorted by id */
 };
 
-enum { ITSS_MEASURE_NONE, ITSS_MEASURE_RATIO, ITSS_MEASURE_SCORES, ITSS_MEASURE_NA };
-
 typedef struct itss_measure {
-    unsigned char kind;
+    unsigned char kind; /* itss_measurement_kind */
     double a, b;
     int *scores;
     size_t nscores;
@@ -173,8 +171,8 @@ int itss__ahp(const double *a, size_t n, itss_ahp_mode mode, double *weights,
 
 /* Writers. */
 void itss__json_qmodel(itss_buf *b, const itss_quality_model *m, int pretty);
-void itss__json_indicator_catalog(itss_buf *b, const itss_indicator_catalog *c, const char *service,
-                         int pretty);
+void itss__json_indicator_catalog(itss_buf *b, const itss_indicator_catalog *c,
+                                  const char *service, int pretty);
 void itss__json_qscheme(itss_buf *b, const itss_indicator_catalog *c, const char *service,
                         int pretty);
 void itss__json_evaluation(itss_buf *b, const itss_evaluation *e, int pretty);
@@ -184,8 +182,8 @@ void itss__json_qcompare(itss_buf *b, const itss_quality_result *const *rs, size
 void itss__json_ahp(itss_buf *b, char *const *labels, const double *w, size_t n, double lmax,
                     double ci, double cr, int pretty);
 void itss__text_qmodel(itss_buf *b, const itss_quality_model *m, itss_lang lang);
-void itss__text_indicator_catalog(itss_buf *b, const itss_indicator_catalog *c, const char *service,
-                         itss_lang lang);
+void itss__text_indicator_catalog(itss_buf *b, const itss_indicator_catalog *c,
+                                  const char *service, itss_lang lang);
 void itss__text_qresult(itss_buf *b, const itss_quality_result *r, itss_lang lang);
 void itss__text_qcompare(itss_buf *b, const itss_quality_result *const *rs, size_t n,
                          itss_lang lang);

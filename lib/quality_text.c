@@ -39,8 +39,8 @@ void itss__text_qmodel(itss_buf *b, const itss_quality_model *m, itss_lang lang)
     itss__table_end(&t);
 }
 
-void itss__text_indicator_catalog(itss_buf *b, const itss_indicator_catalog *c, const char *service,
-                         itss_lang lang)
+void itss__text_indicator_catalog(itss_buf *b, const itss_indicator_catalog *c,
+                                  const char *service, itss_lang lang)
 {
     const int zh = lang == ITSS_LANG_ZH;
     itss_table t;

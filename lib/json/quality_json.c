@@ -973,8 +973,8 @@ static void indicator_obj(itss_jw *w, const itss_indicator *ind)
     itss__jw_obj_end(w);
 }
 
-void itss__json_indicator_catalog(itss_buf *b, const itss_indicator_catalog *c, const char *service,
-                         int pretty)
+void itss__json_indicator_catalog(itss_buf *b, const itss_indicator_catalog *c,
+                                  const char *service, int pretty)
 {
     itss_jw w;
     itss__jw_init(&w, b, pretty);
@@ -1018,18 +1018,18 @@ void itss__json_qscheme(itss_buf *b, const itss_indicator_catalog *c, const char
 static void measure_fields(itss_jw *w, const itss_measure *m)
 {
     switch (m->kind) {
-    case ITSS_MEASURE_RATIO:
+    case ITSS_MEASUREMENT_RATIO:
         itss__jw_knum(w, "A", m->a);
         itss__jw_knum(w, "B", m->b);
         break;
-    case ITSS_MEASURE_SCORES:
+    case ITSS_MEASUREMENT_SCORES:
         itss__jw_key(w, "scores");
         itss__jw_arr(w);
         for (size_t i = 0; i < m->nscores; i++)
             itss__jw_int(w, m->scores[i]);
         itss__jw_arr_end(w);
         break;
-    case ITSS_MEASURE_NA: itss__jw_kstr(w, "na", m->reason); break;
+    case ITSS_MEASUREMENT_NA: itss__jw_kstr(w, "na", m->reason); break;
     default: break;
     }
 }
@@ -1079,7 +1079,7 @@ void itss__json_evaluation(itss_buf *b, const itss_evaluation *e, int pretty)
     itss__jw_key(&w, "measurements");
     itss__jw_obj(&w);
     for (size_t i = 0; i < e->nsel; i++) {
-        if (e->meas[i].kind == ITSS_MEASURE_NONE)
+        if (e->meas[i].kind == ITSS_MEASUREMENT_NONE)
             continue;
         itss__jw_key(&w, e->sel[i]->id);
         itss__jw_obj(&w);
