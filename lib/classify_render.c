@@ -67,25 +67,23 @@ int itss_catalog_render(const itss_catalog *cat, const char *root, itss_format f
     itss__err_clear(err);
     ITSS_CHECK_RENDER(err, format, lang, out);
     ITSS_CHECK_ARG(err, cat);
+    if (format != ITSS_FORMAT_TEXT) /* the JSON view is the document */
+        return itss_catalog_export(cat, root, format, out, len, err);
     const itss_class *r;
     int rc = find_root(cat, root, &r, err);
     if (rc)
         return rc;
+    size_t first = r ? r->index : 0, n = r ? r->ndesc + 1 : cat->n;
+    const itss_class **list = malloc(n * sizeof *list);
+    if (!list)
+        return itss__err(err, ITSS_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        list[i] = &cat->classes[first + i];
     itss_buf b;
     itss__buf_init(&b);
-    if (format == ITSS_FORMAT_TEXT) {
-        size_t first = r ? r->index : 0, n = r ? r->ndesc + 1 : cat->n;
-        const itss_class **list = malloc(n * sizeof *list);
-        if (!list)
-            return itss__err(err, ITSS_ENOMEM, "out of memory");
-        for (size_t i = 0; i < n; i++)
-            list[i] = &cat->classes[first + i];
-        itss__buf_printf(&b, "%s %s\n", cat->edition, cat->title[lang]);
-        itss__text_class_list(&b, list, n, lang);
-        free(list);
-    } else {
-        itss__json_catalog(&b, cat, r, format == ITSS_FORMAT_JSON_PRETTY);
-    }
+    itss__buf_printf(&b, "%s %s\n", cat->edition, cat->title[lang]);
+    itss__text_class_list(&b, list, n, lang);
+    free(list);
     return itss__buf_finish(&b, out, len, err);
 }
 

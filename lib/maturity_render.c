@@ -23,12 +23,11 @@ int itss_maturity_model_render(const itss_maturity_model *m, itss_format format,
     itss__err_clear(err);
     ITSS_CHECK_RENDER(err, format, lang, out);
     ITSS_CHECK_ARG(err, m);
+    if (format != ITSS_FORMAT_TEXT) /* the JSON view is the document */
+        return itss_maturity_model_export(m, format, out, len, err);
     itss_buf b;
     itss__buf_init(&b);
-    if (format == ITSS_FORMAT_TEXT)
-        itss__text_mmodel(&b, m, lang);
-    else
-        itss__json_mmodel(&b, m, format == ITSS_FORMAT_JSON_PRETTY);
+    itss__text_mmodel(&b, m, lang);
     return itss__buf_finish(&b, out, len, err);
 }
 

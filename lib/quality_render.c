@@ -44,15 +44,14 @@ int itss_indicator_catalog_render(const itss_indicator_catalog *c, const char *s
     itss__err_clear(err);
     ITSS_CHECK_RENDER(err, format, lang, out);
     ITSS_CHECK_ARG(err, c);
+    if (format != ITSS_FORMAT_TEXT) /* the JSON view is the document */
+        return itss_indicator_catalog_export(c, service, format, out, len, err);
     int rc;
     if (service && (rc = itss__check_service(service, err)))
         return rc;
     itss_buf b;
     itss__buf_init(&b);
-    if (format == ITSS_FORMAT_TEXT)
-        itss__text_indicator_catalog(&b, c, service, lang);
-    else
-        itss__json_indicator_catalog(&b, c, service, format == ITSS_FORMAT_JSON_PRETTY);
+    itss__text_indicator_catalog(&b, c, service, lang);
     return itss__buf_finish(&b, out, len, err);
 }
 
