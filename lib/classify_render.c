@@ -81,7 +81,7 @@ int itss_catalog_render(const itss_catalog *cat, const char *root, itss_format f
         list[i] = &cat->classes[first + i];
     itss_buf b;
     itss__buf_init(&b);
-    itss__buf_printf(&b, "%s %s\n", cat->edition, cat->title[lang]);
+    itss__buf_put_heading(&b, cat->edition, cat->title[lang]);
     itss__text_class_list(&b, list, n, lang);
     free(list);
     return itss__buf_finish(&b, out, len, err);

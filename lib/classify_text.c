@@ -87,7 +87,7 @@ void itss__text_tree(itss_buf *b, const itss_catalog *cat, const itss_class *roo
     if (root) {
         tree_rows(&t, root, root->level, lang);
     } else {
-        itss__buf_printf(b, "%s %s\n", cat->edition, cat->title[lang]);
+        itss__buf_put_heading(b, cat->edition, cat->title[lang]);
         for (size_t i = 0; i < cat->ntop; i++)
             tree_rows(&t, cat->top[i], 1, lang);
     }
@@ -118,8 +118,12 @@ void itss__text_xlinks(itss_buf *b, const itss_crosswalk *x, const char *code, i
                        const itss_xlink *const *links, size_t n, itss_lang lang)
 {
     const char *arrow = reverse ? "<-" : "->";
-    itss__buf_printf(b, "%s %s %s %s\n", reverse ? x->scheme : x->cat->edition, code, arrow,
-                     reverse ? x->cat->edition : x->scheme);
+    itss__buf_put_words(b, reverse ? x->scheme : x->cat->edition);
+    itss__buf_putc(b, ' ');
+    itss__buf_put_words(b, code);
+    itss__buf_printf(b, " %s ", arrow);
+    itss__buf_put_words(b, reverse ? x->cat->edition : x->scheme);
+    itss__buf_putc(b, '\n');
     if (n == 0) {
         itss__buf_puts(b, lang == ITSS_LANG_ZH ? "  （无对应类别）\n" : "  (no mapping)\n");
         return;

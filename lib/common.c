@@ -86,21 +86,58 @@ void itss__err_clear(itss_error *err)
         memset(err, 0, sizeof *err);
 }
 
+/* Copy the formatted text src into dst (size dstsize) as one printable
+ * line: control characters (U+0000..U+001F, U+007F) and bytes that are
+ * not UTF-8 become \xNN, so that a value quoted from a document can
+ * neither start a second line nor send a terminal an escape sequence.
+ * A text that does not fit is cut at a character and ends in "...". */
+static void printable_line(char *dst, size_t dstsize, const char *src)
+{
+    const unsigned char *p = (const unsigned char *)src, *end = p + strlen(src);
+    size_t o = 0, limit = dstsize - 4; /* room for "..." and the NUL */
+    while (p < end) {
+        uint32_t cp;
+        size_t k = itss__utf8_decode(p, (size_t)(end - p), &cp);
+        char tmp[5];
+        size_t tn;
+        if (k == 0 || cp < 0x20 || cp == 0x7F) {
+            snprintf(tmp, sizeof tmp, "\\x%02X", *p);
+            tn = 4;
+            k = 1;
+        } else {
+            memcpy(tmp, p, k);
+            tn = k;
+        }
+        if (o + tn > limit) {
+            memcpy(dst + o, "...", 3);
+            o += 3;
+            break;
+        }
+        memcpy(dst + o, tmp, tn);
+        o += tn;
+        p += k;
+    }
+    dst[o] = 0;
+}
+
 int itss__verr(itss_error *err, int code, const char *fmt, va_list ap)
 {
     if (!err)
         return code;
     itss__err_clear(err);
     err->code = code;
+    /* Formatted at twice the record's size first: escaping may lengthen it,
+     * and a longer text is cut once, on the way into the record. */
+    char text[2 * ITSS_ERROR_MESSAGE_SIZE];
     /* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): the caller's va_start */
-    int n = vsnprintf(err->message, sizeof err->message, fmt, ap);
-    if (n >= (int)sizeof err->message) {
-        /* cut at a UTF-8 character boundary and mark the cut */
-        size_t end = sizeof err->message - 4;
-        while (end > 0 && ((unsigned char)err->message[end] & 0xC0) == 0x80)
+    int n = vsnprintf(text, sizeof text, fmt, ap);
+    if (n >= (int)sizeof text) {
+        size_t end = sizeof text - 1;
+        while (end > 0 && ((unsigned char)text[end] & 0xC0) == 0x80)
             end--;
-        memcpy(err->message + end, "...", 4);
+        memcpy(text + end, "...", 4);
     }
+    printable_line(err->message, sizeof err->message, text);
     return code;
 }
 

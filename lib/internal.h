@@ -146,6 +146,14 @@ void itss__buf_printf(itss_buf *b, const char *fmt, ...) ITSS_PRINTF(2, 3);
 void itss__buf_vprintf(itss_buf *b, const char *fmt, va_list ap) ITSS_PRINTF(2, 0);
 /* Append n spaces. */
 void itss__buf_pad(itss_buf *b, size_t n);
+/* Append untrusted text (a name, a title, metadata) as words on one line:
+ * runs of white space and control characters become one space, none at
+ * either end, so that no value read from a document can start a line of
+ * its own or send a terminal an escape sequence. NULL appends nothing.
+ * Returns the number of bytes appended. lib/table.c. */
+size_t itss__buf_put_words(itss_buf *b, const char *s);
+/* "a c\n", both as words (itss__buf_put_words): a report's first line. */
+void itss__buf_put_heading(itss_buf *b, const char *a, const char *c);
 /* Hand the NUL-terminated contents to the caller (*out, *len may be NULL).
  * Returns 0, or (and frees the buffer) ITSS_ENOMEM after a failed append
  * or ITSS_EINTERNAL after a writer marked the buffer broken. */

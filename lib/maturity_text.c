@@ -58,7 +58,7 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
         {"Assessment", "Organization", "Scope", "Date", "Assessor", "Notes"},
     };
     itss_table t;
-    itss__buf_printf(b, "%s %s\n", m->edition, zh ? "运维服务能力成熟度评估结果" : "maturity assessment");
+    itss__buf_put_heading(b, m->edition, zh ? "运维服务能力成熟度评估结果" : "maturity assessment");
 
     /* metadata and the level reached: one column of labels */
     itss__table_init(&t, b, 0);
@@ -200,7 +200,8 @@ void itss__text_mmodel(itss_buf *b, const itss_maturity_model *m, itss_lang lang
     const int zh = lang == ITSS_LANG_ZH;
     char tmp[160];
     itss_table t;
-    itss__buf_printf(b, "%s %s\n\n", m->edition, m->title[lang]);
+    itss__buf_put_heading(b, m->edition, m->title[lang]);
+    itss__buf_putc(b, '\n');
     itss__buf_puts(b, zh ? "等级\n" : "Levels\n");
     itss__table_init(&t, b, 2);
     for (int l = 1; l <= m->nlevels; l++) {

@@ -19,7 +19,7 @@ void itss__score_text(char *dst, size_t size, double v)
 
 void itss__text_qmodel(itss_buf *b, const itss_quality_model *m, itss_lang lang)
 {
-    itss__buf_printf(b, "%s %s\n", m->edition, m->title[lang]);
+    itss__buf_put_heading(b, m->edition, m->title[lang]);
     itss_table t;
     itss__table_init(&t, b, 0);
     for (size_t c = 0; c < m->nchars; c++) {

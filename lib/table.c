@@ -49,15 +49,10 @@ static itss_table_item *add_item(itss_table *t, int kind)
     return it;
 }
 
-/* Copy s into the table's buffer as one line: runs of white space and
- * control characters become one space (a newline would break the table,
- * two spaces would read as a column gap), none at either end. An empty
- * result becomes empty_as. Returns the offset of the copy. */
-static size_t put_text(itss_table *t, const char *s, const char *empty_as)
+size_t itss__buf_put_words(itss_buf *b, const char *s)
 {
-    itss_buf *b = &t->text;
     size_t start = b->len;
-    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
     while (*p) {
         const unsigned char *q = p;
         while (*q > ' ' && *q != 0x7F)
@@ -71,7 +66,25 @@ static size_t put_text(itss_table *t, const char *s, const char *empty_as)
             q++;
         p = q;
     }
-    if (b->len == start)
+    return b->len - start;
+}
+
+void itss__buf_put_heading(itss_buf *b, const char *a, const char *c)
+{
+    itss__buf_put_words(b, a);
+    itss__buf_putc(b, ' ');
+    itss__buf_put_words(b, c);
+    itss__buf_putc(b, '\n');
+}
+
+/* Copy s into the table's buffer as one line of words (a newline would
+ * break the table, two spaces would read as a column gap). An empty result
+ * becomes empty_as. Returns the offset of the copy. */
+static size_t put_text(itss_table *t, const char *s, const char *empty_as)
+{
+    itss_buf *b = &t->text;
+    size_t start = b->len;
+    if (itss__buf_put_words(b, s) == 0)
         itss__buf_puts(b, empty_as);
     itss__buf_putc(b, '\0');
     return start;

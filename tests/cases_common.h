@@ -69,6 +69,11 @@ static json_t *error_json(int rc, const itss_error *e)
 {
     ck_assert_int_eq(rc, e->code);
     ck_assert_msg(strlen(e->message) > 0, "error without a message");
+    /* one printable line: a value quoted from the document shows its control
+     * characters as \xNN (docs/api-conventions.md) */
+    for (const unsigned char *p = (const unsigned char *)e->message; *p; p++)
+        ck_assert_msg(*p >= 0x20 && *p != 0x7F, "control character 0x%02X in the message \"%s\"",
+                      *p, e->message);
     json_t *o = json_pack("{s:s, s:s, s:s}", "code", itss_strerror_name(rc), "message",
                           e->message, "path", e->path);
     if (e->line) {
@@ -244,6 +249,12 @@ static void check_aligned(const char *text, const char *what)
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
         lineno++;
+        /* values read from a document (titles, names, metadata) never bring
+         * a control character into a report: no fake lines, no escapes */
+        for (size_t k = 0; k < n; k++)
+            ck_assert_msg((unsigned char)p[k] >= 0x20 && p[k] != 0x7F,
+                          "%s: line %zu holds the control character 0x%02X: \"%.*s\"", what,
+                          lineno, (unsigned char)p[k], (int)n, p);
         ck_assert_msg(n == 0 || (p[n - 1] != ' ' && p[n - 1] != '\t'),
                       "%s: line %zu ends in white space: \"%.*s\"", what, lineno, (int)n, p);
         size_t ncells = split_cells(p, n, start);

@@ -330,6 +330,11 @@ static int load_items(mloader *L, json_t *arr)
                 rc = itss__jfail(d, ITSS_EVALUE, 0, "an alias must not be empty");
             else if (!(alias_out[k] = itss__arena_strdup(A, json_string_value(s))))
                 rc = nomem(d);
+            /* at most ITSS_MAX_ALIASES (16): comparing with each earlier one is cheap */
+            for (size_t j = 0; !rc && j < k; j++)
+                if (strcmp(alias_out[j], alias_out[k]) == 0)
+                    rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "alias \"%s\" is listed twice",
+                                     itss__shown(sh, sizeof sh, alias_out[k]));
             itss__jpath_pop(d, mk);
             itss__jpath_pop(d, ma);
         }
@@ -480,6 +485,8 @@ static int item_ref(mloader *L, json_t *o, const itss_maturity_item **out)
     return rc;
 }
 
+_Static_assert(ITSS_MAX_LEVELS < 16, "a level is a bit of an unsigned short");
+
 static int load_item_levels(mloader *L, json_t *o)
 {
     static const char *const keys[] = {"source", "rows", "differences", NULL};
@@ -488,6 +495,10 @@ static int load_item_levels(mloader *L, json_t *o)
     itss_jdoc *d = L->d;
     itss_maturity_model *m = L->m;
     json_t *rows = NULL, *diffs = NULL;
+    /* per item (by its place in m->items): has a row; the levels that have
+     * a difference (bit l, levels <= ITSS_MAX_LEVELS) */
+    unsigned char *has_row = NULL;
+    unsigned short *diff_levels = NULL;
     size_t m0 = itss__jpath_key(d, "item_levels");
     int rc = itss__jkeys(d, o, keys);
     if (!rc)
@@ -498,7 +509,9 @@ static int load_item_levels(mloader *L, json_t *o)
         rc = itss__jget_array_max(d, o, "differences", 0, ITSS_MAX_ITEMS, &diffs, &m->nil_diffs);
     if (!rc && (!(m->il_rows = itss__arena_calloc(&m->arena, m->nil_rows + 1, sizeof *m->il_rows)) ||
                 !(m->il_diffs = itss__arena_calloc(&m->arena, m->nil_diffs + 1,
-                                                   sizeof *m->il_diffs))))
+                                                   sizeof *m->il_diffs)) ||
+                !(has_row = calloc(m->nitems + 1, sizeof *has_row)) ||
+                !(diff_levels = calloc(m->nitems + 1, sizeof *diff_levels))))
         rc = nomem(d);
     size_t m1 = itss__jpath_key(d, "rows");
     for (size_t i = 0; !rc && i < m->nil_rows; i++) {
@@ -511,6 +524,13 @@ static int load_item_levels(mloader *L, json_t *o)
             rc = itss__jkeys(d, r, row_keys);
         if (!rc)
             rc = item_ref(L, r, &BUILDING(itss_item_levels_row, &m->il_rows[i])->item);
+        if (!rc) {
+            size_t k = (size_t)(m->il_rows[i].item - m->items);
+            if (has_row[k])
+                rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "item %d has a row already",
+                                 m->il_rows[i].item->number);
+            has_row[k] = 1;
+        }
         if (!rc)
             rc = level_set(d, r, "levels", m->nlevels,
                            &BUILDING(itss_item_levels_row, &m->il_rows[i])->levels);
@@ -532,6 +552,13 @@ static int load_item_levels(mloader *L, json_t *o)
             rc = item_ref(L, r, &df->item);
         if (!rc)
             rc = itss__jget_int(d, r, "level", 1, 1, m->nlevels, &lv);
+        if (!rc) {
+            unsigned short *seen = &diff_levels[df->item - m->items], bit = (unsigned short)(1u << lv);
+            if (*seen & bit)
+                rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "item %d at level %lld has a difference already",
+                                 df->item->number, lv);
+            *seen |= bit;
+        }
         if (!rc)
             rc = itss__jget_text2(d, r, "reason", 1, &m->arena, df->reason);
         df->level = (int)lv;
@@ -539,6 +566,8 @@ static int load_item_levels(mloader *L, json_t *o)
     }
     itss__jpath_pop(d, m1);
     itss__jpath_pop(d, m0);
+    free(has_row);
+    free(diff_levels);
     m->has_item_levels = 1;
     return rc;
 }

@@ -77,8 +77,10 @@ def write(fmt, name, text, expected, why, extra=None, line=None):
     names.add(name)
     raw, loc = locate(text)
     if isinstance(expected, tuple):
-        code, path = expected
+        code, path = expected[:2]
         err = {"code": code}
+        if len(expected) > 2:
+            err["message_contains"] = expected[2]
         if path is not None:
             err["path"] = path
         if loc:
@@ -105,8 +107,17 @@ def R(base, old, new, count=1):
     return base.replace(old, new, 1)
 
 
-def ERR(code, path):
-    return (code, path)
+def ERR(code, path, message_contains=None):
+    return (code, path) if message_contains is None else (code, path, message_contains)
+
+
+# A value holding ESC, BEL and a newline, as JSON escapes: an error message that
+# quotes it must stay one printable line (docs/api-conventions.md: control
+# characters are shown as \xNN), so the message holds the escapes.
+CTRL = 'z\\u001b[2J\\u0007\\nfake'
+CTRL_SHOWN = 'z\\x1B[2J\\x07\\x0Afake'
+CTRL_WHY = ("; the value holds ESC, BEL and a newline, which the message shows as \\x1B, \\x07 and \\x0A: one "
+            "printable line (docs/api-conventions.md)")
 
 
 # ---- the same hostile syntax for every format ----------------------------------
@@ -371,6 +382,16 @@ def catalog():
           "do not say which part of the link is located: the case asserts the repeated link object, /crosswalks/0/links/2")
     E('duplicate-target-code', '{"code": "T2"', '{"code": ' + MARK + '"T1"', 'ITSS_EDUPLICATE', '/crosswalks/0/targets/1/code',
       "target codes are unique per crosswalk: ITSS_EDUPLICATE at the second T1 (the link to T2 would then fail too, later)")
+    doc = R(R(CAT, '"id": "x"', '"id": "' + CTRL + '"'), ']}\n ]}\n',
+            ']},\n  {"id": ' + MARK + '"' + CTRL + '", "scheme": "X 2", "name": {"zh": "乙", "en": "Y"}, "targets": [], "links": []}\n ]}\n')
+    write(F, 'control-in-duplicate-crosswalk-id', doc, ERR('ITSS_EDUPLICATE', '/crosswalks/1/id', CTRL_SHOWN),
+          "crosswalk ids are unique: the second is ITSS_EDUPLICATE at its id" + CTRL_WHY)
+    doc = R(R(CAT, '{"code": "T1"', '{"code": "' + CTRL + '"'), '{"code": "T2"', '{"code": ' + MARK + '"' + CTRL + '"')
+    write(F, 'control-in-duplicate-target-code', doc, ERR('ITSS_EDUPLICATE', '/crosswalks/0/targets/1/code', CTRL_SHOWN),
+          "target codes are unique per crosswalk: the second is ITSS_EDUPLICATE at its code" + CTRL_WHY)
+    doc = R(CAT, '{"from": "01", "to": "T1"', '{"from": "01", "to": ' + MARK + '"' + CTRL + '"')
+    write(F, 'control-in-link-target', doc, ERR('ITSS_EMODEL', '/crosswalks/0/links/0/to', CTRL_SHOWN),
+          "a link goes to one of its crosswalk's targets: ITSS_EMODEL at \"to\"" + CTRL_WHY)
     doc = R(CAT, C3, '{"code": "0201", "level": 2, "parent": ' + MARK + '"02"')
     doc = R(doc, '"name": {"zh": "其他", "en": "Other"},\n   "description": {"zh": "丁", "en": "D"}, "catch_all": true',
             '"name": {"zh": "二一", "en": "Two-one"},\n   "description": {"zh": "丁", "en": "D"}, "catch_all": false')
@@ -391,6 +412,10 @@ def catalog():
     E('escapes-before-error', '"name": {"zh": "一", "en": "One"}', '"name": {"zh": "\\u4e00\\u4e8c", "en": "\\"One\\""}, ' + MARK + '"size": 1', 'ITSS_ESCHEMA', '/classes/0/size',
       "escapes before the error count as the characters written (\\u4e00 is six columns): unknown key at the key")
     # accepted by the documentation
+    write(F, 'accept-control-in-edition-and-title',
+          R(R(CAT, '"edition": "Test 1"', '"edition": "' + CTRL + '"'), '"en": "Test"}', '"en": "' + CTRL + '"}'),
+          {"classes": 4}, "an edition and a title are free text (docs/json-formats.md): ESC, BEL and a newline in "
+          "them load; the text reports show them as words on one line, without the control characters")
     doc = CAT.replace(C0, '@0').replace(C1, '@1').replace(C2, '@2')
     rows = CAT[CAT.index('  ' + C0):CAT.index('\n ],')].split(',\n  {')
     assert len(rows) == 4
@@ -568,6 +593,20 @@ def model():
       "at most 16 aliases per item (docs/maturity.md limits): 17 is ITSS_ELIMIT at the array")
     write(F, 'accept-aliases-sixteen', R(MODEL, '"aliases": ["监测"]', '"aliases": [' + ', '.join('"别名%d"' % k for k in range(16)) + ']'), MODEL_OK,
           "16 aliases is the documented maximum: it loads")
+    E('duplicate-alias', '"aliases": ["监测"]', '"aliases": ["监测", "监视", ' + MARK + '"监测"]', 'ITSS_EDUPLICATE', '/items/0/aliases/2',
+      "an item's aliases are distinct names (docs/maturity.md): the second 监测 is ITSS_EDUPLICATE at it")
+    E('duplicate-item-levels-row', '{"item": 7, "levels": [1, 2]}]', '{"item": 7, "levels": [1, 2]}, ' + MARK + '{"item": 1, "levels": [1]}]',
+      'ITSS_EDUPLICATE', '/item_levels/rows/2',
+      "item_levels has one row per item (docs/maturity.md): a second row for item 1 is ITSS_EDUPLICATE at the row")
+    E('duplicate-item-levels-difference', '"reason": {"zh": "域级", "en": "domain-wide"}}]',
+      '"reason": {"zh": "域级", "en": "domain-wide"}}, ' + MARK + '{"item": 1, "level": 3, "reason": {"zh": "又", "en": "again"}}]',
+      'ITSS_EDUPLICATE', '/item_levels/differences/1',
+      "item_levels lists a difference once per item and level (docs/maturity.md): item 1 at level 3 again is ITSS_EDUPLICATE")
+    write(F, 'accept-control-in-edition-and-names',
+          R(R(MODEL, '"edition": "ACME O&M model 2026"', '"edition": "' + CTRL + '"'), '"name": {"zh": "安全", "en": "Security"}',
+            '"name": {"zh": "' + CTRL + '", "en": "' + CTRL + '"}'), MODEL_OK,
+          "an edition and names are free text: ESC, BEL and a newline in them load; the text reports show them as words "
+          "on one line, without the control characters")
     E('alias-empty', '"aliases": ["监测"]', '"aliases": [' + MARK + '""]', 'ITSS_EVALUE', '/items/0/aliases/0',
       "aliases are non-empty strings (schema minLength 1): an empty one is the right type with an unacceptable value, ITSS_EVALUE")
     write(F, 'accept-item-number-at-limit', R(MODEL, '{"number": 7,', '{"number": 1000000,').replace('"item": 7,', '"item": 1000000,'),
@@ -624,6 +663,11 @@ def assessment():
                                  "not_applicable": [{"id": "9.4.a", "reason": "不涉及"}]},
           "the base of the assessment cases: every kind of rating (grade, binary, percentage, object form with evidence "
           "and note, na with a reason) and all the metadata; most clauses are unrated, so the level is 0")
+    write(F, 'accept-control-in-metadata',
+          R(R(ASM, '"organization": "示例公司"', '"organization": "示例' + CTRL + '"'), '"note": "缺 2 个"', '"note": "缺' + CTRL + '"'),
+          {"level": 0, "organization": "示例z\u001b[2J\u0007\nfake"},
+          "metadata and notes are free text (docs/maturity.md): ESC, BEL and a newline load and are kept as written; "
+          "the text reports show them as words on one line, without the control characters")
     syntax_cases(F, ASM, {
         'num': ('"7.4.4.c": 72.5', '"7.4.4.c": {}'),
         'str': ('"scope": "数据中心运维"', '"scope": {}'),
@@ -899,6 +943,10 @@ def evaluation():
     write(F, 'valid-base', EVAL, {"service": "04", "period": "2026-Q3", "overall": {"indicators": 5}},
           "the base of the evaluation cases: metadata, a scheme with five indicators, weights, an AHP matrix for "
           "timeliness and two bands, and ratio, rating and na measurements; it scores")
+    write(F, 'accept-control-in-metadata', R(EVAL, '"provider": "甲公司"', '"provider": "甲' + CTRL + '"'),
+          {"service": "04", "provider": "甲z\u001b[2J\u0007\nfake"},
+          "metadata is free text (docs/quality.md): ESC, BEL and a newline load and are kept as written; the text "
+          "reports show them as words on one line, without the control characters")
     syntax_cases(F, EVAL, {
         'num': ('"A": 45', '"A": {}'),
         'str': ('"period": "2026-Q3"', '"period": {}'),
@@ -952,6 +1000,10 @@ def evaluation():
       "\"call_answer_\\u0072ate\" decodes to call_answer_rate: the same key twice, ITSS_EDUPLICATE at the escaped second")
     E('duplicate-band-grade', '{"grade": "良", "min": 0.8}', MARK + '{"grade": "优", "min": 0.8}', 'ITSS_EDUPLICATE', '/scheme/bands/1',
       "grades are unique: ITSS_EDUPLICATE at the second band (as tests/cases/quality/error-band-duplicate)")
+    doc = R(R(EVAL, '{"grade": "优", "min": 0.9}', '{"grade": "' + CTRL + '", "min": 0.9}'),
+            '{"grade": "良", "min": 0.8}', MARK + '{"grade": "' + CTRL + '", "min": 0.8}')
+    write(F, 'control-in-duplicate-band-grade', doc, ERR('ITSS_EDUPLICATE', '/scheme/bands/1', CTRL_SHOWN),
+          "grades are unique: ITSS_EDUPLICATE at the second band" + CTRL_WHY)
     E('duplicate-selection', '"service_visibility", "training_coverage"]', '"service_visibility", "training_coverage", ' + MARK + '"on_time_repair_rate"]', 'ITSS_EDUPLICATE', '/scheme/indicators/5',
       "an indicator is selected once: ITSS_EDUPLICATE at the second on_time_repair_rate")
     # wrong types
@@ -1103,6 +1155,9 @@ def ahp():
     E('duplicate-labels-key', '"labels": ["质量", "成本", "进度"],', '"labels": ["质量", "成本", "进度"], ' + MARK + '"labels": ["a", "b", "c"],', 'ITSS_EDUPLICATE', '/labels',
       "labels twice: ITSS_EDUPLICATE at the second key")
     E('duplicate-label', '"进度"]', MARK + '"质量"]', 'ITSS_EDUPLICATE', '/labels/2', "labels are unique: the second 质量 is ITSS_EDUPLICATE")
+    doc = R(R(AHP, '"质量", "成本"', '"' + CTRL + '", "成本"'), '"进度"]', MARK + '"' + CTRL + '"]')
+    write(F, 'control-in-duplicate-label', doc, ERR('ITSS_EDUPLICATE', '/labels/2', CTRL_SHOWN),
+          "labels are unique: the second is ITSS_EDUPLICATE" + CTRL_WHY)
     # wrong types
     for name, old, new, path, why in (
             ('labels', '"labels": ["质量", "成本", "进度"]', '"labels": ' + MARK + '"质量,成本,进度"', '/labels', "labels is an array"),
