@@ -91,16 +91,21 @@ static const syntax_case grammar[] = {
     /* {"a": 1 "b": 2}: { 0, "a" 1-3, : 4, 1 at 6, "b" at 8 */
     {"{\"a\": 1 \"b\": 2}", 0, P, 1, 9, 8,
      "expected ',' or '}' after an object member, found a string"},
-    /* [1 2]: 2 at byte 3 */
-    {"[1 2]", 0, P, 1, 4, 3, "expected ',' or ']' after an array element, found a number"},
+    /* {"a": [1 2]}: [ at byte 6, 2 at byte 9 */
+    {"{\"a\": [1 2]}", 0, P, 1, 10, 9, "expected ',' or ']' after an array element, found a number"},
+    /* [1 2]: the top level must be an object, so a document that starts as an
+     * array is refused at its first byte, whatever follows (docs/security.md:
+     * no tree is built of it) */
+    {"[1 2]", 0, ITSS_ESCHEMA, 1, 1, 0, "the document must be a JSON object, not an array"},
+    {" \n [", 0, ITSS_ESCHEMA, 2, 2, 3, "the document must be a JSON object, not an array"},
     /* {"a" 1}: "a" 1-3, 1 at 5 */
     {"{\"a\" 1}", 0, P, 1, 6, 5, "expected ':' after an object key, found a number"},
     /* {"a": 1,}: the , at 7, } at 8 */
     {"{\"a\": 1,}", 0, P, 1, 9, 8, "expected a string key after ',', found '}'"},
     /* {1: 2}: the key 1 at byte 1 */
     {"{1: 2}", 0, P, 1, 2, 1, "expected a string key or '}', found a number"},
-    /* [1,]: ] at 3 */
-    {"[1,]", 0, P, 1, 4, 3, "expected a value, found ']'"},
+    /* {"a": [1,]}: ] at 9 */
+    {"{\"a\": [1,]}", 0, P, 1, 10, 9, "expected a value, found ']'"},
     /* {"a": }: } at 6 */
     {"{\"a\": }", 0, P, 1, 7, 6, "expected a value, found '}'"},
     /* {} x: x at 3 */

@@ -66,6 +66,20 @@ static void sb_printf(sb *b, const char *fmt, ...)
     sb_put(b, tmp, (size_t)k);
 }
 
+/* Append k copies of the text t, by doubling. */
+static void sb_repeat(sb *b, const char *t, size_t k)
+{
+    size_t n = strlen(t), start = b->n;
+    if (!k)
+        return;
+    sb_reserve(b, n * k);
+    memcpy(b->s + start, t, n);
+    for (size_t have = n; have < n * k; have *= 2)
+        memcpy(b->s + start + have, b->s + start, have * 2 <= n * k ? have : n * k - have);
+    b->n += n * k;
+    b->s[b->n] = 0;
+}
+
 static void sb_fill(sb *b, char c, size_t k)
 {
     sb_reserve(b, k);
@@ -315,6 +329,74 @@ START_TEST(nesting_100000_deep)
             free(b.s);
         }
     }
+}
+END_TEST
+
+/* ---- tiny values: the memory a document may take ------------------------------ */
+
+/* docs/security.md: a document whose parsed tree would take more than 20
+ * times its size plus 16 MiB is refused before it is parsed, ITSS_ELIMIT at
+ * the value where the budget runs out. "{}" costs over 200 bytes of tree
+ * for 3 bytes of text, so a document of empty objects runs out well before
+ * its end, at one of its elements. */
+START_TEST(tiny_values_refused_before_parsing)
+{
+    for (size_t k = 0; k < sizeof loaders / sizeof *loaders; k++) {
+        /* empty objects and empty arrays, in turn */
+        const char *elem = k % 2 ? "[]," : "{},";
+        sb b = {0};
+        sb_printf(&b, "{\"%s\": [", loaders[k].key);
+        size_t first = b.n;
+        sb_repeat(&b, elem, (DOC_LIMIT - 64 - first) / 3);
+        b.s[--b.n] = 0; /* no comma after the last */
+        sb_puts(&b, "]}");
+        itss_error e;
+        ck_assert_int_eq(loaders[k].load(b.s, b.n, &e), ITSS_ELIMIT);
+        ck_assert_msg(strstr(e.message, "too many small values"), "%s", e.message);
+        /* the element it stops at: element i starts at first + 3 i */
+        size_t i = (e.position - first) / 3;
+        char path[96];
+        snprintf(path, sizeof path, "/%s/%zu", loaders[k].key, i);
+        check_error(ITSS_ELIMIT, &e, ITSS_ELIMIT, path, b.s, first + 3 * i);
+        /* a tree of 20 times 64 MiB plus 16 MiB holds fewer than 1.4 GB / 128
+         * bytes (an empty array, the cheaper kind) = 11 million of them */
+        ck_assert_uint_lt(i, 11 * 1000 * 1000);
+        free(b.s);
+    }
+}
+END_TEST
+
+/* The top level is an object: 64 MiB of "[{},{},...]" is refused at its
+ * first byte (docs/json-formats.md, docs/security.md). */
+START_TEST(top_level_array_refused_first)
+{
+    sb b = {0};
+    sb_puts(&b, "\n [");
+    sb_repeat(&b, "{},", (DOC_LIMIT - 8) / 3);
+    sb_puts(&b, "{}]");
+    for (size_t k = 0; k < sizeof loaders / sizeof *loaders; k++) {
+        itss_error e;
+        check_error(loaders[k].load(b.s, b.n, &e), &e, ITSS_ESCHEMA, "", b.s, 2);
+    }
+    free(b.s);
+}
+END_TEST
+
+/* Values whose tree is under the budget are parsed as before: 4 MiB (a
+ * document large enough to be scanned) of 8-letter strings, about 8 times
+ * their text, reach the loaders' own rules, here the wrong type of the
+ * array's elements. */
+START_TEST(large_values_within_budget)
+{
+    sb b = {0};
+    sb_puts(&b, "{\"scale\": \"any\", \"ratings\": {\"6.1.1.a\": [");
+    sb_repeat(&b, "\"abcdefgh\",", 4 * MiB / 11);
+    sb_puts(&b, "\"abcdefgh\"]}}");
+    itss_error e;
+    int rc = load_assessment(b.s, b.n, &e);
+    ck_assert_msg(rc == ITSS_ESCHEMA, "%s: %s", itss_strerror_name(rc), e.message);
+    ck_assert_str_eq(e.path, "/ratings/6.1.1.a");
+    free(b.s);
 }
 END_TEST
 
@@ -768,6 +850,9 @@ static Suite *suite(void)
     ADD(s, million_ratings_repeating_the_model);
     ADD(s, million_unknown_ratings);
     ADD(s, nesting_100000_deep);
+    ADD(s, tiny_values_refused_before_parsing);
+    ADD(s, top_level_array_refused_first);
+    ADD(s, large_values_within_budget);
     ADD(s, ten_thousand_indicators);
     ADD(s, ten_thousand_indicators_with_base);
     ADD(s, ten_thousand_scores);

@@ -226,13 +226,53 @@ size_t itss__json_locate(const char *t, size_t len, const char *pointer, int at_
 /* JSON Pointer of the object member whose key starts at byte `target`
  * (used for duplicate keys, which jansson reports by position only).
  * Returns a malloc'd pointer or NULL if not found. */
+/* One open array or object while walking a document: the index of its
+ * current element or member, and for an object the current key's bytes. */
+typedef struct frame {
+    int is_obj;
+    size_t index;
+    size_t ks, ke; /* current key [ks, ke) with its quotes, objects only */
+} frame;
+
+/* The JSON Pointer of the current value of st[0..depth): malloc'd, NULL
+ * when out of memory. */
+static char *pointer_of(const char *t, const frame *st, size_t depth)
+{
+    itss_buf b;
+    itss__buf_init(&b);
+    for (size_t d = 0; d < depth; d++) {
+        itss__buf_putc(&b, '/');
+        if (st[d].is_obj) {
+            size_t kn;
+            char *k = decode_string(t, st[d].ks, st[d].ke, &kn);
+            if (!k) {
+                itss__buf_free(&b);
+                return NULL;
+            }
+            for (size_t q = 0; q < kn; q++) {
+                if (k[q] == '~')
+                    itss__buf_puts(&b, "~0");
+                else if (k[q] == '/')
+                    itss__buf_puts(&b, "~1");
+                else
+                    itss__buf_putc(&b, k[q]);
+            }
+            free(k);
+        } else {
+            itss__buf_printf(&b, "%zu", st[d].index);
+        }
+    }
+    if (b.oom) {
+        itss__buf_free(&b);
+        return NULL;
+    }
+    if (!b.data) /* the root: "" */
+        return itss__strdup("");
+    return b.data;
+}
+
 static char *path_of_key_at(const char *t, size_t len, size_t target)
 {
-    typedef struct {
-        int is_obj;
-        size_t index;
-        size_t ks, ke; /* current key, objects only */
-    } frame;
     frame *st = NULL;
     size_t depth = 0, cap = 0;
     char *result = NULL;
@@ -291,34 +331,7 @@ static char *path_of_key_at(const char *t, size_t len, size_t target)
         st[depth - 1].ks = i;
         st[depth - 1].ke = skip_string(t, len, i);
         if (i == target) {
-            itss_buf b;
-            itss__buf_init(&b);
-            for (size_t d = 0; d < depth; d++) {
-                itss__buf_putc(&b, '/');
-                if (st[d].is_obj) {
-                    size_t kn;
-                    char *k = decode_string(t, st[d].ks, st[d].ke, &kn);
-                    if (!k) {
-                        itss__buf_free(&b);
-                        goto done;
-                    }
-                    for (size_t q = 0; q < kn; q++) {
-                        if (k[q] == '~')
-                            itss__buf_puts(&b, "~0");
-                        else if (k[q] == '/')
-                            itss__buf_puts(&b, "~1");
-                        else
-                            itss__buf_putc(&b, k[q]);
-                    }
-                    free(k);
-                } else {
-                    itss__buf_printf(&b, "%zu", st[d].index);
-                }
-            }
-            if (b.oom)
-                itss__buf_free(&b);
-            else
-                result = b.data;
+            result = pointer_of(t, st, depth);
             goto done;
         }
         i = skip_ws(t, len, st[depth - 1].ke);
@@ -429,6 +442,143 @@ static int parse_failure(const char *text, size_t len, const json_error_t *je, i
     }
 }
 
+/* ---- the memory a document takes --------------------------------------
+ *
+ * jansson builds a tree of the whole document before the loaders look at
+ * it, and a tree of tiny values is many times larger than their text: 64 MiB
+ * of "[{},{},...]" would take 5 GB. Documents that large are first scanned
+ * (one pass, no allocation but a stack of the open arrays and objects) and
+ * the tree's size is estimated from what jansson allocates for each value
+ * (64-bit, glibc's allocator, including its 8-byte chunk headers, measured
+ * by bench/dom_memory.c; each figure is rounded up):
+ *
+ *   object  224  (the object and its first 8 hash buckets)
+ *   array   128  (the array and its first 8 slots)
+ *   member  112 + the key's bytes in the text (the member with its key,
+ *                 its bucket, grown buckets)
+ *   element  16  (an array slot, grown slots)
+ *   string   80 + its bytes in the text (the value and its copy)
+ *   number   32  (true, false and null are shared: 0)
+ *
+ * A document whose tree would take more than DOM_FACTOR times its size plus
+ * DOM_ALLOWANCE is refused before it is parsed (ITSS_ELIMIT, at the value
+ * where the budget runs out). The worst text costs under 80 bytes of tree a
+ * byte ("{}," is 240 for 3), plus the nesting (2,048 levels of at most 336),
+ * so documents under DOM_SCAN_FROM bytes cannot exceed the budget and are
+ * not scanned. Documented in docs/security.md. */
+#define DOM_FACTOR 20
+#define DOM_ALLOWANCE ((size_t)16 << 20)
+#define DOM_SCAN_FROM ((size_t)128 << 10)
+enum {
+    COST_OBJECT = 224,
+    COST_ARRAY = 128,
+    COST_MEMBER = 112,
+    COST_ELEMENT = 16,
+    COST_STRING = 80,
+    COST_NUMBER = 32
+};
+_Static_assert(80 * DOM_SCAN_FROM + ITSS_JSON_MAX_DEPTH * 336 <=
+                   DOM_FACTOR * DOM_SCAN_FROM + DOM_ALLOWANCE,
+               "documents below DOM_SCAN_FROM fit the budget whatever they hold");
+
+/* ITSS_OK, or ITSS_ELIMIT (or ITSS_ENOMEM) with err set when the tree of the
+ * document would exceed the budget. The text need not be valid JSON: the
+ * scan only counts, and leaves every syntax error to the parser. */
+static int check_tree_size(const char *t, size_t len, itss_error *err)
+{
+    if (len < DOM_SCAN_FROM)
+        return ITSS_OK;
+    const size_t budget = DOM_FACTOR * len + DOM_ALLOWANCE;
+    frame *st = malloc((ITSS_JSON_MAX_DEPTH + 1) * sizeof *st);
+    if (!st)
+        return itss__err(err, ITSS_ENOMEM, "out of memory");
+    size_t cost = 0, depth = 0, i = 0, values = 0;
+    int want_key = 0; /* in an object, after '{' or ',' */
+    int rc = ITSS_OK;
+    while (i < len) {
+        size_t at = i;
+        unsigned char c = (unsigned char)t[i];
+        /* what the value at i costs in the array or object it is in */
+        size_t in = depth && !st[depth - 1].is_obj ? COST_ELEMENT : 0;
+        switch (c) {
+        case '"': {
+            size_t end = skip_string(t, len, i);
+            if (depth && st[depth - 1].is_obj && want_key) {
+                st[depth - 1].ks = i;
+                st[depth - 1].ke = end;
+                cost += COST_MEMBER + (end - i);
+                want_key = 0;
+            } else {
+                cost += in + COST_STRING + (end - i);
+                values++;
+            }
+            i = end;
+            break;
+        }
+        case '{':
+        case '[':
+            if (depth == ITSS_JSON_MAX_DEPTH) { /* the parser refuses this depth */
+                free(st);
+                return ITSS_OK;
+            }
+            cost += in + (c == '{' ? COST_OBJECT : COST_ARRAY);
+            values++;
+            st[depth].is_obj = c == '{';
+            st[depth].index = 0;
+            st[depth].ks = st[depth].ke = 0;
+            depth++;
+            want_key = c == '{';
+            i++;
+            break;
+        case '}':
+        case ']':
+            if (depth)
+                depth--;
+            want_key = 0;
+            i++;
+            break;
+        case ',':
+            if (depth) {
+                st[depth - 1].index++;
+                want_key = st[depth - 1].is_obj;
+            }
+            i++;
+            break;
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+        case ':':
+            i++;
+            break;
+        default: /* a number or a literal (anything else is the parser's) */
+            cost += in + (c == '-' || (c >= '0' && c <= '9') ? COST_NUMBER : 0);
+            values++;
+            while (i < len && !strchr(",]}: \t\r\n\"{[", t[i]) && t[i])
+                i++;
+            if (i == at)
+                i++;
+            break;
+        }
+        if (cost > budget) {
+            /* the value at `at`: an array or object just opened is not yet
+             * a frame of its own path */
+            char *path = pointer_of(t, st, c == '{' || c == '[' ? depth - 1 : depth);
+            itss__err(err, ITSS_ELIMIT,
+                      "too many small values: reading the document would take more than "
+                      "%zu MiB of memory (%d times its size plus %zu MiB; %zu values so far)",
+                      budget >> 20, DOM_FACTOR, DOM_ALLOWANCE >> 20, values);
+            itss__err_set_path(err, path);
+            itss__err_set_offset(err, t, len, at);
+            free(path);
+            rc = ITSS_ELIMIT;
+            break;
+        }
+    }
+    free(st);
+    return rc;
+}
+
 int itss__jdoc_parse(itss_jdoc *doc, const char *text, size_t len, itss_error *err)
 {
     memset(doc, 0, sizeof *doc);
@@ -447,6 +597,17 @@ int itss__jdoc_parse(itss_jdoc *doc, const char *text, size_t len, itss_error *e
         itss__err_set_offset(err, text, len, 0);
         return ITSS_EPARSE;
     }
+    /* The top level is an object: a document that starts as an array is
+     * refused at its first byte, before a tree of it is built. */
+    size_t first = skip_ws(text, len, 0);
+    if (first < len && text[first] == '[') {
+        itss__err(err, ITSS_ESCHEMA, "the document must be a JSON object, not an array");
+        itss__err_set_offset(err, text, len, first);
+        return ITSS_ESCHEMA;
+    }
+    int rc = check_tree_size(text, len, err);
+    if (rc)
+        return rc;
     json_error_t je;
     /* Any value at the top (a scalar is then a schema error, not a syntax
      * error), and every number as a double: JSON does not bound integers,

@@ -167,6 +167,8 @@ def syntax_cases(fmt, base, spots):
             ('minus-infinity', '-Infinity', "-Infinity is not a JSON number: the offending token starts at the '-'"),
             ('number-overflow', '1e400', "1e400 is beyond the double range (docs/maturity.md: ITSS_EPARSE)"),
             ('number-overflow-negative', '-1e400', "-1e400 is beyond the double range: ITSS_EPARSE"),
+            ('number-overflow-long', '1e99999999999999999999', "1e99999999999999999999 (22 characters) is beyond the "
+             "double range: ITSS_EPARSE located at its first character however long the token"),
             ('leading-zero', '012', "012 is not a JSON number (no leading zeros): ITSS_EPARSE at the token"),
             ('plus-sign', '+1', "+1 is not a JSON number: ITSS_EPARSE at the '+'"),
             ('hex-number', '0' + MARK + 'x10', "in 0x10 the 0 is a complete JSON number and x10 is no token: ITSS_EPARSE at the x")):
@@ -693,6 +695,14 @@ def assessment():
       "a percentage stops at 100: ITSS_EVALUE")
     E('percent-negative-tiny', '"7.4.4.c": 72.5', '"7.4.4.c": ' + MARK + '-0.0001', 'ITSS_EVALUE', '/ratings/7.4.4.c',
       "a percentage starts at 0: ITSS_EVALUE")
+    E('percent-negative-1e-22', '"7.4.4.c": 72.5', '"7.4.4.c": ' + MARK + '-1e-22', 'ITSS_EVALUE', '/ratings/7.4.4.c',
+      "-1e-22 is a negative double (docs/json-formats.md: the rules of a field apply to the double read): a percentage "
+      "starts at 0, ITSS_EVALUE")
+    for name, num in (('positive', '1e-400'), ('negative', '-1e-400')):
+        write(F, 'accept-percent-underflow-' + name, R(ASM, '"7.4.4.c": 72.5', '"7.4.4.c": ' + num),
+              {"level": 0},
+              num + " is nearer to zero than any double, so it reads as 0 (docs/json-formats.md), a percentage in range: "
+              "it loads like 0")
     write(F, 'accept-percent-bounds', R(R(ASM, '"7.4.4.c": 72.5', '"7.4.4.c": 100'), '"6.1.1.b": "met"', '"6.1.1.b": 0e0'),
           {"level": 0}, "0 (written 0e0) and 100 are the ends of the percentage range: both load")
     E('escaped-nul-in-rating', '"6.1.1.a": "F"', '"6.1.1.a": ' + MARK + '"F\\u0000"', 'ITSS_EPARSE', '',
