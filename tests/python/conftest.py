@@ -39,12 +39,13 @@ def validate():
     for p in (ROOT / "docs" / "schema").glob("*.schema.json"):
         s = json.loads(p.read_text(encoding="utf-8"))
         jsonschema.Draft202012Validator.check_schema(s)
-        store[s["$id"]] = s
-        schemas[p.name[: -len(".schema.json")]] = s
+        # relative $refs resolve against the file's own URI
+        store[p.resolve().as_uri()] = s
+        schemas[p.name[: -len(".schema.json")]] = (p.resolve().as_uri(), s)
 
     def check(instance, name):
-        schema = schemas[name]
-        resolver = jsonschema.RefResolver.from_schema(schema, store=store)
+        uri, schema = schemas[name]
+        resolver = jsonschema.RefResolver(uri, schema, store=store)
         jsonschema.Draft202012Validator(schema, resolver=resolver).validate(instance)
 
     return check

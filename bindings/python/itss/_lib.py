@@ -54,12 +54,19 @@ class _Error(ctypes.Structure):
 
 
 def _candidates() -> list:
-    """Where to look for the library, in order: ITSS_LIBRARY, the build
-    tree of a source checkout, then the system's loader path."""
+    """Where to look for the library, in order: ITSS_LIBRARY, the library
+    installed with this package by ``meson install -Dpython=enabled`` (its
+    path is in ``itss/_installed.py``), the build tree of a source checkout,
+    then the system's loader path."""
     explicit = os.environ.get("ITSS_LIBRARY")
     if explicit:
         return [explicit]
     found = []
+    try:
+        from . import _installed  # written by meson install
+        found.append(_installed.LIBRARY)
+    except ImportError:
+        pass
     here = pathlib.Path(__file__).resolve().parent
     root = here.parent.parent.parent  # bindings/python/itss -> source root
     if (root / "meson.build").is_file() and (root / "include" / "itss" / "itss.h").is_file():
