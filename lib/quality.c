@@ -20,17 +20,28 @@ void itss__quality_model_free(itss_quality_model *m)
     }
 }
 
-static void catalog_destroy(itss_indicator_catalog *c)
-{
-    itss__arena_free(&c->arena);
-    free(c);
-}
-
-void itss_indicator_catalog_free(itss_indicator_catalog *c)
+/* A loaded catalog is malloc'd and its reference count is the one thing
+ * that changes in it: the casts drop the const of the shared handles. */
+const itss_indicator_catalog *itss__catalog_ref(const itss_indicator_catalog *c)
 {
     if (c && !c->builtin)
-        catalog_destroy(c);
+        atomic_fetch_add_explicit(&((itss_indicator_catalog *)c)->refs, 1,
+                                  memory_order_relaxed);
+    return c;
 }
+
+void itss__catalog_unref(const itss_indicator_catalog *c)
+{
+    itss_indicator_catalog *mc = (itss_indicator_catalog *)c;
+    /* acq_rel: every use by the other holders happens before the free */
+    if (mc && !mc->builtin &&
+        atomic_fetch_sub_explicit(&mc->refs, 1, memory_order_acq_rel) == 1) {
+        itss__arena_free(&mc->arena);
+        free(mc);
+    }
+}
+
+void itss_indicator_catalog_free(itss_indicator_catalog *c) { itss__catalog_unref(c); }
 
 /* ---- model ------------------------------------------------------------------ */
 
@@ -329,7 +340,7 @@ int itss__eval_new(const itss_indicator_catalog *c, const char *service, itss_ev
     itss_evaluation *e = calloc(1, sizeof *e);
     if (!e)
         return itss__err(err, ITSS_ENOMEM, "out of memory");
-    e->cat = c;
+    e->cat = itss__catalog_ref(c); /* released by itss_evaluation_free */
     e->model = c->model;
     memcpy(e->service, service, strlen(service) + 1); /* checked: at most 6 digits */
     e->wsub = malloc(c->model->nsubs * sizeof *e->wsub);
@@ -362,6 +373,7 @@ void itss_evaluation_free(itss_evaluation *e)
     free(e->wsub);
     free(e->wchar);
     free(e->bands);
+    itss__catalog_unref(e->cat);
     free(e);
 }
 
@@ -872,6 +884,7 @@ void itss_quality_result_free(itss_quality_result *r)
     free(r->subs);
     free(r->chars);
     free(r->bands);
+    itss__catalog_unref(r->cat);
     free(r);
 }
 
@@ -886,6 +899,7 @@ int itss_quality_score(const itss_evaluation *e, itss_quality_result **out, itss
     if (!r)
         return itss__err(err, ITSS_ENOMEM, "out of memory");
     r->model = m;
+    r->cat = itss__catalog_ref(e->cat); /* the indicators of sel */
     memcpy(r->service, e->service, sizeof r->service);
     r->nsel = n;
     r->nbands = e->nbands;

@@ -636,6 +636,151 @@ START_TEST(score_from_threads)
 }
 END_TEST
 
+/* A catalog with one more indicator than the built-in one: a rating, so
+ * that names, anchors and sub-characteristics of a loaded indicator are
+ * read after the catalog is freed. */
+static const char courtesy_doc[] =
+    "{\"indicators\": [{\"id\": \"staff_courtesy\", \"name\": {\"zh\": \"服务礼貌\", \"en\": "
+    "\"Staff courtesy\"}, \"subcharacteristic\": \"courtesy\", \"method\": \"rating\", "
+    "\"polarity\": \"positive\", \"anchors\": {\"1\": {\"zh\": \"差\", \"en\": \"poor\"}, "
+    "\"2\": {\"zh\": \"较差\", \"en\": \"fair\"}, \"3\": {\"zh\": \"一般\", \"en\": \"average\"}, "
+    "\"4\": {\"zh\": \"好\", \"en\": \"good\"}, \"5\": {\"zh\": \"很好\", \"en\": \"excellent\"}}, "
+    "\"source\": \"test\"}]}";
+
+/* An evaluation of the courtesy catalog for one period: an evaluated ratio
+ * and rating, a not-applicable indicator with its reason and a missing
+ * one, weights and bands. */
+static char *lifetime_evaluation(char *buf, size_t size, const char *period, int answered)
+{
+    snprintf(buf, size,
+             "{\"service\": \"04\", \"period\": \"%s\", \"scheme\": {\"indicators\": "
+             "[\"incident_response_timeliness\", \"call_answer_rate\", \"monitoring_coverage\", "
+             "\"repeat_repair_rate\", \"staff_courtesy\"], \"weights\": {\"reliability\": 2, "
+             "\"staff_courtesy\": 3}, \"bands\": [{\"grade\": \"A\", \"min\": 0.9}, "
+             "{\"grade\": \"B\", \"min\": 0}]}, \"measurements\": {"
+             "\"incident_response_timeliness\": {\"A\": %d, \"B\": 100}, "
+             "\"monitoring_coverage\": {\"na\": \"没有监控合同\"}, "
+             "\"repeat_repair_rate\": {\"A\": 3, \"B\": 100}, "
+             "\"staff_courtesy\": {\"scores\": [4, 5, 5]}}}",
+             period, answered);
+    return buf;
+}
+
+/* Every view of a result: JSON, pretty JSON and the text reports. */
+static void result_views(const itss_quality_result *r, char *out[4])
+{
+    ck_assert_int_eq(itss_quality_result_render(r, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &out[0], NULL,
+                                                NULL), 0);
+    ck_assert_int_eq(itss_quality_result_render(r, ITSS_FORMAT_JSON_PRETTY, ITSS_LANG_ZH,
+                                                &out[1], NULL, NULL), 0);
+    ck_assert_int_eq(itss_quality_result_render(r, ITSS_FORMAT_TEXT, ITSS_LANG_ZH, &out[2], NULL,
+                                                NULL), 0);
+    ck_assert_int_eq(itss_quality_result_render(r, ITSS_FORMAT_TEXT, ITSS_LANG_EN, &out[3], NULL,
+                                                NULL), 0);
+}
+
+static void compare_views(const itss_quality_result *a, const itss_quality_result *b,
+                          char *out[2])
+{
+    const itss_quality_result *both[] = {a, b};
+    ck_assert_int_eq(itss_quality_compare_render(both, 2, ITSS_FORMAT_JSON, ITSS_LANG_ZH,
+                                                 &out[0], NULL, NULL), 0);
+    ck_assert_int_eq(itss_quality_compare_render(both, 2, ITSS_FORMAT_TEXT, ITSS_LANG_EN,
+                                                 &out[1], NULL, NULL), 0);
+}
+
+/* Results and evaluations keep what they need: the caller may free the
+ * catalog they were made with (and a result's evaluation) first, and every
+ * view and getter still reads the same (under AddressSanitizer, a
+ * use-after-free would stop the test). */
+START_TEST(objects_outlive_their_catalog)
+{
+    itss_indicator_catalog *c = NULL;
+    itss_evaluation *e1 = NULL, *e2 = NULL;
+    itss_quality_result *r1 = NULL, *r2 = NULL, *r3 = NULL;
+    itss_error err;
+    char doc[2048];
+    ck_assert_int_eq(itss_indicator_catalog_extend(builtin(), courtesy_doc,
+                                                   sizeof courtesy_doc - 1, &c, &err), 0);
+    lifetime_evaluation(doc, sizeof doc, "2026-Q1", 90);
+    ck_assert_int_eq(itss_evaluation_load(c, doc, strlen(doc), &e1, &err), 0);
+    lifetime_evaluation(doc, sizeof doc, "2026-Q2", 95);
+    ck_assert_int_eq(itss_evaluation_load(c, doc, strlen(doc), &e2, &err), 0);
+    ck_assert_int_eq(itss_quality_score(e1, &r1, &err), 0);
+    ck_assert_int_eq(itss_quality_score(e2, &r2, &err), 0);
+    char *before[4], *cmp_before[2], *export_before = NULL;
+    result_views(r1, before);
+    compare_views(r1, r2, cmp_before);
+    ck_assert_int_eq(itss_evaluation_export(e2, ITSS_FORMAT_JSON, &export_before, NULL, &err), 0);
+    double overall = itss_quality_result_overall(r1), coverage = itss_quality_result_coverage(r1);
+
+    itss_indicator_catalog_free(c); /* the caller is done with the catalog */
+    itss_evaluation_free(e1);       /* and with the first evaluation */
+
+    /* the result: every view, byte for byte, and every getter */
+    char *after[4], *cmp_after[2];
+    result_views(r1, after);
+    compare_views(r1, r2, cmp_after);
+    for (int i = 0; i < 4; i++) {
+        ck_assert_str_eq(after[i], before[i]);
+        itss_free(before[i]);
+        itss_free(after[i]);
+    }
+    for (int i = 0; i < 2; i++) {
+        ck_assert_str_eq(cmp_after[i], cmp_before[i]);
+        itss_free(cmp_before[i]);
+        itss_free(cmp_after[i]);
+    }
+    ck_assert(itss_quality_result_overall(r1) == overall);
+    ck_assert(itss_quality_result_coverage(r1) == coverage);
+    /* responsiveness 0.9 (weight 1), reliability 1 - 3/100 (weight 2; its
+     * completeness is na), friendliness 14/15 (weight 1): 0.943..., band A */
+    ck_assert(NEAR(overall, (0.9 + 2 * 0.97 + 14.0 / 15) / 4));
+    ck_assert_str_eq(itss_quality_result_band(r1), "A");
+    ck_assert(!isnan(itss_quality_result_node_score(r1, node("courtesy"))));
+    /* indicators known by id: the built-in catalog's handle finds them */
+    ck_assert_int_eq(itss_quality_result_indicator_status(r1, ind("monitoring_coverage")),
+                     ITSS_INDICATOR_NA);
+    ck_assert_str_eq(itss_quality_result_indicator_reason(r1, ind("monitoring_coverage")),
+                     "没有监控合同");
+    ck_assert(NEAR(itss_quality_result_indicator_score(r1, ind("incident_response_timeliness")),
+                   0.9));
+    /* the indicators the result hands out, loaded ones included */
+    ck_assert_uint_eq(itss_quality_result_not_evaluated_count(r1), 2);
+    const itss_indicator *missing = itss_quality_result_not_evaluated_at(r1, 0);
+    ck_assert_str_eq(itss_indicator_id(missing), "call_answer_rate");
+    ck_assert_int_eq(itss_quality_result_indicator_status(r1, missing), ITSS_INDICATOR_MISSING);
+    const itss_indicator *na = itss_quality_result_not_evaluated_at(r1, 1);
+    ck_assert_str_eq(itss_indicator_name(na, ITSS_LANG_EN), "Monitoring coverage");
+    ck_assert_str_eq(itss_quality_node_id(itss_indicator_subcharacteristic(na)), "completeness");
+
+    /* the second evaluation still works on the catalog it was made with */
+    const itss_indicator_catalog *kept = itss_evaluation_catalog(e2);
+    ck_assert_uint_eq(itss_indicator_catalog_indicator_count(kept), 18);
+    const itss_indicator *loaded = NULL;
+    ck_assert_int_eq(itss_indicator_lookup(kept, "staff_courtesy", &loaded, &err), 0);
+    ck_assert_str_eq(itss_indicator_name(loaded, ITSS_LANG_ZH), "服务礼貌");
+    ck_assert_str_eq(itss_indicator_anchor(loaded, 5, ITSS_LANG_EN), "excellent");
+    ck_assert_str_eq(itss_indicator_id(itss_evaluation_indicator_at(e2, 4)), "staff_courtesy");
+    char *export_after = NULL;
+    ck_assert_int_eq(itss_evaluation_export(e2, ITSS_FORMAT_JSON, &export_after, NULL, &err), 0);
+    ck_assert_str_eq(export_after, export_before);
+    itss_free(export_before);
+    itss_free(export_after);
+    ck_assert_int_eq(itss_evaluation_set_ratio(e2, "call_answer_rate", 45, 50, &err), 0);
+    ck_assert_int_eq(itss_quality_score(e2, &r3, &err), 0);
+    ck_assert(NEAR(itss_quality_result_indicator_score(r3, loaded), 14.0 / 15));
+    itss_evaluation_free(e2); /* r2 and r3 now hold the last references */
+    char *views[4];
+    result_views(r3, views);
+    for (int i = 0; i < 4; i++)
+        itss_free(views[i]);
+    itss_quality_result_free(r1);
+    itss_quality_result_free(r2);
+    itss_quality_result_free(r3); /* the catalog goes with the last one */
+}
+END_TEST
+
 START_TEST(null_arguments)
 {
     ck_assert_ptr_null(itss_quality_model_edition(NULL));
@@ -717,6 +862,7 @@ static Suite *suite(void)
     tcase_add_test(t, ahp_consistent_and_not);
     tcase_add_test(t, catalog_on_top_of_builtin);
     tcase_add_test(t, score_from_threads);
+    tcase_add_test(t, objects_outlive_their_catalog);
     tcase_add_test(t, null_arguments);
     suite_add_tcase(s, t);
     return s;
