@@ -548,6 +548,60 @@ START_TEST(ahp_consistent_and_not)
 }
 END_TEST
 
+/* Relative nearness, for values far from 1. */
+#define REL_NEAR(a, b) (fabs((a) - (b)) <= 1e-12 * fabs(b))
+
+START_TEST(ahp_at_the_ends_of_the_double_range)
+{
+    const double H = 1.7e308, L = 5.88e-309; /* H * L = 0.9996: reciprocal within 1 % */
+    itss_error err;
+    /* a > b > c > d, each by H. A^4 has the cycle a12 a23 a34 a41 = H^3 L on
+     * its diagonal, so lambda_max >= (H^3 L)^(1/4) = 1.3e154; row 4 of
+     * A w = lambda w, (lambda - 1) w4 = L (w1 + w2 + w3) <= 3 L w1, puts
+     * w4 / w1 below 1.4e-462, beyond the smallest double (4.9e-324): no
+     * weights, an error, and the outputs untouched. */
+    const double chain[] = {1, H, H, H, L, 1, H, H, L, L, 1, H, L, L, L, 1};
+    for (int mode = ITSS_AHP_STRICT; mode <= ITSS_AHP_ALLOW_INCONSISTENT; mode++) {
+        double w[4] = {-1, -1, -1, -1}, lmax = -1, ci = -1, cr = -1;
+        ck_assert_int_eq(itss_ahp_weights(chain, 4, (itss_ahp_mode)mode, w, &lmax, &ci, &cr, &err),
+                         ITSS_EVALUE);
+        ck_assert_ptr_nonnull(strstr(err.message, "cannot be computed in double precision"));
+        ck_assert(w[0] == -1 && w[3] == -1 && lmax == -1 && ci == -1 && cr == -1);
+    }
+    /* the same with three: lambda_max >= (H^2 L)^(1/3) = 5.5e102, and
+     * (lambda - 1) w3 <= 2 L w1 puts w3 / w1 below 2.2e-411 */
+    const double chain3[] = {1, H, H, L, 1, H, L, L, 1};
+    double w[4], lmax, ci, cr;
+    ck_assert_int_eq(itss_ahp_weights(chain3, 3, ITSS_AHP_ALLOW_INCONSISTENT, w, &lmax, &ci, &cr,
+                                      &err),
+                     ITSS_EVALUE);
+    /* a = H b, b = c = d. With w = (1, x, x, x), row 1 gives 1 + 3 H x =
+     * lambda and rows 2 to 4 give L + 3 x = lambda x, so x = L / (lambda - 3)
+     * and (lambda - 1)(lambda - 3) = 3 H L: lambda = 2 + sqrt(1 + 3 H L),
+     * just under 4 since H L is just under 1; w = (1, x, x, x) / (1 + 3x),
+     * a weight of 5.88e-309, and CI = (lambda - 4) / 3. */
+    const double first[] = {1, H, H, H, L, 1, 1, 1, L, 1, 1, 1, L, 1, 1, 1};
+    ck_assert_int_eq(itss_ahp_weights(first, 4, ITSS_AHP_STRICT, w, &lmax, &ci, &cr, &err), 0);
+    double lambda = 2 + sqrt(1 + 3 * (H * L)), x = L / (lambda - 3);
+    ck_assert(REL_NEAR(lmax, lambda));
+    ck_assert(w[0] == 1 / (1 + 3 * x));
+    for (int i = 1; i < 4; i++)
+        ck_assert_msg(REL_NEAR(w[i], x / (1 + 3 * x)), "w[%d] = %.17g, not %.17g", i, w[i],
+                      x / (1 + 3 * x));
+    ck_assert(NEAR(ci, (lambda - 4) / 3)); /* -1.0e-4: lambda - 4 loses digits */
+    ck_assert(NEAR(cr, (lambda - 4) / 3 / 0.90));
+    /* a = b, c = d and a = 1e308 c: consistent, so w = (1, 1, 1e-308,
+     * 1e-308) / (2 + 2e-308) = (1/2, 1/2, 5e-309, 5e-309), lambda_max 4 and
+     * CR 0; a row's terms 1e308 + 1e308 sum beyond the double range. */
+    const double pairs[] = {1, 1, 1e308, 1e308, 1, 1, 1e308, 1e308,
+                            1e-308, 1e-308, 1, 1, 1e-308, 1e-308, 1, 1};
+    ck_assert_int_eq(itss_ahp_weights(pairs, 4, ITSS_AHP_STRICT, w, &lmax, &ci, &cr, &err), 0);
+    ck_assert(NEAR(w[0], 0.5) && NEAR(w[1], 0.5));
+    ck_assert(REL_NEAR(w[2], 5e-309) && REL_NEAR(w[3], 5e-309));
+    ck_assert(NEAR(lmax, 4) && ci == 0 && cr == 0);
+}
+END_TEST
+
 START_TEST(catalog_on_top_of_builtin)
 {
     static const char doc[] =
@@ -860,6 +914,7 @@ static Suite *suite(void)
     tcase_add_test(t, evaluation_export_round_trip);
     tcase_add_test(t, compare_results);
     tcase_add_test(t, ahp_consistent_and_not);
+    tcase_add_test(t, ahp_at_the_ends_of_the_double_range);
     tcase_add_test(t, catalog_on_top_of_builtin);
     tcase_add_test(t, score_from_threads);
     tcase_add_test(t, objects_outlive_their_catalog);

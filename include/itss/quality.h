@@ -397,11 +397,17 @@ ITSS_API int itss_quality_compare_render(const itss_quality_result *const *resul
  * weights (n doubles, may be NULL) receives the principal eigenvector
  * normalised to sum 1; lambda_max, ci and cr (may be NULL) the principal
  * eigenvalue, CI = (lambda_max - n) / (n - 1) and CR = CI / RI with
- * Saaty's random index (CR is 0 for n <= 2). Errors: ITSS_EINVAL,
- * ITSS_EVALUE (n is 0, or a cell breaks a rule: the message names it),
+ * Saaty's random index (CR is 0 for n <= 2). Any finite comparisons whose
+ * results doubles can hold are weighed, however far apart; on success
+ * every output is a finite number and every weight is > 0. Errors:
+ * ITSS_EINVAL, ITSS_EVALUE (n is 0, or a cell breaks a rule: the message
+ * names it; or the comparisons are so far apart that a weight, lambda_max,
+ * CI or CR would not be a finite double, a weight would round to 0, or
+ * the eigenvector cannot be resolved in doubles: the message says so),
  * ITSS_ELIMIT (n > 15),
  * ITSS_ECONSISTENCY (CR >= 0.10 in mode ITSS_AHP_STRICT; the outputs are
- * filled all the same). */
+ * filled all the same). On any other error the outputs are left
+ * unchanged. */
 ITSS_API int itss_ahp_weights(const double *matrix, size_t n, itss_ahp_mode mode,
                               double *weights, double *lambda_max, double *ci, double *cr,
                               itss_error *err);
@@ -409,7 +415,8 @@ ITSS_API int itss_ahp_weights(const double *matrix, size_t n, itss_ahp_mode mode
 /* The same from JSON {"matrix": [[...], ...], "labels": [...]} (labels
  * optional, unique, one per row) to JSON {"labels", "weights",
  * "lambda_max", "ci", "cr", "consistent"} or text. Errors: as
- * itss_ahp_weights, with JSON locations, and ITSS_EPARSE, ITSS_ESCHEMA. */
+ * itss_ahp_weights, with JSON locations (a cell's error at the cell, the
+ * others at "/matrix"), and ITSS_EPARSE, ITSS_ESCHEMA. */
 ITSS_API int itss_ahp_json(const char *json, size_t len, itss_ahp_mode mode,
                            itss_format format, itss_lang lang, char **out, size_t *outlen,
                            itss_error *err);
