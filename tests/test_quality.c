@@ -6,6 +6,7 @@
  * and 3-3) and from the rules of docs/quality.md, worked by hand.
  */
 #include <check.h>
+#include <float.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -262,6 +263,85 @@ START_TEST(aggregation_rules)
     /* only responsiveness is evaluated, and it weighs 0: not evaluated */
     ck_assert(isnan(itss_quality_result_overall(r)));
     ck_assert_ptr_null(itss_quality_result_band(r));
+    itss_quality_result_free(r);
+    itss_evaluation_free(e);
+}
+END_TEST
+
+/* Weighted means at the ends of the double range. A mean does not change
+ * when every weight is multiplied by the same number, so each expected
+ * value below is the mean of the weights as set, worked by hand. */
+START_TEST(weights_at_the_ends_of_the_double_range)
+{
+    const char *ids[] = {"incident_response_timeliness", "on_time_repair_rate",
+                         "incident_resolution_rate"};
+    itss_evaluation *e = eval_of("04", ids, 3);
+    itss_error err;
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, ids[0], 9, 10, &err), 0); /* timeliness */
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, ids[1], 8, 10, &err), 0); /* timeliness */
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, ids[2], 6, 10, &err), 0); /* effectiveness */
+    static const struct {
+        double w0, w1, timeliness;
+    } sub[] = {
+        {DBL_MAX, DBL_MAX, 0.85},           /* equal weights: (0.9 + 0.8) / 2 */
+        {1e308, 1e308, 0.85},               /* their sum is beyond the double range */
+        {DBL_TRUE_MIN, 0, 0.9},             /* all the weight on 0.9 */
+        {0, DBL_TRUE_MIN, 0.8},             /* all the weight on 0.8 */
+        {DBL_MAX, DBL_TRUE_MIN, 0.9},       /* 0.9 - 0.1 * 2^-2098: 0.9 in doubles */
+        {1e-300, 1e300, 0.8},               /* 0.8 + 0.1 / (1 + 1e600): 0.8 */
+        {3e-310, 1e-309, (3 * 0.9 + 10 * 0.8) / 13}, /* denormals in the ratio 3 : 10 */
+    };
+    for (size_t k = 0; k < sizeof sub / sizeof sub[0]; k++) {
+        ck_assert_int_eq(itss_evaluation_set_weight(e, ids[0], sub[k].w0, &err), 0);
+        ck_assert_int_eq(itss_evaluation_set_weight(e, ids[1], sub[k].w1, &err), 0);
+        itss_quality_result *r = NULL;
+        ck_assert_int_eq(itss_quality_score(e, &r, &err), 0);
+        double t = itss_quality_result_node_score(r, node("timeliness"));
+        ck_assert_msg(NEAR(t, sub[k].timeliness), "weights %g and %g: timeliness %.17g, not %.17g",
+                      sub[k].w0, sub[k].w1, t, sub[k].timeliness);
+        /* responsiveness is timeliness alone; reliability 0.6; weights 1 and 1;
+         * everything is evaluated */
+        ck_assert(NEAR(itss_quality_result_overall(r), (sub[k].timeliness + 0.6) / 2));
+        ck_assert(itss_quality_result_coverage(r) == 1);
+        itss_quality_result_free(r);
+    }
+    /* the same at the level of characteristics, timeliness now 0.85 */
+    ck_assert_int_eq(itss_evaluation_set_weight(e, ids[0], 1, &err), 0);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, ids[1], 1, &err), 0);
+    static const struct {
+        double responsiveness, reliability, overall;
+    } top[] = {
+        {DBL_MAX, DBL_MAX, (0.85 + 0.6) / 2},
+        {DBL_TRUE_MIN, 0, 0.85},
+        {0, DBL_TRUE_MIN, 0.6},
+        {1e300, 1e-300, 0.85},
+        {DBL_MAX, 0, 0.85},
+    };
+    for (size_t k = 0; k < sizeof top / sizeof top[0]; k++) {
+        ck_assert_int_eq(itss_evaluation_set_weight(e, "responsiveness", top[k].responsiveness,
+                                                    &err), 0);
+        ck_assert_int_eq(itss_evaluation_set_weight(e, "reliability", top[k].reliability, &err),
+                         0);
+        itss_quality_result *r = NULL;
+        ck_assert_int_eq(itss_quality_score(e, &r, &err), 0);
+        ck_assert_msg(NEAR(itss_quality_result_overall(r), top[k].overall),
+                      "weights %g and %g: overall %.17g, not %.17g", top[k].responsiveness,
+                      top[k].reliability, itss_quality_result_overall(r), top[k].overall);
+        ck_assert(itss_quality_result_coverage(r) == 1);
+        itss_quality_result_free(r);
+    }
+    /* a missing indicator of weight DBL_MAX next to an evaluated one of
+     * DBL_TRUE_MIN: the score is the evaluated one's, its share of the weight
+     * 2^-2098, 0 in doubles */
+    ck_assert_int_eq(itss_evaluation_set_weight(e, "responsiveness", 1, &err), 0);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, "reliability", 0, &err), 0);
+    ck_assert_int_eq(itss_evaluation_unset(e, ids[1], &err), 0);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, ids[0], DBL_TRUE_MIN, &err), 0);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, ids[1], DBL_MAX, &err), 0);
+    itss_quality_result *r = NULL;
+    ck_assert_int_eq(itss_quality_score(e, &r, &err), 0);
+    ck_assert(NEAR(itss_quality_result_overall(r), 0.9));
+    ck_assert(itss_quality_result_coverage(r) == 0);
     itss_quality_result_free(r);
     itss_evaluation_free(e);
 }
@@ -908,6 +988,7 @@ static Suite *suite(void)
     tcase_add_test(t, default_schemes);
     tcase_add_test(t, seed_examples);
     tcase_add_test(t, aggregation_rules);
+    tcase_add_test(t, weights_at_the_ends_of_the_double_range);
     tcase_add_test(t, bands_and_weights);
     tcase_add_test(t, measurement_errors);
     tcase_add_test(t, builders_read_back);

@@ -251,8 +251,10 @@ ITSS_API const itss_indicator_catalog *itss_evaluation_catalog(const itss_evalua
 ITSS_API int itss_evaluation_set_indicators(itss_evaluation *e, const char *const *ids,
                                             size_t n, itss_error *err);
 /* The weight of a node: an indicator, sub-characteristic or characteristic
- * id (one namespace); finite and >= 0; default 1. Errors: ITSS_EINVAL,
- * ITSS_ENOTFOUND (unknown or unselected id), ITSS_EVALUE. */
+ * id (one namespace); finite and >= 0, from 0 to DBL_MAX (means are taken
+ * on the weights divided by the largest, so none overflows); default 1.
+ * Errors: ITSS_EINVAL, ITSS_ENOTFOUND (unknown or unselected id),
+ * ITSS_EVALUE. */
 ITSS_API int itss_evaluation_set_weight(itss_evaluation *e, const char *id, double weight,
                                         itss_error *err);
 /* The weight of a node, as set or the default 1, into *weight (may be
