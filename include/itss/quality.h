@@ -24,8 +24,8 @@
  *    evaluation (it copies what it reports).
  *  - Nodes are borrowed from the model. Indicators are borrowed from the
  *    object that handed them out and valid as long as it: a catalog
- *    (_indicator_at, itss_indicator_lookup), an evaluation
- *    (itss_evaluation_indicator_at) or a result
+ *    (itss_indicator_catalog_indicator_at, itss_indicator_lookup), an
+ *    evaluation (itss_evaluation_indicator_at) or a result
  *    (itss_quality_result_not_evaluated_at).
  *  - Evaluations are mutable: one thread at a time. Models, catalogs and
  *    results are immutable and may be shared between threads; freeing an
@@ -417,8 +417,9 @@ ITSS_API int itss_ahp_weights(const double *matrix, size_t n, itss_ahp_mode mode
 /* The same from JSON {"matrix": [[...], ...], "labels": [...]} (labels
  * optional, unique, one per row) to JSON {"labels", "weights",
  * "lambda_max", "ci", "cr", "consistent"} or text. Errors: as
- * itss_ahp_weights, with JSON locations (a cell's error at the cell, the
- * others at "/matrix"), and ITSS_EPARSE, ITSS_ESCHEMA. */
+ * itss_ahp_weights, with JSON locations (the error of one cell at that
+ * cell, the others of itss_ahp_weights at "/matrix"), and ITSS_EPARSE,
+ * ITSS_ESCHEMA. */
 ITSS_API int itss_ahp_json(const char *json, size_t len, itss_ahp_mode mode,
                            itss_format format, itss_lang lang, char **out, size_t *outlen,
                            itss_error *err);
