@@ -28,11 +28,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_check_error(rc, &e, 0);
     if (rc == 0 || rc == ITSS_ECONSISTENCY) {
         double sum = 0;
+        /* a success carries finite numbers and positive weights */
         for (size_t i = 0; i < n; i++) {
-            FUZZ_CHECK(w[i] >= 0 && w[i] <= 1 + 1e-9);
+            FUZZ_CHECK(w[i] > 0 && w[i] <= 1 + 1e-9);
             sum += w[i];
         }
         FUZZ_CHECK(n == 0 || fabs(sum - 1) < 1e-6);
+        FUZZ_CHECK(isfinite(lmax) && isfinite(ci) && isfinite(cr));
     }
     return 0;
 }

@@ -14,6 +14,80 @@ static const double random_index[16] = {0,    0,    0,    0.58, 0.90, 1.12, 1.24
 /* Relative tolerance of the reciprocal check: users write 1/3 as 0.333. */
 #define RECIPROCAL_TOLERANCE 0.01
 
+/* One step of the power iteration, y = A x scaled so that its largest
+ * component is 1, for x > 0 whose largest component is 1. Row i of A x is
+ * kept as big[i] * rel[i]: its largest term (at most DBL_MAX, as x <= 1)
+ * times the sum of its terms relative to that one (1 to n), so that no sum
+ * overflows however large the comparisons are. ratio, when not NULL,
+ * receives (A x)_i / x_i (inf when that overflows or x_i is 0). */
+static void power_step(const double *a, size_t n, const double *x, double *y, double *ratio)
+{
+    double big[ITSS_AHP_MAX], rel[ITSS_AHP_MAX], top = 0, ymax = 0;
+    for (size_t i = 0; i < n; i++) {
+        big[i] = 0;
+        for (size_t j = 0; j < n; j++)
+            big[i] = fmax(big[i], a[i * n + j] * x[j]);
+        rel[i] = 0; /* big[i] > 0: the term of the largest x_j is positive */
+        for (size_t j = 0; j < n; j++)
+            rel[i] += a[i * n + j] * x[j] / big[i];
+        top = fmax(top, big[i]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        y[i] = big[i] / top * rel[i]; /* at most n */
+        ymax = fmax(ymax, y[i]);
+        if (ratio)
+            ratio[i] = big[i] / x[i] * rel[i];
+    }
+    for (size_t i = 0; i < n; i++)
+        y[i] /= ymax;
+}
+
+/* The principal eigenvector of a positive matrix, normalised to sum 1, in
+ * w, and its eigenvalue in *lmax; 0 when doubles cannot hold them. The
+ * power iteration converges to them (Perron-Frobenius), each component to
+ * a relative 1e-14, unless another eigenvalue is nearly as large, which
+ * takes comparisons far beyond any judgement scale. The result is checked
+ * (Collatz-Wielandt): lambda_max lies between the smallest and the largest
+ * (A w)_i / w_i, and these must agree to 1e-9. */
+static int principal(const double *a, size_t n, double *w, double *lmax)
+{
+    double next[ITSS_AHP_MAX], ratio[ITSS_AHP_MAX];
+    double sum = 0, lo = INFINITY, hi = 0, top = -INFINITY;
+    /* start from the rows' geometric means, the eigenvector itself when the
+     * matrix is consistent, taken in logarithms (the products may overflow)
+     * and scaled so that the largest is 1 */
+    for (size_t i = 0; i < n; i++) {
+        w[i] = 0;
+        for (size_t j = 0; j < n; j++)
+            w[i] += log(a[i * n + j]) / (double)n;
+        top = fmax(top, w[i]);
+    }
+    for (size_t i = 0; i < n; i++)
+        w[i] = exp(w[i] - top);
+    for (int it = 0, converged = 0; it < 10000 && !converged; it++) {
+        power_step(a, n, w, next, NULL);
+        converged = 1;
+        for (size_t i = 0; i < n; i++) {
+            converged &= fabs(next[i] - w[i]) <= 1e-14 * next[i];
+            w[i] = next[i];
+        }
+    }
+    power_step(a, n, w, next, ratio);
+    *lmax = 0;
+    for (size_t i = 0; i < n; i++) {
+        lo = fmin(lo, ratio[i]);
+        hi = fmax(hi, ratio[i]);
+        *lmax += ratio[i] / (double)n; /* the mean, without overflowing */
+        sum += w[i];                   /* 1 to n: the largest is 1 */
+    }
+    int ok = isfinite(hi) && hi - lo <= 1e-9 * hi;
+    for (size_t i = 0; i < n; i++) {
+        w[i] /= sum;
+        ok &= w[i] > 0; /* the eigenvector is positive: 0 is an underflow */
+    }
+    return ok;
+}
+
 int itss__ahp(const double *a, size_t n, itss_ahp_mode mode, double *weights,
               double *lambda_max, double *ci, double *cr, size_t cell[2], itss_error *err)
 {
@@ -44,42 +118,30 @@ int itss__ahp(const double *a, size_t n, itss_ahp_mode mode, double *weights,
                                  j, i, i, j, v * a[j * n + i]);
             }
         }
-    double w[ITSS_AHP_MAX], next[ITSS_AHP_MAX];
-    /* power iteration: the matrix is positive, so the principal eigenvector
-     * is positive and the iteration converges to it */
-    for (size_t i = 0; i < n; i++)
-        w[i] = 1.0 / (double)n;
-    for (int it = 0; it < 10000; it++) {
-        double sum = 0, delta = 0;
-        for (size_t i = 0; i < n; i++) {
-            double s = 0;
-            for (size_t j = 0; j < n; j++)
-                s += a[i * n + j] * w[j];
-            next[i] = s;
-            sum += s;
-        }
-        for (size_t i = 0; i < n; i++) {
-            next[i] /= sum;
-            delta = fmax(delta, fabs(next[i] - w[i]));
-            w[i] = next[i];
-        }
-        if (delta < 1e-15)
-            break;
-    }
-    double lmax = 0;
-    for (size_t i = 0; i < n; i++) {
-        double s = 0;
-        for (size_t j = 0; j < n; j++)
-            s += a[i * n + j] * w[j];
-        lmax += s / w[i];
-    }
-    lmax /= (double)n;
+    double w[ITSS_AHP_MAX], lmax;
+    int representable = principal(a, n, w, &lmax);
     /* Every 2x2 reciprocal matrix is consistent: a deviation there comes
      * from a rounded reciprocal (0.333 for 1/3), not from the judgements. */
     double c = n > 2 ? (lmax - (double)n) / (double)(n - 1) : 0;
     if (fabs(c) < 1e-12)
         c = 0; /* a consistent matrix: rounding noise, not inconsistency */
     double r = n > 2 && n <= ITSS_AHP_MAX ? c / random_index[n] : 0; /* n <= 15: checked */
+    /* Comparisons that span more than doubles can hold: no weights, and
+     * nothing is written to the outputs. */
+    if (!representable || !isfinite(c) || !isfinite(r)) {
+        double lo = a[0], hi = a[0];
+        for (size_t i = 0; i < n * n; i++) {
+            lo = fmin(lo, a[i]);
+            hi = fmax(hi, a[i]);
+        }
+        char tlo[40], thi[40];
+        itss__format_double(tlo, sizeof tlo, lo);
+        itss__format_double(thi, sizeof thi, hi);
+        return itss__err(err, ITSS_EVALUE,
+                         "the weights of the comparison matrix cannot be computed in double "
+                         "precision: its comparisons, from %s to %s, are too far apart",
+                         tlo, thi);
+    }
     if (weights)
         memcpy(weights, w, n * sizeof *w);
     if (lambda_max)

@@ -20,17 +20,28 @@ void itss__quality_model_free(itss_quality_model *m)
     }
 }
 
-static void catalog_destroy(itss_indicator_catalog *c)
-{
-    itss__arena_free(&c->arena);
-    free(c);
-}
-
-void itss_indicator_catalog_free(itss_indicator_catalog *c)
+/* A loaded catalog is malloc'd and its reference count is the one thing
+ * that changes in it: the casts drop the const of the shared handles. */
+const itss_indicator_catalog *itss__catalog_ref(const itss_indicator_catalog *c)
 {
     if (c && !c->builtin)
-        catalog_destroy(c);
+        atomic_fetch_add_explicit(&((itss_indicator_catalog *)c)->refs, 1,
+                                  memory_order_relaxed);
+    return c;
 }
+
+void itss__catalog_unref(const itss_indicator_catalog *c)
+{
+    itss_indicator_catalog *mc = (itss_indicator_catalog *)c;
+    /* acq_rel: every use by the other holders happens before the free */
+    if (mc && !mc->builtin &&
+        atomic_fetch_sub_explicit(&mc->refs, 1, memory_order_acq_rel) == 1) {
+        itss__arena_free(&mc->arena);
+        free(mc);
+    }
+}
+
+void itss_indicator_catalog_free(itss_indicator_catalog *c) { itss__catalog_unref(c); }
 
 /* ---- model ------------------------------------------------------------------ */
 
@@ -329,7 +340,7 @@ int itss__eval_new(const itss_indicator_catalog *c, const char *service, itss_ev
     itss_evaluation *e = calloc(1, sizeof *e);
     if (!e)
         return itss__err(err, ITSS_ENOMEM, "out of memory");
-    e->cat = c;
+    e->cat = itss__catalog_ref(c); /* released by itss_evaluation_free */
     e->model = c->model;
     memcpy(e->service, service, strlen(service) + 1); /* checked: at most 6 digits */
     e->wsub = malloc(c->model->nsubs * sizeof *e->wsub);
@@ -362,6 +373,7 @@ void itss_evaluation_free(itss_evaluation *e)
     free(e->wsub);
     free(e->wchar);
     free(e->bands);
+    itss__catalog_unref(e->cat);
     free(e);
 }
 
@@ -802,9 +814,38 @@ const itss_indicator *itss_evaluation_indicator_at(const itss_evaluation *e, siz
 
 /* ---- scoring ------------------------------------------------------------------ */
 
-/* One level of the tree: children with scores and weights -> the node. */
+/* A weighted mean of values in [0, 1] by finite weights >= 0: the sums
+ * are kept relative to the largest weight added so far (scale), so that
+ * they never overflow (each is at most the number of terms), whatever the
+ * weights; when a larger weight comes, the sums shrink by scale / w (a
+ * share that underflows there is below what a double can tell next to the
+ * new largest weight). */
 typedef struct {
-    double wsum_all, wsum_eval, acc, cov;
+    double scale, wx, w; /* the largest weight; sum of w_i/scale * x_i; of w_i/scale */
+} wmean;
+
+static void wmean_add(wmean *m, double w, double x)
+{
+    if (w > m->scale) {
+        double shrink = m->scale / w; /* 0 for the first weight above 0 */
+        m->wx *= shrink;
+        m->w *= shrink;
+        m->scale = w;
+    }
+    if (m->scale > 0) {
+        m->wx += w / m->scale * x;
+        m->w += w / m->scale;
+    }
+}
+
+/* The mean; NaN when the weights are all 0 (or none was added). */
+static double wmean_value(const wmean *m) { return m->w > 0 ? m->wx / m->w : NAN; }
+
+/* One level of the tree: children with scores and weights -> the node.
+ * The score is the mean over the evaluated children, the coverage over all
+ * children in the scheme, each scaled by its own largest weight. */
+typedef struct {
+    wmean score, cov;
     size_t nsel, nevaluated;
 } agg;
 
@@ -813,13 +854,11 @@ static void agg_add(agg *g, double w, double score, double coverage, size_t nsel
     if (!nsel)
         return; /* a child with nothing selected is not part of the scheme */
     g->nsel += nsel;
-    g->wsum_all += w;
-    if (isfinite(coverage))
-        g->cov += w * coverage;
+    /* a child without coverage (its own children weigh 0) covers nothing */
+    wmean_add(&g->cov, w, isfinite(coverage) ? coverage : 0);
     if (isfinite(score)) {
         g->nevaluated++;
-        g->wsum_eval += w;
-        g->acc += w * score;
+        wmean_add(&g->score, w, score);
     }
 }
 
@@ -831,13 +870,13 @@ static itss_qscore agg_done(const agg *g, double weight)
         s.coverage = 0;
         return s;
     }
-    s.coverage = g->wsum_all > 0 ? g->cov / g->wsum_all : NAN;
+    s.coverage = wmean_value(&g->cov);
     if (!g->nevaluated)
         s.reason = ITSS_QREASON_NOTHING_EVALUATED;
-    else if (!(g->wsum_eval > 0))
+    else if (!(g->score.w > 0))
         s.reason = ITSS_QREASON_ZERO_WEIGHT;
     else
-        s.score = g->acc / g->wsum_eval;
+        s.score = wmean_value(&g->score);
     return s;
 }
 
@@ -872,6 +911,7 @@ void itss_quality_result_free(itss_quality_result *r)
     free(r->subs);
     free(r->chars);
     free(r->bands);
+    itss__catalog_unref(r->cat);
     free(r);
 }
 
@@ -886,6 +926,7 @@ int itss_quality_score(const itss_evaluation *e, itss_quality_result **out, itss
     if (!r)
         return itss__err(err, ITSS_ENOMEM, "out of memory");
     r->model = m;
+    r->cat = itss__catalog_ref(e->cat); /* the indicators of sel */
     memcpy(r->service, e->service, sizeof r->service);
     r->nsel = n;
     r->nbands = e->nbands;

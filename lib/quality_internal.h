@@ -6,8 +6,14 @@
 #ifndef ITSS_QUALITY_INTERNAL_H
 #define ITSS_QUALITY_INTERNAL_H
 
+#include <stdatomic.h>
+
 #include "internal.h"
 #include "itss/quality.h"
+
+#ifdef __STDC_NO_ATOMICS__
+#error "libitss needs C11 atomics (<stdatomic.h>) for the reference counts of indicator catalogs"
+#endif
 
 #define ITSS_QUALITY_FORMAT "itss-quality-model/1"
 #define ITSS_INDICATORS_FORMAT "itss-indicators/1"
@@ -56,6 +62,11 @@ struct itss_indicator {
 struct itss_indicator_catalog {
     itss_arena arena; /* owns everything below; the struct itself is malloc'd */
     int builtin;
+    /* References to a loaded catalog: the caller's (dropped by
+     * itss_indicator_catalog_free) and one per evaluation and result made
+     * with it; the last one dropped frees it. Never used (0) in the
+     * built-in catalog, which is constant and never freed. */
+    atomic_size_t refs;
     const itss_quality_model *model;
     char *source;
     const itss_indicator *items; /* document order (base first) */
@@ -77,7 +88,7 @@ typedef struct itss_band {
 } itss_band;
 
 struct itss_evaluation {
-    const itss_indicator_catalog *cat;
+    const itss_indicator_catalog *cat; /* a reference (itss__catalog_ref) */
     const itss_quality_model *model;
     char service[8];
     const itss_indicator **sel; /* the scheme's indicators, in order */
@@ -111,11 +122,12 @@ enum {
 };
 
 struct itss_quality_result {
-    const itss_quality_model *model;
+    const itss_quality_model *model;    /* the built-in one: catalogs have no other */
+    const itss_indicator_catalog *cat; /* a reference: owns what sel points to */
     char service[8];
     char *meta[ITSS_EVALUATION_META_COUNT];
     size_t nsel;
-    const itss_indicator **sel; /* borrowed from the catalog */
+    const itss_indicator **sel; /* indicators of cat */
     itss_measure *meas;         /* copies */
     double *x;                  /* [nsel], NaN when not evaluated */
     int *status;                /* [nsel] itss_indicator_status */
@@ -127,6 +139,11 @@ struct itss_quality_result {
     size_t nbands;
     int band; /* index, -1 for none */
 };
+
+/* Take a reference to a catalog (returns c) and drop one (the last frees
+ * it); both thread-safe, and nothing for NULL or the built-in catalog. */
+const itss_indicator_catalog *itss__catalog_ref(const itss_indicator_catalog *c);
+void itss__catalog_unref(const itss_indicator_catalog *c);
 
 const itss_quality_node *itss__qnode_find(const itss_quality_model *m, const char *id);
 const itss_indicator *itss__indicator_find(const itss_indicator_catalog *c, const char *id);

@@ -6,6 +6,7 @@
  * and 3-3) and from the rules of docs/quality.md, worked by hand.
  */
 #include <check.h>
+#include <float.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -262,6 +263,85 @@ START_TEST(aggregation_rules)
     /* only responsiveness is evaluated, and it weighs 0: not evaluated */
     ck_assert(isnan(itss_quality_result_overall(r)));
     ck_assert_ptr_null(itss_quality_result_band(r));
+    itss_quality_result_free(r);
+    itss_evaluation_free(e);
+}
+END_TEST
+
+/* Weighted means at the ends of the double range. A mean does not change
+ * when every weight is multiplied by the same number, so each expected
+ * value below is the mean of the weights as set, worked by hand. */
+START_TEST(weights_at_the_ends_of_the_double_range)
+{
+    const char *ids[] = {"incident_response_timeliness", "on_time_repair_rate",
+                         "incident_resolution_rate"};
+    itss_evaluation *e = eval_of("04", ids, 3);
+    itss_error err;
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, ids[0], 9, 10, &err), 0); /* timeliness */
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, ids[1], 8, 10, &err), 0); /* timeliness */
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, ids[2], 6, 10, &err), 0); /* effectiveness */
+    static const struct {
+        double w0, w1, timeliness;
+    } sub[] = {
+        {DBL_MAX, DBL_MAX, 0.85},           /* equal weights: (0.9 + 0.8) / 2 */
+        {1e308, 1e308, 0.85},               /* their sum is beyond the double range */
+        {DBL_TRUE_MIN, 0, 0.9},             /* all the weight on 0.9 */
+        {0, DBL_TRUE_MIN, 0.8},             /* all the weight on 0.8 */
+        {DBL_MAX, DBL_TRUE_MIN, 0.9},       /* 0.9 - 0.1 * 2^-2098: 0.9 in doubles */
+        {1e-300, 1e300, 0.8},               /* 0.8 + 0.1 / (1 + 1e600): 0.8 */
+        {3e-310, 1e-309, (3 * 0.9 + 10 * 0.8) / 13}, /* denormals in the ratio 3 : 10 */
+    };
+    for (size_t k = 0; k < sizeof sub / sizeof sub[0]; k++) {
+        ck_assert_int_eq(itss_evaluation_set_weight(e, ids[0], sub[k].w0, &err), 0);
+        ck_assert_int_eq(itss_evaluation_set_weight(e, ids[1], sub[k].w1, &err), 0);
+        itss_quality_result *r = NULL;
+        ck_assert_int_eq(itss_quality_score(e, &r, &err), 0);
+        double t = itss_quality_result_node_score(r, node("timeliness"));
+        ck_assert_msg(NEAR(t, sub[k].timeliness), "weights %g and %g: timeliness %.17g, not %.17g",
+                      sub[k].w0, sub[k].w1, t, sub[k].timeliness);
+        /* responsiveness is timeliness alone; reliability 0.6; weights 1 and 1;
+         * everything is evaluated */
+        ck_assert(NEAR(itss_quality_result_overall(r), (sub[k].timeliness + 0.6) / 2));
+        ck_assert(itss_quality_result_coverage(r) == 1);
+        itss_quality_result_free(r);
+    }
+    /* the same at the level of characteristics, timeliness now 0.85 */
+    ck_assert_int_eq(itss_evaluation_set_weight(e, ids[0], 1, &err), 0);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, ids[1], 1, &err), 0);
+    static const struct {
+        double responsiveness, reliability, overall;
+    } top[] = {
+        {DBL_MAX, DBL_MAX, (0.85 + 0.6) / 2},
+        {DBL_TRUE_MIN, 0, 0.85},
+        {0, DBL_TRUE_MIN, 0.6},
+        {1e300, 1e-300, 0.85},
+        {DBL_MAX, 0, 0.85},
+    };
+    for (size_t k = 0; k < sizeof top / sizeof top[0]; k++) {
+        ck_assert_int_eq(itss_evaluation_set_weight(e, "responsiveness", top[k].responsiveness,
+                                                    &err), 0);
+        ck_assert_int_eq(itss_evaluation_set_weight(e, "reliability", top[k].reliability, &err),
+                         0);
+        itss_quality_result *r = NULL;
+        ck_assert_int_eq(itss_quality_score(e, &r, &err), 0);
+        ck_assert_msg(NEAR(itss_quality_result_overall(r), top[k].overall),
+                      "weights %g and %g: overall %.17g, not %.17g", top[k].responsiveness,
+                      top[k].reliability, itss_quality_result_overall(r), top[k].overall);
+        ck_assert(itss_quality_result_coverage(r) == 1);
+        itss_quality_result_free(r);
+    }
+    /* a missing indicator of weight DBL_MAX next to an evaluated one of
+     * DBL_TRUE_MIN: the score is the evaluated one's, its share of the weight
+     * 2^-2098, 0 in doubles */
+    ck_assert_int_eq(itss_evaluation_set_weight(e, "responsiveness", 1, &err), 0);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, "reliability", 0, &err), 0);
+    ck_assert_int_eq(itss_evaluation_unset(e, ids[1], &err), 0);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, ids[0], DBL_TRUE_MIN, &err), 0);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, ids[1], DBL_MAX, &err), 0);
+    itss_quality_result *r = NULL;
+    ck_assert_int_eq(itss_quality_score(e, &r, &err), 0);
+    ck_assert(NEAR(itss_quality_result_overall(r), 0.9));
+    ck_assert(itss_quality_result_coverage(r) == 0);
     itss_quality_result_free(r);
     itss_evaluation_free(e);
 }
@@ -548,6 +628,60 @@ START_TEST(ahp_consistent_and_not)
 }
 END_TEST
 
+/* Relative nearness, for values far from 1. */
+#define REL_NEAR(a, b) (fabs((a) - (b)) <= 1e-12 * fabs(b))
+
+START_TEST(ahp_at_the_ends_of_the_double_range)
+{
+    const double H = 1.7e308, L = 5.88e-309; /* H * L = 0.9996: reciprocal within 1 % */
+    itss_error err;
+    /* a > b > c > d, each by H. A^4 has the cycle a12 a23 a34 a41 = H^3 L on
+     * its diagonal, so lambda_max >= (H^3 L)^(1/4) = 1.3e154; row 4 of
+     * A w = lambda w, (lambda - 1) w4 = L (w1 + w2 + w3) <= 3 L w1, puts
+     * w4 / w1 below 1.4e-462, beyond the smallest double (4.9e-324): no
+     * weights, an error, and the outputs untouched. */
+    const double chain[] = {1, H, H, H, L, 1, H, H, L, L, 1, H, L, L, L, 1};
+    for (int mode = ITSS_AHP_STRICT; mode <= ITSS_AHP_ALLOW_INCONSISTENT; mode++) {
+        double w[4] = {-1, -1, -1, -1}, lmax = -1, ci = -1, cr = -1;
+        ck_assert_int_eq(itss_ahp_weights(chain, 4, (itss_ahp_mode)mode, w, &lmax, &ci, &cr, &err),
+                         ITSS_EVALUE);
+        ck_assert_ptr_nonnull(strstr(err.message, "cannot be computed in double precision"));
+        ck_assert(w[0] == -1 && w[3] == -1 && lmax == -1 && ci == -1 && cr == -1);
+    }
+    /* the same with three: lambda_max >= (H^2 L)^(1/3) = 5.5e102, and
+     * (lambda - 1) w3 <= 2 L w1 puts w3 / w1 below 2.2e-411 */
+    const double chain3[] = {1, H, H, L, 1, H, L, L, 1};
+    double w[4], lmax, ci, cr;
+    ck_assert_int_eq(itss_ahp_weights(chain3, 3, ITSS_AHP_ALLOW_INCONSISTENT, w, &lmax, &ci, &cr,
+                                      &err),
+                     ITSS_EVALUE);
+    /* a = H b, b = c = d. With w = (1, x, x, x), row 1 gives 1 + 3 H x =
+     * lambda and rows 2 to 4 give L + 3 x = lambda x, so x = L / (lambda - 3)
+     * and (lambda - 1)(lambda - 3) = 3 H L: lambda = 2 + sqrt(1 + 3 H L),
+     * just under 4 since H L is just under 1; w = (1, x, x, x) / (1 + 3x),
+     * a weight of 5.88e-309, and CI = (lambda - 4) / 3. */
+    const double first[] = {1, H, H, H, L, 1, 1, 1, L, 1, 1, 1, L, 1, 1, 1};
+    ck_assert_int_eq(itss_ahp_weights(first, 4, ITSS_AHP_STRICT, w, &lmax, &ci, &cr, &err), 0);
+    double lambda = 2 + sqrt(1 + 3 * (H * L)), x = L / (lambda - 3);
+    ck_assert(REL_NEAR(lmax, lambda));
+    ck_assert(w[0] == 1 / (1 + 3 * x));
+    for (int i = 1; i < 4; i++)
+        ck_assert_msg(REL_NEAR(w[i], x / (1 + 3 * x)), "w[%d] = %.17g, not %.17g", i, w[i],
+                      x / (1 + 3 * x));
+    ck_assert(NEAR(ci, (lambda - 4) / 3)); /* -1.0e-4: lambda - 4 loses digits */
+    ck_assert(NEAR(cr, (lambda - 4) / 3 / 0.90));
+    /* a = b, c = d and a = 1e308 c: consistent, so w = (1, 1, 1e-308,
+     * 1e-308) / (2 + 2e-308) = (1/2, 1/2, 5e-309, 5e-309), lambda_max 4 and
+     * CR 0; a row's terms 1e308 + 1e308 sum beyond the double range. */
+    const double pairs[] = {1, 1, 1e308, 1e308, 1, 1, 1e308, 1e308,
+                            1e-308, 1e-308, 1, 1, 1e-308, 1e-308, 1, 1};
+    ck_assert_int_eq(itss_ahp_weights(pairs, 4, ITSS_AHP_STRICT, w, &lmax, &ci, &cr, &err), 0);
+    ck_assert(NEAR(w[0], 0.5) && NEAR(w[1], 0.5));
+    ck_assert(REL_NEAR(w[2], 5e-309) && REL_NEAR(w[3], 5e-309));
+    ck_assert(NEAR(lmax, 4) && ci == 0 && cr == 0);
+}
+END_TEST
+
 START_TEST(catalog_on_top_of_builtin)
 {
     static const char doc[] =
@@ -636,6 +770,151 @@ START_TEST(score_from_threads)
 }
 END_TEST
 
+/* A catalog with one more indicator than the built-in one: a rating, so
+ * that names, anchors and sub-characteristics of a loaded indicator are
+ * read after the catalog is freed. */
+static const char courtesy_doc[] =
+    "{\"indicators\": [{\"id\": \"staff_courtesy\", \"name\": {\"zh\": \"服务礼貌\", \"en\": "
+    "\"Staff courtesy\"}, \"subcharacteristic\": \"courtesy\", \"method\": \"rating\", "
+    "\"polarity\": \"positive\", \"anchors\": {\"1\": {\"zh\": \"差\", \"en\": \"poor\"}, "
+    "\"2\": {\"zh\": \"较差\", \"en\": \"fair\"}, \"3\": {\"zh\": \"一般\", \"en\": \"average\"}, "
+    "\"4\": {\"zh\": \"好\", \"en\": \"good\"}, \"5\": {\"zh\": \"很好\", \"en\": \"excellent\"}}, "
+    "\"source\": \"test\"}]}";
+
+/* An evaluation of the courtesy catalog for one period: an evaluated ratio
+ * and rating, a not-applicable indicator with its reason and a missing
+ * one, weights and bands. */
+static char *lifetime_evaluation(char *buf, size_t size, const char *period, int answered)
+{
+    snprintf(buf, size,
+             "{\"service\": \"04\", \"period\": \"%s\", \"scheme\": {\"indicators\": "
+             "[\"incident_response_timeliness\", \"call_answer_rate\", \"monitoring_coverage\", "
+             "\"repeat_repair_rate\", \"staff_courtesy\"], \"weights\": {\"reliability\": 2, "
+             "\"staff_courtesy\": 3}, \"bands\": [{\"grade\": \"A\", \"min\": 0.9}, "
+             "{\"grade\": \"B\", \"min\": 0}]}, \"measurements\": {"
+             "\"incident_response_timeliness\": {\"A\": %d, \"B\": 100}, "
+             "\"monitoring_coverage\": {\"na\": \"没有监控合同\"}, "
+             "\"repeat_repair_rate\": {\"A\": 3, \"B\": 100}, "
+             "\"staff_courtesy\": {\"scores\": [4, 5, 5]}}}",
+             period, answered);
+    return buf;
+}
+
+/* Every view of a result: JSON, pretty JSON and the text reports. */
+static void result_views(const itss_quality_result *r, char *out[4])
+{
+    ck_assert_int_eq(itss_quality_result_render(r, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &out[0], NULL,
+                                                NULL), 0);
+    ck_assert_int_eq(itss_quality_result_render(r, ITSS_FORMAT_JSON_PRETTY, ITSS_LANG_ZH,
+                                                &out[1], NULL, NULL), 0);
+    ck_assert_int_eq(itss_quality_result_render(r, ITSS_FORMAT_TEXT, ITSS_LANG_ZH, &out[2], NULL,
+                                                NULL), 0);
+    ck_assert_int_eq(itss_quality_result_render(r, ITSS_FORMAT_TEXT, ITSS_LANG_EN, &out[3], NULL,
+                                                NULL), 0);
+}
+
+static void compare_views(const itss_quality_result *a, const itss_quality_result *b,
+                          char *out[2])
+{
+    const itss_quality_result *both[] = {a, b};
+    ck_assert_int_eq(itss_quality_compare_render(both, 2, ITSS_FORMAT_JSON, ITSS_LANG_ZH,
+                                                 &out[0], NULL, NULL), 0);
+    ck_assert_int_eq(itss_quality_compare_render(both, 2, ITSS_FORMAT_TEXT, ITSS_LANG_EN,
+                                                 &out[1], NULL, NULL), 0);
+}
+
+/* Results and evaluations keep what they need: the caller may free the
+ * catalog they were made with (and a result's evaluation) first, and every
+ * view and getter still reads the same (under AddressSanitizer, a
+ * use-after-free would stop the test). */
+START_TEST(objects_outlive_their_catalog)
+{
+    itss_indicator_catalog *c = NULL;
+    itss_evaluation *e1 = NULL, *e2 = NULL;
+    itss_quality_result *r1 = NULL, *r2 = NULL, *r3 = NULL;
+    itss_error err;
+    char doc[2048];
+    ck_assert_int_eq(itss_indicator_catalog_extend(builtin(), courtesy_doc,
+                                                   sizeof courtesy_doc - 1, &c, &err), 0);
+    lifetime_evaluation(doc, sizeof doc, "2026-Q1", 90);
+    ck_assert_int_eq(itss_evaluation_load(c, doc, strlen(doc), &e1, &err), 0);
+    lifetime_evaluation(doc, sizeof doc, "2026-Q2", 95);
+    ck_assert_int_eq(itss_evaluation_load(c, doc, strlen(doc), &e2, &err), 0);
+    ck_assert_int_eq(itss_quality_score(e1, &r1, &err), 0);
+    ck_assert_int_eq(itss_quality_score(e2, &r2, &err), 0);
+    char *before[4], *cmp_before[2], *export_before = NULL;
+    result_views(r1, before);
+    compare_views(r1, r2, cmp_before);
+    ck_assert_int_eq(itss_evaluation_export(e2, ITSS_FORMAT_JSON, &export_before, NULL, &err), 0);
+    double overall = itss_quality_result_overall(r1), coverage = itss_quality_result_coverage(r1);
+
+    itss_indicator_catalog_free(c); /* the caller is done with the catalog */
+    itss_evaluation_free(e1);       /* and with the first evaluation */
+
+    /* the result: every view, byte for byte, and every getter */
+    char *after[4], *cmp_after[2];
+    result_views(r1, after);
+    compare_views(r1, r2, cmp_after);
+    for (int i = 0; i < 4; i++) {
+        ck_assert_str_eq(after[i], before[i]);
+        itss_free(before[i]);
+        itss_free(after[i]);
+    }
+    for (int i = 0; i < 2; i++) {
+        ck_assert_str_eq(cmp_after[i], cmp_before[i]);
+        itss_free(cmp_before[i]);
+        itss_free(cmp_after[i]);
+    }
+    ck_assert(itss_quality_result_overall(r1) == overall);
+    ck_assert(itss_quality_result_coverage(r1) == coverage);
+    /* responsiveness 0.9 (weight 1), reliability 1 - 3/100 (weight 2; its
+     * completeness is na), friendliness 14/15 (weight 1): 0.943..., band A */
+    ck_assert(NEAR(overall, (0.9 + 2 * 0.97 + 14.0 / 15) / 4));
+    ck_assert_str_eq(itss_quality_result_band(r1), "A");
+    ck_assert(!isnan(itss_quality_result_node_score(r1, node("courtesy"))));
+    /* indicators known by id: the built-in catalog's handle finds them */
+    ck_assert_int_eq(itss_quality_result_indicator_status(r1, ind("monitoring_coverage")),
+                     ITSS_INDICATOR_NA);
+    ck_assert_str_eq(itss_quality_result_indicator_reason(r1, ind("monitoring_coverage")),
+                     "没有监控合同");
+    ck_assert(NEAR(itss_quality_result_indicator_score(r1, ind("incident_response_timeliness")),
+                   0.9));
+    /* the indicators the result hands out, loaded ones included */
+    ck_assert_uint_eq(itss_quality_result_not_evaluated_count(r1), 2);
+    const itss_indicator *missing = itss_quality_result_not_evaluated_at(r1, 0);
+    ck_assert_str_eq(itss_indicator_id(missing), "call_answer_rate");
+    ck_assert_int_eq(itss_quality_result_indicator_status(r1, missing), ITSS_INDICATOR_MISSING);
+    const itss_indicator *na = itss_quality_result_not_evaluated_at(r1, 1);
+    ck_assert_str_eq(itss_indicator_name(na, ITSS_LANG_EN), "Monitoring coverage");
+    ck_assert_str_eq(itss_quality_node_id(itss_indicator_subcharacteristic(na)), "completeness");
+
+    /* the second evaluation still works on the catalog it was made with */
+    const itss_indicator_catalog *kept = itss_evaluation_catalog(e2);
+    ck_assert_uint_eq(itss_indicator_catalog_indicator_count(kept), 18);
+    const itss_indicator *loaded = NULL;
+    ck_assert_int_eq(itss_indicator_lookup(kept, "staff_courtesy", &loaded, &err), 0);
+    ck_assert_str_eq(itss_indicator_name(loaded, ITSS_LANG_ZH), "服务礼貌");
+    ck_assert_str_eq(itss_indicator_anchor(loaded, 5, ITSS_LANG_EN), "excellent");
+    ck_assert_str_eq(itss_indicator_id(itss_evaluation_indicator_at(e2, 4)), "staff_courtesy");
+    char *export_after = NULL;
+    ck_assert_int_eq(itss_evaluation_export(e2, ITSS_FORMAT_JSON, &export_after, NULL, &err), 0);
+    ck_assert_str_eq(export_after, export_before);
+    itss_free(export_before);
+    itss_free(export_after);
+    ck_assert_int_eq(itss_evaluation_set_ratio(e2, "call_answer_rate", 45, 50, &err), 0);
+    ck_assert_int_eq(itss_quality_score(e2, &r3, &err), 0);
+    ck_assert(NEAR(itss_quality_result_indicator_score(r3, loaded), 14.0 / 15));
+    itss_evaluation_free(e2); /* r2 and r3 now hold the last references */
+    char *views[4];
+    result_views(r3, views);
+    for (int i = 0; i < 4; i++)
+        itss_free(views[i]);
+    itss_quality_result_free(r1);
+    itss_quality_result_free(r2);
+    itss_quality_result_free(r3); /* the catalog goes with the last one */
+}
+END_TEST
+
 START_TEST(null_arguments)
 {
     ck_assert_ptr_null(itss_quality_model_edition(NULL));
@@ -709,14 +988,17 @@ static Suite *suite(void)
     tcase_add_test(t, default_schemes);
     tcase_add_test(t, seed_examples);
     tcase_add_test(t, aggregation_rules);
+    tcase_add_test(t, weights_at_the_ends_of_the_double_range);
     tcase_add_test(t, bands_and_weights);
     tcase_add_test(t, measurement_errors);
     tcase_add_test(t, builders_read_back);
     tcase_add_test(t, evaluation_export_round_trip);
     tcase_add_test(t, compare_results);
     tcase_add_test(t, ahp_consistent_and_not);
+    tcase_add_test(t, ahp_at_the_ends_of_the_double_range);
     tcase_add_test(t, catalog_on_top_of_builtin);
     tcase_add_test(t, score_from_threads);
+    tcase_add_test(t, objects_outlive_their_catalog);
     tcase_add_test(t, null_arguments);
     suite_add_tcase(s, t);
     return s;

@@ -3,8 +3,11 @@
  * asks for the built-in catalog, maturity model and indicator catalog at
  * the same moment (the lazy, lock-free initialisation races), then looks
  * up codes, rates the example assessment and scores the example evaluation
- * many times. Every thread must get the same objects and byte-identical
- * results. Run in every test build, and under ThreadSanitizer by
+ * many times. Each thread also scores its own evaluation of a loaded
+ * indicator catalog that the main thread freed before the threads began:
+ * the evaluations and results hold the catalog, and the last of them to go,
+ * in whichever thread, frees it. Every thread must get the same objects and
+ * byte-identical results. Run in every test build, and under ThreadSanitizer by
  * scripts/test (the build-tsan step), which reports any data race.
  *
  * usage: test_threads ASSESSMENT.json EVALUATION.json
@@ -27,7 +30,8 @@ typedef struct {
     const itss_catalog *cat;
     const itss_maturity_model *model;
     const itss_indicator_catalog *indicators;
-    char *rated, *scored, *looked_up;
+    itss_evaluation *own; /* of the loaded catalog, freed by the thread */
+    char *rated, *scored, *looked_up, *scored_own;
     int failures;
 } outcome;
 
@@ -97,6 +101,19 @@ static void *work(void *arg)
                                 ITSS_LANG_EN, &out, NULL, &e);
         keep(&o->scored, out, &o->failures);
     }
+    for (int r = 0; r < ROUNDS; r++) {
+        itss_quality_result *res = NULL;
+        char *out = NULL;
+        if (itss_quality_score(o->own, &res, &e) == 0) {
+            if (r == ROUNDS - 1) { /* the last result outlives the evaluation */
+                itss_evaluation_free(o->own);
+                o->own = NULL;
+            }
+            itss_quality_result_render(res, ITSS_FORMAT_TEXT, ITSS_LANG_EN, &out, NULL, &e);
+        }
+        itss_quality_result_free(res);
+        keep(&o->scored_own, out, &o->failures);
+    }
     return NULL;
 }
 
@@ -112,6 +129,16 @@ int main(int argc, char **argv)
     pthread_t t[THREADS];
     outcome o[THREADS];
     memset(o, 0, sizeof o);
+    /* the built-in indicators again, as a loaded catalog: the same report */
+    static const char none[] = "{\"indicators\": []}";
+    itss_indicator_catalog *loaded = NULL;
+    if (itss_indicator_catalog_extend(itss_indicator_catalog_builtin(), none, sizeof none - 1,
+                                      &loaded, NULL) != 0)
+        return 2;
+    for (int i = 0; i < THREADS; i++)
+        if (itss_evaluation_load(loaded, evaluation, evaluation_len, &o[i].own, NULL) != 0)
+            return 2;
+    itss_indicator_catalog_free(loaded); /* the evaluations hold it now */
     for (int i = 0; i < THREADS; i++)
         if (pthread_create(&t[i], NULL, work, &o[i]) != 0)
             return 2;
@@ -127,6 +154,7 @@ int main(int argc, char **argv)
         }
         if (!o[i].rated || !o[0].rated || strcmp(o[i].rated, o[0].rated) ||
             !o[i].scored || !o[0].scored || strcmp(o[i].scored, o[0].scored) ||
+            !o[i].scored_own || strcmp(o[i].scored_own, o[0].scored) ||
             !o[i].looked_up || !o[0].looked_up || strcmp(o[i].looked_up, o[0].looked_up)) {
             fprintf(stderr, "thread %d got other results\n", i);
             bad++;
@@ -141,6 +169,8 @@ int main(int argc, char **argv)
         itss_free(o[i].rated);
         itss_free(o[i].scored);
         itss_free(o[i].looked_up);
+        itss_free(o[i].scored_own);
+        itss_evaluation_free(o[i].own); /* NULL unless a round failed */
     }
     pthread_barrier_destroy(&start);
     free(assessment);

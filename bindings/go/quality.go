@@ -357,7 +357,8 @@ type AHPResult struct {
 // row; nil for "1", "2", ...). A matrix with CR >= 0.10 gives
 // ErrConsistency unless allowInconsistent. A bad matrix gives ErrValue
 // naming the cell (values JSON cannot carry, NaN and infinities, also give
-// ErrValue), more than 15 rows ErrLimit.
+// ErrValue), and so do comparisons so far apart that the weights cannot be
+// computed in doubles; more than 15 rows ErrLimit.
 func AHP(matrix [][]float64, labels []string, allowInconsistent bool) (AHPResult, error) {
 	doc, err := marshalDoc("AHP matrix", struct {
 		Matrix [][]float64 `json:"matrix"`

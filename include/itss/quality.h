@@ -13,13 +13,24 @@
  *
  * Ownership:
  *  - itss_quality_model_builtin() and itss_indicator_catalog_builtin() give
- *    borrowed, immutable objects compiled into the library.
+ *    borrowed, immutable objects compiled into the library, valid until
+ *    the process ends. Every catalog is of the built-in model.
  *  - Loaded catalogs, evaluations and results are caller-owned (their
- *    *_free). A catalog must outlive the evaluations made with it; a
- *    result does not depend on its evaluation.
- *  - Nodes and indicators are borrowed from their model or catalog.
+ *    *_free) and may be freed in any order: none has to outlive another.
+ *    An evaluation and a result hold the catalog they were made with (a
+ *    thread-safe reference count): itss_indicator_catalog_free() gives up
+ *    the caller's hold, and the catalog's memory goes with the last
+ *    evaluation or result made with it. A result holds nothing of its
+ *    evaluation (it copies what it reports).
+ *  - Nodes are borrowed from the model. Indicators are borrowed from the
+ *    object that handed them out and valid as long as it: a catalog
+ *    (itss_indicator_catalog_indicator_at, itss_indicator_lookup), an
+ *    evaluation (itss_evaluation_indicator_at) or a result
+ *    (itss_quality_result_not_evaluated_at).
  *  - Evaluations are mutable: one thread at a time. Models, catalogs and
- *    results are immutable and may be shared between threads.
+ *    results are immutable and may be shared between threads; freeing an
+ *    evaluation or a result in one thread while others use its catalog,
+ *    or other evaluations and results of it, is safe.
  *  - Functions that take an indicator catalog take it first; NULL is
  *    ITSS_EINVAL, never "the built-in catalog" (pass
  *    itss_indicator_catalog_builtin()).
@@ -140,7 +151,11 @@ ITSS_API int itss_indicator_catalog_extend(const itss_indicator_catalog *base,
 ITSS_API int itss_indicator_catalog_extend_file(const itss_indicator_catalog *base,
                                                 const char *path,
                                                 itss_indicator_catalog **out, itss_error *err);
-/* NULL and the built-in catalog are accepted and ignored. */
+/* Give up the caller's hold on a loaded catalog: it is freed now, or with
+ * the last evaluation or result made with it. Afterwards the caller must
+ * not use c or indicators taken from c (those an evaluation or result
+ * hands out stay valid as long as it). NULL and the built-in catalog are
+ * accepted and ignored. */
 ITSS_API void itss_indicator_catalog_free(itss_indicator_catalog *c);
 
 /* The indicators in document order (a base catalog's first); borrowed from
@@ -201,8 +216,9 @@ ITSS_API int itss_quality_scheme_render(const itss_indicator_catalog *c, const c
 /* ---- evaluations --------------------------------------------------------- */
 
 /* An evaluation from JSON (docs/quality.md): {"service", "scheme",
- * "measurements", "period", metadata}, of the indicators of c, which must
- * outlive the evaluation. *out is caller-owned (itss_evaluation_free).
+ * "measurements", "period", metadata}, of the indicators of c, which the
+ * evaluation holds (c may be freed first). *out is caller-owned
+ * (itss_evaluation_free).
  * Nothing is half-built: on failure *out is NULL and err locates the
  * problem. Errors: ITSS_EINVAL, ITSS_ENOMEM, ITSS_EPARSE, ITSS_ESCHEMA,
  * ITSS_EVALUE, ITSS_ENOTFOUND, ITSS_EDUPLICATE, ITSS_EMODEL,
@@ -214,14 +230,17 @@ ITSS_API int itss_evaluation_load_file(const itss_indicator_catalog *c, const ch
                                        itss_evaluation **out, itss_error *err);
 
 /* An evaluation of a service with its default scheme (every indicator of
- * c meant for the service, weights 1, no bands) and no measurements; c
- * must outlive it. *out is caller-owned (itss_evaluation_free).
+ * c meant for the service, weights 1, no bands) and no measurements; it
+ * holds c (c may be freed first). *out is caller-owned
+ * (itss_evaluation_free).
  * Errors: ITSS_EINVAL, ITSS_ENOMEM, a code check's errors. */
 ITSS_API int itss_evaluation_new(const itss_indicator_catalog *c, const char *service,
                                  itss_evaluation **out, itss_error *err);
 ITSS_API void itss_evaluation_free(itss_evaluation *e);
 
-/* The catalog of the evaluation's indicators (borrowed). NULL for NULL. */
+/* The catalog of the evaluation's indicators: borrowed from e and valid as
+ * long as e, even after the caller freed its own hold on the catalog (do
+ * not free it). NULL for NULL. */
 ITSS_API const itss_indicator_catalog *itss_evaluation_catalog(const itss_evaluation *e);
 
 /* Tailor the scheme: replace the selected indicators (ids of the catalog,
@@ -232,8 +251,10 @@ ITSS_API const itss_indicator_catalog *itss_evaluation_catalog(const itss_evalua
 ITSS_API int itss_evaluation_set_indicators(itss_evaluation *e, const char *const *ids,
                                             size_t n, itss_error *err);
 /* The weight of a node: an indicator, sub-characteristic or characteristic
- * id (one namespace); finite and >= 0; default 1. Errors: ITSS_EINVAL,
- * ITSS_ENOTFOUND (unknown or unselected id), ITSS_EVALUE. */
+ * id (one namespace); finite and >= 0, from 0 to DBL_MAX (means are taken
+ * on the weights divided by the largest, so none overflows); default 1.
+ * Errors: ITSS_EINVAL, ITSS_ENOTFOUND (unknown or unselected id),
+ * ITSS_EVALUE. */
 ITSS_API int itss_evaluation_set_weight(itss_evaluation *e, const char *id, double weight,
                                         itss_error *err);
 /* The weight of a node, as set or the default 1, into *weight (may be
@@ -297,7 +318,7 @@ ITSS_API int itss_evaluation_set_meta(itss_evaluation *e, const char *key, const
 ITSS_API const char *itss_evaluation_meta(const itss_evaluation *e, const char *key);
 
 /* The service category (GB/T 29264 code, borrowed) and the selected
- * indicators in scheme order (borrowed from the catalog); NULL / 0 for
+ * indicators in scheme order (borrowed, valid as long as e); NULL / 0 for
  * NULL or out of range. */
 ITSS_API const char *itss_evaluation_service(const itss_evaluation *e);
 ITSS_API size_t itss_evaluation_indicator_count(const itss_evaluation *e);
@@ -313,8 +334,8 @@ ITSS_API int itss_evaluation_export(const itss_evaluation *e, itss_format format
 /* ---- scoring -------------------------------------------------------------- */
 
 /* Score an evaluation. *out is caller-owned (itss_quality_result_free); it
- * does not refer to the evaluation, but to its catalog's indicators: the
- * catalog must outlive the result.
+ * does not refer to the evaluation and holds the evaluation's catalog, so
+ * both may be freed before it.
  * Errors: ITSS_EINVAL, ITSS_ENOMEM. */
 ITSS_API int itss_quality_score(const itss_evaluation *e, itss_quality_result **out,
                                 itss_error *err);
@@ -343,7 +364,8 @@ ITSS_API itss_indicator_status itss_quality_result_indicator_status(
     const itss_quality_result *r, const itss_indicator *ind);
 ITSS_API const char *itss_quality_result_indicator_reason(const itss_quality_result *r,
                                                           const itss_indicator *ind);
-/* The selected indicators without a value, in scheme order (borrowed). */
+/* The selected indicators without a value, in scheme order (borrowed from
+ * the result, valid as long as r). */
 ITSS_API size_t itss_quality_result_not_evaluated_count(const itss_quality_result *r);
 ITSS_API const itss_indicator *itss_quality_result_not_evaluated_at(
     const itss_quality_result *r, size_t i);
@@ -360,7 +382,8 @@ ITSS_API int itss_quality_score_json(const itss_indicator_catalog *c, const char
                                      size_t len, itss_format format, itss_lang lang,
                                      char **out, size_t *outlen, itss_error *err);
 
-/* Compare n >= 2 results of the same scheme, in time order: for the
+/* Compare n >= 2 results of the same scheme, in time order (only read:
+ * each result holds what it needs, whatever was freed since): for the
  * overall score and every characteristic, sub-characteristic and
  * indicator, the scores, the change from each result to the next and from
  * the first to the last. Errors: ITSS_EINVAL, ITSS_ENOMEM, ITSS_EVALUE
@@ -376,11 +399,17 @@ ITSS_API int itss_quality_compare_render(const itss_quality_result *const *resul
  * weights (n doubles, may be NULL) receives the principal eigenvector
  * normalised to sum 1; lambda_max, ci and cr (may be NULL) the principal
  * eigenvalue, CI = (lambda_max - n) / (n - 1) and CR = CI / RI with
- * Saaty's random index (CR is 0 for n <= 2). Errors: ITSS_EINVAL,
- * ITSS_EVALUE (n is 0, or a cell breaks a rule: the message names it),
+ * Saaty's random index (CR is 0 for n <= 2). Any finite comparisons whose
+ * results doubles can hold are weighed, however far apart; on success
+ * every output is a finite number and every weight is > 0. Errors:
+ * ITSS_EINVAL, ITSS_EVALUE (n is 0, or a cell breaks a rule: the message
+ * names it; or the comparisons are so far apart that a weight, lambda_max,
+ * CI or CR would not be a finite double, a weight would round to 0, or
+ * the eigenvector cannot be resolved in doubles: the message says so),
  * ITSS_ELIMIT (n > 15),
  * ITSS_ECONSISTENCY (CR >= 0.10 in mode ITSS_AHP_STRICT; the outputs are
- * filled all the same). */
+ * filled all the same). On any other error the outputs are left
+ * unchanged. */
 ITSS_API int itss_ahp_weights(const double *matrix, size_t n, itss_ahp_mode mode,
                               double *weights, double *lambda_max, double *ci, double *cr,
                               itss_error *err);
@@ -388,7 +417,9 @@ ITSS_API int itss_ahp_weights(const double *matrix, size_t n, itss_ahp_mode mode
 /* The same from JSON {"matrix": [[...], ...], "labels": [...]} (labels
  * optional, unique, one per row) to JSON {"labels", "weights",
  * "lambda_max", "ci", "cr", "consistent"} or text. Errors: as
- * itss_ahp_weights, with JSON locations, and ITSS_EPARSE, ITSS_ESCHEMA. */
+ * itss_ahp_weights, with JSON locations (the error of one cell at that
+ * cell, the others of itss_ahp_weights at "/matrix"), and ITSS_EPARSE,
+ * ITSS_ESCHEMA. */
 ITSS_API int itss_ahp_json(const char *json, size_t len, itss_ahp_mode mode,
                            itss_format format, itss_lang lang, char **out, size_t *outlen,
                            itss_error *err);

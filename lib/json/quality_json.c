@@ -266,6 +266,7 @@ static int build_qcatalog(itss_jdoc *d, void *ctx)
     if (!c)
         return nomem(d);
     c->model = m;
+    atomic_init(&c->refs, 1); /* the caller's */
     cloader L = {d, c, cc->base ? cc->base->n : 0};
     json_t *list = NULL;
     const char *format = NULL;

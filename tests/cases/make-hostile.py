@@ -1095,6 +1095,17 @@ def evaluation():
             ('weight-unknown', '"professionalism": 1.5', MARK + '"overall": 1.5', '/scheme/weights/overall', "weights name indicators, sub-characteristics and characteristics; overall is none"),
             ('ahp-node-unknown', '{"node": "timeliness"', '{"node": ' + MARK + '"Timeliness"', '/scheme/ahp/0/node', "an AHP node is overall, a characteristic or a sub-characteristic: an unknown id in the scheme")):
         E('notfound-' + name, old, new, 'ITSS_ENOTFOUND', path, why + ": ITSS_ENOTFOUND (docs/quality.md error table), at the key when the id is a key")
+    E('ahp-beyond-double', '"matrix": [[1, 1, 3], [1, 1, 3], [0.3333333333333333, 0.3333333333333333, 1]]',
+      '"matrix": ' + MARK + '[[1, 1.7e308, 1.7e308], [5.88e-309, 1, 1.7e308], [5.88e-309, 5.88e-309, 1]]', 'ITSS_EVALUE', '/scheme/ahp/0/matrix',
+      "a > b > c, each by H = 1.7e308 with the reciprocal L = 5.88e-309: lambda_max >= (H^2 L)^(1/3) = 5.5e102 (the "
+      "cycle a12 a23 a31 on the diagonal of A^3) and row 3, (lambda - 1) w3 = L (w1 + w2) <= 2 L w1, puts w3 / w1 "
+      "below 2.2e-411, beyond any double: the weights cannot be computed, ITSS_EVALUE at the matrix, whether or not "
+      "inconsistency is allowed (the scheme is refused, not scored null)")
+    E('ahp-beyond-double-allowed', '"matrix": [[1, 1, 3], [1, 1, 3], [0.3333333333333333, 0.3333333333333333, 1]]}',
+      '"matrix": ' + MARK + '[[1, 1.7e308, 1.7e308], [5.88e-309, 1, 1.7e308], [5.88e-309, 5.88e-309, 1]], "allow_inconsistent": true}',
+      'ITSS_EVALUE', '/scheme/ahp/0/matrix',
+      "the matrix of hostile-evaluation-ahp-beyond-double with \"allow_inconsistent\": true: its weights still cannot "
+      "be computed in doubles, ITSS_EVALUE at the matrix")
     E('ahp-inconsistent', '"matrix": [[1, 1, 3], [1, 1, 3], [0.3333333333333333, 0.3333333333333333, 1]]',
       '"matrix": ' + MARK + '[[1, 9, 0.1111111111111111], [0.1111111111111111, 1, 9], [9, 0.1111111111111111, 1]]', 'ITSS_ECONSISTENCY', '/scheme/ahp/0/matrix',
       "a cyclic matrix (a > b > c > a, each by 9) has CR far above 0.10: ITSS_ECONSISTENCY at the matrix")
@@ -1191,6 +1202,24 @@ def ahp():
       "a > b, b > c, c > a: CR far above 0.10 is ITSS_ECONSISTENCY. itss_ahp_json reports the errors of itss_ahp_weights "
       "\"with JSON locations\" (include/itss/quality.h), and an evaluation locates the same error at its matrix "
       "(docs/quality.md: /scheme/ahp/0/matrix): here /matrix, at the matrix")
+    # comparisons at the ends of the double range
+    write(F, 'beyond-double', '{"labels": ["甲", "乙", "丙", "丁"],\n "matrix": ' + MARK +
+          '[[1, 1.7e308, 1.7e308, 1.7e308],\n            [5.88e-309, 1, 1.7e308, 1.7e308],\n'
+          '            [5.88e-309, 5.88e-309, 1, 1.7e308],\n            [5.88e-309, 5.88e-309, 5.88e-309, 1]]}\n',
+          ERR('ITSS_EVALUE', '/matrix'),
+          "a > b > c > d, each by H = 1.7e308 with the reciprocal L = 5.88e-309 (H L = 0.9996, within 1 %). A^4 has "
+          "the cycle a12 a23 a34 a41 = H^3 L on its diagonal, so lambda_max >= (H^3 L)^(1/4) = 1.3e154, and row 4 of "
+          "A w = lambda w, (lambda - 1) w4 = L (w1 + w2 + w3) <= 3 L w1, puts w4 / w1 below 1.4e-462: no double holds "
+          "that weight (the smallest is 4.9e-324). The weights cannot be computed: ITSS_EVALUE at the matrix "
+          "(include/itss/quality.h), never null weights with success")
+    write(F, 'accept-extreme-consistent', '{"labels": ["甲", "乙", "丙", "丁"],\n "matrix": '
+          '[[1, 1, 1e308, 1e308],\n            [1, 1, 1e308, 1e308],\n'
+          '            [1e-308, 1e-308, 1, 1],\n            [1e-308, 1e-308, 1, 1]]}\n',
+          {"labels": ["甲", "乙", "丙", "丁"], "weights": [0.5, 0.5, 5e-309, 5e-309], "lambda_max": 4, "ci": 0,
+           "cr": 0, "consistent": True},
+          "a = b, c = d, a = 1e308 c: consistent (1e308 x 1e-308 = 1), so w = (1, 1, 1e-308, 1e-308) / (2 + 2e-308) "
+          "= (1/2, 1/2, 5e-309, 5e-309), each row of A w is 4 w_i (lambda_max 4) and CI = CR = 0. Far apart but "
+          "within the double range: weighed, not refused")
 
 
 def main():

@@ -215,7 +215,9 @@ def ahp(matrix: Union[Sequence[Sequence[float]], _lib.Document],
     bytes or path). Returns ``{"labels", "weights", "lambda_max", "ci", "cr",
     "consistent"}``. Raises ConsistencyError when CR >= 0.10 unless
     allow_inconsistent, InvalidValueError naming the cell of a matrix that
-    is not positive, reciprocal or unit-diagonal."""
+    is not positive, reciprocal or unit-diagonal, and InvalidValueError for
+    comparisons so far apart that the weights cannot be computed in
+    doubles."""
     text = _ahp_text(matrix, labels)
     mode = _lib.AHP_ALLOW_INCONSISTENT if allow_inconsistent else _lib.AHP_STRICT
     return json.loads(_lib.render(lib.itss_ahp_json, text, len(text), mode, _lib.FORMAT_JSON, 0))

@@ -103,6 +103,65 @@ score("characteristic-weights",
        "measurements": {"incident_resolution_rate": {"A": 9, "B": 10}, "call_answer_rate": {"A": 5, "B": 10}}},
       {"overall": {"score": (3 * 0.9 + 1 * 0.5) / 4, "coverage": 1}},
       "reliability 0.9 weighs 3, responsiveness 0.5 weighs 1: overall (3*0.9 + 0.5)/4 = 0.8")
+
+# ---- weights at the ends of the double range ------------------------------------
+# A weighted mean does not change when every weight is multiplied by the same
+# number, so it can be computed on the weights divided by the largest: the
+# expected values below are the means of the weights as given, worked by hand.
+DBL_MAX = sys.float_info.max          # 1.7976931348623157e308
+DENORMAL_MIN = 5e-324                 # the smallest double above 0
+IRT_OTR = ["incident_response_timeliness", "on_time_repair_rate"]
+
+
+def two_timeliness(w1, w2, m2={"A": 8, "B": 10}, more=None):
+    """incident_response_timeliness X = 0.9 with weight w1, on_time_repair_rate
+    X = 0.8 (or as m2) with weight w2."""
+    ev = {"service": "04", "scheme": {"indicators": IRT_OTR + (more or []),
+                                      "weights": {IRT_OTR[0]: w1, IRT_OTR[1]: w2}},
+          "measurements": {IRT_OTR[0]: {"A": 9, "B": 10}}}
+    if m2 is not None:
+        ev["measurements"][IRT_OTR[1]] = m2
+    return ev
+
+
+score("weights-huge-equal", two_timeliness(1e308, 1e308),
+      {"overall": {"score": 0.85, "coverage": 1, "status": "evaluated"},
+       "subcharacteristics": [{}] * 8 + [{"id": "timeliness", "score": 0.85, "coverage": 1}] + [{}] * 7,
+       "indicators": [{"id": IRT_OTR[0], "weight": 1e308}, {"id": IRT_OTR[1], "weight": 1e308}]},
+      "two indicators of equal weight 1e308: their mean (0.9 + 0.8)/2 = 0.85, as with any equal weights, though "
+      "1e308 + 1e308 is beyond the double range; coverage 1 (both evaluated)")
+ev = two_timeliness(DBL_MAX, DBL_MAX, more=["call_answer_rate"])
+ev["scheme"]["weights"]["call_answer_rate"] = DBL_MAX
+score("weights-largest-double", ev,
+      {"overall": {"score": 0.85, "coverage": 2 / 3},
+       "subcharacteristics": [{}] * 8 + [{"id": "timeliness", "score": 0.85, "coverage": 2 / 3}] + [{}] * 7},
+      "three indicators of weight DBL_MAX (1.7976931348623157e308), one of them missing: the score is the mean "
+      "of the two evaluated, (0.9 + 0.8)/2 = 0.85, and they carry 2 of the 3 equal weights: coverage 2/3")
+score("weights-smallest-denormal", two_timeliness(DENORMAL_MIN, 0),
+      {"overall": {"score": 0.9, "coverage": 1},
+       "subcharacteristics": [{}] * 8 + [{"id": "timeliness", "score": 0.9, "coverage": 1, "status": "evaluated"}] + [{}] * 7},
+      "weights 5e-324 (the smallest double above 0) on X = 0.9 and 0 on X = 0.8: all the weight is on 0.9, so "
+      "the mean is (5e-324 * 0.9 + 0 * 0.8)/5e-324 = 0.9 (5e-324 * 0.9 itself rounds back to 5e-324); both "
+      "are evaluated and weigh 5e-324 in all: coverage 1")
+ev = two_timeliness(1e-300, 1e300, more=["incident_resolution_rate"])
+ev["scheme"]["weights"].update({"reliability": 1e300, "responsiveness": 1e-300})
+ev["measurements"]["incident_resolution_rate"] = {"A": 6, "B": 10}
+score("weights-far-apart", ev,
+      {"overall": {"score": 0.6, "coverage": 1},
+       "subcharacteristics": [{}] * 8 + [{"id": "timeliness", "score": 0.8, "coverage": 1}] + [{}] * 7,
+       "characteristics": [{}, {"id": "reliability", "score": 0.6, "weight": 1e300},
+                           {"id": "responsiveness", "score": 0.8, "weight": 1e-300}, {}, {}]},
+      "weights 1e-300 and 1e300, at two levels. Timeliness: (1e-300 * 0.9 + 1e300 * 0.8)/(1e-300 + 1e300) = "
+      "0.8 + 0.1/(1 + 1e600), which is 0.8 in doubles. Overall: reliability (incident_resolution_rate, 6/10 = 0.6) "
+      "weighs 1e300 and responsiveness (0.8) 1e-300: 0.6 + 0.2/(1 + 1e600), 0.6 in doubles; everything evaluated: "
+      "coverage 1")
+score("weights-far-apart-missing", two_timeliness(1e-300, 1e300, m2=None),
+      {"overall": {"score": 0.9, "coverage": 0, "status": "evaluated"},
+       "subcharacteristics": [{}] * 8 + [{"id": "timeliness", "score": 0.9, "coverage": 0, "status": "evaluated"}] + [{}] * 7},
+      "X = 0.9 weighs 1e-300 and the other indicator, missing, 1e300: the score is the mean over what was "
+      "evaluated, the one value 0.9 (its weight is small but not 0: not zero_weight); the evaluated share of the "
+      "weight is 1e-300/(1e-300 + 1e300) = 1e-600, which is 0 in doubles: coverage 0")
+
 score("bands",
       {"service": "04", "scheme": {"indicators": ["incident_resolution_rate"],
                                    "bands": [{"grade": "C", "min": 0}, {"grade": "A", "min": 0.9}, {"grade": "B", "min": 0.8}]},
