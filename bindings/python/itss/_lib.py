@@ -451,6 +451,21 @@ class Handle:
         except Exception:  # interpreter shutdown: the library may be gone
             pass
 
+    def __reduce__(self):
+        # the address of library memory means nothing in another process
+        raise TypeError("%s cannot be pickled" % type(self).__name__)
+
+
+def reduce_handle(obj: Handle, builtin_fn, export):
+    """``__reduce__`` of a loadable object: a built-in one unpickles as the
+    built-in object of the receiving process (builtin_fn, no arguments), a
+    loaded one as the object its class's ``load`` makes of ``export()``.
+    A closed object raises ValueError."""
+    obj._ptr  # noqa: B018  (raises ValueError when closed)
+    if not obj._owned:
+        return builtin_fn, ()
+    return type(obj).load, (export(),)
+
 
 _BUILTINS: dict = {}
 

@@ -129,6 +129,11 @@ class Catalog(_lib.Handle):
         ptr = _lib.load_handle(doc, "catalog", lib.itss_catalog_load, lib.itss_catalog_load_file)
         return cls(ptr, owned=True)
 
+    def __reduce__(self):
+        """Pickling (for processes and clusters): the built-in catalog by
+        name, a loaded one as its exported document."""
+        return _lib.reduce_handle(self, builtin, self.export)
+
     @property
     def edition(self) -> str:
         """The edition, e.g. "GB/T 29264-2012"."""

@@ -58,6 +58,14 @@ class ItssError(Exception):
         return "%s(%r, code=%d, path=%r, line=%d, column=%d)" % (
             type(self).__name__, self.message, self.code, self.path, self.line, self.column)
 
+    def render(self, input_line: int = 0, format: str = "compact") -> str:
+        """The library's own rendering of the error (itss_error_render):
+        "compact" is the one-line JSON object a ``--jsonl`` batch writes
+        for a failed line (with ``input_line`` when it is > 0), "json" the
+        same indented, "text" the message line of standard error."""
+        from . import _lib  # loaded by then: it raised this error
+        return _lib.error_render(self, input_line, _lib.fmt(format))
+
     def to_dict(self) -> dict:
         """The error as the ``{"error": {...}}`` object of the JSON formats
         (location keys only when known)."""

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import pickle
 import weakref
 from ctypes import byref, c_void_p
 from typing import List, Optional, Tuple
@@ -61,6 +63,11 @@ class Model(_lib.Handle):
             for r in list(self._results):
                 r.close()
         super().close()
+
+    def __reduce__(self):
+        """Pickling (for processes and clusters): the built-in model by
+        name, a loaded one as its exported document."""
+        return _lib.reduce_handle(self, builtin, self.export)
 
     @classmethod
     def load(cls, doc: _lib.Document) -> "Model":
@@ -109,7 +116,10 @@ class Model(_lib.Handle):
         :class:`Result` answers questions (level, a domain's level, gaps)
         without building the whole JSON export, the fast path for large
         batches. Same inputs and errors as :meth:`rate`."""
-        result = Result(self._rated(assessment, _target(target)), self)
+        t = _target(target)
+        text, path = _lib.document(assessment, "assessment")
+        result = Result(self._rated(assessment if text is None else text, t), self)
+        result._source = (text, path, t)  # what pickling rates again
         self._results.add(result)
         return result
 
@@ -124,6 +134,12 @@ class Model(_lib.Handle):
         column refer to its compact JSON serialisation; the path is exact).
         """
         return json.loads(self._render(assessment, target, _lib.FORMAT_JSON, 0))
+
+    def rate_json(self, assessment: _lib.Document, target: Optional[int] = None) -> str:
+        """The result as the library's compact JSON text on one line,
+        exactly what ``itss maturity rate --jsonl`` writes for it (same
+        inputs and errors as :meth:`rate`)."""
+        return self._render(assessment, target, _lib.FORMAT_JSON, 0)
 
     def report(self, assessment: _lib.Document, target: Optional[int] = None,
                lang: str = "zh") -> str:
@@ -176,6 +192,25 @@ class Result(_lib.Handle):
     def __init__(self, ptr: int, model: Model) -> None:
         super().__init__(ptr, owned=True)
         self._model = model  # keeps the model alive as long as the result
+        self._source: Tuple[Optional[bytes], Optional[bytes], int] = (None, None, 0)
+
+    def __reduce__(self):
+        """Pickling (for processes and clusters): the model and the text of
+        the assessment; unpickling rates it again, which gives this result.
+        An assessment given as a path is read when pickling and must still
+        give this result (PicklingError otherwise)."""
+        text, path, target = self._source
+        p = self._ptr  # raises ValueError when closed
+        if text is None:
+            if path is None:
+                raise TypeError("this Result does not know its assessment: it cannot be pickled")
+            text = _lib.read_path(path)
+            mine = _lib.render(lib.itss_maturity_result_render, p, _lib.FORMAT_JSON, 0)
+            if self._model._render(text, target or None, _lib.FORMAT_JSON, 0) != mine:
+                raise pickle.PicklingError(
+                    "%s no longer gives this result: the file changed since it was rated"
+                    % os.fsdecode(path))
+        return _rated_again, (self._model, text, target or None)
 
     @property
     def level(self) -> int:
@@ -249,6 +284,11 @@ class Result(_lib.Handle):
         """The text report, in "zh" or "en"."""
         return _lib.render(lib.itss_maturity_result_render, self._ptr, _lib.FORMAT_TEXT,
                            _lib.lang(lang))
+
+
+def _rated_again(model: Model, text: bytes, target: Optional[int]) -> Result:
+    """Unpickling a :class:`Result`."""
+    return model.assess(text, target)
 
 
 def builtin() -> Model:

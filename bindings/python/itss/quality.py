@@ -53,6 +53,11 @@ class IndicatorCatalog(_lib.Handle):
                                lib.itss_indicator_catalog_extend_file, before=(self._ptr,))
         return type(self)(ptr, owned=True)
 
+    def __reduce__(self):
+        """Pickling (for processes and clusters): the built-in catalog by
+        name, another one as its exported document."""
+        return _lib.reduce_handle(self, builtin, self.indicators)
+
     def __len__(self) -> int:
         return lib.itss_indicator_catalog_indicator_count(self._ptr)
 
@@ -101,6 +106,12 @@ class IndicatorCatalog(_lib.Handle):
         the overall score, coverage, band, every characteristic,
         sub-characteristic and indicator, and what was not evaluated."""
         return json.loads(self._render(evaluation, _lib.FORMAT_JSON, 0))
+
+    def score_json(self, evaluation: _lib.Document) -> str:
+        """The score as the library's compact JSON text on one line,
+        exactly what ``itss quality score --jsonl`` writes for it (same
+        inputs and errors as :meth:`score`)."""
+        return self._render(evaluation, _lib.FORMAT_JSON, 0)
 
     def report(self, evaluation: _lib.Document, lang: str = "zh") -> str:
         """The score as the library's text report, in "zh" or "en"."""
