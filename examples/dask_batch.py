@@ -33,6 +33,7 @@ import collections
 import os
 import pathlib
 import sys
+import warnings
 from typing import Iterator, List, Optional, Tuple
 
 try:
@@ -149,6 +150,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         ap.error("--target %d: the model has levels 1 to %d" % (o.target, engine.levels))
 
     from dask.distributed import Client, LocalCluster  # only now: it takes a while
+    # the documents go to the workers with their tasks, once each: meant
+    warnings.filterwarnings("ignore", message="Large object of size", category=UserWarning)
 
     out = open(o.output, "wb") if o.output else sys.stdout.buffer
     failed_any = False
