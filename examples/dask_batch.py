@@ -42,9 +42,10 @@ except ImportError:  # a source checkout: the binding next door
     sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "bindings" / "python"))
     import itss
 from itss import maturity, quality
+from itss.cli import jsonl_lines
 
-#: The longest line kept: one byte more than the library accepts, so that
-#: it refuses an over-long line (ITSS_ELIMIT) as the itss tool does.
+#: The largest document file read: one byte more than the library
+#: accepts, so that it refuses a larger one (ITSS_ELIMIT).
 MOST = 64 * 1024 * 1024 + 1
 
 # A partition: (documents, number of the first document) and what the
@@ -74,19 +75,9 @@ def run_partition(engine, kind: str, docs: List[bytes], first: int,
 # ---- on the client -------------------------------------------------------------
 
 def lines_of(path: str) -> Iterator[bytes]:
-    """The lines of a JSON lines file as the itss tool reads them: without
-    the line end (trailing CR and LF), an over-long line cut to MOST bytes."""
+    """The lines of a JSON lines file as the itss tool reads them."""
     with open(path, "rb") as f:
-        while True:
-            raw = f.readline(MOST)
-            if not raw:
-                return
-            if len(raw) == MOST and not raw.endswith(b"\n"):
-                while True:  # skip the rest of an over-long line
-                    rest = f.readline(1 << 20)
-                    if not rest or rest.endswith(b"\n"):
-                        break
-            yield raw.rstrip(b"\r\n")
+        yield from jsonl_lines(f)
 
 
 def files_of(directory: str) -> Iterator[bytes]:

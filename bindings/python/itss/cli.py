@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sys
 from ctypes import byref, c_char_p, c_size_t, c_void_p
-from typing import IO, Callable, Dict, List, Optional, Sequence
+from typing import IO, Callable, Dict, Iterator, List, Optional, Sequence
 
 from . import _lib, classification, errors, maturity, quality
 from ._lib import lib
@@ -222,6 +222,23 @@ def shown(path: str) -> str:
     return "<stdin>" if path == "-" else path
 
 
+def jsonl_lines(f: IO[bytes]) -> Iterator[bytes]:
+    """The documents of a JSON lines stream as itss reads them: each line
+    without its line end (trailing CR and LF), one longer than the library
+    accepts cut to one byte more (which the library refuses)."""
+    most = _lib.MAX_DOCUMENT_SIZE + 1
+    while True:
+        raw = f.readline(most)
+        if not raw:
+            return
+        if len(raw) == most and not raw.endswith(b"\n"):
+            while True:  # skip the rest of an over-long line
+                rest = f.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+        yield raw.rstrip(b"\r\n")
+
+
 def jsonl(path: str, fn: Callable[[bytes], str], stdin: IO[bytes], out: IO[str],
           err: IO[str]) -> int:
     """One document per line; one result or error object per output line."""
@@ -234,19 +251,9 @@ def jsonl(path: str, fn: Callable[[bytes], str], stdin: IO[bytes], out: IO[str],
             err.write("itss: cannot open %s: %s\n" % (path, exc.strerror or exc))
             return EXIT_INVALID
     failed = lineno = 0
-    most = _lib.MAX_DOCUMENT_SIZE + 1
     try:
-        while True:
-            raw = lines.readline(most)
-            if not raw:
-                break
-            if len(raw) == most and not raw.endswith(b"\n"):
-                while True:  # skip the rest of an over-long line
-                    rest = lines.readline(1 << 20)
-                    if not rest or rest.endswith(b"\n"):
-                        break
+        for line in jsonl_lines(lines):
             lineno += 1
-            line = raw.rstrip(b"\r\n")
             try:
                 result = fn(line)
             except errors.ItssError as e:
