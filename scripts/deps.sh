@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install the Debian packages libitss needs to build and test, if any is
 # missing (sourced by scripts/demo and scripts/test; needs root for apt).
-# Usage: . scripts/deps.sh, then itss_deps build|test|fuzz
+# Usage: . scripts/deps.sh, then itss_deps build|test|fuzz|debs
 itss_deps() {
     pkgs="meson ninja-build pkgconf libjansson-dev gcc libc6-dev jq"
     if [ "$1" = test ]; then
@@ -11,6 +11,9 @@ itss_deps() {
     fi
     if [ "$1" = fuzz ]; then
         pkgs="$pkgs clang libclang-rt-14-dev llvm python3"
+    fi
+    if [ "$1" = debs ]; then # the Build-Depends of debian/control, and dpkg-buildpackage
+        pkgs="$pkgs debhelper dh-python dpkg-dev python3 check"
     fi
     missing=""
     for p in $pkgs; do

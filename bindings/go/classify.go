@@ -397,6 +397,9 @@ func (c *Catalog) Search(text string) ([]Class, error) {
 // unknown crosswalk or code gives ErrNotFound, a malformed code ErrValue,
 // a direction that is neither Forward nor Reverse ErrInvalid.
 func (c *Catalog) Map(crosswalk, code string, dir Direction) ([]Mapping, error) {
+	if dir != Forward && dir != Reverse { // checked here: C would see it truncated
+		return nil, goError(cEINVAL, "direction %d is neither Forward (%d) nor Reverse (%d)", int(dir), int(Forward), int(Reverse))
+	}
 	cx, err := cstr("crosswalk id", crosswalk)
 	if err != nil {
 		return nil, err

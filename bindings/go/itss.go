@@ -246,6 +246,17 @@ func cstr(what, s string) (*C.char, error) {
 	return C.CString(s), nil
 }
 
+// cInt is an int argument for C, checked against the range low..high that
+// the argument documents (a range a C int holds), so that no value reaches
+// the library truncated: outside it, ErrInvalid naming the value and the
+// range, with note (e.g. " (0 = all levels)") added.
+func cInt(what string, v, low, high int, note string) (C.int, error) {
+	if v < low || v > high {
+		return 0, goError(cEINVAL, "%s %d is outside %d..%d%s", what, v, low, high, note)
+	}
+	return C.int(v), nil
+}
+
 // cstrOrNull is cstr, with "" giving NULL.
 func cstrOrNull(what, s string) (*C.char, error) {
 	if s == "" {

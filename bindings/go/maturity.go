@@ -90,19 +90,33 @@ func (m *MaturityModel) use(f func(p *C.itss_maturity_model) error) error {
 	return err
 }
 
+// maxNumber is the largest item (and domain) number of any model
+// (docs/maturity.md).
+const maxNumber = 1000000
+
+// levels is the number of levels N of the model (levels are 1..N).
+func levels(p *C.itss_maturity_model) int {
+	return int(C.itss_maturity_model_level_count(p))
+}
+
 // RateJSON rates an assessment document (docs/maturity.md) against the
 // model and returns the result document (compact JSON, schema
 // maturity-result). target is the level whose gaps to list, 1..N, or 0 for
-// the default (the level reached + 1). The document is not retained. A bad
-// document gives an *Error with its JSON path, line and column.
+// the default (the level reached + 1); any other value (however large)
+// gives ErrInvalid. The document is not retained. A bad document gives an
+// *Error with its JSON path, line and column.
 func (m *MaturityModel) RateJSON(doc []byte, target int) ([]byte, error) {
 	var out []byte
 	err := m.use(func(p *C.itss_maturity_model) error {
+		t, err := cInt("target level", target, 0, levels(p), " (0 = the next level)")
+		if err != nil {
+			return err
+		}
 		var s *C.char
 		var n C.size_t
 		var e C.itss_error
 		d, dn := docPtr(doc)
-		rc := C.itss_maturity_rate_json(p, d, dn, C.int(target), C.ITSS_FORMAT_JSON, C.ITSS_LANG_ZH, &s, &n, &e)
+		rc := C.itss_maturity_rate_json(p, d, dn, t, C.ITSS_FORMAT_JSON, C.ITSS_LANG_ZH, &s, &n, &e)
 		runtime.KeepAlive(doc)
 		if rc != 0 {
 			return newError(rc, &e)
@@ -150,7 +164,8 @@ func (m *MaturityModel) JSON() ([]byte, error) {
 // ClausesJSON returns the requirement clauses selected by level (0: all),
 // domain id ("": all) and item number (0: all), in model order, as compact
 // JSON {"clauses": [...]}. An unknown domain or item gives ErrNotFound, a
-// level outside 0..N ErrInvalid.
+// level outside 0..N or an item outside 0..1,000,000 (the numbers any
+// model may use) ErrInvalid.
 func (m *MaturityModel) ClausesJSON(level int, domain string, item int) ([]byte, error) {
 	cd, err := cstrOrNull("domain id", domain)
 	if err != nil {
@@ -159,10 +174,18 @@ func (m *MaturityModel) ClausesJSON(level int, domain string, item int) ([]byte,
 	defer cfree(cd)
 	var out []byte
 	err = m.use(func(p *C.itss_maturity_model) error {
+		lv, err := cInt("level", level, 0, levels(p), " (0 = all levels)")
+		if err != nil {
+			return err
+		}
+		it, err := cInt("item", item, 0, maxNumber, " (0 = all items)")
+		if err != nil {
+			return err
+		}
 		var s *C.char
 		var n C.size_t
 		var e C.itss_error
-		if rc := C.itss_maturity_clauses_render(p, C.int(level), cd, C.int(item), C.ITSS_FORMAT_JSON, C.ITSS_LANG_ZH, &s, &n, &e); rc != 0 {
+		if rc := C.itss_maturity_clauses_render(p, lv, cd, it, C.ITSS_FORMAT_JSON, C.ITSS_LANG_ZH, &s, &n, &e); rc != 0 {
 			return newError(rc, &e)
 		}
 		out = takeOutput(s, n)

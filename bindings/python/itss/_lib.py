@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+import operator
 import os
 import pathlib
 from ctypes import POINTER, byref, c_char, c_char_p, c_int, c_size_t, c_void_p
@@ -26,6 +27,14 @@ SOVERSION = 1
 #: library reads. Readers here stop one byte beyond it and let the library
 #: refuse the input (ITSS_ELIMIT).
 MAX_DOCUMENT_SIZE = 64 * 1024 * 1024
+
+#: How deep the library lets arrays and objects nest (docs/security.md):
+#: a document is level 1, its members level 2, and no value may be on a
+#: level beyond this one.
+MAX_NESTING = 2048
+
+#: The largest value of a C size_t.
+SIZE_MAX = 2 ** (8 * ctypes.sizeof(c_size_t)) - 1
 
 FORMAT_JSON = 0
 FORMAT_JSON_PRETTY = 1
@@ -277,12 +286,13 @@ def raise_error(rc: int, err: _Error) -> None:
     )
 
 
-def fail(code: int, message: str) -> errors.ItssError:
+def fail(code: int, message: str, path: str = "") -> errors.ItssError:
     """An exception of the library's kind for a failure noticed before the
     library is called (an argument Python cannot pass, a file it cannot
-    read)."""
+    read); path is the JSON Pointer of the offending value of a document."""
     name = lib.itss_strerror_name(code)
-    return errors.from_record(code=code, name=_text(name) if name else "", message=message)
+    return errors.from_record(code=code, name=_text(name) if name else "", message=message,
+                              path=path)
 
 
 def call(fn, *args) -> None:
@@ -317,7 +327,8 @@ def error_render(e: errors.ItssError, input_line: int, fmt: int) -> str:
     rec.message = e.message.encode("utf-8")[:319]
     rec.path = e.path.encode("utf-8")[:255]
     rec.line, rec.column, rec.position = e.line, e.column, e.position
-    return render(lib.itss_error_render, byref(rec), input_line, fmt)
+    return render(lib.itss_error_render, byref(rec),
+                  integer(input_line, "input line", 0, SIZE_MAX), fmt)
 
 
 def string(raw: Optional[bytes]) -> Optional[str]:
@@ -343,14 +354,35 @@ def fmt(name: str) -> int:
 
 
 def cstr(value: Optional[str], what: str) -> Optional[bytes]:
-    """A str argument as UTF-8 bytes for C; None stays NULL."""
+    """A str argument as UTF-8 bytes for C; None stays NULL. A str with
+    U+0000 raises ArgumentError: C would read only the part before it."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise TypeError("%s must be a str, not %s" % (what, type(value).__name__))
     if "\0" in value:
-        raise fail(-1, "%s contains a NUL character" % what)
+        raise fail(-1, "%s %r contains an embedded null byte" % (what, value))
     return value.encode("utf-8", "surrogateescape")
+
+
+def integer(value, what: str, low: int, high: int, note: str = "") -> int:
+    """An integer argument for C, checked against the range low..high that
+    its documentation gives (a range the C type holds), so that no value
+    reaches the library truncated.
+
+    int and objects with ``__index__`` are accepted; bool, float, str and
+    other types raise TypeError. A value outside low..high raises
+    ArgumentError (ITSS_EINVAL, a ValueError) naming it and the range;
+    note, e.g. " (0 = all levels)", is added to the message."""
+    if isinstance(value, bool):
+        raise TypeError("%s must be an int, not bool" % what)
+    try:
+        n = operator.index(value)
+    except TypeError:
+        raise TypeError("%s must be an int, not %s" % (what, type(value).__name__)) from None
+    if not low <= n <= high:
+        raise fail(-1, "%s %d is outside %d..%d%s" % (what, n, low, high, note))
+    return n
 
 
 # ---------------------------------------------------------------------------
@@ -361,26 +393,108 @@ def document(doc: Document, what: str) -> Tuple[Optional[bytes], Optional[bytes]
     """Split an input into (JSON text, None) or (None, file path).
 
     dict and list: serialised compactly (``separators=(",", ":")``, UTF-8),
-    so error locations refer to that serialisation. bytes: JSON text as is.
-    os.PathLike: a path. str: JSON text when its first non-blank character
-    is ``{`` or ``[``, otherwise a path.
+    so error locations refer to that serialisation; one nested deeper than
+    the library reads (MAX_NESTING) raises LimitError at the first value
+    too deep. bytes: JSON text as is. os.PathLike: a path. str: JSON text
+    when its first non-blank character is ``{`` or ``[``, otherwise a path.
+    A path with a NUL byte raises ArgumentError.
     """
     if isinstance(doc, (dict, list)):
-        try:
-            text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        except (TypeError, ValueError) as exc:
-            raise fail(-1, "the %s cannot be written as JSON: %s" % (what, exc)) from None
-        return text.encode("utf-8", "surrogatepass"), None
+        return _json_text(doc, what).encode("utf-8", "surrogatepass"), None
     if isinstance(doc, (bytes, bytearray)):
         return bytes(doc), None
     if isinstance(doc, os.PathLike):
-        return None, os.fsencode(doc)
+        return None, _path(doc, what)
     if isinstance(doc, str):
         if doc.lstrip()[:1] in ("{", "["):
             return doc.encode("utf-8", "surrogatepass"), None
-        return None, os.fsencode(doc)
+        return None, _path(doc, what)
     raise TypeError("the %s must be a dict, a JSON string, bytes or a path, not %s"
                     % (what, type(doc).__name__))
+
+
+def _path(doc: Union[str, "os.PathLike[str]"], what: str) -> bytes:
+    """A path for C (a NUL would end it early: ArgumentError)."""
+    path = os.fsencode(doc)
+    if b"\0" in path:
+        raise fail(-1, "the %s path %r contains an embedded null byte"
+                   % (what, os.fsdecode(path)))
+    return path
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _json_text(doc, what: str) -> str:
+    """The compact JSON text of a dict or list. Python's encoder recurses
+    and gives up around its recursion limit (1,000 levels); a deeper
+    document is written again without recursion, which also refuses one
+    deeper than the library reads."""
+    try:
+        try:
+            return _dumps(doc)
+        except RecursionError:
+            return _json_text_deep(doc, what)
+    except errors.ItssError:  # LimitError of a document too deep
+        raise
+    except (TypeError, ValueError) as exc:
+        raise fail(-1, "the %s cannot be written as JSON: %s" % (what, exc)) from None
+
+
+_END = object()
+
+
+def _json_text_deep(doc, what: str) -> str:
+    """The text json.dumps gives for doc (see _dumps), written with a stack
+    instead of recursion: containers are dict, list and tuple as for
+    json.dumps, every other value and every key is written by json.dumps
+    itself. Raises LimitError, located, at a value beyond MAX_NESTING,
+    ValueError for a container that contains itself, and what json.dumps
+    raises for a value it cannot write."""
+    parts = []
+    # one frame per open container: [container, is_object, items, count, key]
+    frames: list = []
+    open_ids = set()
+    value = doc
+    while True:
+        if isinstance(value, (dict, list, tuple)):
+            if id(value) in open_ids:
+                raise ValueError("Circular reference detected")
+            is_object = isinstance(value, dict)
+            parts.append("{" if is_object else "[")
+            items = iter(value.items()) if is_object else iter(enumerate(value))
+            frames.append([value, is_object, items, 0, None])
+            open_ids.add(id(value))
+        else:
+            parts.append(_dumps(value))
+        while frames:  # the next value, or the end of the document
+            frame = frames[-1]
+            container, is_object, items, count, _ = frame
+            item = next(items, _END)
+            if item is _END:
+                parts.append("}" if is_object else "]")
+                open_ids.discard(id(container))
+                frames.pop()
+                continue
+            key, value = item
+            if count:
+                parts.append(",")
+            frame[3] = count + 1
+            if is_object:
+                key = _dumps({key: None})[1:-6]  # '{KEY:null}': the key as json.dumps writes it
+                parts.append(key + ":")
+                frame[4] = json.loads(key)
+            else:
+                frame[4] = str(key)
+            if len(frames) + 1 > MAX_NESTING:  # the value is on level len(frames) + 1
+                pointer = "".join("/" + f[4].replace("~", "~0").replace("/", "~1")
+                                  for f in frames)
+                raise fail(-10, "the %s is nested too deeply (the limit is %d levels)"
+                           % (what, MAX_NESTING), pointer)
+            break
+        else:
+            return "".join(parts)
 
 
 def read_path(path: bytes) -> bytes:

@@ -77,7 +77,9 @@ class ItssError(Exception):
 
 
 class ArgumentError(ItssError, ValueError):
-    """ITSS_EINVAL: an argument the library cannot accept (bad option)."""
+    """ITSS_EINVAL: an argument the library cannot accept (bad option, an
+    integer outside its documented range, a string or path with a NUL
+    byte)."""
 
 
 class NoMemoryError(ItssError, MemoryError):

@@ -33,14 +33,8 @@ __all__ = ["Model", "Result", "builtin", "rate", "assess", "report", "model", "c
 SATISFACTION = ("not_satisfied", "largely", "fully", "not_applicable", "no_clause")
 
 
-def _target(target: Optional[int]) -> int:
-    if target is None:
-        return 0
-    if isinstance(target, bool) or not isinstance(target, int):
-        raise TypeError("target must be an int or None, not %s" % type(target).__name__)
-    if target < 1:
-        raise _lib.fail(-1, "target must be a level from 1, not %d" % target)
-    return target
+#: The largest item (and domain) number of any model (docs/maturity.md).
+MAX_NUMBER = 1_000_000
 
 
 class Model(_lib.Handle):
@@ -87,6 +81,19 @@ class Model(_lib.Handle):
         """The number of levels N (levels are 1..N)."""
         return lib.itss_maturity_model_level_count(self._ptr)
 
+    def _target(self, target: Optional[int]) -> int:
+        """The C target of a target argument: None (the next level, 0 for
+        C) or a level 1..N."""
+        if target is None:
+            return 0
+        return _lib.integer(target, "target level", 1, self.levels, " (None = the next level)")
+
+    def _level(self, level: Optional[int]) -> int:
+        """A level argument that selects: None or 0 (all levels) or 1..N."""
+        if level is None:
+            return 0
+        return _lib.integer(level, "level", 0, self.levels, " (0 or None = all levels)")
+
     def _rated(self, assessment: _lib.Document, target: int) -> int:
         """Load and rate an assessment; returns an owned result pointer."""
         a = _lib.load_handle(assessment, "assessment", lib.itss_assessment_load,
@@ -100,7 +107,7 @@ class Model(_lib.Handle):
 
     def _render(self, assessment: _lib.Document, target: Optional[int], fmt: int,
                 lang: int) -> str:
-        t = _target(target)
+        t = self._target(target)
         text, _ = _lib.document(assessment, "assessment")
         if text is not None:  # one call: load, rate, render
             return _lib.render(lib.itss_maturity_rate_json, self._ptr, text, len(text), t, fmt,
@@ -116,7 +123,7 @@ class Model(_lib.Handle):
         :class:`Result` answers questions (level, a domain's level, gaps)
         without building the whole JSON export, the fast path for large
         batches. Same inputs and errors as :meth:`rate`."""
-        t = _target(target)
+        t = self._target(target)
         text, path = _lib.document(assessment, "assessment")
         result = Result(self._rated(assessment if text is None else text, t), self)
         result._source = (text, path, t)  # what pickling rates again
@@ -128,8 +135,10 @@ class Model(_lib.Handle):
 
         Returns the result as a dict (level reached overall and per domain,
         level profile, items, gaps to the target, unrated and
-        not-applicable clauses). target: the level whose gaps to list (1..N);
-        None lists the gaps to the next level. Raises an ItssError subclass
+        not-applicable clauses). target: the level whose gaps to list, an
+        int 1..N (N = :attr:`levels`); None lists the gaps to the next
+        level. A target outside 1..N raises ArgumentError, one that is not
+        an int (bool included) TypeError. Raises an ItssError subclass
         locating the first problem of the assessment (for a dict, line and
         column refer to its compact JSON serialisation; the path is exact).
         """
@@ -153,12 +162,18 @@ class Model(_lib.Handle):
 
     def clauses(self, level: Optional[int] = None, domain: Optional[str] = None,
                 item: Optional[int] = None) -> List[dict]:
-        """The requirement clauses, optionally only those of a level, a
-        domain id and/or an item number, in model order. Each is
-        ``{"id", "level", "domain", "item", "summary": {"zh", "en"},
-        "source"}`` ("item" is absent for domain-wide clauses)."""
-        doc = json.loads(_lib.render(lib.itss_maturity_clauses_render, self._ptr, level or 0,
-                                     _lib.cstr(domain, "domain"), item or 0, _lib.FORMAT_JSON, 0))
+        """The requirement clauses, optionally only those of a level (1..N),
+        a domain id and/or an item number (1..1,000,000), in model order;
+        None or 0 selects every level or item. Each is ``{"id", "level",
+        "domain", "item", "summary": {"zh", "en"}, "source"}`` ("item" is
+        absent for domain-wide clauses). A level or item out of its range
+        raises ArgumentError; an item or domain the model lacks
+        NotFoundError."""
+        lv = self._level(level)
+        it = 0 if item is None else _lib.integer(item, "item", 0, MAX_NUMBER,
+                                                 " (0 or None = all items)")
+        doc = json.loads(_lib.render(lib.itss_maturity_clauses_render, self._ptr, lv,
+                                     _lib.cstr(domain, "domain"), it, _lib.FORMAT_JSON, 0))
         return doc["clauses"]
 
     def _lookup(self, fn, key: str, what: str) -> int:
@@ -235,10 +250,11 @@ class Result(_lib.Handle):
         """The share of applicable clauses fully satisfied, for the whole
         model or a domain, over all levels (0) or at one level; None when
         the group has no applicable clause. Raises NotFoundError for an
-        unknown domain id."""
+        unknown domain id, ArgumentError for a level outside 0..N."""
         p = self._ptr
+        lv = self._model._level(level)
         d = None if domain is None else self._domain(domain)
-        v = lib.itss_maturity_result_coverage(p, d, level)
+        v = lib.itss_maturity_result_coverage(p, d, lv)
         return None if math.isnan(v) else v
 
     def clause_status(self, clause_id: str) -> str:

@@ -372,7 +372,8 @@ def test_assess_result_agrees_with_the_export():
         process = next(x for x in d["domains"] if x["id"] == "process")
         assert r.coverage("process") == process["coverage"]
         assert r.coverage("process", 2) == process["levels"][1]["coverage"]
-        assert r.coverage(level=6) is None  # no such level: no applicable clause
+        with pytest.raises(itss.ArgumentError, match="level 6 is outside 0..5"):
+            r.coverage(level=6)  # the model has 5 levels
         assert r.report("en") == maturity.report(EXAMPLE_ASSESSMENT, lang="en")
         # domains and clauses are found in the model: the library names them
         with pytest.raises(itss.NotFoundError, match='"nosuch"'):
