@@ -6,7 +6,7 @@ itss_deps() {
     pkgs="meson ninja-build pkgconf libjansson-dev gcc libc6-dev jq"
     if [ "$1" = test ]; then
         pkgs="$pkgs g++ check valgrind python3 python3-pytest python3-jsonschema golang-go \
-            python3-pip python3-venv python3-setuptools python3-wheel abigail-tools cppcheck \
+            python3-pip python3-venv python3-dask python3-distributed abigail-tools cppcheck \
             clang-tidy clang libclang-rt-14-dev llvm"
     fi
     if [ "$1" = fuzz ]; then
