@@ -164,3 +164,21 @@ size_t itss__index_find(const itss_index *ix, const void *key, size_t len)
     const itss_index_slot *s = probe(ix, key, len, keyed_hash(ix->secret, key, len));
     return s->gen == ix->gen && s->key ? s->pos : (size_t)-1;
 }
+
+int itss__index_first_repeat(const void *list, size_t n,
+                             const void *(*key)(const void *list, size_t i, size_t *len),
+                             size_t *dup)
+{
+    itss_index ix;
+    itss__index_init(&ix);
+    int found = 0;
+    for (size_t i = 0; !found && i < n; i++) {
+        size_t len;
+        const void *k = key(list, i, &len);
+        found = itss__index_add(&ix, k, len, i, NULL);
+        if (found == 1)
+            *dup = i;
+    }
+    itss__index_free(&ix);
+    return found;
+}

@@ -302,6 +302,13 @@ int itss__index_add(itss_index *ix, const void *key, size_t len, size_t pos, siz
 /* The position of key[0..len), or (size_t)-1. */
 size_t itss__index_find(const itss_index *ix, const void *key, size_t len);
 
+/* The first element of list[0..n) (in its order) whose key repeats the
+ * key of an earlier one: key(list, i, &len) gives element i's. Returns 1
+ * and its position in *dup, 0 when no key repeats, or ITSS_ENOMEM. */
+int itss__index_first_repeat(const void *list, size_t n,
+                             const void *(*key)(const void *list, size_t i, size_t *len),
+                             size_t *dup);
+
 static inline int itss__index_add_str(itss_index *ix, const char *key, size_t pos, size_t *prev)
 {
     return itss__index_add(ix, key, strlen(key), pos, prev);
