@@ -737,16 +737,6 @@ START_TEST(catalog_many_classes)
 }
 END_TEST
 
-/* One case per test, so that one can be run alone: CK_RUN_CASE=nesting_100000_deep */
-static void add(Suite *s, const char *name, const TTest *test)
-{
-    TCase *t = tcase_create(name);
-    tcase_add_test(t, test);
-    suite_add_tcase(s, t);
-}
-
-#define ADD(s, name) add(s, #name, name)
-
 static Suite *suite(void)
 {
     Suite *s = suite_create("limits");

@@ -53,6 +53,19 @@ static size_t key_of(size_t i, size_t n)
     return i;
 }
 
+/* before, MANY elements (element i from the format element with the
+ * number key_of(i) + add), after. */
+static void repeated_doc(sb *b, const char *before, const char *element, size_t add,
+                         const char *after)
+{
+    sb_puts(b, before);
+    for (size_t i = 0; i < MANY; i++) {
+        sb_puts(b, i ? ",\n  " : "");
+        sb_printf(b, element, key_of(i, MANY) + add);
+    }
+    sb_puts(b, after);
+}
+
 static void check_repeat(int rc, const itss_error *e, const char *path, const char *key)
 {
     check_error(rc, e, ITSS_EDUPLICATE, path, NULL, NO_LOC);
@@ -223,47 +236,45 @@ END_TEST
 
 /* ---- maturity models -------------------------------------------------------------- */
 
-static const char model_head[] =
-    "{\"format\": \"itss-maturity-model/1\", \"id\": \"big\", \"edition\": \"Big 1\", "
-    "\"title\": {\"zh\": \"大\", \"en\": \"Big\"}, \"levels\": [{\"level\": 1, \"name\": "
-    "{\"zh\": \"一\", \"en\": \"One\"}}], \"parts\": [{\"id\": \"p\", \"name\": {\"zh\": \"部\", "
-    "\"en\": \"P\"}}], \"domains\": [{\"id\": \"d\", \"number\": 1, \"part\": \"p\", \"name\": "
-    "{\"zh\": \"域\", \"en\": \"D\"}}],\n";
+#define MODEL_HEAD                                                                          \
+    "{\"format\": \"itss-maturity-model/1\", \"id\": \"big\", \"edition\": \"Big 1\", "        \
+    "\"title\": {\"zh\": \"大\", \"en\": \"Big\"}, \"levels\": [{\"level\": 1, \"name\": "       \
+    "{\"zh\": \"一\", \"en\": \"One\"}}], \"parts\": [{\"id\": \"p\", \"name\": {\"zh\": \"部\", " \
+    "\"en\": \"P\"}}], \"domains\": [{\"id\": \"d\", \"number\": 1, \"part\": \"p\", \"name\": " \
+    "{\"zh\": \"域\", \"en\": \"D\"}}],\n"
 
-START_TEST(clause_id_repeated_far_apart)
+static const char model_head_clauses[] = MODEL_HEAD " \"items\": [], \"clauses\": [";
+static const char model_head_items[] = MODEL_HEAD " \"items\": [";
+
+/* A model whose list (clauses or items) repeats keys as repeated_doc does. */
+static void check_model_repeat(const char *head, const char *element, size_t add,
+                               const char *tail, const char *path, const char *key)
 {
     sb b = {0};
-    sb_puts(&b, model_head);
-    sb_puts(&b, " \"items\": [], \"clauses\": [");
-    for (size_t i = 0; i < MANY; i++)
-        sb_printf(&b, "%s{\"id\": \"c%05zu\", \"level\": 1, \"domain\": \"d\", \"item\": null, "
-                      "\"summary\": {\"zh\": \"要\", \"en\": \"R\"}}",
-                  i ? ",\n  " : "", key_of(i, MANY));
-    sb_puts(&b, "]}\n");
+    repeated_doc(&b, head, element, add, tail);
     itss_maturity_model *m = NULL;
     itss_error e;
     int rc = itss_maturity_model_load(b.s, b.n, &m, &e);
-    check_repeat(rc, &e, "/clauses/7000/id", "\"c00009\"");
+    check_repeat(rc, &e, path, key);
     free(b.s);
+}
+
+START_TEST(clause_id_repeated_far_apart)
+{
+    check_model_repeat(model_head_clauses,
+                       "{\"id\": \"c%05zu\", \"level\": 1, \"domain\": \"d\", \"item\": null, "
+                       "\"summary\": {\"zh\": \"要\", \"en\": \"R\"}}",
+                       0, "]}\n", "/clauses/7000/id", "\"c00009\"");
 }
 END_TEST
 
 START_TEST(item_number_repeated_far_apart)
 {
     /* numbers 1..10000 at positions 0..9999, with the two repeats */
-    sb b = {0};
-    sb_puts(&b, model_head);
-    sb_puts(&b, " \"items\": [");
-    for (size_t i = 0; i < MANY; i++)
-        sb_printf(&b, "%s{\"number\": %zu, \"domain\": \"d\", \"name\": {\"zh\": \"项\", "
-                      "\"en\": \"I\"}}",
-                  i ? ",\n  " : "", key_of(i, MANY) + 1);
-    sb_puts(&b, "], \"clauses\": []}\n");
-    itss_maturity_model *m = NULL;
-    itss_error e;
-    int rc = itss_maturity_model_load(b.s, b.n, &m, &e);
-    check_repeat(rc, &e, "/items/7000/number", "\"10\"");
-    free(b.s);
+    check_model_repeat(model_head_items,
+                       "{\"number\": %zu, \"domain\": \"d\", \"name\": {\"zh\": \"项\", "
+                       "\"en\": \"I\"}}",
+                       1, "], \"clauses\": []}\n", "/items/7000/number", "\"10\"");
 }
 END_TEST
 
@@ -272,14 +283,12 @@ END_TEST
 START_TEST(indicator_id_repeated_far_apart)
 {
     sb b = {0};
-    sb_puts(&b, "{\"indicators\": [");
-    for (size_t i = 0; i < MANY; i++)
-        sb_printf(&b, "%s{\"id\": \"q%05zu\", \"name\": {\"zh\": \"指标\", \"en\": \"I\"}, "
-                      "\"subcharacteristic\": \"availability\", \"method\": \"ratio\", "
-                      "\"polarity\": \"positive\", \"a\": {\"zh\": \"甲\", \"en\": \"a\"}, "
-                      "\"b\": {\"zh\": \"乙\", \"en\": \"b\"}}",
-                  i ? ",\n  " : "", key_of(i, MANY));
-    sb_puts(&b, "]}\n");
+    repeated_doc(&b, "{\"indicators\": [",
+                 "{\"id\": \"q%05zu\", \"name\": {\"zh\": \"指标\", \"en\": \"I\"}, "
+                 "\"subcharacteristic\": \"availability\", \"method\": \"ratio\", "
+                 "\"polarity\": \"positive\", \"a\": {\"zh\": \"甲\", \"en\": \"a\"}, "
+                 "\"b\": {\"zh\": \"乙\", \"en\": \"b\"}}",
+                 0, "]}\n");
     itss_indicator_catalog *c = NULL;
     itss_error e;
     int rc = itss_indicator_catalog_load(b.s, b.n, &c, &e);
@@ -287,16 +296,6 @@ START_TEST(indicator_id_repeated_far_apart)
     free(b.s);
 }
 END_TEST
-
-/* One case per test, so that one can be run alone: CK_RUN_CASE=link_repeated_far_apart */
-static void add(Suite *s, const char *name, const TTest *test)
-{
-    TCase *t = tcase_create(name);
-    tcase_add_test(t, test);
-    suite_add_tcase(s, t);
-}
-
-#define ADD(s, name) add(s, #name, name)
 
 int main(void)
 {
