@@ -8,7 +8,7 @@
  * needs about a second; tests/meson.build gives this program a timeout
  * between the two, so that only the first fails.
  *
- * The repeated-key cases follow docs/json-formats.md: of several repeated
+ * The repeated-key cases follow docs/security.md: of several repeated
  * keys, the error names the first element, in document order, whose key
  * was already used by an earlier one. Each case repeats two keys: element
  * 7000 repeats the key of element 9, and the last element repeats the key
