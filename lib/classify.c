@@ -9,7 +9,9 @@
 
 static int cmp_class(const void *a, const void *b)
 {
-    return strcmp(((const itss_class *)a)->code, ((const itss_class *)b)->code);
+    const itss_class *x = a, *y = b;
+    int c = strcmp(x->code, y->code);
+    return c ? c : (x->src_index > y->src_index) - (x->src_index < y->src_index);
 }
 
 itss_link_problem itss__catalog_link(itss_catalog *cat, const itss_class **which)
@@ -18,12 +20,21 @@ itss_link_problem itss__catalog_link(itss_catalog *cat, const itss_class **which
     itss_class *cl = (itss_class *)cat->classes;
     size_t n = cat->n;
     qsort(cl, n, sizeof *cl, cmp_class);
+    /* a code given twice: report the first class in the document that
+     * repeats an earlier one. Equal codes are sorted in document order, so
+     * that is the second of its run, the earliest of all runs. */
+    const itss_class *dup = NULL;
     for (size_t i = 0; i + 1 < n; i++)
-        if (strcmp(cl[i].code, cl[i + 1].code) == 0) {
-            /* report the one that comes later in the document */
-            *which = cl[i].src_index > cl[i + 1].src_index ? &cl[i] : &cl[i + 1];
-            return ITSS_LINK_DUPLICATE;
+        if (strcmp(cl[i].code, cl[i + 1].code) == 0 &&
+            (!dup || cl[i + 1].src_index < dup->src_index)) {
+            dup = &cl[i + 1];
+            while (i + 1 < n && strcmp(cl[i].code, cl[i + 1].code) == 0)
+                i++; /* the rest of the run comes later */
         }
+    if (dup) {
+        *which = dup;
+        return ITSS_LINK_DUPLICATE;
+    }
     /* parents: with codes sorted, a class's parent is found by lookup;
      * count children first, then fill. */
     for (size_t i = 0; i < n; i++) {

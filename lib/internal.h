@@ -269,4 +269,54 @@ char *itss__arena_strdup(itss_arena *a, const char *s);
 char *itss__arena_strndup(itss_arena *a, const char *s, size_t n);
 void itss__arena_free(itss_arena *a);
 
+/* ---- index of keys ------------------------------------------------------
+ * What the loaders use to find a repeated id, or the element a reference
+ * names, in constant expected time, so that reading a document takes time
+ * linear in its size: a hash set of byte strings (keyed by a secret of its
+ * own, so that no document can make its keys collide), each added with the
+ * position of its element. Keys are borrowed: they must stay in place while
+ * the index is used. lib/index.c.
+ *
+ *     itss_index ix;
+ *     itss__index_init(&ix);           empty, allocates nothing yet
+ *     itss__index_add_str(&ix, id, i, &first)   1: id was added before, at first
+ *     itss__index_find_str(&ix, id)    its position, or (size_t)-1
+ *     itss__index_free(&ix); */
+typedef struct itss_index_slot itss_index_slot;
+typedef struct itss_index {
+    itss_index_slot *slots;
+    size_t cap; /* slots: 0 or a power of two */
+    size_t n;   /* keys */
+    unsigned gen;
+    uint64_t secret[2];
+} itss_index;
+
+void itss__index_init(itss_index *ix);
+void itss__index_free(itss_index *ix);
+/* Forget every key in constant time (the memory is kept for the next). */
+void itss__index_clear(itss_index *ix);
+/* Add key[0..len) at position pos: 0 when added; 1 when an equal key is
+ * there already (*prev, if not NULL, receives its position; nothing is
+ * added); ITSS_ENOMEM. */
+int itss__index_add(itss_index *ix, const void *key, size_t len, size_t pos, size_t *prev);
+/* The position of key[0..len), or (size_t)-1. */
+size_t itss__index_find(const itss_index *ix, const void *key, size_t len);
+
+/* The first element of list[0..n) (in its order) whose key repeats the
+ * key of an earlier one: key(list, i, &len) gives element i's. Returns 1
+ * and its position in *dup, 0 when no key repeats, or ITSS_ENOMEM. */
+int itss__index_first_repeat(const void *list, size_t n,
+                             const void *(*key)(const void *list, size_t i, size_t *len),
+                             size_t *dup);
+
+static inline int itss__index_add_str(itss_index *ix, const char *key, size_t pos, size_t *prev)
+{
+    return itss__index_add(ix, key, strlen(key), pos, prev);
+}
+
+static inline size_t itss__index_find_str(const itss_index *ix, const char *key)
+{
+    return itss__index_find(ix, key, strlen(key));
+}
+
 #endif /* ITSS_INTERNAL_H */

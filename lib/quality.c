@@ -164,6 +164,13 @@ static int by_id_cmp(const void *a, const void *b)
     return c ? c : (x > y) - (x < y); /* equal ids: document order */
 }
 
+static const void *indicator_id(const void *items, size_t i, size_t *len)
+{
+    const char *id = ((const itss_indicator *)items)[i].id;
+    *len = strlen(id);
+    return id;
+}
+
 size_t itss__indicator_catalog_index(itss_indicator_catalog *c, int *rc)
 {
     *rc = ITSS_OK;
@@ -176,10 +183,11 @@ size_t itss__indicator_catalog_index(itss_indicator_catalog *c, int *rc)
         by_id[i] = &c->items[i];
     qsort(by_id, c->n, sizeof *by_id, by_id_cmp);
     c->by_id = by_id;
-    for (size_t i = 0; i + 1 < c->n; i++)
-        if (strcmp(c->by_id[i]->id, c->by_id[i + 1]->id) == 0)
-            return (size_t)(c->by_id[i + 1] - c->items);
-    return (size_t)-1;
+    size_t dup;
+    int found = itss__index_first_repeat(c->items, c->n, indicator_id, &dup);
+    if (found < 0)
+        *rc = ITSS_ENOMEM;
+    return found == 1 ? dup : (size_t)-1;
 }
 
 const itss_indicator *itss__indicator_find(const itss_indicator_catalog *c, const char *id)

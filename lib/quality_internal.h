@@ -147,8 +147,9 @@ void itss__catalog_unref(const itss_indicator_catalog *c);
 
 const itss_quality_node *itss__qnode_find(const itss_quality_model *m, const char *id);
 const itss_indicator *itss__indicator_find(const itss_indicator_catalog *c, const char *id);
-/* Sort the id index after the items are filled; returns the index of a
- * duplicated id (the later one) or (size_t)-1; ITSS_ENOMEM via *rc. */
+/* Sort the id index after the items are filled; returns the position of
+ * the first item whose id repeats an earlier one, or (size_t)-1;
+ * ITSS_ENOMEM via *rc. */
 size_t itss__indicator_catalog_index(itss_indicator_catalog *c, int *rc);
 /* Deep-copy an indicator into an arena. */
 int itss__indicator_copy(itss_arena *a, itss_indicator *dst, const itss_indicator *src);

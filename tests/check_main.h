@@ -15,4 +15,14 @@ static inline int itss_test_run(Suite *s)
     return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
+/* One case per test, so that one can be run alone: CK_RUN_CASE=name */
+static inline void itss_test_add(Suite *s, const char *name, const TTest *test)
+{
+    TCase *t = tcase_create(name);
+    tcase_add_test(t, test);
+    suite_add_tcase(s, t);
+}
+
+#define ADD(s, name) itss_test_add(s, #name, name)
+
 #endif

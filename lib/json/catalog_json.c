@@ -1,5 +1,6 @@
 /* libitss — GB/T 29264 catalogs as JSON: loader (validate and build) and
  * writers. The document format is in docs/json-formats.md. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +14,16 @@ static const char *const relation_names[] = {"exact", "narrower", "broader", "re
 typedef struct {
     itss_jdoc *doc;
     itss_catalog *cat;
+    itss_index xw_ids;  /* crosswalk id -> position */
+    itss_index targets; /* of the crosswalk being read: code -> position */
+    itss_index links;   /* of the crosswalk being read: (class, target) pairs */
 } loader;
+
+/* A link's key in the index of links: its class and target pointers,
+ * which sit next to each other. */
+_Static_assert(offsetof(itss_xlink, target) == offsetof(itss_xlink, cls) + sizeof(void *),
+               "a link's class and target are one key");
+#define LINK_KEY_SIZE (2 * sizeof(void *))
 
 static int nomem(loader *L) { return itss__err(L->doc->err, ITSS_ENOMEM, "out of memory"); }
 
@@ -150,9 +160,9 @@ static int load_link(loader *L, itss_crosswalk *x, json_t *o, itss_xlink *l)
     if (!rc)
         rc = itss__jget_string(d, o, "to", 1, 1, &to);
     if (!rc) {
-        for (size_t k = 0; k < x->ntargets && !l->target; k++)
-            if (strcmp(x->targets[k].code, to) == 0)
-                l->target = &x->targets[k];
+        size_t k = itss__index_find_str(&L->targets, to);
+        if (k != (size_t)-1)
+            l->target = &x->targets[k];
         if (!l->target) {
             char shown[160];
             itss__quote(shown, sizeof shown, to, strlen(to), 40);
@@ -196,10 +206,13 @@ static int load_crosswalk(loader *L, json_t *o, size_t xi)
     int rc = itss__jkeys(d, o, keys);
     if (!rc)
         rc = itss__jget_string(d, o, "id", 1, 0, &id);
-    for (size_t k = 0; !rc && k < xi; k++)
-        if (strcmp(L->cat->xw[k].id, id) == 0) {
+    if (!rc) {
+        int seen = itss__index_add_str(&L->xw_ids, id, xi, NULL);
+        if (seen < 0)
+            return nomem(L);
+        if (seen)
             rc = itss__jfail_key(d, "id", ITSS_EDUPLICATE, 0, "crosswalk id \"%s\" is used twice", id);
-        }
+    }
     if (!rc)
         rc = itss__jget_string(d, o, "scheme", 1, 0, &scheme);
     if (!rc)
@@ -223,15 +236,18 @@ static int load_crosswalk(loader *L, json_t *o, size_t xi)
         return nomem(L);
     x->targets = targets_out;
     x->links = links_out;
+    itss__index_clear(&L->targets);
+    itss__index_clear(&L->links);
     size_t m0 = itss__jpath_key(d, "targets");
     for (size_t k = 0; !rc && k < x->ntargets; k++) {
         size_t m = itss__jpath_index(d, k);
         rc = load_target(L, json_array_get(targets, k), &targets_out[k]);
-        for (size_t j = 0; !rc && j < k; j++)
-            if (strcmp(x->targets[j].code, x->targets[k].code) == 0) {
-                rc = itss__jfail_key(d, "code", ITSS_EDUPLICATE, 0, "target code %s is listed twice",
+        int seen = rc ? 0 : itss__index_add_str(&L->targets, x->targets[k].code, k, NULL);
+        if (seen < 0)
+            rc = nomem(L);
+        else if (seen)
+            rc = itss__jfail_key(d, "code", ITSS_EDUPLICATE, 0, "target code %s is listed twice",
                                  x->targets[k].code);
-            }
         itss__jpath_pop(d, m);
     }
     itss__jpath_pop(d, m0);
@@ -239,22 +255,24 @@ static int load_crosswalk(loader *L, json_t *o, size_t xi)
     for (size_t k = 0; !rc && k < x->nlinks; k++) {
         size_t m = itss__jpath_index(d, k);
         rc = load_link(L, x, json_array_get(links, k), &links_out[k]);
-        for (size_t j = 0; !rc && j < k; j++)
-            if (x->links[j].cls == x->links[k].cls &&
-                x->links[j].target == x->links[k].target)
-                rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "the link %s -> %s is listed twice",
-                                 x->links[k].cls->code, x->links[k].target->code);
+        int seen = rc ? 0 : itss__index_add(&L->links, &links_out[k].cls, LINK_KEY_SIZE, k, NULL);
+        if (seen < 0)
+            rc = nomem(L);
+        else if (seen)
+            rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "the link %s -> %s is listed twice",
+                             x->links[k].cls->code, x->links[k].target->code);
         itss__jpath_pop(d, m);
     }
     itss__jpath_pop(d, m0);
     return rc;
 }
 
-static int load_catalog(itss_jdoc *d, itss_catalog *cat)
+static int load_catalog_body(loader *L)
 {
     static const char *const keys[] = {"format", "edition", "title", "source", "root",
                                        "classes", "crosswalks", NULL};
-    loader L = {d, cat};
+    itss_jdoc *d = L->doc;
+    itss_catalog *cat = L->cat;
     json_t *root = d->root, *classes = NULL, *xws = NULL;
     const char *format = NULL, *edition = NULL, *source = NULL, *top = NULL;
     int rc = itss__jkeys(d, root, keys);
@@ -286,23 +304,23 @@ static int load_catalog(itss_jdoc *d, itss_catalog *cat)
         return rc;
     if (!(cat->edition = itss__arena_strdup(&cat->arena, edition)) ||
         (source && !(cat->source = itss__arena_strdup(&cat->arena, source))))
-        return nomem(&L);
+        return nomem(L);
     cat->n = json_array_size(classes);
     itss_class *classes_out = itss__arena_calloc(&cat->arena, cat->n, sizeof *classes_out);
     if (!classes_out)
-        return nomem(&L);
+        return nomem(L);
     cat->classes = classes_out;
     size_t m0 = itss__jpath_key(d, "classes");
     for (size_t i = 0; !rc && i < cat->n; i++) {
         size_t m = itss__jpath_index(d, i);
-        rc = load_class(&L, json_array_get(classes, i), i, &classes_out[i]);
+        rc = load_class(L, json_array_get(classes, i), i, &classes_out[i]);
         itss__jpath_pop(d, m);
     }
     if (!rc) {
         const itss_class *which = NULL;
         switch (itss__catalog_link(cat, &which)) {
         case ITSS_LINK_OK: break;
-        case ITSS_LINK_NOMEM: rc = nomem(&L); break;
+        case ITSS_LINK_NOMEM: rc = nomem(L); break;
         case ITSS_LINK_DUPLICATE: {
             size_t m = itss__jpath_index(d, which->src_index);
             rc = itss__jfail_key(d, "code", ITSS_EDUPLICATE, 0, "class code %s appears twice",
@@ -337,14 +355,27 @@ static int load_catalog(itss_jdoc *d, itss_catalog *cat)
         return rc;
     cat->nxw = json_array_size(xws);
     if (!(cat->xw = itss__arena_calloc(&cat->arena, cat->nxw ? cat->nxw : 1, sizeof *cat->xw)))
-        return nomem(&L);
+        return nomem(L);
     m0 = itss__jpath_key(d, "crosswalks");
     for (size_t i = 0; !rc && i < cat->nxw; i++) {
         size_t m = itss__jpath_index(d, i);
-        rc = load_crosswalk(&L, json_array_get(xws, i), i);
+        rc = load_crosswalk(L, json_array_get(xws, i), i);
         itss__jpath_pop(d, m);
     }
     itss__jpath_pop(d, m0);
+    return rc;
+}
+
+static int load_catalog(itss_jdoc *d, itss_catalog *cat)
+{
+    loader L = {.doc = d, .cat = cat};
+    itss__index_init(&L.xw_ids);
+    itss__index_init(&L.targets);
+    itss__index_init(&L.links);
+    int rc = load_catalog_body(&L);
+    itss__index_free(&L.xw_ids);
+    itss__index_free(&L.targets);
+    itss__index_free(&L.links);
     return rc;
 }
 

@@ -10,33 +10,6 @@
 
 static int nomem(itss_jdoc *d) { return itss__err(d->err, ITSS_ENOMEM, "out of memory"); }
 
-/* Sort positions by string key; report the later of the first equal pair. */
-typedef struct {
-    const char *key;
-    size_t pos;
-} keypos;
-
-static int keypos_cmp(const void *a, const void *b)
-{
-    const keypos *x = a, *y = b;
-    int c = strcmp(x->key, y->key);
-    return c ? c : (x->pos > y->pos) - (x->pos < y->pos);
-}
-
-/* Returns 1 and *dup (position of the second occurrence) if a key repeats,
- * 0 if none, -1 on ENOMEM. */
-static int find_duplicate(keypos *kp, size_t n, size_t *dup)
-{
-    qsort(kp, n, sizeof *kp, keypos_cmp);
-    int found = 0;
-    for (size_t i = 0; i + 1 < n; i++)
-        if (strcmp(kp[i].key, kp[i + 1].key) == 0 && (!found || kp[i + 1].pos < *dup)) {
-            *dup = kp[i + 1].pos;
-            found = 1;
-        }
-    return found;
-}
-
 static int dup_error(itss_jdoc *d, const char *array, size_t pos, const char *key,
                      const char *what, const char *value)
 {
@@ -56,7 +29,7 @@ static int dup_error(itss_jdoc *d, const char *array, size_t pos, const char *ke
 typedef struct {
     itss_jdoc *d;
     itss_maturity_model *m;
-    keypos *parts; /* sorted part ids, for lookup */
+    itss_index parts; /* part id -> position */
 } mloader;
 
 /* A model being built is arena memory of ours to write; its array fields
@@ -66,18 +39,42 @@ typedef struct {
 
 static const itss_maturity_part *part_find(mloader *L, const char *id)
 {
-    size_t lo = 0, hi = L->m->nparts;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(L->parts[mid].key, id);
-        if (c == 0)
-            return &L->m->parts[L->parts[mid].pos];
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
+    size_t k = itss__index_find_str(&L->parts, id);
+    return k == (size_t)-1 ? NULL : &L->m->parts[k];
+}
+
+/* Keys of the lists checked for repeats. */
+static const void *part_id(const void *list, size_t i, size_t *len)
+{
+    const char *id = ((const itss_maturity_part *)list)[i].id;
+    *len = strlen(id);
+    return id;
+}
+
+static const void *domain_id(const void *list, size_t i, size_t *len)
+{
+    const char *id = ((const itss_maturity_domain *)list)[i].id;
+    *len = strlen(id);
+    return id;
+}
+
+static const void *domain_number(const void *list, size_t i, size_t *len)
+{
+    *len = sizeof(int);
+    return &((const itss_maturity_domain *)list)[i].number;
+}
+
+static const void *item_number(const void *list, size_t i, size_t *len)
+{
+    *len = sizeof(int);
+    return &((const itss_maturity_item *)list)[i].number;
+}
+
+static const void *clause_id(const void *list, size_t i, size_t *len)
+{
+    const char *id = ((const itss_maturity_clause *)list)[i].id;
+    *len = strlen(id);
+    return id;
 }
 
 static int load_levels(mloader *L, json_t *arr)
@@ -135,8 +132,7 @@ static int load_parts(mloader *L, json_t *arr)
     itss_jdoc *d = L->d;
     itss_maturity_model *m = L->m;
     size_t n = m->nparts;
-    if (!(m->parts = itss__arena_calloc(&m->arena, n ? n : 1, sizeof *m->parts)) ||
-        !(L->parts = calloc(n ? n : 1, sizeof *L->parts)))
+    if (!(m->parts = itss__arena_calloc(&m->arena, n ? n : 1, sizeof *m->parts)))
         return nomem(d);
     size_t m0 = itss__jpath_key(d, "parts");
     int rc = ITSS_OK;
@@ -157,14 +153,18 @@ static int load_parts(mloader *L, json_t *arr)
         if (!rc && !(BUILDING(itss_maturity_part, &m->parts[i])->id =
                          itss__arena_strdup(&m->arena, id)))
             rc = nomem(d);
-        if (!rc)
-            L->parts[i] = (keypos){m->parts[i].id, i};
         itss__jpath_pop(d, m1);
     }
     itss__jpath_pop(d, m0);
     size_t dup;
-    if (!rc && find_duplicate(L->parts, n, &dup))
+    int found = rc ? 0 : itss__index_first_repeat(m->parts, n, part_id, &dup);
+    if (found < 0)
+        rc = nomem(d);
+    else if (found)
         rc = dup_error(d, "parts", dup, "id", "part id", m->parts[dup].id);
+    for (size_t i = 0; !rc && i < n; i++)
+        if (itss__index_add_str(&L->parts, m->parts[i].id, i, NULL) < 0)
+            rc = nomem(d);
     return rc;
 }
 
@@ -219,11 +219,8 @@ static int load_domains(mloader *L, json_t *arr)
     itss_jdoc *d = L->d;
     itss_maturity_model *m = L->m;
     size_t n = m->ndomains;
-    keypos *ids = calloc(n ? n : 1, sizeof *ids);
-    if (!(m->domains = itss__arena_calloc(&m->arena, n ? n : 1, sizeof *m->domains)) || !ids) {
-        free(ids);
+    if (!(m->domains = itss__arena_calloc(&m->arena, n ? n : 1, sizeof *m->domains)))
         return nomem(d);
-    }
     size_t m0 = itss__jpath_key(d, "domains");
     int rc = ITSS_OK;
     for (size_t i = 0; !rc && i < n; i++) {
@@ -257,25 +254,24 @@ static int load_domains(mloader *L, json_t *arr)
             rc = nomem(d);
         dom->number = (int)number;
         dom->index = i;
-        ids[i] = (keypos){dom->id, i};
         itss__jpath_pop(d, m1);
     }
     itss__jpath_pop(d, m0);
     size_t dup;
-    if (!rc && find_duplicate(ids, n, &dup))
-        rc = dup_error(d, "domains", dup, "id", "domain id", m->domains[dup].id);
-    /* numbers are unique too: reuse the key table with decimal keys */
-    char(*num)[16] = rc ? NULL : calloc(n ? n : 1, sizeof *num);
-    if (!rc && !num)
+    int found = rc ? 0 : itss__index_first_repeat(m->domains, n, domain_id, &dup);
+    if (found < 0)
         rc = nomem(d);
-    for (size_t i = 0; !rc && i < n; i++) {
-        snprintf(num[i], sizeof num[i], "%d", m->domains[i].number);
-        ids[i] = (keypos){num[i], i};
+    else if (found)
+        rc = dup_error(d, "domains", dup, "id", "domain id", m->domains[dup].id);
+    /* numbers are unique too */
+    found = rc ? 0 : itss__index_first_repeat(m->domains, n, domain_number, &dup);
+    if (found < 0) {
+        rc = nomem(d);
+    } else if (found) {
+        char num[16];
+        snprintf(num, sizeof num, "%d", m->domains[dup].number);
+        rc = dup_error(d, "domains", dup, "number", "domain number", num);
     }
-    if (!rc && find_duplicate(ids, n, &dup))
-        rc = dup_error(d, "domains", dup, "number", "domain number", num[dup]);
-    free(num);
-    free(ids);
     if (!rc && itss__mmodel_index_domains(m))
         rc = nomem(d);
     return rc;
@@ -347,13 +343,17 @@ static int load_items(mloader *L, json_t *arr)
     itss__jpath_pop(d, m0);
     if (rc)
         return rc;
+    /* still in document order */
+    size_t dup;
+    int found = itss__index_first_repeat(m->items, n, item_number, &dup);
+    if (found < 0)
+        return nomem(d);
+    if (found) {
+        char num[16];
+        snprintf(num, sizeof num, "%d", m->items[dup].number);
+        return dup_error(d, "items", dup, "number", "item number", num);
+    }
     itss__mmodel_sort_items(m);
-    for (size_t i = 0; i + 1 < n; i++)
-        if (m->items[i].number == m->items[i + 1].number) {
-            char num[16];
-            snprintf(num, sizeof num, "%d", m->items[i].number);
-            return dup_error(d, "items", m->items[i + 1].src, "number", "item number", num);
-        }
     return ITSS_OK;
 }
 
@@ -427,12 +427,15 @@ static int load_clauses(mloader *L, json_t *arr)
     itss__jpath_pop(d, m0);
     if (rc)
         return rc;
+    /* still in document order */
+    size_t dup;
+    int found = itss__index_first_repeat(m->clauses, n, clause_id, &dup);
+    if (found < 0)
+        return nomem(d);
+    if (found)
+        return dup_error(d, "clauses", dup, "id", "clause id", m->clauses[dup].id);
     if (itss__mmodel_finish(m))
         return nomem(d);
-    for (size_t i = 0; i + 1 < n; i++)
-        if (strcmp(m->by_id[i]->id, m->by_id[i + 1]->id) == 0)
-            return dup_error(d, "clauses", m->by_id[i + 1]->src, "id", "clause id",
-                             m->by_id[i]->id);
     /* a level without requirements would be reached by every assessment */
     unsigned used = 0;
     for (size_t i = 0; i < n; i++)
@@ -578,7 +581,8 @@ static int load_model(itss_jdoc *d, itss_maturity_model *m)
     static const char *const keys[] = {"format", "id",    "edition", "title",   "source",
                                        "levels", "parts", "domains", "items",   "clauses",
                                        "item_levels", NULL};
-    mloader L = {d, m, NULL};
+    mloader L = {.d = d, .m = m};
+    itss__index_init(&L.parts);
     json_t *root = d->root, *levels = NULL, *parts = NULL, *domains = NULL, *items = NULL,
            *clauses = NULL, *il = NULL;
     const char *format = NULL, *id = NULL, *edition = NULL;
@@ -625,7 +629,7 @@ static int load_model(itss_jdoc *d, itss_maturity_model *m)
         rc = load_clauses(&L, clauses);
     if (!rc && il)
         rc = load_item_levels(&L, il);
-    free(L.parts);
+    itss__index_free(&L.parts);
     return rc;
 }
 

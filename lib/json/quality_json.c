@@ -31,6 +31,16 @@ static int load_node(itss_jdoc *d, itss_arena *A, json_t *o, itss_quality_node *
     return rc;
 }
 
+/* The id of the model's node i: characteristics first, then the
+ * sub-characteristics. */
+static const void *node_id(const void *model, size_t i, size_t *len)
+{
+    const itss_quality_model *m = model;
+    const char *id = i < m->nchars ? m->chars[i].id : m->subs[i - m->nchars].id;
+    *len = strlen(id);
+    return id;
+}
+
 static int build_qmodel(itss_jdoc *d, void *ctx)
 {
     static const char *const keys[] = {"format", "edition", "title", "source",
@@ -88,11 +98,13 @@ static int build_qmodel(itss_jdoc *d, void *ctx)
         itss__jpath_pop(d, m1);
     }
     itss__jpath_pop(d, m0);
-    for (size_t i = 0; !rc && i < m->nchars + m->nsubs; i++) {
-        const char *id = i < m->nchars ? m->chars[i].id : m->subs[i - m->nchars].id;
-        if (itss__qnode_find(m, id) != (i < m->nchars ? &m->chars[i] : &m->subs[i - m->nchars]))
-            rc = itss__err(d->err, ITSS_EDUPLICATE, "node id \"%s\" is used twice", id);
-    }
+    size_t dup, len;
+    int found = rc ? 0 : itss__index_first_repeat(m, m->nchars + m->nsubs, node_id, &dup);
+    if (found < 0)
+        rc = nomem(d);
+    else if (found)
+        rc = itss__err(d->err, ITSS_EDUPLICATE, "node id \"%s\" is used twice",
+                       (const char *)node_id(m, dup, &len));
     if (!rc && itss__qmodel_link(m))
         rc = nomem(d);
     if (rc) {
@@ -137,7 +149,8 @@ static int enum_value(itss_jdoc *d, json_t *o, const char *key, const char *cons
 typedef struct {
     itss_jdoc *d;
     itss_indicator_catalog *c;
-    size_t nbase; /* indicators copied from the base catalog */
+    size_t nbase;      /* indicators copied from the base catalog */
+    itss_index services; /* of the indicator being read */
 } cloader;
 
 static int load_services(cloader *L, json_t *o, itss_indicator *ind)
@@ -152,6 +165,7 @@ static int load_services(cloader *L, json_t *o, itss_indicator *ind)
         rc = itss__jfail(d, ITSS_EVALUE, 0,
                          "\"services\" must not be empty (leave it out for every service)");
     char **services = NULL;
+    itss__index_clear(&L->services);
     if (!rc && !(ind->services = services = itss__arena_calloc(&L->c->arena, ind->nservices,
                                                                sizeof *services)))
         rc = nomem(d);
@@ -166,10 +180,11 @@ static int load_services(cloader *L, json_t *o, itss_indicator *ind)
             itss__jfail(d, rc, 0, "%s", e.message);
         else if (!(services[i] = itss__arena_strdup(&L->c->arena, json_string_value(v))))
             rc = nomem(d);
-        for (size_t j = 0; !rc && j < i; j++)
-            if (strcmp(ind->services[j], ind->services[i]) == 0)
-                rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "service %s is listed twice",
-                                 ind->services[i]);
+        int seen = rc ? 0 : itss__index_add_str(&L->services, services[i], i, NULL);
+        if (seen < 0)
+            rc = nomem(d);
+        else if (seen)
+            rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "service %s is listed twice", services[i]);
         itss__jpath_pop(d, m1);
     }
     itss__jpath_pop(d, m0);
@@ -267,7 +282,8 @@ static int build_qcatalog(itss_jdoc *d, void *ctx)
         return nomem(d);
     c->model = m;
     atomic_init(&c->refs, 1); /* the caller's */
-    cloader L = {d, c, cc->base ? cc->base->n : 0};
+    cloader L = {.d = d, .c = c, .nbase = cc->base ? cc->base->n : 0};
+    itss__index_init(&L.services);
     json_t *list = NULL;
     const char *format = NULL;
     size_t n = 0;
@@ -298,6 +314,7 @@ static int build_qcatalog(itss_jdoc *d, void *ctx)
         itss__jpath_pop(d, m1);
     }
     itss__jpath_pop(d, m0);
+    itss__index_free(&L.services);
     c->n = L.nbase + n;
     if (!rc) {
         size_t dup = itss__indicator_catalog_index(c, &rc);
