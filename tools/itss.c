@@ -3,8 +3,8 @@
  * parses arguments, reads input, calls the library and prints what the
  * library renders.
  *
- * Exit status: 0 success; 1 not found or invalid input (message on stderr);
- * 2 usage error.
+ * Exit status: 0 success; 1 not found or invalid input (message on stderr),
+ * or output that could not be written; 2 usage error.
  */
 #include <errno.h>
 #include <limits.h>
@@ -59,6 +59,54 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 success, 1 not found or invalid input, 2 usage error.\n"
     "See itss(1) for details.\n";
+
+/* ---- output ------------------------------------------------------------- */
+
+/* Every write to standard output is checked. The first failure is reported
+ * once, in the language of --lang, and makes the exit status 1; nothing
+ * more is written after it. A reader that goes away (a closed pipe) ends
+ * the tool through SIGPIPE, as for other filters; where SIGPIPE is ignored
+ * the write fails with EPIPE and is reported like any other failure. */
+static itss_lang msg_lang = ITSS_LANG_ZH;
+static int out_failed;
+
+static void write_failed(int err)
+{
+    if (out_failed)
+        return;
+    out_failed = 1;
+    const char *why = strerror(err ? err : EIO);
+    if (msg_lang == ITSS_LANG_EN)
+        fprintf(stderr, "itss: cannot write to standard output: %s\n", why);
+    else
+        fprintf(stderr, "itss: 无法写入标准输出：%s\n", why);
+}
+
+/* Write n bytes to standard output: 0, or -1 once writing has failed. */
+static int out_write(const char *s, size_t n)
+{
+    if (out_failed)
+        return -1;
+    errno = 0;
+    if (fwrite(s, 1, n, stdout) != n || ferror(stdout)) {
+        write_failed(errno);
+        return -1;
+    }
+    return 0;
+}
+
+/* Push buffered output out now: 0, or -1 once writing has failed. */
+static int out_flush(void)
+{
+    if (out_failed)
+        return -1;
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        write_failed(errno);
+        return -1;
+    }
+    return 0;
+}
 
 /* ---- options ------------------------------------------------------------ */
 
@@ -131,12 +179,12 @@ static int fail(const itss_error *e, const char *file)
     return e->code == ITSS_EINVAL ? EXIT_USAGE : EXIT_INVALID;
 }
 
+/* Print a rendered text, ending it with a newline, and free it. */
 static void print_owned(char *text)
 {
-    fputs(text, stdout);
     size_t n = strlen(text);
-    if (n == 0 || text[n - 1] != '\n')
-        fputc('\n', stdout);
+    if (out_write(text, n) == 0 && (n == 0 || text[n - 1] != '\n'))
+        out_write("\n", 1);
     itss_free(text);
 }
 
@@ -211,6 +259,8 @@ static int parse_options(int argc, char **argv, int allowed, const char *verb, o
         case OPT_LANG:
             if (itss_lang_parse(value, &o->lang, NULL) != 0)
                 rc = usage_error("--lang must be zh or en, not '%s'", value);
+            else
+                msg_lang = o->lang;
             break;
         case OPT_CATALOG: o->catalog = value; break;
         case OPT_TO: o->to = value; break;
@@ -426,49 +476,72 @@ typedef struct {
     char block[65536];
     size_t pos, end;
     int eof;
+    int skipping; /* the rest of an over-long line is still to be passed over */
 } line_reader;
 
-/* Read the next line into *line (with its newline, if any): at most
- * ITSS_MAX_DOCUMENT_SIZE + 1 bytes are kept, the rest of a longer line is
- * skipped, so that the library refuses it (ITSS_ELIMIT) and memory stays
- * bounded. Returns 1 for a line, 0 at the end, -1 when out of memory. */
-static int next_line(line_reader *r, char **line, size_t *cap, size_t *len)
+/* Make sure the block has unread bytes: 1, or 0 at the end of the input. */
+static int fill(line_reader *r)
+{
+    if (r->pos < r->end)
+        return 1;
+    if (r->eof)
+        return 0;
+    r->end = fread(r->block, 1, sizeof r->block, r->f);
+    r->pos = 0;
+    if (r->end == 0)
+        r->eof = 1;
+    return r->end != 0;
+}
+
+/* Read the next line into *line, without its newline. A line is kept up to
+ * ITSS_MAX_DOCUMENT_SIZE + 1 bytes, enough for the library to refuse it
+ * (ITSS_ELIMIT). As soon as a line has more than that, it is handed out
+ * with *cut set, at once, and the next call first passes over the rest of
+ * it up to its newline without keeping it: an endless line such as
+ * /dev/zero is reported, and memory stays bounded by the limit. Returns 1
+ * for a line, 0 at the end, -1 when out of memory. */
+static int next_line(line_reader *r, char **line, size_t *cap, size_t *len, int *cut)
 {
     const size_t most = ITSS_MAX_DOCUMENT_SIZE + 1;
+    while (r->skipping && fill(r)) {
+        const char *from = r->block + r->pos;
+        const char *nl = memchr(from, '\n', r->end - r->pos);
+        r->pos = nl ? (size_t)(nl - r->block) + 1 : r->end;
+        r->skipping = nl == NULL;
+    }
     size_t n = 0;
-    int got = 0, newline = 0;
-    while (!newline) {
-        if (r->pos == r->end) {
-            if (r->eof)
-                break;
-            r->end = fread(r->block, 1, sizeof r->block, r->f);
-            r->pos = 0;
-            if (r->end == 0) {
-                r->eof = 1;
-                break;
-            }
-        }
+    int got = 0;
+    *cut = 0;
+    while (fill(r)) {
+        got = 1;
         const char *from = r->block + r->pos;
         size_t avail = r->end - r->pos;
         const char *nl = memchr(from, '\n', avail);
-        size_t take = nl ? (size_t)(nl - from) + 1 : avail;
-        newline = nl != NULL;
-        r->pos += take;
-        got = 1;
-        size_t keep = n + take <= most ? take : most - n; /* the rest is dropped */
-        if (keep && n + keep + 1 > *cap) {
+        size_t take = nl ? (size_t)(nl - from) : avail; /* without the newline */
+        if (n + take > most) {
+            take = most - n;
+            *cut = 1;
+            r->skipping = 1;
+        }
+        if (n + take + 1 > *cap) {
             size_t ncap = *cap ? *cap : 4096;
-            while (ncap < n + keep + 1)
-                ncap *= 2;
+            while (ncap < n + take + 1)
+                ncap = ncap * 2 < most + 1 ? ncap * 2 : most + 1;
             char *nline = realloc(*line, ncap);
             if (!nline)
                 return -1;
             *line = nline;
             *cap = ncap;
         }
-        if (keep)
-            memcpy(*line + n, from, keep);
-        n += keep;
+        memcpy(*line + n, from, take);
+        n += take;
+        r->pos += take;
+        if (*cut)
+            break;
+        if (nl) {
+            r->pos++; /* the newline */
+            break;
+        }
     }
     *len = n;
     return got;
@@ -486,7 +559,7 @@ static int jsonl(const char *path, line_fn fn, const void *ctx)
     }
     char *line = NULL;
     size_t cap = 0, lineno = 0, failed = 0, len;
-    int more;
+    int more, cut;
     line_reader *reader = calloc(1, sizeof *reader);
     if (!reader) {
         if (f != stdin)
@@ -495,9 +568,9 @@ static int jsonl(const char *path, line_fn fn, const void *ctx)
         return EXIT_INVALID;
     }
     reader->f = f;
-    while ((more = next_line(reader, &line, &cap, &len)) > 0) {
+    while ((more = next_line(reader, &line, &cap, &len, &cut)) > 0) {
         lineno++;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+        while (!cut && len && line[len - 1] == '\r')
             len--;
         itss_error e;
         char *out = NULL;
@@ -514,15 +587,20 @@ static int jsonl(const char *path, line_fn fn, const void *ctx)
                 break;
             }
         }
-        fwrite(out, 1, outlen, stdout);
-        fputc('\n', stdout);
+        /* the rest of an over-long line may never end: its error goes out now */
+        int written = out_write(out, outlen) == 0 && out_write("\n", 1) == 0 &&
+                      (!cut || out_flush() == 0);
         itss_free(out);
+        if (!written)
+            break; /* reported; the batch stops */
     }
     int read_error = ferror(f) || more < 0;
     free(reader);
     free(line);
     if (f != stdin)
         fclose(f);
+    if (out_failed)
+        return EXIT_INVALID;
     if (read_error) {
         fprintf(stderr, "itss: cannot read %s\n", path);
         return EXIT_INVALID;
@@ -752,7 +830,7 @@ static int quality_main(const char *verb, int argc, char **argv)
     return status;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     if (argc < 2) {
         fputs(usage_text, stderr);
@@ -760,11 +838,14 @@ int main(int argc, char **argv)
     }
     const char *area = argv[1];
     if (strcmp(area, "--version") == 0 || strcmp(area, "version") == 0) {
-        printf("itss %s (libitss %s)\n", ITSS_VERSION_STRING, itss_version_string());
+        char line[128];
+        int n = snprintf(line, sizeof line, "itss %s (libitss %s)\n", ITSS_VERSION_STRING,
+                         itss_version_string());
+        out_write(line, n > 0 && (size_t)n < sizeof line ? (size_t)n : 0);
         return 0;
     }
     if (strcmp(area, "--help") == 0 || strcmp(area, "-h") == 0 || strcmp(area, "help") == 0) {
-        fputs(usage_text, stdout);
+        out_write(usage_text, sizeof usage_text - 1);
         return 0;
     }
     int is_class = strcmp(area, "class") == 0, is_maturity = strcmp(area, "maturity") == 0,
@@ -774,10 +855,28 @@ int main(int argc, char **argv)
     if (argc < 3)
         return usage_error("'%s' needs a verb", area);
     if (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "help") == 0) {
-        fputs(usage_text, stdout);
+        out_write(usage_text, sizeof usage_text - 1);
         return 0;
     }
     return is_class      ? class_main(argv[2], argc - 3, argv + 3)
            : is_maturity ? maturity_main(argv[2], argc - 3, argv + 3)
                          : quality_main(argv[2], argc - 3, argv + 3);
+}
+
+int main(int argc, char **argv)
+{
+    /* each run starts afresh (the fuzz harness calls main many times) */
+    msg_lang = ITSS_LANG_ZH;
+    out_failed = 0;
+    clearerr(stdout);
+    clearerr(stderr);
+    int status = run(argc, argv);
+    /* What is still buffered is written now: a full disk shows here. */
+    out_flush();
+    if (out_failed && status != EXIT_USAGE)
+        status = EXIT_INVALID;
+    /* A message that could not be written still fails the command. */
+    if ((fflush(stderr) != 0 || ferror(stderr)) && status == 0)
+        status = EXIT_INVALID;
+    return status;
 }
