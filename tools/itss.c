@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,8 +66,8 @@ static const char usage_text[] =
 /* Every write to standard output is checked. The first failure is reported
  * once, in the language of --lang, and makes the exit status 1; nothing
  * more is written after it. A reader that goes away (a closed pipe) ends
- * the tool through SIGPIPE, as for other filters; where SIGPIPE is ignored
- * the write fails with EPIPE and is reported like any other failure. */
+ * the tool through SIGPIPE, silently, as it ends other filters: main puts
+ * SIGPIPE back to its default even where the parent ignored it. */
 static itss_lang msg_lang = ITSS_LANG_ZH;
 static int out_failed;
 
@@ -870,6 +871,7 @@ int main(int argc, char **argv)
     out_failed = 0;
     clearerr(stdout);
     clearerr(stderr);
+    signal(SIGPIPE, SIG_DFL);
     int status = run(argc, argv);
     /* What is still buffered is written now: a full disk shows here. */
     out_flush();

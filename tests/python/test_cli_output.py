@@ -12,6 +12,7 @@ import errno
 import json
 import os
 import queue
+import signal
 import subprocess
 import threading
 
@@ -124,6 +125,27 @@ def test_full_disk_stops_the_jsonl_batch(tmp_path, bad):
     if bad:
         # one message per line handled before the stop
         assert 0 < len(msgs) - 1 < n
+
+
+@pytest.mark.parametrize("ignored", [False, True], ids=["default", "ignored by the parent"])
+def test_closed_pipe_ends_through_sigpipe(ignored):
+    """The reader takes 10 bytes of a long output and goes away: itss ends
+    through SIGPIPE without a message, as other filters do, also when its
+    parent had SIGPIPE ignored (the disposition is inherited)."""
+    if wrapper():
+        pytest.skip("the checker's own handling of signals is not the tool's")
+
+    def ignore():
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN if ignored else signal.SIG_DFL)
+
+    p = subprocess.Popen([exe(), "maturity", "clauses", "--format", "json"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         preexec_fn=ignore, restore_signals=False)
+    p.stdout.read(10)
+    p.stdout.close()
+    assert p.wait(timeout=600) == -signal.SIGPIPE
+    assert p.stderr.read() == b""
+    p.stderr.close()
 
 
 # ---- lines beyond the limit ------------------------------------------------

@@ -3,12 +3,14 @@ people who have the Python package but not the C tools.
 
 The options, the output (what the library renders) and the exit status
 are those of ``itss``: 0 success, 1 not found or invalid input (message on
-standard error), 2 usage error.
+standard error) or output that could not be written, 2 usage error.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import sys
 from ctypes import byref, c_char_p, c_size_t, c_void_p
 from typing import IO, Callable, Dict, Iterator, List, Optional, Sequence
@@ -18,6 +20,7 @@ from ._lib import lib
 
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+LANG_EN = 1  # ITSS_LANG_EN
 
 USAGE = """\
 Usage: python3 -m itss [--version] [--help] AREA VERB [OPTIONS] [ARGS]
@@ -110,6 +113,47 @@ class Exit(Exception):
         self.status = status
 
 
+class WriteFailed(Exception):
+    """Standard output could not be written (already said on standard
+    error): the command stops with exit status 1."""
+
+
+class Stream:
+    """A text stream of one command that remembers its first failed write.
+
+    On standard output (``fatal``) a failed write is said once on
+    ``errors``, in the language of --lang, and raises WriteFailed, so that
+    nothing more is done; on standard error it is only remembered, as
+    nothing can be said any more."""
+
+    def __init__(self, stream: IO[str], fatal: bool) -> None:
+        self.stream = stream
+        self.fatal = fatal
+        self.error: Optional[OSError] = None
+        self.lang = 0
+        self.errors: Optional["Stream"] = None
+
+    def _do(self, action: Callable[[], object]) -> None:
+        if self.error is None:
+            try:
+                action()
+            except OSError as exc:
+                self.error = exc
+                if self.errors is not None:
+                    why = exc.strerror or str(exc)
+                    self.errors.write("itss: cannot write to standard output: %s\n" % why
+                                      if self.lang == LANG_EN else
+                                      "itss: 无法写入标准输出：%s\n" % why)
+        if self.error is not None and self.fatal:
+            raise WriteFailed()
+
+    def write(self, text: str) -> None:
+        self._do(lambda: self.stream.write(text))
+
+    def flush(self) -> None:
+        self._do(self.stream.flush)
+
+
 class Options:
     def __init__(self) -> None:
         self.given: Dict[str, Optional[str]] = {}
@@ -169,13 +213,14 @@ def parse(argv: Sequence[str], allowed: Sequence[str], what: str) -> Options:
     return o
 
 
-def prepare(area: str, verb: str, argv: Sequence[str]) -> Options:
+def prepare(area: str, verb: str, argv: Sequence[str], out: Stream) -> Options:
     spec = VERBS[area].get(verb)
     if spec is None:
         raise Usage("unknown verb '%s %s'" % (area, verb))
     allowed, least, most = spec
     what = "%s %s" % (area, verb)
     o = parse(argv, allowed, what)
+    out.lang = o.lang
     if len(o.args) < least:
         raise Usage("'%s' needs %s" % (what, "an argument" if least == 1 else "more arguments"))
     if len(o.args) > most:
@@ -183,11 +228,11 @@ def prepare(area: str, verb: str, argv: Sequence[str]) -> Options:
     return o
 
 
-def emit(text: str, out: IO[str]) -> None:
+def emit(text: str, out: Stream) -> None:
     out.write(text if text.endswith("\n") else text + "\n")
 
 
-def fail(e: errors.ItssError, file: Optional[str], err: IO[str]) -> int:
+def fail(e: errors.ItssError, file: Optional[str], err: Stream) -> int:
     """Report a library error like itss does; returns the exit status."""
     text = _lib.error_render(e, 0, _lib.FORMAT_TEXT)
     if file is not None:
@@ -197,7 +242,7 @@ def fail(e: errors.ItssError, file: Optional[str], err: IO[str]) -> int:
     return EXIT_USAGE if e.code == -1 else EXIT_INVALID
 
 
-def read_input(path: str, stdin: IO[bytes], err: IO[str]) -> bytes:
+def read_input(path: str, stdin: IO[bytes], err: Stream) -> bytes:
     if path == "-":
         return stdin.read(_lib.MAX_DOCUMENT_SIZE + 1)
     try:
@@ -208,7 +253,7 @@ def read_input(path: str, stdin: IO[bytes], err: IO[str]) -> bytes:
         raise Exit(EXIT_INVALID) from None
 
 
-def opened(file: Optional[str], load: Callable, builtin: Callable, err: IO[str]):
+def opened(file: Optional[str], load: Callable, builtin: Callable, err: Stream):
     """The object of --catalog/--model FILE, or the built-in one."""
     if file is None:
         return builtin()
@@ -224,23 +269,33 @@ def shown(path: str) -> str:
 
 def jsonl_lines(f: IO[bytes]) -> Iterator[bytes]:
     """The documents of a JSON lines stream as itss reads them: each line
-    without its line end (trailing CR and LF), one longer than the library
-    accepts cut to one byte more (which the library refuses)."""
+    without its line end (trailing CR and LF). A line is kept up to the
+    document limit and one byte more, enough for the library to refuse it;
+    a longer line is handed out cut there as soon as that is known, and the
+    rest of it is passed over up to its newline, without being kept, only
+    when the next line is asked for: an endless line (/dev/zero) is
+    answered, and memory stays bounded."""
     most = _lib.MAX_DOCUMENT_SIZE + 1
     while True:
-        raw = f.readline(most)
-        if not raw:
+        line = f.readline(most)
+        if not line:
             return
-        if len(raw) == most and not raw.endswith(b"\n"):
-            while True:  # skip the rest of an over-long line
+        cut = False
+        if line.endswith(b"\n"):
+            line = line[:-1]
+        elif len(line) == most:
+            cut = f.read(1) not in (b"", b"\n")  # is there more to this line?
+        yield line if cut else line.rstrip(b"\r")
+        if cut:
+            del line
+            while True:
                 rest = f.readline(1 << 20)
                 if not rest or rest.endswith(b"\n"):
                     break
-        yield raw.rstrip(b"\r\n")
 
 
-def jsonl(path: str, fn: Callable[[bytes], str], stdin: IO[bytes], out: IO[str],
-          err: IO[str]) -> int:
+def jsonl(path: str, fn: Callable[[bytes], str], stdin: IO[bytes], out: Stream,
+          err: Stream) -> int:
     """One document per line; one result or error object per output line."""
     if path == "-":
         lines = stdin
@@ -261,6 +316,9 @@ def jsonl(path: str, fn: Callable[[bytes], str], stdin: IO[bytes], out: IO[str],
                 err.write("itss: %s:%s\n" % (path, _lib.error_render(e, lineno, _lib.FORMAT_TEXT)))
                 result = _lib.error_render(e, lineno, _lib.FORMAT_JSON)
             out.write(result + "\n")
+            if len(line) > _lib.MAX_DOCUMENT_SIZE:
+                out.flush()  # the rest of the line may never end: its error goes out now
+            del line
     finally:
         if lines is not stdin:
             lines.close()
@@ -273,7 +331,7 @@ def jsonl(path: str, fn: Callable[[bytes], str], stdin: IO[bytes], out: IO[str],
 
 def class_main(verb: str, argv: Sequence[str], io: tuple) -> int:
     stdin, out, err = io
-    o = prepare("class", verb, argv)
+    o = prepare("class", verb, argv, out)
     if verb == "map" and (o.get("--to") is None) == (o.get("--from") is None):
         raise Usage("'class map' needs exactly one of --to SCHEME or --from SCHEME")
     cat = opened(o.get("--catalog"), classification.Catalog.load, classification.builtin, err)
@@ -338,7 +396,7 @@ def class_main(verb: str, argv: Sequence[str], io: tuple) -> int:
 
 def maturity_main(verb: str, argv: Sequence[str], io: tuple) -> int:
     stdin, out, err = io
-    o = prepare("maturity", verb, argv)
+    o = prepare("maturity", verb, argv, out)
     jsonl_mode = o.get("--jsonl") is not None
     if jsonl_mode and o.get("--format") == "text":
         raise Usage("--jsonl writes JSON lines: --format text does not apply")
@@ -381,7 +439,7 @@ def maturity_main(verb: str, argv: Sequence[str], io: tuple) -> int:
 
 def quality_main(verb: str, argv: Sequence[str], io: tuple) -> int:
     stdin, out, err = io
-    o = prepare("quality", verb, argv)
+    o = prepare("quality", verb, argv, out)
     replace, add = o.get("--catalog"), o.get("--catalog-add")
     if replace is not None and add is not None:
         raise Usage("give --catalog (instead of the built-in indicators) or --catalog-add "
@@ -451,7 +509,25 @@ def main(argv: Optional[Sequence[str]] = None, stdin: Optional[IO[bytes]] = None
          stdout: Optional[IO[str]] = None, stderr: Optional[IO[str]] = None) -> int:
     """Run one command; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    io = (stdin or sys.stdin.buffer, stdout or sys.stdout, stderr or sys.stderr)
+    err = Stream(stderr or sys.stderr, fatal=False)
+    out = Stream(stdout or sys.stdout, fatal=True)
+    out.errors = err
+    io = (stdin or sys.stdin.buffer, out, err)
+    status = 0
+    try:
+        status = _command(argv, io)
+        out.flush()  # what is still buffered is written now: a full disk shows here
+    except WriteFailed:
+        status = status if status == EXIT_USAGE else EXIT_INVALID
+    if out.error is not None and status != EXIT_USAGE:
+        status = EXIT_INVALID
+    err.flush()
+    if err.error is not None and status == 0:
+        status = EXIT_INVALID  # a message that could not be written still fails
+    return status
+
+
+def _command(argv: List[str], io: tuple) -> int:
     out, err = io[1], io[2]
     try:
         if not argv:
@@ -487,11 +563,25 @@ def _version() -> str:
 
 def run() -> None:
     """Entry point of ``python3 -m itss`` and of the ``itss-py`` script."""
+    # A reader that goes away (a closed pipe) ends the command through
+    # SIGPIPE, as it ends the C tool and other filters.
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     # stdout must carry the library's UTF-8 whatever the locale says
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8")
-    sys.exit(main())
+    status = main()
+    # A stream whose write failed still holds what it could not write:
+    # send that to nowhere, so that the exit does not try again.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, stream.fileno())
+            os.close(null)
+    sys.exit(status)
 
 
