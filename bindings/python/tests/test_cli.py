@@ -3,14 +3,19 @@ both are run, and the standard output, the exit status and the standard
 error (but for the name of the program in the usage hint) must be equal.
 """
 
+import errno
 import json
 import os
+import queue
+import signal
 import subprocess
 import sys
+import threading
+import time
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SANITIZED
 
 PACKAGE = ROOT / "bindings" / "python"
 EX = ROOT / "examples"
@@ -130,3 +135,202 @@ def test_version_and_help():
     assert code == 0 and b"libitss 1.0.0" in out
     code, out, _ = run([sys.executable, "-m", "itss", "help"])
     assert code == 0 and b"maturity rate" in out
+
+
+# ---- output that cannot be written ------------------------------------------
+#
+# /dev/full takes no bytes: every write to it fails with ENOSPC, whose
+# message comes from the C library (os.strerror), not from either tool.
+
+NOSPACE = os.strerror(errno.ENOSPC)
+ZH = "itss: 无法写入标准输出：%s" % NOSPACE
+EN = "itss: cannot write to standard output: %s" % NOSPACE
+PY = [sys.executable, "-m", "itss"]
+ENV = dict(os.environ, PYTHONPATH=str(PACKAGE))
+
+
+def to_full(cmd):
+    """Exit status and standard error lines of cmd writing to /dev/full."""
+    with open("/dev/full", "wb") as full:
+        p = subprocess.run(cmd, stdout=full, stderr=subprocess.PIPE, timeout=600, env=ENV)
+    return p.returncode, p.stderr.decode("utf-8").splitlines()
+
+
+FULL = [
+    ["class", "export", "--format", "json"],
+    ["class", "show", "040201"],
+    ["class", "search", "运维"],
+    ["class", "tree"],
+    ["maturity", "rate", str(EX / "assessment.json")],
+    ["maturity", "rate", str(EX / "assessment.json"), "--format", "json"],
+    ["maturity", "model"],
+    ["quality", "score", str(EX / "evaluation.json")],
+    ["quality", "compare", str(EX / "evaluation.json"), str(EX / "evaluation.json")],
+    ["quality", "ahp", "AHP"],
+    ["quality", "model", "--format", "json"],
+    ["--version"],
+    ["help"],
+    ["class", "help"],
+]
+
+
+@pytest.mark.parametrize("args", FULL, ids=lambda a: " ".join(a)[:50])
+def test_full_disk_fails_in_both_tools(args, c_cli, tmp_path_factory):
+    """Each command succeeds with a writable output; on /dev/full both tools
+    say so in one line and exit with status 1."""
+    args = [str(ahp_file(tmp_path_factory)) if a == "AHP" else a for a in args]
+    assert to_full([*PY, *args]) == (1, [ZH])
+    assert to_full([c_cli, *args]) == (1, [ZH])
+
+
+def test_full_disk_message_in_english(c_cli):
+    args = ["maturity", "rate", str(EX / "assessment.json"), "--lang", "en"]
+    assert to_full([*PY, *args]) == (1, [EN])
+    assert to_full([c_cli, *args]) == (1, [EN])
+
+
+def test_full_disk_after_a_failure_too(c_cli):
+    """0407 is not a class (no middle class 07 under 04): that failure and
+    the write error are both said."""
+    expected = (1, ["itss: 1 of 1 codes are not valid", ZH])
+    assert to_full([*PY, "class", "validate", "0407"]) == expected
+    assert to_full([c_cli, "class", "validate", "0407"]) == expected
+
+
+def test_full_disk_stops_the_jsonl_batch(tmp_path):
+    """5,000 bad lines, each an error object of some hundred bytes: the
+    output fails within the first kilobytes and the batch stops there, with
+    the write error as the last message and no summary."""
+    n = 5000
+    f = tmp_path / "batch.jsonl"
+    f.write_text('{"ratings": {"6.1.1.a": "X"}}\n' * n, encoding="utf-8")
+    rc, msgs = to_full([*PY, "maturity", "rate", "--jsonl", str(f)])
+    assert rc == 1
+    assert msgs[-1] == ZH and msgs.count(ZH) == 1
+    assert not any("lines failed" in m for m in msgs)
+    assert 0 < len(msgs) - 1 < n  # one message per line handled before the stop
+
+
+def test_given_stream_that_fails():
+    """main() with streams of the caller: a write error is an exit status,
+    not an exception, and the message names standard output."""
+    import io
+
+    from itss import cli
+
+    class Failing(io.StringIO):
+        def write(self, text):
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    err = io.StringIO()
+    assert cli.main(["class", "show", "040201", "--lang", "en"], stdout=Failing(),
+                    stderr=err) == 1
+    assert err.getvalue() == "itss: cannot write to standard output: %s\n" % os.strerror(
+        errno.EPIPE)
+
+
+@pytest.mark.parametrize("ignored", [False, True], ids=["default", "ignored by the parent"])
+def test_closed_pipe_ends_both_tools_through_sigpipe(ignored, c_cli):
+    """The reader takes 10 bytes of a long output and goes away: both tools
+    end through SIGPIPE without a message, whatever the parent did with
+    SIGPIPE."""
+    def disposition():
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN if ignored else signal.SIG_DFL)
+
+    for cmd in (PY, [c_cli]):
+        p = subprocess.Popen([*cmd, "maturity", "clauses", "--format", "json"], env=ENV,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             preexec_fn=disposition, restore_signals=False)
+        p.stdout.read(10)
+        p.stdout.close()
+        assert p.wait(timeout=600) == -signal.SIGPIPE, cmd
+        assert p.stderr.read() == b"", cmd
+        p.stderr.close()
+
+
+# ---- --jsonl lines beyond the 64 MiB limit -----------------------------------
+
+LIMIT = 64 * 1024 * 1024  # ITSS_MAX_DOCUMENT_SIZE
+GUARD = 60  # seconds; only detects a hang, the answer comes within seconds
+
+
+def first_line(p):
+    """The first output line of p, or None after GUARD seconds (a hang)."""
+    got = queue.Queue()
+    threading.Thread(target=lambda: got.put(p.stdout.readline()), daemon=True).start()
+    try:
+        return got.get(timeout=GUARD)
+    except queue.Empty:
+        return None
+
+
+def elimit_line_1(line):
+    assert line is not None, "no output line within %d s: python3 -m itss hangs" % GUARD
+    e = json.loads(line)["error"]
+    assert (e["code"], e["input_line"]) == ("ITSS_ELIMIT", 1)
+    assert e["message"].startswith("document is %d bytes" % (LIMIT + 1))
+
+
+@pytest.mark.parametrize("area", ["maturity rate", "quality score"])
+def test_over_long_line_is_reported_before_its_end(area):
+    """64 MiB + 1 MiB of zeros and the line goes on: its error comes before
+    its newline is written; then the newline and a valid line end the input,
+    and line 2 gets its result."""
+    valid = (b'{"ratings": {}}' if area == "maturity rate" else
+             json.dumps(json.loads((EX / "evaluation.json").read_text("utf-8")),
+                        ensure_ascii=False).encode("utf-8"))
+    p = subprocess.Popen([*PY, *area.split(), "--jsonl", "-"], env=ENV, stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        piece = b"\0" * (1 << 20)
+        for _ in range(65):
+            p.stdin.write(piece)
+        p.stdin.flush()
+        elimit_line_1(first_line(p))
+        p.stdin.write(b"\n" + valid + b"\n")
+        p.stdin.close()
+        p.wait(timeout=GUARD)  # one result line and a few messages fit in the pipes
+        out, err = p.stdout.read(), p.stderr.read()
+    finally:
+        p.kill()
+        p.wait()
+        p.stdout.close()
+        p.stderr.close()
+    second = json.loads(out)
+    assert "error" not in second
+    if area == "maturity rate":
+        assert second["level"] == 0  # nothing rated: below Basic
+    assert p.returncode == 1
+    assert b"1 of 2 lines failed" in err
+
+
+@pytest.mark.parametrize("area", ["maturity rate", "quality score"])
+def test_dev_zero_answers_and_memory_stays_bounded(area):
+    """/dev/zero as the file: the error for line 1 comes out, and while the
+    rest is passed over the peak memory stays near two copies of one 64 MiB
+    line (readline joins the pieces it read) and the interpreter, under
+    256 MiB, although by then 1 GiB has been read."""
+    p = subprocess.Popen([*PY, *area.split(), "--jsonl", "/dev/zero"], env=ENV,
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        elimit_line_1(first_line(p))
+        for _ in range(GUARD * 10):  # a guard; reading 1 GiB takes a few seconds
+            if proc_value(p.pid, "io", "rchar:") > (1 << 30) or p.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert p.poll() is None, "ended on an endless input"
+        assert proc_value(p.pid, "io", "rchar:") > (1 << 30)
+        if not SANITIZED:
+            assert proc_value(p.pid, "status", "VmHWM:") < 256 * 1024
+    finally:
+        p.kill()
+        p.wait()
+        p.stdout.close()
+
+
+def proc_value(pid, name, key):
+    with open("/proc/%d/%s" % (pid, name)) as f:
+        for line in f:
+            if line.startswith(key):
+                return int(line.split()[1])
+    raise AssertionError("no %s in /proc/%d/%s" % (key, pid, name))
