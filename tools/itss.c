@@ -58,7 +58,8 @@ static const char usage_text[] =
     "  --version            print the version and exit\n"
     "  --help, help         print this help and exit\n"
     "\n"
-    "Exit status: 0 success, 1 not found or invalid input, 2 usage error.\n"
+    "Exit status: 0 success, 1 not found, invalid input or output not written,\n"
+    "2 usage error.\n"
     "See itss(1) for details.\n";
 
 /* ---- output ------------------------------------------------------------- */

@@ -61,7 +61,8 @@ Options:
   --version            print the version and exit
   --help, help         print this help and exit
 
-Exit status: 0 success, 1 not found or invalid input, 2 usage error.
+Exit status: 0 success, 1 not found, invalid input or output not written,
+2 usage error.
 """
 
 # option name -> takes a value
