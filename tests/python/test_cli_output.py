@@ -15,6 +15,7 @@ import queue
 import signal
 import subprocess
 import threading
+import time
 
 import pytest
 
@@ -246,20 +247,23 @@ def test_over_long_line_at_the_end_is_reported_once():
     assert "1 of 1 lines failed" in run.p.stderr.read().decode("utf-8")
 
 
-def _vm_hwm_kib(pid):
-    with open("/proc/%d/status" % pid) as f:
+def proc_value(pid, name, key):
+    """A number of /proc/PID/NAME, e.g. ("io", "rchar:") or ("status", "VmHWM:")."""
+    with open("/proc/%d/%s" % (pid, name)) as f:
         for line in f:
-            if line.startswith("VmHWM:"):
+            if line.startswith(key):
                 return int(line.split()[1])
-    raise AssertionError("no VmHWM")
+    raise AssertionError("no %s in /proc/%d/%s" % (key, pid, name))
 
 
-def _read_bytes(pid):
-    with open("/proc/%d/io" % pid) as f:
-        for line in f:
-            if line.startswith("rchar:"):
-                return int(line.split()[1])
-    raise AssertionError("no rchar")
+def first_line(p):
+    """The first output line of p; a failure if none comes within GUARD."""
+    got = queue.Queue()
+    threading.Thread(target=lambda: got.put(p.stdout.readline()), daemon=True).start()
+    try:
+        return got.get(timeout=GUARD)
+    except queue.Empty:
+        pytest.fail("no output line within %d s: itss hangs" % GUARD)
 
 
 @pytest.mark.parametrize("area", ["maturity rate", "quality score"])
@@ -277,24 +281,17 @@ def test_dev_zero_answers_and_memory_stays_bounded(area):
         p = subprocess.Popen([exe(), *area.split(), "--jsonl", "-"], stdin=feeder.stdout,
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         feeder.stdout.close()
-        got = queue.Queue()
-        threading.Thread(target=lambda: got.put(p.stdout.readline()), daemon=True).start()
         try:
-            line = got.get(timeout=GUARD)
-        except queue.Empty:
-            line = None
-        try:
-            assert line is not None, "no output line within %d s: itss hangs" % GUARD
-            elimit_line_1(line)
+            elimit_line_1(first_line(p))
             # the guard only stops a hang; reading 1 GiB takes about a second
             for _ in range(GUARD * 10):
-                if _read_bytes(p.pid) > (1 << 30) or p.poll() is not None:
+                if proc_value(p.pid, "io", "rchar:") > (1 << 30) or p.poll() is not None:
                     break
-                threading.Event().wait(0.1)
+                time.sleep(0.1)
             assert p.poll() is None, "itss ended on an endless input"
-            assert _read_bytes(p.pid) > (1 << 30)
+            assert proc_value(p.pid, "io", "rchar:") > (1 << 30)
             if not os.environ.get("ITSS_SANITIZED"):
-                assert _vm_hwm_kib(p.pid) < 160 * 1024
+                assert proc_value(p.pid, "status", "VmHWM:") < 160 * 1024
         finally:
             p.kill()
             p.wait()
@@ -311,15 +308,9 @@ def test_dev_zero_as_the_file(area):
         pytest.skip("64 MiB through valgrind takes too long")
     p = subprocess.Popen([exe(), *area.split(), "--jsonl", "/dev/zero"],
                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    got = queue.Queue()
-    threading.Thread(target=lambda: got.put(p.stdout.readline()), daemon=True).start()
     try:
-        line = got.get(timeout=GUARD)
-    except queue.Empty:
-        line = None
+        elimit_line_1(first_line(p))
     finally:
         p.kill()
         p.wait()
         p.stdout.close()
-    assert line is not None, "no output line within %d s: itss hangs" % GUARD
-    elimit_line_1(line)

@@ -334,3 +334,26 @@ def proc_value(pid, name, key):
             if line.startswith(key):
                 return int(line.split()[1])
     raise AssertionError("no %s in /proc/%d/%s" % (key, pid, name))
+
+
+def test_lines_at_the_limit_in_both_tools(c_cli, tmp_path):
+    """At the edge: a document of exactly 64 MiB (a small assessment padded
+    with spaces) ended by CR LF is rated; one byte more, ended by LF, is
+    refused for its size; a last line of exactly 64 MiB with no newline is
+    rated. Both tools give the same lines."""
+    doc = b'{"ratings": {}}'
+    pad = b" " * (LIMIT - len(doc))
+    f = tmp_path / "edge.jsonl"
+    with open(f, "wb") as out:
+        out.write(doc + pad + b"\r\n")
+        out.write(doc + pad + b" \n")
+        out.write(doc + pad)
+    py = run([*PY, "maturity", "rate", "--jsonl", str(f)])
+    c = run([c_cli, "maturity", "rate", "--jsonl", str(f)])
+    assert py == c
+    lines = c[1].splitlines()
+    assert c[0] == 1 and len(lines) == 3
+    assert json.loads(lines[0])["level"] == 0 and json.loads(lines[2])["level"] == 0
+    e = json.loads(lines[1])["error"]
+    assert (e["code"], e["input_line"]) == ("ITSS_ELIMIT", 2)
+    assert e["message"].startswith("document is %d bytes" % (LIMIT + 1))
