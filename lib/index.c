@@ -10,11 +10,9 @@
 #include <string.h>
 #include <time.h>
 
-#if defined(__linux__) && defined(__has_include)
-#  if __has_include(<sys/random.h>)
-#    include <sys/random.h>
-#    define ITSS_HAVE_GETRANDOM 1
-#  endif
+#ifdef __linux__ /* glibc 2.25 and later, musl 1.1.20 and later */
+#  include <sys/random.h>
+#  define ITSS_HAVE_GETRANDOM 1
 #endif
 
 #include "internal.h"
@@ -32,56 +30,65 @@ struct itss_index_slot {
 
 static inline uint64_t rotl(uint64_t x, int b) { return (x << b) | (x >> (64 - b)); }
 
-#define SIP_ROUND(v0, v1, v2, v3)                                                            \
-    do {                                                                                     \
-        v0 += v1, v1 = rotl(v1, 13), v1 ^= v0, v0 = rotl(v0, 32);                            \
-        v2 += v3, v3 = rotl(v3, 16), v3 ^= v2;                                               \
-        v0 += v3, v3 = rotl(v3, 21), v3 ^= v0;                                               \
-        v2 += v1, v1 = rotl(v1, 17), v1 ^= v2, v2 = rotl(v2, 32);                            \
-    } while (0)
+/* one SipRound over the four words of the state */
+static inline void sip_round(uint64_t v[4])
+{
+    v[0] += v[1], v[1] = rotl(v[1], 13), v[1] ^= v[0], v[0] = rotl(v[0], 32);
+    v[2] += v[3], v[3] = rotl(v[3], 16), v[3] ^= v[2];
+    v[0] += v[3], v[3] = rotl(v[3], 21), v[3] ^= v[0];
+    v[2] += v[1], v[1] = rotl(v[1], 17), v[1] ^= v[2], v[2] = rotl(v[2], 32);
+}
 
 static uint64_t keyed_hash(const uint64_t k[2], const unsigned char *s, size_t len)
 {
-    uint64_t v0 = k[0] ^ 0x736f6d6570736575ull, v1 = k[1] ^ 0x646f72616e646f6dull,
-             v2 = k[0] ^ 0x6c7967656e657261ull, v3 = k[1] ^ 0x7465646279746573ull;
+    uint64_t v[4] = {k[0] ^ 0x736f6d6570736575ull, k[1] ^ 0x646f72616e646f6dull,
+                     k[0] ^ 0x6c7967656e657261ull, k[1] ^ 0x7465646279746573ull};
     size_t whole = len - len % 8;
     for (size_t i = 0; i < whole; i += 8) {
         uint64_t m = 0;
         for (int b = 0; b < 8; b++) /* little-endian, whatever the machine */
             m |= (uint64_t)s[i + (size_t)b] << (8 * b);
-        v3 ^= m;
-        SIP_ROUND(v0, v1, v2, v3);
-        v0 ^= m;
+        v[3] ^= m;
+        sip_round(v);
+        v[0] ^= m;
     }
     uint64_t last = (uint64_t)(len & 0xff) << 56;
     for (size_t b = 0; b < len % 8; b++)
         last |= (uint64_t)s[whole + b] << (8 * b);
-    v3 ^= last;
-    SIP_ROUND(v0, v1, v2, v3);
-    v0 ^= last;
-    v2 ^= 0xff;
+    v[3] ^= last;
+    sip_round(v);
+    v[0] ^= last;
+    v[2] ^= 0xff;
     for (int r = 0; r < 3; r++)
-        SIP_ROUND(v0, v1, v2, v3);
-    return v0 ^ v1 ^ v2 ^ v3;
+        sip_round(v);
+    return v[0] ^ v[1] ^ v[2] ^ v[3];
 }
 
 /* A secret for one index: the system's random bytes where there are
  * some; the clock and this index's addresses (which vary from process to
  * process) are mixed in in every case. */
-static void draw_secret(itss_index *ix)
+static void random_words(uint64_t k[2])
 {
-    uint64_t k[2] = {0, 0};
+    k[0] = k[1] = 0;
 #ifdef ITSS_HAVE_GETRANDOM
-    if (getrandom(k, sizeof k, GRND_NONBLOCK) != (ssize_t)sizeof k)
+    if (getrandom(k, 2 * sizeof *k, GRND_NONBLOCK) != (ssize_t)(2 * sizeof *k))
         k[0] = k[1] = 0;
 #endif
+}
+
+static void draw_secret(itss_index *ix)
+{
+    uint64_t k[2];
+    random_words(k);
     struct timespec t = {0, 0};
     clock_gettime(CLOCK_MONOTONIC, &t);
-    uint64_t mix[4] = {(uint64_t)t.tv_sec, (uint64_t)t.tv_nsec, (uint64_t)(uintptr_t)ix,
-                       (uint64_t)(uintptr_t)ix->slots};
-    ix->secret[0] = k[0] ^ keyed_hash(k, (const unsigned char *)mix, sizeof mix);
-    mix[0] ^= 0x9e3779b97f4a7c15ull;
-    ix->secret[1] = k[1] ^ keyed_hash(k, (const unsigned char *)mix, sizeof mix);
+    uint64_t v[4] = {k[0] ^ (uint64_t)t.tv_sec, k[1] ^ (uint64_t)t.tv_nsec,
+                     k[0] ^ (uint64_t)(uintptr_t)ix, k[1] ^ (uint64_t)(uintptr_t)ix->slots};
+    for (int r = 0; r < 4; r++) /* spread every bit of the inputs over the state */
+        sip_round(v);
+    ix->secret[0] = v[0] ^ v[1];
+    sip_round(v);
+    ix->secret[1] = v[2] ^ v[3];
 }
 
 /* ---- the table: open addressing with linear probing, at most half full */

@@ -304,7 +304,7 @@ static int build_qcatalog(itss_jdoc *d, void *ctx)
     itss_indicator *items = NULL; /* arena memory of ours while the catalog is built */
     if (!rc && !(c->items = items = itss__arena_calloc(&c->arena, L.nbase + n + 1, sizeof *items)))
         rc = nomem(d);
-    for (size_t i = 0; !rc && i < L.nbase; i++)
+    for (size_t i = 0; !rc && cc->base && i < L.nbase; i++)
         if (itss__indicator_copy(&c->arena, &items[i], &cc->base->items[i]))
             rc = nomem(d);
     size_t m0 = itss__jpath_key(d, "indicators");
