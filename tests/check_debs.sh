@@ -81,7 +81,7 @@ owner() { # owner PATH PACKAGE
     [ "$o" = "$2" ] || fail "$1 should come from $2 but comes from '${o:-no package}'"
 }
 owner "/usr/lib/$ma/libitss.so.1" libitss1
-owner "/usr/lib/$ma/libitss.so.1.0.0" libitss1
+owner "/usr/lib/$ma/libitss.so.$version" libitss1
 owner /usr/include/itss/itss.h libitss-dev
 owner /usr/include/itss/maturity.h libitss-dev
 owner "/usr/lib/$ma/libitss.so" libitss-dev
@@ -151,7 +151,7 @@ assert itss.__file__ == "/usr/lib/python3/dist-packages/itss/__init__.py", itss.
 assert itss.classification.lookup("040201").name_zh == "网络运维服务"
 maps = [l.split()[-1] for l in open("/proc/self/maps") if "libitss.so" in l]
 print(sorted(set(maps)))') > "$tmp/py.out" 2>&1 || { cat "$tmp/py.out"; fail "python3 -c 'import itss' failed"; }
-grep -qx "\['/usr/lib/$ma/libitss.so.1.0.0'\]" "$tmp/py.out" ||
-    fail "the Python binding loaded $(cat "$tmp/py.out"), not /usr/lib/$ma/libitss.so.1.0.0"
+grep -qx "\['/usr/lib/$ma/libitss.so.$version'\]" "$tmp/py.out" ||
+    fail "the Python binding loaded $(cat "$tmp/py.out"), not /usr/lib/$ma/libitss.so.$version"
 
 echo "ok: the $version packages install, work from /usr and are purged again"

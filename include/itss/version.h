@@ -15,9 +15,9 @@ extern "C" {
 #endif
 
 #define ITSS_VERSION_MAJOR 1
-#define ITSS_VERSION_MINOR 0
+#define ITSS_VERSION_MINOR 1
 #define ITSS_VERSION_PATCH 0
-#define ITSS_VERSION_STRING "1.0.0"
+#define ITSS_VERSION_STRING "1.1.0"
 /* 0xMMmmpp: one byte each for major, minor and patch. */
 #define ITSS_VERSION_HEX \
     ((ITSS_VERSION_MAJOR << 16) | (ITSS_VERSION_MINOR << 8) | ITSS_VERSION_PATCH)

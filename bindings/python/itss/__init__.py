@@ -12,7 +12,7 @@ only): every answer comes from libitss. Importing it loads the library
 
 >>> import itss
 >>> itss.version()
-'1.0.0'
+'1.1.0'
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from .errors import (ArgumentError, ConsistencyError, DuplicateError, FileError,
                      SchemaError)
 from . import classification, maturity, quality  # noqa: E402  (after _lib has loaded)
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 
 def version() -> str:

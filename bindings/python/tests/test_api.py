@@ -26,7 +26,7 @@ def c_json(c_cli, *args):
 # ---- package ------------------------------------------------------------------
 
 def test_version_matches_the_library_and_the_package():
-    assert itss.version() == itss.__version__ == "1.0.0"
+    assert itss.version() == itss.__version__ == "1.1.0"
 
 
 def test_error_hierarchy():

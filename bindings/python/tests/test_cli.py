@@ -132,7 +132,7 @@ def test_jsonl_from_stdin(area, c_cli):
 
 def test_version_and_help():
     code, out, _ = run([sys.executable, "-m", "itss", "--version"])
-    assert code == 0 and b"libitss 1.0.0" in out
+    assert code == 0 and b"libitss 1.1.0" in out
     code, out, _ = run([sys.executable, "-m", "itss", "help"])
     assert code == 0 and b"maturity rate" in out
 
