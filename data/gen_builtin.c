@@ -393,6 +393,10 @@ static void write_maturity(const itss_maturity_model *m)
     put(",\n    .items = mat_items, .nitems = %zu, .clauses = mat_clauses, .nclauses = %zu, "
         ".by_id = mat_clause_by_id",
         m->nitems, m->nclauses);
+    put(",\n    .rule_at = %d, .rule_below = %d, .has_rule = %d", (int)m->rule_at,
+        (int)m->rule_below, m->has_rule);
+    put(", .thresholds = {%.17g, %.17g, %.17g}, .has_thresholds = %d", m->thresholds[0],
+        m->thresholds[1], m->thresholds[2], m->has_thresholds);
     put(",\n    .has_item_levels = %d", m->has_item_levels);
     field_str("item_levels_source", m->item_levels_source);
     if (m->nil_rows)

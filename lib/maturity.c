@@ -354,14 +354,69 @@ const char *itss_maturity_clause_source(const itss_maturity_clause *c)
 
 /* ---- ratings ------------------------------------------------------------ */
 
-itss_satisfaction itss__rating_sat(const itss_rating *r)
+/* The grade of a percentage with bands t (P, L, F lower bounds, exclusive). */
+static itss_rating_kind grade_with(const double t[3], itss_rating_kind kind, double percent)
+{
+    if (kind >= ITSS_RATING_N && kind <= ITSS_RATING_F)
+        return kind;
+    if (kind != ITSS_RATING_PERCENT || !(isfinite(percent) && percent >= 0 && percent <= 100))
+        return ITSS_RATING_NONE;
+    return percent > t[2]   ? ITSS_RATING_F
+           : percent > t[1] ? ITSS_RATING_L
+           : percent > t[0] ? ITSS_RATING_P
+                            : ITSS_RATING_N;
+}
+
+static const double default_thresholds[3] = {ITSS_DEFAULT_THRESHOLD_P, ITSS_DEFAULT_THRESHOLD_L,
+                                             ITSS_DEFAULT_THRESHOLD_F};
+
+itss_rating_kind itss_rating_grade(itss_rating_kind kind, double percent)
+{
+    return grade_with(default_thresholds, kind, percent);
+}
+
+itss_rating_kind itss__mgrade(const itss_maturity_model *m, itss_rating_kind kind,
+                              double percent)
+{
+    return grade_with(m->thresholds, kind, percent);
+}
+
+itss_rating_kind itss_maturity_model_grade(const itss_maturity_model *m, itss_rating_kind kind,
+                                           double percent)
+{
+    return m ? itss__mgrade(m, kind, percent) : ITSS_RATING_NONE;
+}
+
+double itss_maturity_model_threshold(const itss_maturity_model *m, itss_rating_kind kind)
+{
+    if (!m || kind < ITSS_RATING_P || kind > ITSS_RATING_F)
+        return NAN;
+    return m->thresholds[kind - ITSS_RATING_P];
+}
+
+itss_satisfaction itss_maturity_model_rule_at_level(const itss_maturity_model *m)
+{
+    return m ? m->rule_at : ITSS_SAT_NO_CLAUSE;
+}
+
+itss_satisfaction itss_maturity_model_rule_below(const itss_maturity_model *m)
+{
+    return m ? m->rule_below : ITSS_SAT_NO_CLAUSE;
+}
+
+const char *itss__sat_word(itss_satisfaction s)
+{
+    return s == ITSS_SAT_FULLY ? "fully" : "largely";
+}
+
+itss_satisfaction itss__rating_sat(const itss_maturity_model *m, const itss_rating *r)
 {
     switch ((itss_rating_kind)r->kind) {
     case ITSS_RATING_MET:
     case ITSS_RATING_F: return ITSS_SAT_FULLY;
     case ITSS_RATING_L: return ITSS_SAT_LARGELY;
     case ITSS_RATING_PERCENT:
-        switch (itss_rating_grade(ITSS_RATING_PERCENT, r->percent)) {
+        switch (itss__mgrade(m, ITSS_RATING_PERCENT, r->percent)) {
         case ITSS_RATING_F: return ITSS_SAT_FULLY;
         case ITSS_RATING_L: return ITSS_SAT_LARGELY;
         default: return ITSS_SAT_NOT;
@@ -369,18 +424,6 @@ itss_satisfaction itss__rating_sat(const itss_rating *r)
     case ITSS_RATING_NA: return ITSS_SAT_NOT_APPLICABLE;
     default: return ITSS_SAT_NOT; /* unrated, not_met, N, P */
     }
-}
-
-itss_rating_kind itss_rating_grade(itss_rating_kind kind, double percent)
-{
-    if (kind >= ITSS_RATING_N && kind <= ITSS_RATING_F)
-        return kind;
-    if (kind != ITSS_RATING_PERCENT || !(isfinite(percent) && percent >= 0 && percent <= 100))
-        return ITSS_RATING_NONE;
-    return percent > 85 ? ITSS_RATING_F
-           : percent > 50 ? ITSS_RATING_L
-           : percent > 15 ? ITSS_RATING_P
-                          : ITSS_RATING_N;
 }
 
 int itss__scale_allows(itss_rating_scale scale, itss_rating_kind kind)
@@ -721,18 +764,33 @@ static void count(itss_mstats *s, itss_satisfaction sat, int unrated)
         s->largely++;
 }
 
-/* The level a group reaches: the highest k such that level k is at least
- * largely satisfied and every level below it fully (stats[1..n]). */
-static int level_reached(const itss_mstats *stats, int n)
+/* How many applicable clauses of a group satisfy `need`. */
+static size_t meeting(const itss_mstats *s, itss_satisfaction need)
+{
+    return need == ITSS_SAT_FULLY ? s->fully : s->largely;
+}
+
+/* The level a group reaches (stats[1..n]): the highest k such that level
+ * k's clauses all meet the rule's at-level need and every level below k
+ * meets its below need (the loader keeps below at least as strict as at,
+ * so a level that fails its below need ends the search). */
+static int level_reached(const itss_maturity_model *m, const itss_mstats *stats, int n)
 {
     int reached = 0;
     for (int k = 1; k <= n; k++) {
-        if (stats[k].largely == stats[k].applicable)
+        if (meeting(&stats[k], m->rule_at) == stats[k].applicable)
             reached = k;
-        if (stats[k].fully != stats[k].applicable)
+        if (meeting(&stats[k], m->rule_below) != stats[k].applicable)
             break; /* no level above k can be reached */
     }
     return reached;
+}
+
+/* Whether a clause's satisfaction s meets a need. */
+static int meets(itss_satisfaction s, itss_satisfaction need)
+{
+    return s == ITSS_SAT_NOT_APPLICABLE || s == ITSS_SAT_FULLY ||
+           (s == ITSS_SAT_LARGELY && need == ITSS_SAT_LARGELY);
 }
 
 void itss_maturity_result_free(itss_maturity_result *r)
@@ -787,7 +845,7 @@ int itss_maturity_rate(const itss_assessment *a, int target, itss_maturity_resul
     for (size_t i = 0; !oom && i < nc; i++) {
         const itss_maturity_clause *c = &m->clauses[i];
         const itss_rating *in = &a->ratings[i];
-        itss_satisfaction s = itss__rating_sat(in);
+        itss_satisfaction s = itss__rating_sat(m, in);
         int unrated = in->kind == ITSS_RATING_NONE;
         r->sat[i] = (unsigned char)s;
         r->ratings[i].kind = in->kind;
@@ -811,18 +869,18 @@ int itss_maturity_rate(const itss_assessment *a, int target, itss_maturity_resul
         itss_maturity_result_free(r);
         return itss__err(err, ITSS_ENOMEM, "out of memory");
     }
-    r->level = level_reached(r->by_level, n);
+    r->level = level_reached(m, r->by_level, n);
     for (size_t d = 0; d < m->ndomains; d++)
-        r->domain_level[d] = level_reached(&r->by_domain[d * w], n);
+        r->domain_level[d] = level_reached(m, &r->by_domain[d * w], n);
     r->target = target ? target : (r->level < n ? r->level + 1 : 0);
     /* gaps, in model order, which is level, domain, item, clause */
     for (size_t i = 0; r->target && i < nc; i++) {
         int lv = m->clauses[i].level;
         itss_satisfaction s = (itss_satisfaction)r->sat[i];
-        if (lv < r->target && s != ITSS_SAT_FULLY && s != ITSS_SAT_NOT_APPLICABLE)
-            r->gaps[r->ngaps++] = (itss_mgap){&m->clauses[i], ITSS_SAT_FULLY};
-        else if (lv == r->target && s == ITSS_SAT_NOT)
-            r->gaps[r->ngaps++] = (itss_mgap){&m->clauses[i], ITSS_SAT_LARGELY};
+        if (lv < r->target && !meets(s, m->rule_below))
+            r->gaps[r->ngaps++] = (itss_mgap){&m->clauses[i], m->rule_below};
+        else if (lv == r->target && !meets(s, m->rule_at))
+            r->gaps[r->ngaps++] = (itss_mgap){&m->clauses[i], m->rule_at};
     }
     *out = r;
     return ITSS_OK;

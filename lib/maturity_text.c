@@ -47,6 +47,34 @@ static const char *rating_text(const itss_rating *r, char *buf, size_t size, its
     return itss__rating_token((itss_rating_kind)r->kind);
 }
 
+/* The model's rule and percentage bands, when they are not the default
+ * ones (T/CESA 1299-2023's): one row each. */
+static void rule_rows(itss_table *t, const itss_maturity_model *m, itss_lang lang)
+{
+    const int zh = lang == ITSS_LANG_ZH;
+    static const char *const need[2][2] = {{"大部分满足", "完全满足"}, {"largely", "fully"}};
+    if (m->rule_at != ITSS_SAT_LARGELY || m->rule_below != ITSS_SAT_FULLY) {
+        int at = m->rule_at == ITSS_SAT_FULLY, below = m->rule_below == ITSS_SAT_FULLY;
+        itss__table_row(t, 0);
+        itss__table_cell(t, zh ? "评级规则" : "Rule");
+        if (zh)
+            itss__table_cellf(t, "本级要求%s，以下各级要求%s", need[0][at], need[0][below]);
+        else
+            itss__table_cellf(t, "%s at the level, %s below", need[1][at], need[1][below]);
+    }
+    if (m->thresholds[0] != ITSS_DEFAULT_THRESHOLD_P ||
+        m->thresholds[1] != ITSS_DEFAULT_THRESHOLD_L ||
+        m->thresholds[2] != ITSS_DEFAULT_THRESHOLD_F) {
+        char p[40], l[40], f[40];
+        itss__format_double(p, sizeof p, m->thresholds[0]);
+        itss__format_double(l, sizeof l, m->thresholds[1]);
+        itss__format_double(f, sizeof f, m->thresholds[2]);
+        itss__table_row(t, 0);
+        itss__table_cell(t, zh ? "百分比分档" : "Percentage bands");
+        itss__table_cellf(t, "N <= %s%% < P <= %s%% < L <= %s%% < F", p, l, f);
+    }
+}
+
 void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang lang)
 {
     const int zh = lang == ITSS_LANG_ZH;
@@ -73,6 +101,7 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
     itss__table_row(&t, 0);
     itss__table_cell(&t, zh ? "达到等级" : "Level reached");
     itss__table_cell(&t, tmp);
+    rule_rows(&t, m, lang);
     itss__table_end(&t);
 
     /* domain profile */

@@ -295,9 +295,20 @@ func TestModelAndIndicatorCatalogHandles(t *testing.T) {
 	if err != nil || r.Level != 2 || r.Model.ID != "mini" {
 		t.Fatalf("%+v %v", r, err)
 	}
+	// exampleModel gives no rule nor thresholds: the defaults (largely at
+	// the level, fully below; bands 15, 50, 85), also in the result
+	if rule, err := m.Rule(); err != nil || rule != (MaturityRule{"largely", "fully"}) || r.Rule != rule {
+		t.Fatalf("rule %+v %+v %v", rule, r.Rule, err)
+	}
+	if th, err := m.Thresholds(); err != nil || th != (Thresholds{15, 50, 85}) || r.Thresholds != th {
+		t.Fatalf("thresholds %+v %+v %v", th, r.Thresholds, err)
+	}
 	m.Close()
 	if _, err := m.RateJSON([]byte(`{"ratings": {}}`), 0); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("use after Close: %v", err)
+	}
+	if _, err := m.Rule(); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("Rule after Close: %v", err)
 	}
 	m.Close()
 
@@ -751,5 +762,26 @@ func TestNoLeaks(t *testing.T) {
 	t.Logf("VmRSS %d KiB -> %d KiB (%+d KiB)", before/1024, after/1024, growth/1024)
 	if growth > 16<<20 {
 		t.Fatalf("resident set grew by %d KiB over 10,000 calls", growth/1024)
+	}
+}
+
+// A model's own rule and bands (written in the format-* cases' model.json).
+func TestModelRuleAndThresholds(t *testing.T) {
+	dir := filepath.Join(sourceRoot(t), "tests", "cases", "maturity")
+	m, err := LoadMaturityModel(filepath.Join(dir, "format-thresholds-custom-55", "model.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if th, err := m.Thresholds(); err != nil || th != (Thresholds{20, 60, 90}) {
+		t.Fatalf("%+v %v", th, err)
+	}
+	f, err := LoadMaturityModel(filepath.Join(dir, "format-rule-fully", "model.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if rule, err := f.Rule(); err != nil || rule != (MaturityRule{"fully", "fully"}) {
+		t.Fatalf("%+v %v", rule, err)
 	}
 }

@@ -161,6 +161,37 @@ func (m *MaturityModel) JSON() ([]byte, error) {
 	return out, err
 }
 
+// satisfaction names the itss_satisfaction values a rule uses.
+func satisfaction(s C.itss_satisfaction) string {
+	if s == C.ITSS_SAT_FULLY {
+		return "fully"
+	}
+	return "largely"
+}
+
+// Rule returns the model's rating rule.
+func (m *MaturityModel) Rule() (MaturityRule, error) {
+	var r MaturityRule
+	err := m.use(func(p *C.itss_maturity_model) error {
+		r.AtLevel = satisfaction(C.itss_maturity_model_rule_at_level(p))
+		r.Below = satisfaction(C.itss_maturity_model_rule_below(p))
+		return nil
+	})
+	return r, err
+}
+
+// Thresholds returns the model's percentage bands.
+func (m *MaturityModel) Thresholds() (Thresholds, error) {
+	var t Thresholds
+	err := m.use(func(p *C.itss_maturity_model) error {
+		t.P = float64(C.itss_maturity_model_threshold(p, C.ITSS_RATING_P))
+		t.L = float64(C.itss_maturity_model_threshold(p, C.ITSS_RATING_L))
+		t.F = float64(C.itss_maturity_model_threshold(p, C.ITSS_RATING_F))
+		return nil
+	})
+	return t, err
+}
+
 // ClausesJSON returns the requirement clauses selected by level (0: all),
 // domain id ("": all) and item number (0: all), in model order, as compact
 // JSON {"clauses": [...]}. An unknown domain or item gives ErrNotFound, a
@@ -280,9 +311,11 @@ type MaturityResult struct {
 	Assessor     string `json:"assessor,omitempty"`
 	Notes        string `json:"notes,omitempty"`
 
-	Scale     string `json:"scale"`      // "any", "binary" or "nplf"
-	Level     int    `json:"level"`      // the level reached overall, 0..N
-	LevelName *Text  `json:"level_name"` // nil at level 0
+	Scale      string       `json:"scale"`      // "any", "binary" or "nplf"
+	Rule       MaturityRule `json:"rule"`       // the model's rating rule
+	Thresholds Thresholds   `json:"thresholds"` // the model's percentage bands
+	Level      int          `json:"level"`      // the level reached overall, 0..N
+	LevelName  *Text        `json:"level_name"` // nil at level 0
 	// ITSSLabel is the ITSS grade label ("三级"); nil at level 0 or when the
 	// model has no labels. Labels run backwards: compare Level, not labels.
 	ITSSLabel     *string         `json:"itss_label"`
@@ -292,6 +325,22 @@ type MaturityResult struct {
 	Gaps          Gaps            `json:"gaps"`           // what blocks the target level
 	Unrated       []string        `json:"unrated"`        // unrated clause ids, in model order
 	NotApplicable []NotApplicable `json:"not_applicable"` // na clauses with their reasons
+}
+
+// MaturityRule is a model's rating rule: what level k needs of its own
+// clauses (AtLevel) and of the clauses of the levels below it (Below),
+// "largely" or "fully"; largely and fully by default (T/CESA 1299-2023).
+type MaturityRule struct {
+	AtLevel string `json:"at_level"`
+	Below   string `json:"below"`
+}
+
+// Thresholds are a model's percentage bands: the percentage a rating must
+// exceed to be graded P, L and F (15, 50, 85 by default).
+type Thresholds struct {
+	P float64 `json:"P"`
+	L float64 `json:"L"`
+	F float64 `json:"F"`
 }
 
 // ModelRef names the model a result was rated with.

@@ -73,8 +73,9 @@ typedef enum itss_satisfaction {
 } itss_satisfaction;
 
 /* The N/P/L/F grade of a rating: the kind itself for N, P, L and F; for
- * ITSS_RATING_PERCENT the ISO/IEC 33020 band of percent (N <= 15 < P <= 50
- * < L <= 85 < F); ITSS_RATING_NONE for every other kind and for a
+ * ITSS_RATING_PERCENT the default ISO/IEC 33020 band of percent (N <= 15
+ * < P <= 50 < L <= 85 < F; a model may set its own bands:
+ * itss_maturity_model_grade); ITSS_RATING_NONE for every other kind and for a
  * percentage that is not a finite number from 0 to 100. */
 ITSS_API itss_rating_kind itss_rating_grade(itss_rating_kind kind, double percent);
 
@@ -120,6 +121,23 @@ ITSS_API const itss_maturity_domain *itss_maturity_model_domain_at(const itss_ma
 ITSS_API size_t itss_maturity_model_item_count(const itss_maturity_model *m);
 ITSS_API const itss_maturity_item *itss_maturity_model_item_at(const itss_maturity_model *m,
                                                                size_t i);
+/* The rating rule of the model ("rule" in its document; T/CESA 1299-2023
+ * and any model that gives none: largely at the level, fully below).
+ * Level k is reached when every applicable clause of level k is satisfied
+ * at least as _rule_at_level says and every applicable clause of the
+ * levels below k as _rule_below says: ITSS_SAT_LARGELY or ITSS_SAT_FULLY
+ * (ITSS_SAT_NO_CLAUSE for NULL). */
+ITSS_API itss_satisfaction itss_maturity_model_rule_at_level(const itss_maturity_model *m);
+ITSS_API itss_satisfaction itss_maturity_model_rule_below(const itss_maturity_model *m);
+/* The percentage bands of the model ("thresholds" in its document;
+ * default ISO/IEC 33020's 15, 50, 85): the percentage a rating must exceed
+ * to be graded kind, for ITSS_RATING_P, _L and _F; NaN for NULL and any
+ * other kind. */
+ITSS_API double itss_maturity_model_threshold(const itss_maturity_model *m,
+                                              itss_rating_kind kind);
+/* itss_rating_grade with the model's bands (ITSS_RATING_NONE for NULL). */
+ITSS_API itss_rating_kind itss_maturity_model_grade(const itss_maturity_model *m,
+                                                    itss_rating_kind kind, double percent);
 /* Clauses in model order (by level, then domain, item and letter). */
 ITSS_API size_t itss_maturity_model_clause_count(const itss_maturity_model *m);
 ITSS_API const itss_maturity_clause *itss_maturity_model_clause_at(const itss_maturity_model *m,

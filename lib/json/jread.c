@@ -874,6 +874,19 @@ int itss__jget_int(itss_jdoc *doc, json_t *obj, const char *key, int required,
     return ITSS_OK;
 }
 
+int itss__jget_number(itss_jdoc *doc, json_t *obj, const char *key, int required,
+                      double *out)
+{
+    json_t *v;
+    int rc = get_member(doc, obj, key, required, &v);
+    if (rc || !v)
+        return rc;
+    if (!json_is_number(v))
+        return wrong_type(doc, key, "a number", v);
+    *out = json_number_value(v);
+    return ITSS_OK;
+}
+
 int itss__jwhole(const json_t *v, long long *out)
 {
     if (!json_is_number(v))

@@ -113,6 +113,9 @@ int itss__jget_bool(itss_jdoc *doc, json_t *obj, const char *key, int required,
                     int *out);
 /* 1 if v is a number with a whole value (5 and 5.0 alike, as JSON does
  * not tell them apart); *out receives it, clamped to the long long range. */
+/* A number (integer or not); *out untouched when absent and optional. */
+int itss__jget_number(itss_jdoc *doc, json_t *obj, const char *key, int required,
+                      double *out);
 int itss__jwhole(const json_t *v, long long *out);
 
 int itss__jget_int(itss_jdoc *doc, json_t *obj, const char *key, int required,

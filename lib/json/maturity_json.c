@@ -575,17 +575,94 @@ static int load_item_levels(mloader *L, json_t *o)
     return rc;
 }
 
+/* "largely" or "fully" at key of o (absent: *out untouched). */
+static int load_need(itss_jdoc *d, json_t *o, const char *key, itss_satisfaction *out)
+{
+    const char *w = NULL;
+    char sh[160];
+    int rc = itss__jget_string(d, o, key, 0, 0, &w);
+    if (rc || !w)
+        return rc;
+    if (strcmp(w, "largely") == 0)
+        *out = ITSS_SAT_LARGELY;
+    else if (strcmp(w, "fully") == 0)
+        *out = ITSS_SAT_FULLY;
+    else
+        return itss__jfail_key(d, key, ITSS_EVALUE, 0,
+                               "\"%s\" is \"%s\"; it must be \"largely\" or \"fully\"", key,
+                               itss__shown(sh, sizeof sh, w));
+    return ITSS_OK;
+}
+
+/* {"at_level": need, "below": need}: what a level's own clauses and the
+ * clauses below it need. Below is never laxer than at the level, or
+ * reaching a level would not imply the levels under it. */
+static int load_rule(itss_jdoc *d, itss_maturity_model *m, json_t *o)
+{
+    static const char *const keys[] = {"at_level", "below", NULL};
+    size_t m0 = itss__jpath_key(d, "rule");
+    int rc = itss__jkeys(d, o, keys);
+    if (!rc)
+        rc = load_need(d, o, "at_level", &m->rule_at);
+    if (!rc)
+        rc = load_need(d, o, "below", &m->rule_below);
+    if (!rc && m->rule_at == ITSS_SAT_FULLY && m->rule_below == ITSS_SAT_LARGELY)
+        rc = itss__jfail_key(d, json_object_get(o, "below") ? "below" : "at_level", ITSS_EMODEL,
+                             0,
+                             "the levels below need at least what the level itself needs: "
+                             "\"at_level\" \"fully\" needs \"below\" \"fully\"");
+    itss__jpath_pop(d, m0);
+    m->has_rule = 1;
+    return rc;
+}
+
+/* {"P": x, "L": y, "F": z}: 0 <= x < y < z < 100, each the percentage a
+ * rating must exceed to get that grade. */
+static int load_thresholds(itss_jdoc *d, itss_maturity_model *m, json_t *o)
+{
+    static const char *const keys[] = {"P", "L", "F", NULL};
+    size_t m0 = itss__jpath_key(d, "thresholds");
+    int rc = itss__jkeys(d, o, keys);
+    for (int k = 0; !rc && k < 3; k++) {
+        double *t = &m->thresholds[k];
+        char num[40], prev[40];
+        rc = itss__jget_number(d, o, keys[k], 1, t);
+        if (rc)
+            break;
+        itss__format_double(num, sizeof num, *t);
+        if (!(*t >= 0 && *t < 100))
+            rc = itss__jfail_key(d, keys[k], ITSS_EVALUE, 0,
+                                 "\"%s\" is %s; a threshold is a percentage from 0 to below 100",
+                                 keys[k], num);
+        else if (k && !(*t > t[-1])) {
+            itss__format_double(prev, sizeof prev, t[-1]);
+            rc = itss__jfail_key(d, keys[k], ITSS_EVALUE, 0,
+                                 "\"%s\" is %s; it must be above \"%s\" (%s): the bands "
+                                 "rise from P to L to F",
+                                 keys[k], num, keys[k - 1], prev);
+        }
+    }
+    itss__jpath_pop(d, m0);
+    m->has_thresholds = 1;
+    return rc;
+}
+
 static int load_model(itss_jdoc *d, itss_maturity_model *m)
 {
     char sh[160];
     static const char *const keys[] = {"format", "id",    "edition", "title",   "source",
                                        "levels", "parts", "domains", "items",   "clauses",
-                                       "item_levels", NULL};
+                                       "item_levels", "rule", "thresholds", NULL};
     mloader L = {.d = d, .m = m};
     itss__index_init(&L.parts);
     json_t *root = d->root, *levels = NULL, *parts = NULL, *domains = NULL, *items = NULL,
-           *clauses = NULL, *il = NULL;
+           *clauses = NULL, *il = NULL, *rule = NULL, *thresholds = NULL;
     const char *format = NULL, *id = NULL, *edition = NULL;
+    m->rule_at = ITSS_SAT_LARGELY;
+    m->rule_below = ITSS_SAT_FULLY;
+    m->thresholds[0] = ITSS_DEFAULT_THRESHOLD_P;
+    m->thresholds[1] = ITSS_DEFAULT_THRESHOLD_L;
+    m->thresholds[2] = ITSS_DEFAULT_THRESHOLD_F;
     int rc = itss__jkeys(d, root, keys);
     if (!rc)
         rc = itss__jget_string(d, root, "format", 1, 0, &format);
@@ -614,6 +691,14 @@ static int load_model(itss_jdoc *d, itss_maturity_model *m)
         rc = itss__jget_array_max(d, root, "clauses", 1, ITSS_MAX_CLAUSES, &clauses, &m->nclauses);
     if (!rc)
         rc = itss__jget_object(d, root, "item_levels", 0, &il);
+    if (!rc)
+        rc = itss__jget_object(d, root, "rule", 0, &rule);
+    if (!rc)
+        rc = itss__jget_object(d, root, "thresholds", 0, &thresholds);
+    if (!rc && rule)
+        rc = load_rule(d, m, rule);
+    if (!rc && thresholds)
+        rc = load_thresholds(d, m, thresholds);
     if (!rc && (!(m->id = itss__arena_strdup(&m->arena, id)) ||
                 !(m->edition = itss__arena_strdup(&m->arena, edition))))
         rc = nomem(d);
@@ -916,6 +1001,23 @@ static void levels_array(itss_jw *w, unsigned bits, int n)
     itss__jw_arr_end(w);
 }
 
+static void rule_obj(itss_jw *w, const itss_maturity_model *m)
+{
+    itss__jw_obj(w);
+    itss__jw_kstr(w, "at_level", itss__sat_word(m->rule_at));
+    itss__jw_kstr(w, "below", itss__sat_word(m->rule_below));
+    itss__jw_obj_end(w);
+}
+
+static void thresholds_obj(itss_jw *w, const itss_maturity_model *m)
+{
+    itss__jw_obj(w);
+    itss__jw_knum(w, "P", m->thresholds[0]);
+    itss__jw_knum(w, "L", m->thresholds[1]);
+    itss__jw_knum(w, "F", m->thresholds[2]);
+    itss__jw_obj_end(w);
+}
+
 void itss__json_mmodel(itss_buf *b, const itss_maturity_model *m, int pretty)
 {
     itss_jw w;
@@ -926,6 +1028,14 @@ void itss__json_mmodel(itss_buf *b, const itss_maturity_model *m, int pretty)
     itss__jw_kstr(&w, "edition", m->edition);
     itss__jw_ktext2(&w, "title", m->title);
     kopt_str(&w, "source", m->source);
+    if (m->has_rule) {
+        itss__jw_key(&w, "rule");
+        rule_obj(&w, m);
+    }
+    if (m->has_thresholds) {
+        itss__jw_key(&w, "thresholds");
+        thresholds_obj(&w, m);
+    }
     itss__jw_key(&w, "levels");
     itss__jw_arr(&w);
     for (int i = 0; i < m->nlevels; i++) {
@@ -1132,6 +1242,10 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
     itss__jw_obj_end(&w);
     itss__jw_meta(&w, itss__assessment_meta_keys, ITSS_ASSESSMENT_META_COUNT, r->meta);
     itss__jw_kstr(&w, "scale", itss__scale_name(r->scale));
+    itss__jw_key(&w, "rule");
+    rule_obj(&w, m);
+    itss__jw_key(&w, "thresholds");
+    thresholds_obj(&w, m);
     itss__jw_kint(&w, "level", r->level);
     level_ref(&w, "level_name", m, r->level);
     itss__jw_key(&w, "itss_label");
@@ -1228,9 +1342,9 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
         else
             itss__jw_null(&w);
         itss__jw_kstr(&w, "grade",
-                      itss__rating_token(itss_rating_grade((itss_rating_kind)rt->kind,
-                                                           rt->percent)));
-        itss__jw_kstr(&w, "required", r->gaps[i].required == ITSS_SAT_FULLY ? "fully" : "largely");
+                      itss__rating_token(itss__mgrade(m, (itss_rating_kind)rt->kind,
+                                                      rt->percent)));
+        itss__jw_kstr(&w, "required", itss__sat_word(r->gaps[i].required));
         itss__jw_ktext2(&w, "summary", c->summary);
         itss__jw_obj_end(&w);
     }

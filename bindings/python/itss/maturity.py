@@ -31,6 +31,8 @@ __all__ = ["Model", "Result", "builtin", "rate", "assess", "report", "model", "c
 #: Names of the itss_satisfaction values (the JSON export's words for the
 #: first four; the last, ITSS_SAT_NO_CLAUSE, is never a clause's status).
 SATISFACTION = ("not_satisfied", "largely", "fully", "not_applicable", "no_clause")
+#: ITSS_RATING_P, _L and _F (include/itss/maturity.h).
+_RATING_P, _RATING_L, _RATING_F = 4, 5, 6
 
 
 #: The largest item (and domain) number of any model (docs/maturity.md).
@@ -80,6 +82,21 @@ class Model(_lib.Handle):
     def levels(self) -> int:
         """The number of levels N (levels are 1..N)."""
         return lib.itss_maturity_model_level_count(self._ptr)
+
+    @property
+    def rule(self) -> dict:
+        """The rating rule: what a level needs of its own clauses and of
+        the clauses below it, {"at_level": "largely", "below": "fully"} by
+        default (T/CESA 1299-2023)."""
+        return {"at_level": SATISFACTION[lib.itss_maturity_model_rule_at_level(self._ptr)],
+                "below": SATISFACTION[lib.itss_maturity_model_rule_below(self._ptr)]}
+
+    @property
+    def thresholds(self) -> dict:
+        """The percentage a rating must exceed to be graded P, L and F,
+        {"P": 15.0, "L": 50.0, "F": 85.0} by default."""
+        return {g: lib.itss_maturity_model_threshold(self._ptr, k)
+                for g, k in (("P", _RATING_P), ("L", _RATING_L), ("F", _RATING_F))}
 
     def _target(self, target: Optional[int]) -> int:
         """The C target of a target argument: None (the next level, 0 for

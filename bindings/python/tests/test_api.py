@@ -270,6 +270,22 @@ def test_custom_model():
         m.rate({"ratings": {}})
 
 
+def test_model_rule_and_thresholds():
+    # the built-in model gives none: the defaults, T/CESA 1299-2023's rule
+    # (largely at the level, fully below) and ISO/IEC 33020's bands
+    m = maturity.builtin()
+    assert m.rule == {"at_level": "largely", "below": "fully"}
+    assert m.thresholds == {"P": 15.0, "L": 50.0, "F": 85.0}
+    # format-thresholds-custom-55 sets the bands 20/60/90; format-rule-fully
+    # the rule fully/fully (values written in their model.json)
+    cases = ROOT / "tests" / "cases" / "maturity"
+    with maturity.Model.load(cases / "format-thresholds-custom-55" / "model.json") as m:
+        assert m.thresholds == {"P": 20.0, "L": 60.0, "F": 90.0}
+        assert m.rule == {"at_level": "largely", "below": "fully"}
+    with maturity.Model.load(cases / "format-rule-fully" / "model.json") as m:
+        assert m.rule == {"at_level": "fully", "below": "fully"}
+
+
 # ---- quality ------------------------------------------------------------------------
 
 def test_score_example_matches_the_c_tool(c_cli):

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Writes the format-* cases of this directory: the general model format
+(rule, thresholds, ...) on a small hand-made model (run from anywhere).
+
+The model has three levels, two domains (ops with item 1, sec with item 2)
+and seven clauses:
+
+    level 1: ops-1a (item 1), sec-1a (item 2)
+    level 2: ops-2a, ops-2b (item 1), sec-2a (item 2)
+    level 3: ops-3a (ops, domain-wide), sec-3a (sec, domain-wide)
+
+Every expected value below is worked by hand from the rules of
+docs/maturity.md and the model's own rule and thresholds; the reasoning is
+the case's "why". A § in a document marks where an expected error is
+located; casegen computes line, column and byte position from it.
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from casegen import write_case  # noqa: E402
+
+BASE = os.path.dirname(os.path.abspath(__file__))
+
+LEVELS = [
+    '  {"level": 1, "name": {"zh": "起步", "en": "Starting"}}',
+    '  {"level": 2, "name": {"zh": "规范", "en": "Defined"}}',
+    '  {"level": 3, "name": {"zh": "优化", "en": "Optimised"}}',
+]
+CLAUSES = [
+    '  {"id": "ops-1a", "level": 1, "domain": "ops", "item": 1, "summary": {"zh": "有监控", "en": "Monitoring exists"}}',
+    '  {"id": "sec-1a", "level": 1, "domain": "sec", "item": 2, "summary": {"zh": "有账号管理", "en": "Accounts are managed"}}',
+    '  {"id": "ops-2a", "level": 2, "domain": "ops", "item": 1, "summary": {"zh": "监控覆盖全部系统", "en": "Monitoring covers all systems"}}',
+    '  {"id": "ops-2b", "level": 2, "domain": "ops", "item": 1, "summary": {"zh": "告警有人处理", "en": "Alerts are handled"}}',
+    '  {"id": "sec-2a", "level": 2, "domain": "sec", "item": 2, "summary": {"zh": "定期复核权限", "en": "Access is reviewed"}}',
+    '  {"id": "ops-3a", "level": 3, "domain": "ops", "item": null, "summary": {"zh": "运行指标持续改进", "en": "Operations metrics drive improvement"}}',
+    '  {"id": "sec-3a", "level": 3, "domain": "sec", "item": null, "summary": {"zh": "安全指标持续改进", "en": "Security metrics drive improvement"}}',
+]
+
+
+def model(top="", levels=None, clauses=None):
+    """The model document; top: extra top-level members (text ending in a
+    comma and a newline), written after the edition."""
+    return ('{"format": "itss-maturity-model/1", "id": "acme-ops", "edition": "ACME O&M model 2026",\n'
+            + top +
+            ' "title": {"zh": "示例运维能力模型", "en": "Example O&M capability model"},\n'
+            ' "levels": [\n' + ',\n'.join(levels or LEVELS) + '],\n'
+            ' "parts": [{"id": "core", "name": {"zh": "核心", "en": "Core"}}],\n'
+            ' "domains": [\n'
+            '  {"id": "ops", "number": 1, "part": "core", "name": {"zh": "运行", "en": "Operations"}},\n'
+            '  {"id": "sec", "number": 2, "part": "core", "name": {"zh": "安全", "en": "Security"}}],\n'
+            ' "items": [\n'
+            '  {"number": 1, "domain": "ops", "name": {"zh": "监控", "en": "Monitoring"}},\n'
+            '  {"number": 2, "domain": "sec", "name": {"zh": "访问控制", "en": "Access control"}}],\n'
+            ' "clauses": [\n' + ',\n'.join(clauses or CLAUSES) + ']}\n')
+
+
+def rate(name, doc, inp, exp):
+    inp = dict({"op": "rate", "model": "model.json"}, **inp)
+    write_case(os.path.join(BASE, name), inp, exp, {"model.json": doc})
+
+
+def refused(name, doc, code, path, why, contains=None):
+    exp = {"error": {"code": code, "path": path}}
+    if contains:
+        exp["error"]["message_contains"] = contains
+    write_case(os.path.join(BASE, name), {"op": "load_model", "model": "model.json", "why": why},
+               exp, {"model.json": doc})
+
+
+def gap(cid, level, domain, item, rating, grade, required):
+    return {"id": cid, "level": level, "domain": domain, "item": item, "rating": rating,
+            "grade": grade, "required": required}
+
+
+def doms(ops, sec):
+    return [{"id": "ops", "level": ops}, {"id": "sec", "level": sec}]
+
+
+DEFAULT_RULE = {"at_level": "largely", "below": "fully"}
+DEFAULT_BANDS = {"P": 15, "L": 50, "F": 85}
+
+# ---- 1. rule and thresholds ------------------------------------------------------
+FULLY = ' "rule": {"at_level": "fully", "below": "fully"},\n'
+rate("format-rule-fully", model(FULLY), {"fill": "F", "ratings": {"ops-2b": "L"},
+     "why": "rule fully/fully: level 2 needs its own clauses fully, so ops-2b at L blocks it (under the default rule it would be reached, see custom-model-rate). Level 1 (ops-1a, sec-1a F) holds: level 1. ops stops at 1; sec, all F, reaches 3. The gap for level 2 is ops-2b, and at the target itself it is required fully."},
+     {"rule": {"at_level": "fully", "below": "fully"}, "thresholds": DEFAULT_BANDS,
+      "level": 1, "domains": doms(1, 3),
+      "gaps": {"target": 2, "clauses": [gap("ops-2b", 2, "ops", 1, "L", "L", "fully")]}})
+
+LARGELY = ' "rule": {"at_level": "largely", "below": "largely"},\n'
+rate("format-rule-largely-below", model(LARGELY), {"fill": "F", "ratings": {"ops-1a": "L", "ops-2b": "L"},
+     "why": "rule largely/largely: every level only needs its clauses largely, so L at levels 1 and 2 still reaches level 3, the top: no gaps. Under the default rule ops-1a L would stop the model at level 1."},
+     {"rule": {"at_level": "largely", "below": "largely"}, "level": 3, "domains": doms(3, 3),
+      "gaps": {"target": None, "clauses": []}})
+
+rate("format-rule-largely-below-gaps", model(LARGELY), {"fill": "F", "ratings": {"ops-1a": "P"}, "target": 3,
+     "why": "rule largely/largely: ops-1a P is not largely satisfied, so level 1 fails: level 0. For target 3 every level below needs only largely, so the one gap is ops-1a, required largely."},
+     {"level": 0, "domains": doms(0, 3),
+      "gaps": {"target": 3, "clauses": [gap("ops-1a", 1, "ops", 1, "P", "P", "largely")]}})
+
+BANDS = ' "thresholds": {"P": 20, "L": 60, "F": 90},\n'
+rate("format-thresholds-custom-55", model(BANDS), {"fill": "F", "ratings": {"ops-2b": 55},
+     "why": "bands P 20, L 60, F 90: 55 % is P (20 < 55 <= 60), where the default bands make it L (50 < 55 <= 85). So ops-2b is not largely satisfied, level 2 fails: level 1, and the gap for level 2 asks for largely, grade P."},
+     {"thresholds": {"P": 20, "L": 60, "F": 90}, "rule": DEFAULT_RULE, "level": 1, "domains": doms(1, 3),
+      "gaps": {"target": 2, "clauses": [gap("ops-2b", 2, "ops", 1, 55, "P", "largely")]}})
+
+rate("format-thresholds-custom-88", model(BANDS), {"fill": "F", "ratings": {"ops-1a": 88},
+     "why": "bands P 20, L 60, F 90: 88 % is L (60 < 88 <= 90), where the default bands make it F (> 85). Level 1 is largely satisfied (level 1 reached) but level 2 needs it fully: level 1, gap ops-1a fully, grade L."},
+     {"level": 1, "domains": doms(1, 3),
+      "gaps": {"target": 2, "clauses": [gap("ops-1a", 1, "ops", 1, 88, "L", "fully")]}})
+
+rate("format-thresholds-default-88", model(), {"fill": "F", "ratings": {"ops-1a": 88},
+     "why": "the same rating without thresholds: the default bands make 88 % F (> 85), so every clause is fully satisfied: level 3, no gaps."},
+     {"thresholds": DEFAULT_BANDS, "rule": DEFAULT_RULE, "level": 3, "domains": doms(3, 3),
+      "gaps": {"target": None, "clauses": []}})
+
+refused("format-error-rule-unknown-need", model(' "rule": {"at_level": §"mostly"},\n'),
+        "ITSS_EVALUE", "/rule/at_level", "a need is \"largely\" or \"fully\"", "mostly")
+refused("format-error-rule-at-stricter-than-below",
+        model(' "rule": {"at_level": "fully", "below": §"largely"},\n'),
+        "ITSS_EMODEL", "/rule/below",
+        "below laxer than at the level would let a level be reached without the one under it")
+refused("format-error-rule-unknown-key", model(' "rule": {"at_level": "fully", §"above": "fully"},\n'),
+        "ITSS_ESCHEMA", "/rule/above", "a rule has only at_level and below")
+refused("format-error-rule-not-object", model(' "rule": §"fully",\n'),
+        "ITSS_ESCHEMA", "/rule", "a rule is an object")
+refused("format-error-thresholds-not-rising",
+        model(' "thresholds": {"P": 15, "L": §15, "F": 85},\n'),
+        "ITSS_EVALUE", "/thresholds/L", "P < L < F: L equal to P is refused", "above")
+refused("format-error-thresholds-f-100", model(' "thresholds": {"P": 15, "L": 50, "F": §100},\n'),
+        "ITSS_EVALUE", "/thresholds/F", "a threshold is below 100 (nothing could exceed 100 %)")
+refused("format-error-thresholds-negative", model(' "thresholds": {"P": §-1, "L": 50, "F": 85},\n'),
+        "ITSS_EVALUE", "/thresholds/P", "a threshold is 0 or more")
+refused("format-error-thresholds-missing-f", model(' "thresholds": §{"P": 15, "L": 50},\n'),
+        "ITSS_ESCHEMA", "/thresholds", "all three thresholds are given", "\"F\"")
+refused("format-error-thresholds-string", model(' "thresholds": {"P": §"15", "L": 50, "F": 85},\n'),
+        "ITSS_ESCHEMA", "/thresholds/P", "a threshold is a number")
