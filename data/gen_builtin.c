@@ -352,6 +352,8 @@ static void write_maturity(const itss_maturity_model *m)
         ref("mat_items", c->item, c->item ? c->item->index : 0);
         field_text2("summary", c->summary);
         field_str("source", c->source);
+        if (c->should)
+            put(", .should = 1");
         put("},\n");
     }
     put("};\n");

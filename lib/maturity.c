@@ -352,6 +352,11 @@ const char *itss_maturity_clause_source(const itss_maturity_clause *c)
     return c ? c->source : NULL;
 }
 
+itss_obligation itss_maturity_clause_obligation(const itss_maturity_clause *c)
+{
+    return c && c->should ? ITSS_OBLIGATION_SHOULD : ITSS_OBLIGATION_SHALL;
+}
+
 /* ---- ratings ------------------------------------------------------------ */
 
 /* The grade of a percentage with bands t (P, L, F lower bounds, exclusive). */
@@ -856,6 +861,10 @@ int itss_maturity_rate(const itss_assessment *a, int target, itss_maturity_resul
             r->unrated[r->nunrated++] = i;
         if (s == ITSS_SAT_NOT_APPLICABLE)
             r->na[r->nna++] = i;
+        if (c->should) { /* a recommendation: counted apart, never blocks */
+            count(&r->should, s, unrated);
+            continue;
+        }
         count(&r->by_level[0], s, unrated);
         count(&r->by_level[c->level], s, unrated);
         count(&r->by_domain[c->domain->index * w], s, unrated);
@@ -877,6 +886,8 @@ int itss_maturity_rate(const itss_assessment *a, int target, itss_maturity_resul
     for (size_t i = 0; r->target && i < nc; i++) {
         int lv = m->clauses[i].level;
         itss_satisfaction s = (itss_satisfaction)r->sat[i];
+        if (m->clauses[i].should)
+            continue;
         if (lv < r->target && !meets(s, m->rule_below))
             r->gaps[r->ngaps++] = (itss_mgap){&m->clauses[i], m->rule_below};
         else if (lv == r->target && !meets(s, m->rule_at))
@@ -926,6 +937,12 @@ double itss_maturity_result_coverage(const itss_maturity_result *r,
     size_t w = (size_t)r->model->nlevels + 1;
     const itss_mstats *s = d ? &r->by_domain[d->index * w + (size_t)level] : &r->by_level[level];
     return s->applicable ? (double)s->fully / (double)s->applicable : NAN;
+}
+
+double itss_maturity_result_recommendation_coverage(const itss_maturity_result *r)
+{
+    return r && r->should.applicable ? (double)r->should.fully / (double)r->should.applicable
+                                     : NAN;
 }
 
 itss_satisfaction itss_maturity_result_item_status(const itss_maturity_result *r,

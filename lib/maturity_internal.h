@@ -69,6 +69,7 @@ struct itss_maturity_clause {
     const itss_maturity_item *item; /* NULL: domain-wide */
     char *summary[2];
     char *source;
+    int should; /* a recommendation (obligation "should") */
 };
 
 /* Appendix-A-like informative table: which levels each item is marked at,
@@ -163,6 +164,7 @@ struct itss_maturity_result {
     itss_mstats *by_level;         /* [nlevels + 1]: 0 = all levels */
     itss_mstats *by_domain;        /* [ndomains * (nlevels + 1)] */
     itss_mstats *by_item;          /* [nitems * (nlevels + 1)] */
+    itss_mstats should;            /* the recommendations, apart */
     unsigned char *sat;            /* [nclauses] itss_satisfaction */
     itss_rating *ratings;          /* copies: kind, percent, reason (na) */
     itss_mgap *gaps;

@@ -75,6 +75,35 @@ static void rule_rows(itss_table *t, const itss_maturity_model *m, itss_lang lan
     }
 }
 
+/* The recommendations ("should" clauses), when the model has any: their
+ * share fully satisfied, then those not fully satisfied. */
+static void recommendations(itss_buf *b, const itss_maturity_result *r, itss_lang lang)
+{
+    const int zh = lang == ITSS_LANG_ZH;
+    const itss_maturity_model *m = r->model;
+    char tmp[64];
+    if (!r->should.total)
+        return;
+    share(tmp, sizeof tmp, r->should.fully, r->should.applicable);
+    itss__buf_putc(b, '\n');
+    itss__buf_printf(b, zh ? "建议项（不影响等级）：完全满足 %s\n"
+                           : "Recommendations (never block a level): %s fully satisfied\n",
+                     tmp);
+    itss_table t;
+    itss__table_init(&t, b, 2);
+    for (size_t i = 0; i < m->nclauses; i++) {
+        const itss_maturity_clause *c = &m->clauses[i];
+        if (!c->should || r->sat[i] == ITSS_SAT_FULLY || r->sat[i] == ITSS_SAT_NOT_APPLICABLE)
+            continue;
+        itss__table_row(&t, 0);
+        itss__table_cell(&t, c->id);
+        itss__table_cellf(&t, "%d", c->level);
+        itss__table_cell(&t, rating_text(&r->ratings[i], tmp, sizeof tmp, lang));
+        itss__table_cell(&t, c->summary[lang]);
+    }
+    itss__table_end(&t);
+}
+
 void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang lang)
 {
     const int zh = lang == ITSS_LANG_ZH;
@@ -181,6 +210,7 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
         }
         itss__table_end(&t);
     }
+    recommendations(b, r, lang);
     itss__buf_putc(b, '\n');
     if (zh)
         itss__buf_printf(b, "未评定 %zu 项，不适用 %zu 项\n", r->nunrated, r->nna);
@@ -214,7 +244,10 @@ void itss__text_mclauses(itss_buf *b, const itss_maturity_clause *const *list, s
         const itss_maturity_clause *c = list[i];
         itss__table_row(&t, 0);
         itss__table_cell(&t, c->id);
-        itss__table_cellf(&t, "%d", c->level);
+        if (c->should)
+            itss__table_cellf(&t, zh ? "%d（建议）" : "%d (should)", c->level);
+        else
+            itss__table_cellf(&t, "%d", c->level);
         if (c->item)
             itss__table_cellf(&t, "%d %s", c->item->number, c->item->name[lang]);
         else

@@ -785,3 +785,25 @@ func TestModelRuleAndThresholds(t *testing.T) {
 		t.Fatalf("%+v %v", rule, err)
 	}
 }
+
+// format-should-unmet-not-blocking: sec-2a (N) and ops-2c (met) are
+// should clauses; neither blocks level 3, half of them are fully satisfied.
+func TestRecommendations(t *testing.T) {
+	dir := filepath.Join(sourceRoot(t), "tests", "cases", "maturity", "format-should-unmet-not-blocking")
+	m, err := LoadMaturityModel(filepath.Join(dir, "model.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	ratings := map[string]any{"ops-1a": "F", "sec-1a": "F", "ops-2a": "F", "ops-2b": "F",
+		"ops-3a": "F", "sec-3a": "F", "sec-2a": "N", "ops-2c": "met"}
+	r, err := m.Rate(Assessment{Ratings: ratings}, 0)
+	if err != nil || r.Level != 3 || len(r.Gaps.Clauses) != 0 {
+		t.Fatalf("%+v %v", r, err)
+	}
+	rec := r.Recommendations
+	if rec.Clauses != 2 || rec.Fully != 1 || rec.Coverage == nil || *rec.Coverage != 0.5 ||
+		len(rec.List) != 2 || rec.List[1].ID != "sec-2a" || rec.List[1].Status != "not_satisfied" {
+		t.Fatalf("%+v", rec)
+	}
+}

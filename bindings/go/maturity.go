@@ -318,13 +318,16 @@ type MaturityResult struct {
 	LevelName  *Text        `json:"level_name"` // nil at level 0
 	// ITSSLabel is the ITSS grade label ("三级"); nil at level 0 or when the
 	// model has no labels. Labels run backwards: compare Level, not labels.
-	ITSSLabel     *string         `json:"itss_label"`
-	Levels        []LevelResult   `json:"levels"`         // every level of the model
-	Domains       []DomainResult  `json:"domains"`        // every domain, in model order
-	Items         []ItemResult    `json:"items"`          // every item, in model order
-	Gaps          Gaps            `json:"gaps"`           // what blocks the target level
-	Unrated       []string        `json:"unrated"`        // unrated clause ids, in model order
-	NotApplicable []NotApplicable `json:"not_applicable"` // na clauses with their reasons
+	ITSSLabel *string        `json:"itss_label"`
+	Levels    []LevelResult  `json:"levels"`  // every level of the model
+	Domains   []DomainResult `json:"domains"` // every domain, in model order
+	Items     []ItemResult   `json:"items"`   // every item, in model order
+	Gaps      Gaps           `json:"gaps"`    // what blocks the target level
+	// Recommendations are the model's "should" clauses, counted apart:
+	// they never block a level and are never gaps.
+	Recommendations Recommendations `json:"recommendations"`
+	Unrated         []string        `json:"unrated"`        // unrated clause ids, in model order
+	NotApplicable   []NotApplicable `json:"not_applicable"` // na clauses with their reasons
 }
 
 // MaturityRule is a model's rating rule: what level k needs of its own
@@ -395,6 +398,26 @@ type ItemResult struct {
 	// Status has, for each level where the item has clauses ("1", "2", ...),
 	// "fully", "largely", "not_satisfied" or "not_applicable".
 	Status map[string]string `json:"status"`
+}
+
+// Recommendations are the "should" clauses of a result: their counts
+// (ClauseStats) and every one of them.
+type Recommendations struct {
+	ClauseStats
+	List []Recommendation `json:"list"` // every should clause, in model order
+}
+
+// Recommendation is a "should" clause of a result and how it stands.
+type Recommendation struct {
+	ID     string `json:"id"`
+	Level  int    `json:"level"`
+	Domain string `json:"domain"`
+	Item   *int   `json:"item"` // nil for a domain-wide clause
+	// Rating is the rating as given: a string, a float64, or nil when unrated.
+	Rating  any     `json:"rating"`
+	Grade   *string `json:"grade"`  // N, P, L or F; nil for binary ratings and unrated clauses
+	Status  string  `json:"status"` // "fully", "largely", "not_satisfied" or "not_applicable"
+	Summary Text    `json:"summary"`
 }
 
 // Gaps lists the clauses that block the target level.

@@ -72,6 +72,14 @@ typedef enum itss_satisfaction {
                                     NULL or foreign argument) */
 } itss_satisfaction;
 
+/* Whether a clause binds: a "shall" clause counts for the levels; a
+ * "should" clause is a recommendation, rated and reported on its own,
+ * that never blocks a level. */
+typedef enum itss_obligation {
+    ITSS_OBLIGATION_SHALL = 0,
+    ITSS_OBLIGATION_SHOULD = 1
+} itss_obligation;
+
 /* The N/P/L/F grade of a rating: the kind itself for N, P, L and F; for
  * ITSS_RATING_PERCENT the default ISO/IEC 33020 band of percent (N <= 15
  * < P <= 50 < L <= 85 < F; a model may set its own bands:
@@ -189,6 +197,8 @@ ITSS_API const itss_maturity_item *itss_maturity_clause_item(const itss_maturity
 /* A short summary in libitss's words, not the standard's text. */
 ITSS_API const char *itss_maturity_clause_summary(const itss_maturity_clause *c, itss_lang lang);
 ITSS_API const char *itss_maturity_clause_source(const itss_maturity_clause *c);
+/* ITSS_OBLIGATION_SHALL (also for NULL) or ITSS_OBLIGATION_SHOULD. */
+ITSS_API itss_obligation itss_maturity_clause_obligation(const itss_maturity_clause *c);
 
 /* ---- assessments ---------------------------------------------------------- */
 
@@ -305,6 +315,10 @@ ITSS_API int itss_maturity_result_domain_level(const itss_maturity_result *r,
  * arguments. */
 ITSS_API double itss_maturity_result_coverage(const itss_maturity_result *r,
                                               const itss_maturity_domain *d, int level);
+/* Share of the applicable "should" clauses (recommendations) fully
+ * satisfied, 0..1; NaN when there is none and for NULL. Recommendations
+ * are left out of every other count, of the levels and of the gaps. */
+ITSS_API double itss_maturity_result_recommendation_coverage(const itss_maturity_result *r);
 /* How one item stands at one level (level 1..N): ITSS_SAT_NO_CLAUSE when
  * the item has no clause at that level or an argument is bad. */
 ITSS_API itss_satisfaction itss_maturity_result_item_status(const itss_maturity_result *r,

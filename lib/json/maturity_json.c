@@ -357,11 +357,27 @@ static int load_items(mloader *L, json_t *arr)
     return ITSS_OK;
 }
 
+/* "obligation": "shall" (the default) or "should". */
+static int load_obligation(itss_jdoc *d, json_t *o, int *should)
+{
+    const char *w = NULL;
+    char sh[160];
+    int rc = itss__jget_string(d, o, "obligation", 0, 0, &w);
+    if (rc || !w)
+        return rc;
+    if (strcmp(w, "shall") != 0 && strcmp(w, "should") != 0)
+        return itss__jfail_key(d, "obligation", ITSS_EVALUE, 0,
+                               "\"obligation\" is \"%s\"; it must be \"shall\" or \"should\"",
+                               itss__shown(sh, sizeof sh, w));
+    *should = w[3] == 'u';
+    return ITSS_OK;
+}
+
 static int load_clauses(mloader *L, json_t *arr)
 {
     char sh[160];
-    static const char *const keys[] = {"id", "level", "domain", "item", "summary", "source",
-                                       NULL};
+    static const char *const keys[] = {"id",      "level",  "domain",     "item",
+                                       "summary", "source", "obligation", NULL};
     itss_jdoc *d = L->d;
     itss_maturity_model *m = L->m;
     itss_arena *A = &m->arena;
@@ -418,6 +434,8 @@ static int load_clauses(mloader *L, json_t *arr)
             rc = itss__jget_text2(d, o, "summary", 1, A, c->summary);
         if (!rc)
             rc = itss__jget_string_copy(d, A, o, "source", &c->source);
+        if (!rc)
+            rc = load_obligation(d, o, &c->should);
         if (!rc && !(c->id = itss__arena_strdup(A, id)))
             rc = nomem(d);
         c->level = (int)level;
@@ -436,16 +454,21 @@ static int load_clauses(mloader *L, json_t *arr)
         return dup_error(d, "clauses", dup, "id", "clause id", m->clauses[dup].id);
     if (itss__mmodel_finish(m))
         return nomem(d);
-    /* a level without requirements would be reached by every assessment */
-    unsigned used = 0;
-    for (size_t i = 0; i < n; i++)
-        used |= 1u << (m->clauses[i].level - 1);
+    /* a level without requirements would be reached by every assessment
+     * (recommendations do not count: they never block a level) */
+    unsigned used = 0, any = 0;
+    for (size_t i = 0; i < n; i++) {
+        any |= 1u << (m->clauses[i].level - 1);
+        if (!m->clauses[i].should)
+            used |= 1u << (m->clauses[i].level - 1);
+    }
     for (int k = 0; k < m->nlevels; k++)
         if (!(used & (1u << k))) {
             size_t m1 = itss__jpath_key(d, "levels"), m2 = itss__jpath_index(d, (size_t)k);
             rc = itss__jfail(d, ITSS_EMODEL, 0,
-                             "level %d has no clauses: every level needs at least one requirement",
-                             k + 1);
+                             "level %d has %s: every level needs at least one requirement",
+                             k + 1,
+                             any & (1u << k) ? "only \"should\" clauses" : "no clauses");
             itss__jpath_pop(d, m2);
             itss__jpath_pop(d, m1);
             return rc;
@@ -989,6 +1012,8 @@ static void clause_obj(itss_jw *w, const itss_maturity_clause *c)
         itss__jw_null(w);
     itss__jw_ktext2(w, "summary", c->summary);
     kopt_str(w, "source", c->source);
+    if (c->should)
+        itss__jw_kstr(w, "obligation", "should");
     itss__jw_obj_end(w);
 }
 
@@ -1228,6 +1253,29 @@ static void level_ref(itss_jw *w, const char *key, const itss_maturity_model *m,
         itss__jw_null(w);
 }
 
+/* id, level, domain, item, rating and grade of a clause in a result. */
+static void rated_clause_fields(itss_jw *w, const itss_maturity_result *r,
+                                const itss_maturity_clause *c)
+{
+    const itss_rating *rt = &r->ratings[c->index];
+    itss__jw_kstr(w, "id", c->id);
+    itss__jw_kint(w, "level", c->level);
+    itss__jw_kstr(w, "domain", c->domain->id);
+    itss__jw_key(w, "item");
+    if (c->item)
+        itss__jw_int(w, c->item->number);
+    else
+        itss__jw_null(w);
+    itss__jw_key(w, "rating");
+    if (rt->kind)
+        rating_value(w, rt);
+    else
+        itss__jw_null(w);
+    itss__jw_kstr(w, "grade",
+                  itss__rating_token(itss__mgrade(r->model, (itss_rating_kind)rt->kind,
+                                                  rt->percent)));
+}
+
 void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
 {
     const itss_maturity_model *m = r->model;
@@ -1326,25 +1374,28 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
     itss__jw_arr(&w);
     for (size_t i = 0; i < r->ngaps; i++) {
         const itss_maturity_clause *c = r->gaps[i].clause;
-        const itss_rating *rt = &r->ratings[c->index];
         itss__jw_obj(&w);
-        itss__jw_kstr(&w, "id", c->id);
-        itss__jw_kint(&w, "level", c->level);
-        itss__jw_kstr(&w, "domain", c->domain->id);
-        itss__jw_key(&w, "item");
-        if (c->item)
-            itss__jw_int(&w, c->item->number);
-        else
-            itss__jw_null(&w);
-        itss__jw_key(&w, "rating");
-        if (rt->kind)
-            rating_value(&w, rt);
-        else
-            itss__jw_null(&w);
-        itss__jw_kstr(&w, "grade",
-                      itss__rating_token(itss__mgrade(m, (itss_rating_kind)rt->kind,
-                                                      rt->percent)));
+        rated_clause_fields(&w, r, c);
         itss__jw_kstr(&w, "required", itss__sat_word(r->gaps[i].required));
+        itss__jw_ktext2(&w, "summary", c->summary);
+        itss__jw_obj_end(&w);
+    }
+    itss__jw_arr_end(&w);
+    itss__jw_obj_end(&w);
+
+    /* the recommendations, apart from the levels */
+    itss__jw_key(&w, "recommendations");
+    itss__jw_obj(&w);
+    stats_fields(&w, &r->should);
+    itss__jw_key(&w, "list");
+    itss__jw_arr(&w);
+    for (size_t i = 0; i < m->nclauses; i++) {
+        const itss_maturity_clause *c = &m->clauses[i];
+        if (!c->should)
+            continue;
+        itss__jw_obj(&w);
+        rated_clause_fields(&w, r, c);
+        itss__jw_kstr(&w, "status", sat_name(r->sat[i]));
         itss__jw_ktext2(&w, "summary", c->summary);
         itss__jw_obj_end(&w);
     }

@@ -208,6 +208,7 @@ _PROTOTYPES = {
     "itss_maturity_result_level": (c_int, [_P]),
     "itss_maturity_result_domain_level": (c_int, [_P, _P]),
     "itss_maturity_result_coverage": (ctypes.c_double, [_P, _P, c_int]),
+    "itss_maturity_result_recommendation_coverage": (ctypes.c_double, [_P]),
     "itss_maturity_result_clause_status": (c_int, [_P, _P]),
     "itss_maturity_result_target": (c_int, [_P]),
     "itss_maturity_result_gap_count": (c_size_t, [_P]),

@@ -274,6 +274,13 @@ class Result(_lib.Handle):
         v = lib.itss_maturity_result_coverage(p, d, lv)
         return None if math.isnan(v) else v
 
+    @property
+    def recommendation_coverage(self) -> Optional[float]:
+        """The share of applicable "should" clauses (recommendations) fully
+        satisfied; None when the model has none applicable."""
+        v = lib.itss_maturity_result_recommendation_coverage(self._ptr)
+        return None if math.isnan(v) else v
+
     def clause_status(self, clause_id: str) -> str:
         """How a clause is satisfied: "fully", "largely", "not_satisfied"
         (also when unrated) or "not_applicable". Raises NotFoundError."""

@@ -286,6 +286,22 @@ def test_model_rule_and_thresholds():
         assert m.rule == {"at_level": "fully", "below": "fully"}
 
 
+def test_recommendations():
+    # format-should-unmet-not-blocking: sec-2a and ops-2c are should
+    # clauses; ops-2c met, sec-2a N: one of two fully satisfied
+    d = ROOT / "tests" / "cases" / "maturity" / "format-should-unmet-not-blocking"
+    with maturity.Model.load(d / "model.json") as m:
+        should = [c["id"] for c in m.clauses() if c.get("obligation") == "should"]
+        assert should == ["ops-2c", "sec-2a"]
+        every = {c["id"]: "F" for c in m.clauses()}
+        every.update({"sec-2a": "N", "ops-2c": "met"})
+        r = m.assess({"ratings": every})
+        assert r.level == 3 and r.gaps() == []
+        assert r.recommendation_coverage == 0.5
+        assert r.clause_status("sec-2a") == "not_satisfied"
+    assert maturity.builtin().assess({"ratings": {}}).recommendation_coverage is None
+
+
 # ---- quality ------------------------------------------------------------------------
 
 def test_score_example_matches_the_c_tool(c_cli):

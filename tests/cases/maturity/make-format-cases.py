@@ -136,3 +136,56 @@ refused("format-error-thresholds-missing-f", model(' "thresholds": §{"P": 15, "
         "ITSS_ESCHEMA", "/thresholds", "all three thresholds are given", "\"F\"")
 refused("format-error-thresholds-string", model(' "thresholds": {"P": §"15", "L": 50, "F": 85},\n'),
         "ITSS_ESCHEMA", "/thresholds/P", "a threshold is a number")
+
+# ---- 2. should clauses ---------------------------------------------------------------
+
+
+def should(clauses, *ids, marker=""):
+    """The clauses with obligation "should" on the named ones (marker: a §
+    placed before the value)."""
+    out = []
+    for c in clauses:
+        if any('"id": "%s"' % i in c for i in ids):
+            c = c[:-1] + ', "obligation": %s"should"}' % marker
+        out.append(c)
+    return out
+
+
+OPS_2C = '  {"id": "ops-2c", "level": 2, "domain": "ops", "item": 1, "obligation": "should", "summary": {"zh": "告警有值班表", "en": "Alerts have a rota"}}'
+SHOULD = should(CLAUSES, "sec-2a") + [OPS_2C]
+
+rate("format-should-unmet-not-blocking", model(clauses=SHOULD),
+     {"fill": "F", "ratings": {"sec-2a": "N", "ops-2c": "met"},
+      "why": "sec-2a and ops-2c are should clauses: sec-2a at N blocks nothing, so every shall clause F gives level 3 (top), no gaps. Level 2 counts its shall clauses only (ops-2a, ops-2b: 2, both fully); sec counts sec-1a and sec-3a. The recommendations: 2 clauses, 2 applicable, ops-2c met (fully), sec-2a N (not): fully 1, largely 1, coverage 1/2. Listed in model order (level, domain ops before sec)."},
+     {"level": 3, "domains": doms(3, 3), "gaps": {"target": None, "clauses": []},
+      "levels": [{"level": 1, "clauses": 2, "fully": 2},
+                 {"level": 2, "reached": True, "clauses": 2, "applicable": 2, "fully": 2},
+                 {"level": 3, "clauses": 2}],
+      "recommendations": {"clauses": 2, "applicable": 2, "fully": 1, "largely": 1, "unrated": 0,
+                          "not_applicable": 0, "coverage": 0.5,
+                          "list": [{"id": "ops-2c", "level": 2, "domain": "ops", "item": 1, "rating": "met",
+                                    "grade": None, "status": "fully"},
+                                   {"id": "sec-2a", "level": 2, "domain": "sec", "item": 2, "rating": "N",
+                                    "grade": "N", "status": "not_satisfied"}]}})
+
+rate("format-should-not-a-gap", model(clauses=SHOULD),
+     {"fill": "F", "ratings": {"ops-2b": "P", "sec-2a": None, "ops-2c": {"rating": "na", "reason": "没有值班制度"}},
+      "why": "ops-2b (shall) at P blocks level 2: level 1, and the gap for level 2 is ops-2b alone (largely); sec-2a, a should clause left unrated, is no gap (it is still listed as unrated). ops-2c na is left out of the recommendations' applicable count: 2 clauses, 1 applicable (sec-2a, unrated: not satisfied), 0 fully, coverage 0."},
+     {"level": 1, "domains": doms(1, 3), "unrated": ["sec-2a"],
+      "gaps": {"target": 2, "clauses": [gap("ops-2b", 2, "ops", 1, "P", "P", "largely")]},
+      "recommendations": {"clauses": 2, "applicable": 1, "fully": 0, "largely": 0, "unrated": 1,
+                          "not_applicable": 1, "coverage": 0,
+                          "list": [{"id": "ops-2c", "status": "not_applicable"},
+                                   {"id": "sec-2a", "rating": None, "grade": None, "status": "not_satisfied"}]}})
+
+rate("format-no-should", model(), {"fill": "F",
+     "why": "a model without should clauses: the recommendations are empty, coverage null (nothing applicable)"},
+     {"level": 3, "recommendations": {"clauses": 0, "applicable": 0, "coverage": None, "list": []}})
+
+refused("format-error-obligation-unknown", model(clauses=[c if '"ops-2a"' not in c else c[:-1] + ', "obligation": §"may"}' for c in CLAUSES]),
+        "ITSS_EVALUE", "/clauses/2/obligation", "an obligation is shall or should", "may")
+LEVEL3_SHOULD = ' "levels": [\n' + ',\n'.join(LEVELS[:2] + ['  §' + LEVELS[2].lstrip()]) + '],\n'
+refused("format-error-level-only-should",
+        model(clauses=should(CLAUSES, "ops-3a", "sec-3a")).replace(' "levels": [\n' + ',\n'.join(LEVELS) + '],\n', LEVEL3_SHOULD),
+        "ITSS_EMODEL", "/levels/2",
+        "level 3's clauses are all should clauses: it would be reached by any assessment", "only \"should\"")
