@@ -202,9 +202,12 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
                 else
                     itss__table_cell(&t, zh ? "（全域）" : "(domain)");
                 itss__table_cell(&t, rating_text(&r->ratings[c->index], tmp2, sizeof tmp2, lang));
-                itss__table_cell(&t, r->gaps[i].required == ITSS_SAT_FULLY
-                                         ? (zh ? "需完全满足" : "needs fully")
-                                         : (zh ? "需大部分满足" : "needs largely"));
+                if (r->scale == ITSS_SCALE_BINARY) /* met or not: nothing is "largely" */
+                    itss__table_cell(&t, zh ? "必须达成" : "must be met");
+                else
+                    itss__table_cell(&t, r->gaps[i].required == ITSS_SAT_FULLY
+                                             ? (zh ? "需完全满足" : "needs fully")
+                                             : (zh ? "需大部分满足" : "needs largely"));
                 itss__table_cell(&t, c->summary[lang]);
             }
         }

@@ -437,6 +437,7 @@ type Gap struct {
 	Rating   any     `json:"rating"`
 	Grade    *string `json:"grade"`    // N, P, L or F; nil for binary ratings and unrated clauses
 	Required string  `json:"required"` // "fully" or "largely"
+	Needs    string  `json:"needs"`    // "met" on the binary scale, else Required
 	Summary  Text    `json:"summary"`  // what the clause asks, in libitss's words
 }
 

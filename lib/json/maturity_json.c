@@ -1377,6 +1377,11 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
         itss__jw_obj(&w);
         rated_clause_fields(&w, r, c);
         itss__jw_kstr(&w, "required", itss__sat_word(r->gaps[i].required));
+        /* on the binary scale there is no "largely": a blocking clause
+         * must be met */
+        itss__jw_kstr(&w, "needs", r->scale == ITSS_SCALE_BINARY
+                                       ? "met"
+                                       : itss__sat_word(r->gaps[i].required));
         itss__jw_ktext2(&w, "summary", c->summary);
         itss__jw_obj_end(&w);
     }

@@ -189,3 +189,14 @@ refused("format-error-level-only-should",
         model(clauses=should(CLAUSES, "ops-3a", "sec-3a")).replace(' "levels": [\n' + ',\n'.join(LEVELS) + '],\n', LEVEL3_SHOULD),
         "ITSS_EMODEL", "/levels/2",
         "level 3's clauses are all should clauses: it would be reached by any assessment", "only \"should\"")
+
+# ---- 4. the binary scale ---------------------------------------------------------
+
+
+rate("format-binary-must-be-met", model(), {"fill": "met", "scale": "binary", "ratings": {"ops-2b": "not_met"}, "target": 3,
+     "why": "binary scale: ops-2b not_met blocks level 2: level 1. For target 3 ops-2b is below the target (required fully) and on this scale a blocking clause simply must be met: needs met."},
+     {"scale": "binary", "level": 1, "domains": doms(1, 3),
+      "gaps": {"target": 3, "clauses": [dict(gap("ops-2b", 2, "ops", 1, "not_met", None, "fully"), needs="met")]}})
+rate("format-nplf-needs", model(), {"fill": "F", "ratings": {"ops-2b": "P"},
+     "why": "the same gap on the default scale: ops-2b P at the target level 2 needs largely, like required"},
+     {"level": 1, "gaps": {"target": 2, "clauses": [dict(gap("ops-2b", 2, "ops", 1, "P", "P", "largely"), needs="largely")]}})
