@@ -2,6 +2,7 @@
  * (docs/maturity.md). No JSON here. */
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -260,6 +261,58 @@ int itss_maturity_clause_lookup(const itss_maturity_model *m, const char *id,
     ITSS_CHECK_ARG(err, id);
     if (!(*out = itss__mclause_find(m, id)))
         return not_found_id(err, "requirement clause", id, m);
+    return ITSS_OK;
+}
+
+/* Whether text is a level's name or label in either language. */
+static int names_level(const itss_maturity_level *l, const char *text)
+{
+    for (int k = 0; k < 2; k++)
+        if (strcmp(l->name[k], text) == 0 || (l->label[k] && strcmp(l->label[k], text) == 0))
+            return 1;
+    return 0;
+}
+
+int itss_maturity_level_lookup(const itss_maturity_model *m, const char *text,
+                               const itss_maturity_level **out, itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, m);
+    ITSS_CHECK_ARG(err, text);
+    size_t n = strspn(text, "0123456789");
+    if (n && !text[n]) { /* an ordinal */
+        int ord = n <= 2 ? atoi(text) : 0;
+        if (ord >= 1 && ord <= m->nlevels)
+            *out = &m->levels[ord - 1];
+    } else {
+        for (int i = 0; i < m->nlevels; i++) {
+            if (!names_level(&m->levels[i], text))
+                continue;
+            if (*out) {
+                char shown[160];
+                itss__quote(shown, sizeof shown, text, strlen(text), 40);
+                int first = (*out)->ordinal;
+                *out = NULL;
+                return itss__err(err, ITSS_EVALUE,
+                                 "\"%s\" names two levels of %s: %d and %d; give the ordinal",
+                                 shown, m->edition, first, i + 1);
+            }
+            *out = &m->levels[i];
+        }
+    }
+    if (!*out) {
+        char known[400] = "", shown[160];
+        for (int i = 0; i < m->nlevels && strlen(known) + 80 < sizeof known; i++) {
+            char one[120];
+            snprintf(one, sizeof one, "%s%d %.40s", i ? ", " : "", i + 1,
+                     m->levels[i].name[ITSS_LANG_ZH]);
+            itss__str_append(known, sizeof known, one);
+        }
+        itss__quote(shown, sizeof shown, text, strlen(text), 40);
+        return itss__err(err, ITSS_ENOTFOUND, "no level \"%s\" in %s (levels: %s)", shown,
+                         m->edition, known);
+    }
     return ITSS_OK;
 }
 

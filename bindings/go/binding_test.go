@@ -807,3 +807,17 @@ func TestRecommendations(t *testing.T) {
 		t.Fatalf("%+v", rec)
 	}
 }
+
+// Levels by text in the built-in model (T/CESA 1299-2023, 5.2): 协同级 is
+// ordinal 3 with the ITSS label 二级; 四级 is the lowest, ordinal 1.
+func TestLevelByText(t *testing.T) {
+	m := BuiltinMaturityModel()
+	for text, want := range map[string]int{"协同级": 3, "二级": 3, "四级": 1, "Leading": 5, "2": 2} {
+		if got, err := m.Level(text); err != nil || got != want {
+			t.Fatalf("%s: %d %v", text, got, err)
+		}
+	}
+	if _, err := m.Level("六级"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("六级: %v", err)
+	}
+}

@@ -169,6 +169,29 @@ func satisfaction(s C.itss_satisfaction) string {
 	return "largely"
 }
 
+// Level returns the ordinal of a level given by text: its ordinal ("3"),
+// its name or its label in either language ("协同级", "二级"). Ordinal 1 is
+// the lowest. No such level gives ErrNotFound, a text that names two
+// levels ErrValue.
+func (m *MaturityModel) Level(text string) (int, error) {
+	ctext, err := cstr("level", text)
+	if err != nil {
+		return 0, err
+	}
+	defer cfree(ctext)
+	var ord int
+	err = m.use(func(p *C.itss_maturity_model) error {
+		var l *C.itss_maturity_level
+		var e C.itss_error
+		if rc := C.itss_maturity_level_lookup(p, ctext, &l, &e); rc != 0 {
+			return newError(rc, &e)
+		}
+		ord = int(C.itss_maturity_level_ordinal(l))
+		return nil
+	})
+	return ord, err
+}
+
 // Rule returns the model's rating rule.
 func (m *MaturityModel) Rule() (MaturityRule, error) {
 	var r MaturityRule

@@ -161,6 +161,16 @@ ITSS_API int itss_maturity_item_lookup(const itss_maturity_model *m, int number,
 ITSS_API int itss_maturity_clause_lookup(const itss_maturity_model *m, const char *id,
                                          const itss_maturity_clause **out, itss_error *err);
 
+/* A level by text: its ordinal in decimal ("3"), its name or its label
+ * in either language ("协同级", "Collaborative", "二级"), compared
+ * exactly. Ordinal 1 is always the lowest level. *out is borrowed from m;
+ * NULL on failure. Errors: ITSS_EINVAL (NULL argument), ITSS_ENOTFOUND
+ * (no such level: the message lists the model's levels), ITSS_EVALUE (the
+ * text names two different levels, e.g. one's name and another's
+ * label). */
+ITSS_API int itss_maturity_level_lookup(const itss_maturity_model *m, const char *text,
+                                        const itss_maturity_level **out, itss_error *err);
+
 ITSS_API int itss_maturity_level_ordinal(const itss_maturity_level *l);
 /* "拓展级" / "Extended". */
 ITSS_API const char *itss_maturity_level_name(const itss_maturity_level *l, itss_lang lang);

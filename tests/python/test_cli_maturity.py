@@ -187,11 +187,22 @@ def test_clauses(cli, validate):
     assert rc == 0 and "8.8.2.a" in out and "Risk assessment" in out
 
 
+def test_levels_by_name_or_label(cli):
+    # T/CESA 1299-2023, 5.2: 协同级 (ITSS 二级) is ordinal 3, 量化级 (一级) 4
+    rc, out, _ = cli("maturity", "rate", EXAMPLE, "--format", "json", "--target", "协同级")
+    assert rc == 0 and json.loads(out)["gaps"]["target"] == 3
+    rc, out, _ = cli("maturity", "rate", EXAMPLE, "--format", "json", "--target", "二级")
+    assert rc == 0 and json.loads(out)["gaps"]["target"] == 3
+    rc, out, _ = cli("maturity", "clauses", "--level", "一级", "--domain", "process", "--format", "json")
+    assert rc == 0 and [x["id"] for x in json.loads(out)["clauses"]] == ["9.4.a", "9.4.b", "9.4.c"]
+
+
 @pytest.mark.parametrize("args,status,msg", [
     (("maturity", "clauses", "--domain", "risk"), 1, "no domain \"risk\""),
     (("maturity", "clauses", "--item", "49"), 1, "no item 49"),
     (("maturity", "clauses", "--level", "6"), 2, "the model has levels 1 to 5"),
     (("maturity", "clauses", "--level", "x"), 2, "--level needs a whole number"),
+    (("maturity", "clauses", "--level", "六级"), 2, "no level \"六级\" in T/CESA 1299-2023 (levels: 1 基本级,"),
     (("maturity", "rate", EXAMPLE, "--target", "0"), 2, "--target needs a whole number"),
     (("maturity", "rate"), 2, "needs an argument"),
     (("maturity", "model", "x"), 2, "too many arguments"),

@@ -195,6 +195,8 @@ _PROTOTYPES = {
     "itss_maturity_model_clause_count": (c_size_t, [_P]),
     "itss_maturity_model_clause_at": (_P, [_P, c_size_t]),
     "itss_maturity_domain_lookup": (c_int, [_P, c_char_p, POINTER(_P), _E]),
+    "itss_maturity_level_lookup": (c_int, [_P, c_char_p, POINTER(_P), _E]),
+    "itss_maturity_level_ordinal": (c_int, [_P]),
     "itss_maturity_clause_lookup": (c_int, [_P, c_char_p, POINTER(_P), _E]),
     "itss_maturity_clause_id": (c_char_p, [_P]),
     "itss_maturity_clause_level": (c_int, [_P]),

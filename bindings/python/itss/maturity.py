@@ -20,7 +20,7 @@ import os
 import pickle
 import weakref
 from ctypes import byref, c_void_p
-from typing import List, Optional, Tuple
+from typing import List, Optional, Tuple, Union
 
 from . import _lib
 from ._lib import lib
@@ -98,17 +98,32 @@ class Model(_lib.Handle):
         return {g: lib.itss_maturity_model_threshold(self._ptr, k)
                 for g, k in (("P", _RATING_P), ("L", _RATING_L), ("F", _RATING_F))}
 
-    def _target(self, target: Optional[int]) -> int:
+    def level(self, text: str) -> int:
+        """The ordinal of a level given by text: its ordinal ("3"), its
+        name or its label in either language ("协同级", "二级"). Ordinal 1
+        is the lowest. Raises NotFoundError for no such level, ValueError
+        for a text that names two levels."""
+        out = c_void_p()
+        _lib.call(lib.itss_maturity_level_lookup, self._ptr, _lib.cstr(text, "level"),
+                  byref(out))
+        return lib.itss_maturity_level_ordinal(out.value)
+
+    def _target(self, target: Union[None, int, str]) -> int:
         """The C target of a target argument: None (the next level, 0 for
-        C) or a level 1..N."""
+        C), a level 1..N, or a level's name or label."""
         if target is None:
             return 0
+        if isinstance(target, str):
+            return self.level(target)
         return _lib.integer(target, "target level", 1, self.levels, " (None = the next level)")
 
-    def _level(self, level: Optional[int]) -> int:
-        """A level argument that selects: None or 0 (all levels) or 1..N."""
+    def _level(self, level: Union[None, int, str]) -> int:
+        """A level argument that selects: None or 0 (all levels), 1..N, or
+        a level's name or label."""
         if level is None:
             return 0
+        if isinstance(level, str):
+            return self.level(level)
         return _lib.integer(level, "level", 0, self.levels, " (0 or None = all levels)")
 
     def _rated(self, assessment: _lib.Document, target: int) -> int:

@@ -205,8 +205,13 @@ def test_rate_target_arguments():
         maturity.rate({"ratings": {}}, 0)
     with pytest.raises(itss.ArgumentError):
         maturity.rate({"ratings": {}}, 6)  # the model has 5 levels
+    # a text is a level's ordinal, name or label (an empty assessment is
+    # at level 0, so the gaps of level 2 are listed)
+    assert maturity.rate({"ratings": {}}, "2")["gaps"]["target"] == 2
+    with pytest.raises(itss.NotFoundError):
+        maturity.rate({"ratings": {}}, "x")
     with pytest.raises(TypeError):
-        maturity.rate({"ratings": {}}, "2")
+        maturity.rate({"ratings": {}}, 2.0)
 
 
 def test_rate_error_locations():
@@ -284,6 +289,17 @@ def test_model_rule_and_thresholds():
         assert m.rule == {"at_level": "largely", "below": "fully"}
     with maturity.Model.load(cases / "format-rule-fully" / "model.json") as m:
         assert m.rule == {"at_level": "fully", "below": "fully"}
+
+
+def test_levels_by_text():
+    # T/CESA 1299-2023, 5.2: 协同级 is ordinal 3 with the ITSS label 二级;
+    # 四级 (基本级) is the lowest, ordinal 1
+    m = maturity.builtin()
+    assert [m.level(t) for t in ("协同级", "二级", "Collaborative", "四级", "3")] == [3, 3, 3, 1, 3]
+    with pytest.raises(errors.NotFoundError, match="1 基本级"):
+        m.level("六级")
+    assert m.assess(EXAMPLE_ASSESSMENT, target="二级").target == 3
+    assert len(m.clauses(level="一级")) == 111  # section 9: 111 clauses
 
 
 def test_recommendations():

@@ -200,3 +200,14 @@ rate("format-binary-must-be-met", model(), {"fill": "met", "scale": "binary", "r
 rate("format-nplf-needs", model(), {"fill": "F", "ratings": {"ops-2b": "P"},
      "why": "the same gap on the default scale: ops-2b P at the target level 2 needs largely, like required"},
      {"level": 1, "gaps": {"target": 2, "clauses": [dict(gap("ops-2b", 2, "ops", 1, "P", "P", "largely"), needs="largely")]}})
+
+# ---- 3. levels lowest first ---------------------------------------------------------
+
+REVERSED = [
+    '  {"level": §3, "name": {"zh": "优化", "en": "Optimised"}}',
+    '  {"level": 2, "name": {"zh": "规范", "en": "Defined"}}',
+    '  {"level": 1, "name": {"zh": "起步", "en": "Starting"}}',
+]
+refused("format-error-levels-highest-first", model(levels=REVERSED), "ITSS_EMODEL", "/levels/0/level",
+        "levels are listed lowest first with ordinals 1..N: a model that lists its highest level first (as ITSS labels run, 一级 the highest) is refused at the first level, which must be 1",
+        "should be 1")
