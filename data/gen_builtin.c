@@ -307,8 +307,8 @@ static void write_maturity(const itss_maturity_model *m)
         const itss_maturity_domain *d = &m->domains[i];
         put("    {.id = ");
         lit(d->id);
-        put(", .number = %d, .index = %zu, .part = &mat_parts[%zu]", d->number, d->index,
-            (size_t)(d->part - m->parts));
+        put(", .number = %d, .index = %zu, .part = ", d->number, d->index);
+        ref("mat_parts", d->part, d->part ? (size_t)(d->part - m->parts) : 0);
         field_text2("name", d->name);
         if (d->desc)
             put(", .desc = mat_domain_%zu_desc", i);
@@ -382,6 +382,11 @@ static void write_maturity(const itss_maturity_model *m)
             put("},\n");
         }
         put("};\n");
+    }
+    if (m->nwarnings) { /* the built-in data is kept free of them */
+        fprintf(stderr, "gen_builtin: %s: %s (at %s)\n", m->edition, m->warnings[0].message,
+                m->warnings[0].path);
+        exit(1);
     }
     put("const itss_maturity_model itss__builtin_maturity_model = {.builtin = 1");
     field_str("id", m->id);

@@ -176,6 +176,21 @@ const itss_maturity_level *itss_maturity_model_level_at(const itss_maturity_mode
     return m && i < (size_t)m->nlevels ? &m->levels[i] : NULL;
 }
 
+size_t itss_maturity_model_warning_count(const itss_maturity_model *m)
+{
+    return m ? m->nwarnings : 0;
+}
+
+const char *itss_maturity_model_warning_message(const itss_maturity_model *m, size_t i)
+{
+    return m && i < m->nwarnings ? m->warnings[i].message : NULL;
+}
+
+const char *itss_maturity_model_warning_path(const itss_maturity_model *m, size_t i)
+{
+    return m && i < m->nwarnings ? m->warnings[i].path : NULL;
+}
+
 size_t itss_maturity_model_part_count(const itss_maturity_model *m) { return m ? m->nparts : 0; }
 
 const itss_maturity_part *itss_maturity_model_part_at(const itss_maturity_model *m, size_t i)

@@ -85,6 +85,12 @@ typedef struct itss_item_levels_diff {
     char *reason[2];
 } itss_item_levels_diff;
 
+/* A loader warning: what looks wrong, and where in the document. */
+typedef struct itss_mwarning {
+    char *message;
+    char *path;
+} itss_mwarning;
+
 struct itss_maturity_model {
     itss_arena arena; /* owns everything below; the struct itself is malloc'd */
     int builtin;
@@ -120,6 +126,8 @@ struct itss_maturity_model {
      * has_thresholds: given by the document */
     double thresholds[3];
     int has_thresholds;
+    const itss_mwarning *warnings; /* domains, then items, without clauses */
+    size_t nwarnings;
 };
 
 typedef struct itss_rating {

@@ -282,12 +282,18 @@ void itss__text_mmodel(itss_buf *b, const itss_maturity_model *m, itss_lang lang
 
     /* parts and domains as headings over one table of items */
     itss__table_init(&t, b, 0);
-    for (size_t p = 0; p < m->nparts; p++) {
-        itss__table_line(&t, 0, 0, "");
-        itss__table_line(&t, 0, 0, m->parts[p].name[lang]);
+    for (size_t p = 0; p <= m->nparts; p++) {
+        /* p == nparts: the domains of a model without parts */
+        const itss_maturity_part *part = p < m->nparts ? &m->parts[p] : NULL;
+        if (part) {
+            itss__table_line(&t, 0, 0, "");
+            itss__table_line(&t, 0, 0, part->name[lang]);
+        } else if (m->ndomains && !m->domains[0].part) {
+            itss__table_line(&t, 0, 0, "");
+        }
         for (size_t d = 0; d < m->ndomains; d++) {
             const itss_maturity_domain *dom = &m->domains[d];
-            if (dom->part != &m->parts[p])
+            if (dom->part != part)
                 continue;
             snprintf(tmp, sizeof tmp, "%d %s (%s)", dom->number, dom->name[lang], dom->id);
             itss__table_line(&t, 0, 2, tmp);

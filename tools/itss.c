@@ -684,6 +684,12 @@ static int maturity_main(const char *verb, int argc, char **argv)
         if ((rc = itss_maturity_model_load_file(o.model, &own, &e)))
             status = fail(&e, o.model);
         m = own;
+        for (size_t i = 0; !rc && i < itss_maturity_model_warning_count(m); i++)
+            fprintf(stderr,
+                    msg_lang == ITSS_LANG_EN ? "itss: %s: warning: %s (at %s)\n"
+                                             : "itss: %s: 警告：%s（位置 %s）\n",
+                    o.model, itss_maturity_model_warning_message(m, i),
+                    itss_maturity_model_warning_path(m, i));
     } else {
         m = itss_maturity_model_builtin();
     }

@@ -192,6 +192,30 @@ func (m *MaturityModel) Level(text string) (int, error) {
 	return ord, err
 }
 
+// Warning is what the loader found suspicious in a model but accepted (a
+// domain or item without clauses), with its JSON path in the document.
+type Warning struct {
+	Message string
+	Path    string
+}
+
+// Warnings returns the model's loader warnings: each domain, then each
+// item, that has no clause. None for the built-in model.
+func (m *MaturityModel) Warnings() ([]Warning, error) {
+	var ws []Warning
+	err := m.use(func(p *C.itss_maturity_model) error {
+		n := C.itss_maturity_model_warning_count(p)
+		for i := C.size_t(0); i < n; i++ {
+			ws = append(ws, Warning{
+				Message: C.GoString(C.itss_maturity_model_warning_message(p, i)),
+				Path:    C.GoString(C.itss_maturity_model_warning_path(p, i)),
+			})
+		}
+		return nil
+	})
+	return ws, err
+}
+
 // Rule returns the model's rating rule.
 func (m *MaturityModel) Rule() (MaturityRule, error) {
 	var r MaturityRule

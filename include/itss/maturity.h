@@ -146,6 +146,15 @@ ITSS_API double itss_maturity_model_threshold(const itss_maturity_model *m,
 /* itss_rating_grade with the model's bands (ITSS_RATING_NONE for NULL). */
 ITSS_API itss_rating_kind itss_maturity_model_grade(const itss_maturity_model *m,
                                                     itss_rating_kind kind, double percent);
+/* What the loader found suspicious but accepted: each domain, then each
+ * item, that has no clause (it asks nothing of anyone). The message
+ * ("domain \"risk\" has no clause") and the JSON path in the document
+ * ("/domains/3", "/items/7"); borrowed, NULL out of range. None for the
+ * built-in model. */
+ITSS_API size_t itss_maturity_model_warning_count(const itss_maturity_model *m);
+ITSS_API const char *itss_maturity_model_warning_message(const itss_maturity_model *m,
+                                                         size_t i);
+ITSS_API const char *itss_maturity_model_warning_path(const itss_maturity_model *m, size_t i);
 /* Clauses in model order (by level, then domain, item and letter). */
 ITSS_API size_t itss_maturity_model_clause_count(const itss_maturity_model *m);
 ITSS_API const itss_maturity_clause *itss_maturity_model_clause_at(const itss_maturity_model *m,
@@ -185,6 +194,7 @@ ITSS_API const char *itss_maturity_part_name(const itss_maturity_part *p, itss_l
 
 ITSS_API const char *itss_maturity_domain_id(const itss_maturity_domain *d);
 ITSS_API const char *itss_maturity_domain_name(const itss_maturity_domain *d, itss_lang lang);
+/* NULL when the model has no parts. */
 ITSS_API const itss_maturity_part *itss_maturity_domain_part(const itss_maturity_domain *d);
 /* What the domain looks like at a level (NULL if the model has no text). */
 ITSS_API const char *itss_maturity_domain_description(const itss_maturity_domain *d,

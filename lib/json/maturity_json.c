@@ -238,9 +238,10 @@ static int load_domains(mloader *L, json_t *arr)
             rc = itss__jget_id(d, o, "id", &id);
         if (!rc)
             rc = itss__jget_int(d, o, "number", 1, 1, 1000000, &number);
+        /* a model with parts puts every domain in one; parts are optional */
         if (!rc)
-            rc = itss__jget_string(d, o, "part", 1, 0, &part);
-        if (!rc && !(dom->part = part_find(L, part)))
+            rc = itss__jget_string(d, o, "part", m->nparts > 0, 0, &part);
+        if (!rc && part && !(dom->part = part_find(L, part)))
             rc = itss__jfail_key(d, "part", ITSS_EMODEL, 0,
                                  "part \"%s\" is not one of the model's parts",
                                  itss__shown(sh, sizeof sh, part));
@@ -670,6 +671,48 @@ static int load_thresholds(itss_jdoc *d, itss_maturity_model *m, json_t *o)
     return rc;
 }
 
+/* Warnings, not errors: a domain or an item without any clause asks
+ * nothing of anyone, which is allowed but most likely a slip. Domains in
+ * document order, then items by number. */
+static int find_unused(itss_jdoc *d, itss_maturity_model *m)
+{
+    size_t n = m->ndomains + m->nitems, k = 0;
+    unsigned char *used = calloc(n ? n : 1, 1);
+    if (!used)
+        return nomem(d);
+    for (size_t i = 0; i < m->nclauses; i++) {
+        used[m->clauses[i].domain->index] = 1;
+        if (m->clauses[i].item)
+            used[m->ndomains + m->clauses[i].item->index] = 1;
+    }
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += !used[i];
+    itss_mwarning *w = count ? itss__arena_calloc(&m->arena, count, sizeof *w) : NULL;
+    int rc = count && !w ? nomem(d) : ITSS_OK;
+    for (size_t i = 0; !rc && i < n; i++) {
+        if (used[i])
+            continue;
+        char msg[200], path[48];
+        if (i < m->ndomains) {
+            snprintf(msg, sizeof msg, "domain \"%s\" has no clause", m->domains[i].id);
+            snprintf(path, sizeof path, "/domains/%zu", i);
+        } else {
+            const itss_maturity_item *it = &m->items[i - m->ndomains]; /* by number */
+            snprintf(msg, sizeof msg, "item %d has no clause", it->number);
+            snprintf(path, sizeof path, "/items/%zu", it->src);
+        }
+        if (!(w[k].message = itss__arena_strdup(&m->arena, msg)) ||
+            !(w[k].path = itss__arena_strdup(&m->arena, path)))
+            rc = nomem(d);
+        k++;
+    }
+    free(used);
+    m->warnings = w;
+    m->nwarnings = k;
+    return rc;
+}
+
 static int load_model(itss_jdoc *d, itss_maturity_model *m)
 {
     char sh[160];
@@ -705,7 +748,7 @@ static int load_model(itss_jdoc *d, itss_maturity_model *m)
     if (!rc)
         rc = itss__jget_array(d, root, "levels", 1, &levels);
     if (!rc)
-        rc = itss__jget_array_max(d, root, "parts", 1, ITSS_MAX_PARTS, &parts, &m->nparts);
+        rc = itss__jget_array_max(d, root, "parts", 0, ITSS_MAX_PARTS, &parts, &m->nparts);
     if (!rc)
         rc = itss__jget_array_max(d, root, "domains", 1, ITSS_MAX_DOMAINS, &domains, &m->ndomains);
     if (!rc)
@@ -727,7 +770,7 @@ static int load_model(itss_jdoc *d, itss_maturity_model *m)
         rc = nomem(d);
     if (!rc)
         rc = load_levels(&L, levels);
-    if (!rc)
+    if (!rc && parts)
         rc = load_parts(&L, parts);
     if (!rc)
         rc = load_domains(&L, domains);
@@ -737,6 +780,8 @@ static int load_model(itss_jdoc *d, itss_maturity_model *m)
         rc = load_clauses(&L, clauses);
     if (!rc && il)
         rc = load_item_levels(&L, il);
+    if (!rc)
+        rc = find_unused(d, m);
     itss__index_free(&L.parts);
     return rc;
 }
@@ -1090,7 +1135,7 @@ void itss__json_mmodel(itss_buf *b, const itss_maturity_model *m, int pretty)
         itss__jw_obj(&w);
         itss__jw_kstr(&w, "id", d->id);
         itss__jw_kint(&w, "number", d->number);
-        itss__jw_kstr(&w, "part", d->part->id);
+        kopt_str(&w, "part", d->part ? d->part->id : NULL);
         itss__jw_ktext2(&w, "name", d->name);
         if (d->desc) {
             itss__jw_key(&w, "descriptions");
@@ -1322,7 +1367,11 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
         itss__jw_obj(&w);
         itss__jw_kstr(&w, "id", d->id);
         itss__jw_ktext2(&w, "name", d->name);
-        itss__jw_kstr(&w, "part", d->part->id);
+        itss__jw_key(&w, "part");
+        if (d->part)
+            itss__jw_str(&w, d->part->id);
+        else
+            itss__jw_null(&w);
         itss__jw_kint(&w, "level", r->domain_level[i]);
         level_ref(&w, "level_name", m, r->domain_level[i]);
         stats_fields(&w, s);

@@ -224,3 +224,16 @@ def test_custom_model(cli, tmp_path):
     assert r["model"]["id"] == "acme-ops" and r["level"] == 1 and r["itss_label"] is None
     rc, _, err = cli("maturity", "rate", str(a), "--target", "4", "--model", str(model))
     assert rc == 2 and "levels 1 to 3" in err
+
+
+def test_model_warnings_on_stderr(cli):
+    # format-warnings-unused: domain risk and items 3 and 9 have no clause
+    model = ROOT / "tests" / "cases" / "maturity" / "format-warnings-unused" / "model.json"
+    rc, out, err = cli("maturity", "model", "--model", str(model), "--lang", "en")
+    assert rc == 0 and "Risk" in out
+    assert err.splitlines() == [
+        "itss: %s: warning: domain \"risk\" has no clause (at /domains/2)" % model,
+        "itss: %s: warning: item 3 has no clause (at /items/3)" % model,
+        "itss: %s: warning: item 9 has no clause (at /items/1)" % model]
+    rc, _, err = cli("maturity", "model", "--model", str(model))
+    assert rc == 0 and "警告：domain \"risk\" has no clause（位置 /domains/2）" in err

@@ -408,6 +408,9 @@ def maturity_main(verb: str, argv: Sequence[str], io: tuple) -> int:
     if jsonl_mode and o.get("--format") == "text":
         raise Usage("--jsonl writes JSON lines: --format text does not apply")
     model = opened(o.get("--model"), maturity.Model.load, maturity.builtin, err)
+    for w in model.warnings:
+        err.write(("itss: %s: warning: %s (at %s)\n" if o.lang == LANG_EN else
+                   "itss: %s: 警告：%s（位置 %s）\n") % (o.get("--model"), w["message"], w["path"]))
     with model:
         levels = model.levels
         for name, text in o.level_texts.items():

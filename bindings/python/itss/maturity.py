@@ -84,6 +84,16 @@ class Model(_lib.Handle):
         return lib.itss_maturity_model_level_count(self._ptr)
 
     @property
+    def warnings(self) -> List[dict]:
+        """What the loader found suspicious but accepted: each domain, then
+        each item, without clauses, as {"message", "path"} (the JSON path
+        in the document). Empty for the built-in model."""
+        p = self._ptr
+        return [{"message": _lib.string(lib.itss_maturity_model_warning_message(p, i)),
+                 "path": _lib.string(lib.itss_maturity_model_warning_path(p, i))}
+                for i in range(lib.itss_maturity_model_warning_count(p))]
+
+    @property
     def rule(self) -> dict:
         """The rating rule: what a level needs of its own clauses and of
         the clauses below it, {"at_level": "largely", "below": "fully"} by

@@ -211,3 +211,30 @@ REVERSED = [
 refused("format-error-levels-highest-first", model(levels=REVERSED), "ITSS_EMODEL", "/levels/0/level",
         "levels are listed lowest first with ordinals 1..N: a model that lists its highest level first (as ITSS labels run, 一级 the highest) is refused at the first level, which must be 1",
         "should be 1")
+
+# ---- 5. parts optional, warnings --------------------------------------------------------
+
+NO_PARTS = model().replace(' "parts": [{"id": "core", "name": {"zh": "核心", "en": "Core"}}],\n', '').replace(', "part": "core"', '')
+write_case(os.path.join(BASE, "format-no-parts"), {"op": "load_model", "model": "model.json",
+           "why": "parts are optional: without them a domain has no part, and a model whose every domain and item has clauses loads without warnings"},
+           {"levels": 3, "domains": 2, "items": 2, "clauses": 7, "clauses_per_level": [2, 3, 2], "warnings": []},
+           {"model.json": NO_PARTS})
+rate("format-no-parts-rate", NO_PARTS, {"fill": "F", "why": "rated like any model: every clause F, level 3; a domain without a part has part null"},
+     {"level": 3, "domains": [{"id": "ops", "part": None, "level": 3}, {"id": "sec", "part": None, "level": 3}]})
+UNUSED = model().replace(
+    '  {"id": "sec", "number": 2, "part": "core", "name": {"zh": "安全", "en": "Security"}}],\n',
+    '  {"id": "sec", "number": 2, "part": "core", "name": {"zh": "安全", "en": "Security"}},\n'
+    '  {"id": "risk", "number": 3, "part": "core", "name": {"zh": "风险", "en": "Risk"}}],\n').replace(
+    '  {"number": 2, "domain": "sec", "name": {"zh": "访问控制", "en": "Access control"}}],\n',
+    '  {"number": 9, "domain": "risk", "name": {"zh": "风险评估", "en": "Risk assessment"}},\n'
+    '  {"number": 2, "domain": "sec", "name": {"zh": "访问控制", "en": "Access control"}},\n'
+    '  {"number": 3, "domain": "ops", "name": {"zh": "容量", "en": "Capacity"}}],\n')
+write_case(os.path.join(BASE, "format-warnings-unused"), {"op": "load_model", "model": "model.json",
+           "why": "domain risk (third in the document, /domains/2) and items 9 and 3 (second and fourth in the document, /items/1 and /items/3) have no clause: the model loads, with one warning for each, domains first, then items in number order (3 before 9)"},
+           {"levels": 3, "domains": 3, "items": 4, "clauses": 7,
+            "warnings": [{"message": "domain \"risk\" has no clause", "path": "/domains/2"},
+                         {"message": "item 3 has no clause", "path": "/items/3"},
+                         {"message": "item 9 has no clause", "path": "/items/1"}]},
+           {"model.json": UNUSED})
+refused("format-error-domain-without-part", model().replace('  {"id": "sec", "number": 2, "part": "core",', '  §{"id": "sec", "number": 2,'),
+        "ITSS_ESCHEMA", "/domains/1", "a model with parts puts every domain in one: the missing key is reported at the domain object", "\"part\"")
