@@ -383,6 +383,17 @@ static void write_maturity(const itss_maturity_model *m)
         }
         put("};\n");
     }
+    for (size_t i = 0; i < m->nclauses; i++)
+        if (m->clauses[i].nindicators) { /* not written out: the data has none */
+            fprintf(stderr, "gen_builtin: %s: clause %s has indicators\n", m->edition,
+                    m->clauses[i].id);
+            exit(1);
+        }
+    for (int i = 0; i < m->nlevels; i++)
+        if (m->levels[i].nindicators) {
+            fprintf(stderr, "gen_builtin: %s: level %d has indicators\n", m->edition, i + 1);
+            exit(1);
+        }
     if (m->nwarnings) { /* the built-in data is kept free of them */
         fprintf(stderr, "gen_builtin: %s: %s (at %s)\n", m->edition, m->warnings[0].message,
                 m->warnings[0].path);

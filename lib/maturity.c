@@ -420,6 +420,28 @@ const char *itss_maturity_clause_source(const itss_maturity_clause *c)
     return c ? c->source : NULL;
 }
 
+size_t itss_maturity_clause_indicator_count(const itss_maturity_clause *c)
+{
+    return c ? c->nindicators : 0;
+}
+
+const char *itss_maturity_clause_indicator_text(const itss_maturity_clause *c, size_t i,
+                                                itss_lang lang)
+{
+    return c && i < c->nindicators && itss__lang_ok(lang) ? c->indicators[i][lang] : NULL;
+}
+
+size_t itss_maturity_level_indicator_count(const itss_maturity_level *l)
+{
+    return l ? l->nindicators : 0;
+}
+
+const char *itss_maturity_level_indicator_text(const itss_maturity_level *l, size_t i,
+                                               itss_lang lang)
+{
+    return l && i < l->nindicators && itss__lang_ok(lang) ? l->indicators[i][lang] : NULL;
+}
+
 itss_obligation itss_maturity_clause_obligation(const itss_maturity_clause *c)
 {
     return c && c->should ? ITSS_OBLIGATION_SHOULD : ITSS_OBLIGATION_SHALL;

@@ -19,6 +19,7 @@
 #define ITSS_MAX_ITEMS 10000
 #define ITSS_MAX_CLAUSES 100000
 #define ITSS_MAX_ALIASES 16
+#define ITSS_MAX_KEY_INDICATORS 32 /* key indicators per level or clause */
 /* The default percentage bands (ISO/IEC 33020): a percentage above
  * thresholds[0] is P, above [1] L, above [2] F. */
 #define ITSS_DEFAULT_THRESHOLD_P 15.0
@@ -31,6 +32,8 @@ struct itss_maturity_level {
     char *label[2]; /* NULL when the model gives none */
     char *desc[2];  /* NULL when absent */
     char *source;   /* NULL when absent */
+    char *(*indicators)[2]; /* key indicators, [nindicators][lang] */
+    size_t nindicators;
 };
 
 struct itss_maturity_part {
@@ -70,6 +73,8 @@ struct itss_maturity_clause {
     char *summary[2];
     char *source;
     int should; /* a recommendation (obligation "should") */
+    char *(*indicators)[2]; /* key indicators, [nindicators][lang] */
+    size_t nindicators;
 };
 
 /* Appendix-A-like informative table: which levels each item is marked at,

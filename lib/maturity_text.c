@@ -75,6 +75,39 @@ static void rule_rows(itss_table *t, const itss_maturity_model *m, itss_lang lan
     }
 }
 
+/* The key indicators of the target level and of its gaps, when the
+ * model gives any: one row each, after what it belongs to. */
+static void key_indicators(itss_buf *b, const itss_maturity_result *r, itss_lang lang)
+{
+    const itss_maturity_model *m = r->model;
+    const itss_maturity_level *target = r->target ? &m->levels[r->target - 1] : NULL;
+    size_t n = target ? target->nindicators : 0;
+    for (size_t i = 0; i < r->ngaps; i++)
+        n += r->gaps[i].clause->nindicators;
+    if (!n)
+        return;
+    char tmp[256];
+    itss__buf_putc(b, '\n');
+    itss__buf_puts(b, lang == ITSS_LANG_ZH ? "关键指标\n" : "Key indicators\n");
+    itss_table t;
+    itss__table_init(&t, b, 2);
+    level_text(tmp, sizeof tmp, m, r->target, lang);
+    for (size_t k = 0; target && k < target->nindicators; k++) {
+        itss__table_row(&t, 0);
+        itss__table_cell(&t, tmp);
+        itss__table_cell(&t, target->indicators[k][lang]);
+    }
+    for (size_t i = 0; i < r->ngaps; i++) {
+        const itss_maturity_clause *c = r->gaps[i].clause;
+        for (size_t k = 0; k < c->nindicators; k++) {
+            itss__table_row(&t, 0);
+            itss__table_cell(&t, c->id);
+            itss__table_cell(&t, c->indicators[k][lang]);
+        }
+    }
+    itss__table_end(&t);
+}
+
 /* The recommendations ("should" clauses), when the model has any: their
  * share fully satisfied, then those not fully satisfied. */
 static void recommendations(itss_buf *b, const itss_maturity_result *r, itss_lang lang)
@@ -213,6 +246,7 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
         }
         itss__table_end(&t);
     }
+    key_indicators(b, r, lang);
     recommendations(b, r, lang);
     itss__buf_putc(b, '\n');
     if (zh)

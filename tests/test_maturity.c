@@ -284,6 +284,10 @@ START_TEST(builtin_rule_and_bands)
     ck_assert_int_eq(itss_maturity_model_grade(m, ITSS_RATING_PERCENT, 85), ITSS_RATING_L);
     ck_assert_int_eq(itss_maturity_clause_obligation(itss_maturity_model_clause_at(m, 0)),
                      ITSS_OBLIGATION_SHALL);
+    /* T/CESA 1299-2023 is loaded without warnings and gives no indicators */
+    ck_assert_uint_eq(itss_maturity_model_warning_count(m), 0);
+    ck_assert_uint_eq(itss_maturity_clause_indicator_count(itss_maturity_model_clause_at(m, 0)), 0);
+    ck_assert_uint_eq(itss_maturity_level_indicator_count(itss_maturity_model_level_at(m, 0)), 0);
 }
 END_TEST
 
@@ -799,6 +803,13 @@ START_TEST(null_model_getters)
     ck_assert(isnan(itss_maturity_model_threshold(NULL, ITSS_RATING_P)));
     ck_assert_int_eq(itss_maturity_model_grade(NULL, ITSS_RATING_L, 0), ITSS_RATING_NONE);
     ck_assert_int_eq(itss_maturity_clause_obligation(NULL), ITSS_OBLIGATION_SHALL);
+    ck_assert_uint_eq(itss_maturity_clause_indicator_count(NULL), 0);
+    ck_assert_ptr_null(itss_maturity_clause_indicator_text(NULL, 0, ITSS_LANG_ZH));
+    ck_assert_uint_eq(itss_maturity_level_indicator_count(NULL), 0);
+    ck_assert_ptr_null(itss_maturity_level_indicator_text(NULL, 0, ITSS_LANG_ZH));
+    ck_assert_uint_eq(itss_maturity_model_warning_count(NULL), 0);
+    ck_assert_ptr_null(itss_maturity_model_warning_message(NULL, 0));
+    ck_assert_ptr_null(itss_maturity_model_warning_path(NULL, 0));
     ck_assert(isnan(itss_maturity_result_recommendation_coverage(NULL)));
     ck_assert_ptr_null(itss_maturity_level_name(NULL, ITSS_LANG_ZH));
     ck_assert_ptr_null(itss_maturity_level_label(NULL, ITSS_LANG_ZH));

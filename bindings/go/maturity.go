@@ -419,6 +419,7 @@ type LevelResult struct {
 	Name    Text `json:"name"`    // "基本级" / "Basic", ...
 	Reached bool `json:"reached"` // whether the rule for this level holds
 	ClauseStats
+	Indicators []Text `json:"indicators,omitempty"` // the level's key indicators, if any
 }
 
 // DomainResult is one domain of a result.
@@ -485,7 +486,9 @@ type Gap struct {
 	Grade    *string `json:"grade"`    // N, P, L or F; nil for binary ratings and unrated clauses
 	Required string  `json:"required"` // "fully" or "largely"
 	Needs    string  `json:"needs"`    // "met" on the binary scale, else Required
-	Summary  Text    `json:"summary"`  // what the clause asks, in libitss's words
+	// Indicators are the clause's key indicators, if the model gives any.
+	Indicators []Text `json:"indicators,omitempty"`
+	Summary    Text   `json:"summary"` // what the clause asks, in libitss's words
 }
 
 // NotApplicable is a clause rated not applicable, with its reason.

@@ -217,6 +217,14 @@ ITSS_API const itss_maturity_item *itss_maturity_clause_item(const itss_maturity
 /* A short summary in libitss's words, not the standard's text. */
 ITSS_API const char *itss_maturity_clause_summary(const itss_maturity_clause *c, itss_lang lang);
 ITSS_API const char *itss_maturity_clause_source(const itss_maturity_clause *c);
+/* Key indicators of a clause or a level ("indicators" in the model: how
+ * to tell the requirement is met), in lang; NULL out of range. */
+ITSS_API size_t itss_maturity_clause_indicator_count(const itss_maturity_clause *c);
+ITSS_API const char *itss_maturity_clause_indicator_text(const itss_maturity_clause *c, size_t i,
+                                                         itss_lang lang);
+ITSS_API size_t itss_maturity_level_indicator_count(const itss_maturity_level *l);
+ITSS_API const char *itss_maturity_level_indicator_text(const itss_maturity_level *l, size_t i,
+                                                        itss_lang lang);
 /* ITSS_OBLIGATION_SHALL (also for NULL) or ITSS_OBLIGATION_SHOULD. */
 ITSS_API itss_obligation itss_maturity_clause_obligation(const itss_maturity_clause *c);
 

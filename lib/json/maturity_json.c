@@ -79,7 +79,8 @@ static const void *clause_id(const void *list, size_t i, size_t *len)
 
 static int load_levels(mloader *L, json_t *arr)
 {
-    static const char *const keys[] = {"level", "name", "label", "description", "source", NULL};
+    static const char *const keys[] = {"level",  "name",       "label", "description",
+                                       "source", "indicators", NULL};
     itss_jdoc *d = L->d;
     itss_maturity_model *m = L->m;
     itss_arena *A = &m->arena;
@@ -119,6 +120,9 @@ static int load_levels(mloader *L, json_t *arr)
             rc = itss__jget_text2(d, o, "description", 0, A, l->desc);
         if (!rc)
             rc = itss__jget_string_copy(d, A, o, "source", &l->source);
+        if (!rc)
+            rc = itss__jget_text2_list(d, o, "indicators", ITSS_MAX_KEY_INDICATORS, A,
+                                       &l->indicators, &l->nindicators);
         l->ordinal = (int)i + 1;
         itss__jpath_pop(d, m1);
     }
@@ -377,8 +381,8 @@ static int load_obligation(itss_jdoc *d, json_t *o, int *should)
 static int load_clauses(mloader *L, json_t *arr)
 {
     char sh[160];
-    static const char *const keys[] = {"id",      "level",  "domain",     "item",
-                                       "summary", "source", "obligation", NULL};
+    static const char *const keys[] = {"id",     "level",      "domain",     "item", "summary",
+                                       "source", "obligation", "indicators", NULL};
     itss_jdoc *d = L->d;
     itss_maturity_model *m = L->m;
     itss_arena *A = &m->arena;
@@ -437,6 +441,9 @@ static int load_clauses(mloader *L, json_t *arr)
             rc = itss__jget_string_copy(d, A, o, "source", &c->source);
         if (!rc)
             rc = load_obligation(d, o, &c->should);
+        if (!rc)
+            rc = itss__jget_text2_list(d, o, "indicators", ITSS_MAX_KEY_INDICATORS, A,
+                                       &c->indicators, &c->nindicators);
         if (!rc && !(c->id = itss__arena_strdup(A, id)))
             rc = nomem(d);
         c->level = (int)level;
@@ -1044,6 +1051,18 @@ static void kopt_str(itss_jw *w, const char *key, const char *s)
         itss__jw_kstr(w, key, s);
 }
 
+/* "indicators": [{zh, en}, ...], when there are any. */
+static void indicators(itss_jw *w, char *const (*list)[2], size_t n)
+{
+    if (!n)
+        return;
+    itss__jw_key(w, "indicators");
+    itss__jw_arr(w);
+    for (size_t i = 0; i < n; i++)
+        itss__jw_text2(w, list[i]);
+    itss__jw_arr_end(w);
+}
+
 static void clause_obj(itss_jw *w, const itss_maturity_clause *c)
 {
     itss__jw_obj(w);
@@ -1059,6 +1078,7 @@ static void clause_obj(itss_jw *w, const itss_maturity_clause *c)
     kopt_str(w, "source", c->source);
     if (c->should)
         itss__jw_kstr(w, "obligation", "should");
+    indicators(w, c->indicators, c->nindicators);
     itss__jw_obj_end(w);
 }
 
@@ -1116,6 +1136,7 @@ void itss__json_mmodel(itss_buf *b, const itss_maturity_model *m, int pretty)
         kopt_text2(&w, "label", l->label);
         kopt_text2(&w, "description", l->desc);
         kopt_str(&w, "source", l->source);
+        indicators(&w, l->indicators, l->nindicators);
         itss__jw_obj_end(&w);
     }
     itss__jw_arr_end(&w);
@@ -1355,6 +1376,7 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
         itss__jw_ktext2(&w, "name", m->levels[l - 1].name);
         itss__jw_kbool(&w, "reached", l <= r->level);
         stats_fields(&w, &r->by_level[l]);
+        indicators(&w, m->levels[l - 1].indicators, m->levels[l - 1].nindicators);
         itss__jw_obj_end(&w);
     }
     itss__jw_arr_end(&w);
@@ -1426,6 +1448,7 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
         itss__jw_obj(&w);
         rated_clause_fields(&w, r, c);
         itss__jw_kstr(&w, "required", itss__sat_word(r->gaps[i].required));
+        indicators(&w, c->indicators, c->nindicators);
         /* on the binary scale there is no "largely": a blocking clause
          * must be met */
         itss__jw_kstr(&w, "needs", r->scale == ITSS_SCALE_BINARY

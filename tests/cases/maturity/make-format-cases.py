@@ -238,3 +238,21 @@ write_case(os.path.join(BASE, "format-warnings-unused"), {"op": "load_model", "m
            {"model.json": UNUSED})
 refused("format-error-domain-without-part", model().replace('  {"id": "sec", "number": 2, "part": "core",', '  §{"id": "sec", "number": 2,'),
         "ITSS_ESCHEMA", "/domains/1", "a model with parts puts every domain in one: the missing key is reported at the domain object", "\"part\"")
+
+# ---- 7. key indicators -------------------------------------------------------------------
+
+IND_LEVELS = LEVELS[:1] + [LEVELS[1][:-1] + ', "indicators": [{"zh": "监控覆盖率", "en": "Monitoring coverage"}]}'] + LEVELS[2:]
+IND_CLAUSES = [c if '"ops-2b"' not in c else c[:-1] + ', "indicators": [{"zh": "告警响应时间", "en": "Alert response time"}, {"zh": "告警关闭率", "en": "Alert closure rate"}]}' for c in CLAUSES]
+rate("format-indicators", model(levels=IND_LEVELS, clauses=IND_CLAUSES), {"fill": "F", "ratings": {"ops-2b": "P"},
+     "why": "level 2 and clause ops-2b carry key indicators: ops-2b P blocks level 2 (level 1), so the gap for level 2 is ops-2b with its two indicators, in document order, and the level entry of level 2 lists its one indicator; levels without indicators have no such key"},
+     {"level": 1,
+      "levels": [{"level": 1}, {"level": 2, "indicators": [{"zh": "监控覆盖率", "en": "Monitoring coverage"}]}, {"level": 3}],
+      "gaps": {"target": 2, "clauses": [dict(gap("ops-2b", 2, "ops", 1, "P", "P", "largely"),
+                                              indicators=[{"zh": "告警响应时间", "en": "Alert response time"},
+                                                          {"zh": "告警关闭率", "en": "Alert closure rate"}])]}})
+refused("format-error-indicator-not-object",
+        model(clauses=[c if '"ops-2b"' not in c else c[:-1] + ', "indicators": [§"告警响应时间"]}' for c in CLAUSES]),
+        "ITSS_ESCHEMA", "/clauses/3/indicators/0", "an indicator is a {zh, en} text", "{\"zh\", \"en\"}")
+refused("format-error-indicator-missing-en",
+        model(levels=LEVELS[:1] + [LEVELS[1][:-1] + ', "indicators": [§{"zh": "监控覆盖率"}]}'] + LEVELS[2:]),
+        "ITSS_ESCHEMA", "/levels/1/indicators/0", "both languages are given", "\"en\"")
