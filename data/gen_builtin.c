@@ -307,8 +307,8 @@ static void write_maturity(const itss_maturity_model *m)
         const itss_maturity_domain *d = &m->domains[i];
         put("    {.id = ");
         lit(d->id);
-        put(", .number = %d, .index = %zu, .part = &mat_parts[%zu]", d->number, d->index,
-            (size_t)(d->part - m->parts));
+        put(", .number = %d, .index = %zu, .part = ", d->number, d->index);
+        ref("mat_parts", d->part, d->part ? (size_t)(d->part - m->parts) : 0);
         field_text2("name", d->name);
         if (d->desc)
             put(", .desc = mat_domain_%zu_desc", i);
@@ -352,6 +352,8 @@ static void write_maturity(const itss_maturity_model *m)
         ref("mat_items", c->item, c->item ? c->item->index : 0);
         field_text2("summary", c->summary);
         field_str("source", c->source);
+        if (c->should)
+            put(", .should = 1");
         put("},\n");
     }
     put("};\n");
@@ -381,6 +383,22 @@ static void write_maturity(const itss_maturity_model *m)
         }
         put("};\n");
     }
+    for (size_t i = 0; i < m->nclauses; i++)
+        if (m->clauses[i].nindicators) { /* not written out: the data has none */
+            fprintf(stderr, "gen_builtin: %s: clause %s has indicators\n", m->edition,
+                    m->clauses[i].id);
+            exit(1);
+        }
+    for (int i = 0; i < m->nlevels; i++)
+        if (m->levels[i].nindicators) {
+            fprintf(stderr, "gen_builtin: %s: level %d has indicators\n", m->edition, i + 1);
+            exit(1);
+        }
+    if (m->nwarnings) { /* the built-in data is kept free of them */
+        fprintf(stderr, "gen_builtin: %s: %s (at %s)\n", m->edition, m->warnings[0].message,
+                m->warnings[0].path);
+        exit(1);
+    }
     put("const itss_maturity_model itss__builtin_maturity_model = {.builtin = 1");
     field_str("id", m->id);
     field_str("edition", m->edition);
@@ -393,6 +411,10 @@ static void write_maturity(const itss_maturity_model *m)
     put(",\n    .items = mat_items, .nitems = %zu, .clauses = mat_clauses, .nclauses = %zu, "
         ".by_id = mat_clause_by_id",
         m->nitems, m->nclauses);
+    put(",\n    .rule_at = %d, .rule_below = %d, .has_rule = %d", (int)m->rule_at,
+        (int)m->rule_below, m->has_rule);
+    put(", .thresholds = {%.17g, %.17g, %.17g}, .has_thresholds = %d", m->thresholds[0],
+        m->thresholds[1], m->thresholds[2], m->has_thresholds);
     put(",\n    .has_item_levels = %d", m->has_item_levels);
     field_str("item_levels_source", m->item_levels_source);
     if (m->nil_rows)

@@ -2,6 +2,7 @@
  * (docs/maturity.md). No JSON here. */
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,6 +176,21 @@ const itss_maturity_level *itss_maturity_model_level_at(const itss_maturity_mode
     return m && i < (size_t)m->nlevels ? &m->levels[i] : NULL;
 }
 
+size_t itss_maturity_model_warning_count(const itss_maturity_model *m)
+{
+    return m ? m->nwarnings : 0;
+}
+
+const char *itss_maturity_model_warning_message(const itss_maturity_model *m, size_t i)
+{
+    return m && i < m->nwarnings ? m->warnings[i].message : NULL;
+}
+
+const char *itss_maturity_model_warning_path(const itss_maturity_model *m, size_t i)
+{
+    return m && i < m->nwarnings ? m->warnings[i].path : NULL;
+}
+
 size_t itss_maturity_model_part_count(const itss_maturity_model *m) { return m ? m->nparts : 0; }
 
 const itss_maturity_part *itss_maturity_model_part_at(const itss_maturity_model *m, size_t i)
@@ -260,6 +276,58 @@ int itss_maturity_clause_lookup(const itss_maturity_model *m, const char *id,
     ITSS_CHECK_ARG(err, id);
     if (!(*out = itss__mclause_find(m, id)))
         return not_found_id(err, "requirement clause", id, m);
+    return ITSS_OK;
+}
+
+/* Whether text is a level's name or label in either language. */
+static int names_level(const itss_maturity_level *l, const char *text)
+{
+    for (int k = 0; k < 2; k++)
+        if (strcmp(l->name[k], text) == 0 || (l->label[k] && strcmp(l->label[k], text) == 0))
+            return 1;
+    return 0;
+}
+
+int itss_maturity_level_lookup(const itss_maturity_model *m, const char *text,
+                               const itss_maturity_level **out, itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, m);
+    ITSS_CHECK_ARG(err, text);
+    size_t n = strspn(text, "0123456789");
+    if (n && !text[n]) { /* an ordinal */
+        int ord = n <= 2 ? atoi(text) : 0;
+        if (ord >= 1 && ord <= m->nlevels)
+            *out = &m->levels[ord - 1];
+    } else {
+        for (int i = 0; i < m->nlevels; i++) {
+            if (!names_level(&m->levels[i], text))
+                continue;
+            if (*out) {
+                char shown[160];
+                itss__quote(shown, sizeof shown, text, strlen(text), 40);
+                int first = (*out)->ordinal;
+                *out = NULL;
+                return itss__err(err, ITSS_EVALUE,
+                                 "\"%s\" names two levels of %s: %d and %d; give the ordinal",
+                                 shown, m->edition, first, i + 1);
+            }
+            *out = &m->levels[i];
+        }
+    }
+    if (!*out) {
+        char known[400] = "", shown[160];
+        for (int i = 0; i < m->nlevels && strlen(known) + 80 < sizeof known; i++) {
+            char one[120];
+            snprintf(one, sizeof one, "%s%d %.40s", i ? ", " : "", i + 1,
+                     m->levels[i].name[ITSS_LANG_ZH]);
+            itss__str_append(known, sizeof known, one);
+        }
+        itss__quote(shown, sizeof shown, text, strlen(text), 40);
+        return itss__err(err, ITSS_ENOTFOUND, "no level \"%s\" in %s (levels: %s)", shown,
+                         m->edition, known);
+    }
     return ITSS_OK;
 }
 
@@ -352,16 +420,98 @@ const char *itss_maturity_clause_source(const itss_maturity_clause *c)
     return c ? c->source : NULL;
 }
 
+size_t itss_maturity_clause_indicator_count(const itss_maturity_clause *c)
+{
+    return c ? c->nindicators : 0;
+}
+
+const char *itss_maturity_clause_indicator_text(const itss_maturity_clause *c, size_t i,
+                                                itss_lang lang)
+{
+    return c && i < c->nindicators && itss__lang_ok(lang) ? c->indicators[i][lang] : NULL;
+}
+
+size_t itss_maturity_level_indicator_count(const itss_maturity_level *l)
+{
+    return l ? l->nindicators : 0;
+}
+
+const char *itss_maturity_level_indicator_text(const itss_maturity_level *l, size_t i,
+                                               itss_lang lang)
+{
+    return l && i < l->nindicators && itss__lang_ok(lang) ? l->indicators[i][lang] : NULL;
+}
+
+itss_obligation itss_maturity_clause_obligation(const itss_maturity_clause *c)
+{
+    return c && c->should ? ITSS_OBLIGATION_SHOULD : ITSS_OBLIGATION_SHALL;
+}
+
 /* ---- ratings ------------------------------------------------------------ */
 
-itss_satisfaction itss__rating_sat(const itss_rating *r)
+/* The grade of a percentage with bands t (P, L, F lower bounds, exclusive). */
+static itss_rating_kind grade_with(const double t[3], itss_rating_kind kind, double percent)
+{
+    if (kind >= ITSS_RATING_N && kind <= ITSS_RATING_F)
+        return kind;
+    if (kind != ITSS_RATING_PERCENT || !(isfinite(percent) && percent >= 0 && percent <= 100))
+        return ITSS_RATING_NONE;
+    return percent > t[2]   ? ITSS_RATING_F
+           : percent > t[1] ? ITSS_RATING_L
+           : percent > t[0] ? ITSS_RATING_P
+                            : ITSS_RATING_N;
+}
+
+static const double default_thresholds[3] = {ITSS_DEFAULT_THRESHOLD_P, ITSS_DEFAULT_THRESHOLD_L,
+                                             ITSS_DEFAULT_THRESHOLD_F};
+
+itss_rating_kind itss_rating_grade(itss_rating_kind kind, double percent)
+{
+    return grade_with(default_thresholds, kind, percent);
+}
+
+itss_rating_kind itss__mgrade(const itss_maturity_model *m, itss_rating_kind kind,
+                              double percent)
+{
+    return grade_with(m->thresholds, kind, percent);
+}
+
+itss_rating_kind itss_maturity_model_grade(const itss_maturity_model *m, itss_rating_kind kind,
+                                           double percent)
+{
+    return m ? itss__mgrade(m, kind, percent) : ITSS_RATING_NONE;
+}
+
+double itss_maturity_model_threshold(const itss_maturity_model *m, itss_rating_kind kind)
+{
+    if (!m || kind < ITSS_RATING_P || kind > ITSS_RATING_F)
+        return NAN;
+    return m->thresholds[kind - ITSS_RATING_P];
+}
+
+itss_satisfaction itss_maturity_model_rule_at_level(const itss_maturity_model *m)
+{
+    return m ? m->rule_at : ITSS_SAT_NO_CLAUSE;
+}
+
+itss_satisfaction itss_maturity_model_rule_below(const itss_maturity_model *m)
+{
+    return m ? m->rule_below : ITSS_SAT_NO_CLAUSE;
+}
+
+const char *itss__sat_word(itss_satisfaction s)
+{
+    return s == ITSS_SAT_FULLY ? "fully" : "largely";
+}
+
+itss_satisfaction itss__rating_sat(const itss_maturity_model *m, const itss_rating *r)
 {
     switch ((itss_rating_kind)r->kind) {
     case ITSS_RATING_MET:
     case ITSS_RATING_F: return ITSS_SAT_FULLY;
     case ITSS_RATING_L: return ITSS_SAT_LARGELY;
     case ITSS_RATING_PERCENT:
-        switch (itss_rating_grade(ITSS_RATING_PERCENT, r->percent)) {
+        switch (itss__mgrade(m, ITSS_RATING_PERCENT, r->percent)) {
         case ITSS_RATING_F: return ITSS_SAT_FULLY;
         case ITSS_RATING_L: return ITSS_SAT_LARGELY;
         default: return ITSS_SAT_NOT;
@@ -369,18 +519,6 @@ itss_satisfaction itss__rating_sat(const itss_rating *r)
     case ITSS_RATING_NA: return ITSS_SAT_NOT_APPLICABLE;
     default: return ITSS_SAT_NOT; /* unrated, not_met, N, P */
     }
-}
-
-itss_rating_kind itss_rating_grade(itss_rating_kind kind, double percent)
-{
-    if (kind >= ITSS_RATING_N && kind <= ITSS_RATING_F)
-        return kind;
-    if (kind != ITSS_RATING_PERCENT || !(isfinite(percent) && percent >= 0 && percent <= 100))
-        return ITSS_RATING_NONE;
-    return percent > 85 ? ITSS_RATING_F
-           : percent > 50 ? ITSS_RATING_L
-           : percent > 15 ? ITSS_RATING_P
-                          : ITSS_RATING_N;
 }
 
 int itss__scale_allows(itss_rating_scale scale, itss_rating_kind kind)
@@ -721,18 +859,33 @@ static void count(itss_mstats *s, itss_satisfaction sat, int unrated)
         s->largely++;
 }
 
-/* The level a group reaches: the highest k such that level k is at least
- * largely satisfied and every level below it fully (stats[1..n]). */
-static int level_reached(const itss_mstats *stats, int n)
+/* How many applicable clauses of a group satisfy `need`. */
+static size_t meeting(const itss_mstats *s, itss_satisfaction need)
+{
+    return need == ITSS_SAT_FULLY ? s->fully : s->largely;
+}
+
+/* The level a group reaches (stats[1..n]): the highest k such that level
+ * k's clauses all meet the rule's at-level need and every level below k
+ * meets its below need (the loader keeps below at least as strict as at,
+ * so a level that fails its below need ends the search). */
+static int level_reached(const itss_maturity_model *m, const itss_mstats *stats, int n)
 {
     int reached = 0;
     for (int k = 1; k <= n; k++) {
-        if (stats[k].largely == stats[k].applicable)
+        if (meeting(&stats[k], m->rule_at) == stats[k].applicable)
             reached = k;
-        if (stats[k].fully != stats[k].applicable)
+        if (meeting(&stats[k], m->rule_below) != stats[k].applicable)
             break; /* no level above k can be reached */
     }
     return reached;
+}
+
+/* Whether a clause's satisfaction s meets a need. */
+static int meets(itss_satisfaction s, itss_satisfaction need)
+{
+    return s == ITSS_SAT_NOT_APPLICABLE || s == ITSS_SAT_FULLY ||
+           (s == ITSS_SAT_LARGELY && need == ITSS_SAT_LARGELY);
 }
 
 void itss_maturity_result_free(itss_maturity_result *r)
@@ -787,7 +940,7 @@ int itss_maturity_rate(const itss_assessment *a, int target, itss_maturity_resul
     for (size_t i = 0; !oom && i < nc; i++) {
         const itss_maturity_clause *c = &m->clauses[i];
         const itss_rating *in = &a->ratings[i];
-        itss_satisfaction s = itss__rating_sat(in);
+        itss_satisfaction s = itss__rating_sat(m, in);
         int unrated = in->kind == ITSS_RATING_NONE;
         r->sat[i] = (unsigned char)s;
         r->ratings[i].kind = in->kind;
@@ -798,6 +951,10 @@ int itss_maturity_rate(const itss_assessment *a, int target, itss_maturity_resul
             r->unrated[r->nunrated++] = i;
         if (s == ITSS_SAT_NOT_APPLICABLE)
             r->na[r->nna++] = i;
+        if (c->should) { /* a recommendation: counted apart, never blocks */
+            count(&r->should, s, unrated);
+            continue;
+        }
         count(&r->by_level[0], s, unrated);
         count(&r->by_level[c->level], s, unrated);
         count(&r->by_domain[c->domain->index * w], s, unrated);
@@ -811,18 +968,20 @@ int itss_maturity_rate(const itss_assessment *a, int target, itss_maturity_resul
         itss_maturity_result_free(r);
         return itss__err(err, ITSS_ENOMEM, "out of memory");
     }
-    r->level = level_reached(r->by_level, n);
+    r->level = level_reached(m, r->by_level, n);
     for (size_t d = 0; d < m->ndomains; d++)
-        r->domain_level[d] = level_reached(&r->by_domain[d * w], n);
+        r->domain_level[d] = level_reached(m, &r->by_domain[d * w], n);
     r->target = target ? target : (r->level < n ? r->level + 1 : 0);
     /* gaps, in model order, which is level, domain, item, clause */
     for (size_t i = 0; r->target && i < nc; i++) {
         int lv = m->clauses[i].level;
         itss_satisfaction s = (itss_satisfaction)r->sat[i];
-        if (lv < r->target && s != ITSS_SAT_FULLY && s != ITSS_SAT_NOT_APPLICABLE)
-            r->gaps[r->ngaps++] = (itss_mgap){&m->clauses[i], ITSS_SAT_FULLY};
-        else if (lv == r->target && s == ITSS_SAT_NOT)
-            r->gaps[r->ngaps++] = (itss_mgap){&m->clauses[i], ITSS_SAT_LARGELY};
+        if (m->clauses[i].should)
+            continue;
+        if (lv < r->target && !meets(s, m->rule_below))
+            r->gaps[r->ngaps++] = (itss_mgap){&m->clauses[i], m->rule_below};
+        else if (lv == r->target && !meets(s, m->rule_at))
+            r->gaps[r->ngaps++] = (itss_mgap){&m->clauses[i], m->rule_at};
     }
     *out = r;
     return ITSS_OK;
@@ -868,6 +1027,12 @@ double itss_maturity_result_coverage(const itss_maturity_result *r,
     size_t w = (size_t)r->model->nlevels + 1;
     const itss_mstats *s = d ? &r->by_domain[d->index * w + (size_t)level] : &r->by_level[level];
     return s->applicable ? (double)s->fully / (double)s->applicable : NAN;
+}
+
+double itss_maturity_result_recommendation_coverage(const itss_maturity_result *r)
+{
+    return r && r->should.applicable ? (double)r->should.fully / (double)r->should.applicable
+                                     : NAN;
 }
 
 itss_satisfaction itss_maturity_result_item_status(const itss_maturity_result *r,

@@ -19,6 +19,12 @@
 #define ITSS_MAX_ITEMS 10000
 #define ITSS_MAX_CLAUSES 100000
 #define ITSS_MAX_ALIASES 16
+#define ITSS_MAX_KEY_INDICATORS 32 /* key indicators per level or clause */
+/* The default percentage bands (ISO/IEC 33020): a percentage above
+ * thresholds[0] is P, above [1] L, above [2] F. */
+#define ITSS_DEFAULT_THRESHOLD_P 15.0
+#define ITSS_DEFAULT_THRESHOLD_L 50.0
+#define ITSS_DEFAULT_THRESHOLD_F 85.0
 
 struct itss_maturity_level {
     int ordinal;
@@ -26,6 +32,8 @@ struct itss_maturity_level {
     char *label[2]; /* NULL when the model gives none */
     char *desc[2];  /* NULL when absent */
     char *source;   /* NULL when absent */
+    char *(*indicators)[2]; /* key indicators, [nindicators][lang] */
+    size_t nindicators;
 };
 
 struct itss_maturity_part {
@@ -64,6 +72,9 @@ struct itss_maturity_clause {
     const itss_maturity_item *item; /* NULL: domain-wide */
     char *summary[2];
     char *source;
+    int should; /* a recommendation (obligation "should") */
+    char *(*indicators)[2]; /* key indicators, [nindicators][lang] */
+    size_t nindicators;
 };
 
 /* Appendix-A-like informative table: which levels each item is marked at,
@@ -78,6 +89,12 @@ typedef struct itss_item_levels_diff {
     int level;
     char *reason[2];
 } itss_item_levels_diff;
+
+/* A loader warning: what looks wrong, and where in the document. */
+typedef struct itss_mwarning {
+    char *message;
+    char *path;
+} itss_mwarning;
 
 struct itss_maturity_model {
     itss_arena arena; /* owns everything below; the struct itself is malloc'd */
@@ -105,6 +122,17 @@ struct itss_maturity_model {
     size_t nil_rows;
     const itss_item_levels_diff *il_diffs;
     size_t nil_diffs;
+    /* the rating rule: what a level's own clauses need (at) and what the
+     * clauses of the levels below it need (below), ITSS_SAT_LARGELY or
+     * ITSS_SAT_FULLY; has_rule: given by the document */
+    itss_satisfaction rule_at, rule_below;
+    int has_rule;
+    /* the percentage bands: above [0] P, above [1] L, above [2] F;
+     * has_thresholds: given by the document */
+    double thresholds[3];
+    int has_thresholds;
+    const itss_mwarning *warnings; /* domains, then items, without clauses */
+    size_t nwarnings;
 };
 
 typedef struct itss_rating {
@@ -149,6 +177,7 @@ struct itss_maturity_result {
     itss_mstats *by_level;         /* [nlevels + 1]: 0 = all levels */
     itss_mstats *by_domain;        /* [ndomains * (nlevels + 1)] */
     itss_mstats *by_item;          /* [nitems * (nlevels + 1)] */
+    itss_mstats should;            /* the recommendations, apart */
     unsigned char *sat;            /* [nclauses] itss_satisfaction */
     itss_rating *ratings;          /* copies: kind, percent, reason (na) */
     itss_mgap *gaps;
@@ -182,8 +211,14 @@ int itss__assessment_rate(itss_assessment *a, const itss_maturity_clause *c,
                           itss_rating_kind kind, double percent, const char *reason,
                           itss_error *err);
 
-/* How a rating satisfies its clause. */
-itss_satisfaction itss__rating_sat(const itss_rating *r);
+/* How a rating satisfies its clause, with the model's percentage bands. */
+itss_satisfaction itss__rating_sat(const itss_maturity_model *m, const itss_rating *r);
+/* The grade of a rating with the model's percentage bands (as
+ * itss_rating_grade). */
+itss_rating_kind itss__mgrade(const itss_maturity_model *m, itss_rating_kind kind,
+                              double percent);
+/* "largely" or "fully". */
+const char *itss__sat_word(itss_satisfaction s);
 /* Whether a kind is allowed by a scale. */
 int itss__scale_allows(itss_rating_scale scale, itss_rating_kind kind);
 const char *itss__scale_name(itss_rating_scale scale);

@@ -47,6 +47,96 @@ static const char *rating_text(const itss_rating *r, char *buf, size_t size, its
     return itss__rating_token((itss_rating_kind)r->kind);
 }
 
+/* The model's rule and percentage bands, when they are not the default
+ * ones (T/CESA 1299-2023's): one row each. */
+static void rule_rows(itss_table *t, const itss_maturity_model *m, itss_lang lang)
+{
+    const int zh = lang == ITSS_LANG_ZH;
+    static const char *const need[2][2] = {{"大部分满足", "完全满足"}, {"largely", "fully"}};
+    if (m->rule_at != ITSS_SAT_LARGELY || m->rule_below != ITSS_SAT_FULLY) {
+        int at = m->rule_at == ITSS_SAT_FULLY, below = m->rule_below == ITSS_SAT_FULLY;
+        itss__table_row(t, 0);
+        itss__table_cell(t, zh ? "评级规则" : "Rule");
+        if (zh)
+            itss__table_cellf(t, "本级要求%s，以下各级要求%s", need[0][at], need[0][below]);
+        else
+            itss__table_cellf(t, "%s at the level, %s below", need[1][at], need[1][below]);
+    }
+    if (m->thresholds[0] != ITSS_DEFAULT_THRESHOLD_P ||
+        m->thresholds[1] != ITSS_DEFAULT_THRESHOLD_L ||
+        m->thresholds[2] != ITSS_DEFAULT_THRESHOLD_F) {
+        char p[40], l[40], f[40];
+        itss__format_double(p, sizeof p, m->thresholds[0]);
+        itss__format_double(l, sizeof l, m->thresholds[1]);
+        itss__format_double(f, sizeof f, m->thresholds[2]);
+        itss__table_row(t, 0);
+        itss__table_cell(t, zh ? "百分比分档" : "Percentage bands");
+        itss__table_cellf(t, "N <= %s%% < P <= %s%% < L <= %s%% < F", p, l, f);
+    }
+}
+
+/* The key indicators of the target level and of its gaps, when the
+ * model gives any: one row each, after what it belongs to. */
+static void key_indicators(itss_buf *b, const itss_maturity_result *r, itss_lang lang)
+{
+    const itss_maturity_model *m = r->model;
+    const itss_maturity_level *target = r->target ? &m->levels[r->target - 1] : NULL;
+    size_t n = target ? target->nindicators : 0;
+    for (size_t i = 0; i < r->ngaps; i++)
+        n += r->gaps[i].clause->nindicators;
+    if (!n)
+        return;
+    char tmp[256];
+    itss__buf_putc(b, '\n');
+    itss__buf_puts(b, lang == ITSS_LANG_ZH ? "关键指标\n" : "Key indicators\n");
+    itss_table t;
+    itss__table_init(&t, b, 2);
+    level_text(tmp, sizeof tmp, m, r->target, lang);
+    for (size_t k = 0; target && k < target->nindicators; k++) {
+        itss__table_row(&t, 0);
+        itss__table_cell(&t, tmp);
+        itss__table_cell(&t, target->indicators[k][lang]);
+    }
+    for (size_t i = 0; i < r->ngaps; i++) {
+        const itss_maturity_clause *c = r->gaps[i].clause;
+        for (size_t k = 0; k < c->nindicators; k++) {
+            itss__table_row(&t, 0);
+            itss__table_cell(&t, c->id);
+            itss__table_cell(&t, c->indicators[k][lang]);
+        }
+    }
+    itss__table_end(&t);
+}
+
+/* The recommendations ("should" clauses), when the model has any: their
+ * share fully satisfied, then those not fully satisfied. */
+static void recommendations(itss_buf *b, const itss_maturity_result *r, itss_lang lang)
+{
+    const int zh = lang == ITSS_LANG_ZH;
+    const itss_maturity_model *m = r->model;
+    char tmp[64];
+    if (!r->should.total)
+        return;
+    share(tmp, sizeof tmp, r->should.fully, r->should.applicable);
+    itss__buf_putc(b, '\n');
+    itss__buf_printf(b, zh ? "建议项（不影响等级）：完全满足 %s\n"
+                           : "Recommendations (never block a level): %s fully satisfied\n",
+                     tmp);
+    itss_table t;
+    itss__table_init(&t, b, 2);
+    for (size_t i = 0; i < m->nclauses; i++) {
+        const itss_maturity_clause *c = &m->clauses[i];
+        if (!c->should || r->sat[i] == ITSS_SAT_FULLY || r->sat[i] == ITSS_SAT_NOT_APPLICABLE)
+            continue;
+        itss__table_row(&t, 0);
+        itss__table_cell(&t, c->id);
+        itss__table_cellf(&t, "%d", c->level);
+        itss__table_cell(&t, rating_text(&r->ratings[i], tmp, sizeof tmp, lang));
+        itss__table_cell(&t, c->summary[lang]);
+    }
+    itss__table_end(&t);
+}
+
 void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang lang)
 {
     const int zh = lang == ITSS_LANG_ZH;
@@ -73,6 +163,7 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
     itss__table_row(&t, 0);
     itss__table_cell(&t, zh ? "达到等级" : "Level reached");
     itss__table_cell(&t, tmp);
+    rule_rows(&t, m, lang);
     itss__table_end(&t);
 
     /* domain profile */
@@ -144,14 +235,19 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
                 else
                     itss__table_cell(&t, zh ? "（全域）" : "(domain)");
                 itss__table_cell(&t, rating_text(&r->ratings[c->index], tmp2, sizeof tmp2, lang));
-                itss__table_cell(&t, r->gaps[i].required == ITSS_SAT_FULLY
-                                         ? (zh ? "需完全满足" : "needs fully")
-                                         : (zh ? "需大部分满足" : "needs largely"));
+                if (r->scale == ITSS_SCALE_BINARY) /* met or not: nothing is "largely" */
+                    itss__table_cell(&t, zh ? "必须达成" : "must be met");
+                else
+                    itss__table_cell(&t, r->gaps[i].required == ITSS_SAT_FULLY
+                                             ? (zh ? "需完全满足" : "needs fully")
+                                             : (zh ? "需大部分满足" : "needs largely"));
                 itss__table_cell(&t, c->summary[lang]);
             }
         }
         itss__table_end(&t);
     }
+    key_indicators(b, r, lang);
+    recommendations(b, r, lang);
     itss__buf_putc(b, '\n');
     if (zh)
         itss__buf_printf(b, "未评定 %zu 项，不适用 %zu 项\n", r->nunrated, r->nna);
@@ -185,7 +281,10 @@ void itss__text_mclauses(itss_buf *b, const itss_maturity_clause *const *list, s
         const itss_maturity_clause *c = list[i];
         itss__table_row(&t, 0);
         itss__table_cell(&t, c->id);
-        itss__table_cellf(&t, "%d", c->level);
+        if (c->should)
+            itss__table_cellf(&t, zh ? "%d（建议）" : "%d (should)", c->level);
+        else
+            itss__table_cellf(&t, "%d", c->level);
         if (c->item)
             itss__table_cellf(&t, "%d %s", c->item->number, c->item->name[lang]);
         else
@@ -217,12 +316,18 @@ void itss__text_mmodel(itss_buf *b, const itss_maturity_model *m, itss_lang lang
 
     /* parts and domains as headings over one table of items */
     itss__table_init(&t, b, 0);
-    for (size_t p = 0; p < m->nparts; p++) {
-        itss__table_line(&t, 0, 0, "");
-        itss__table_line(&t, 0, 0, m->parts[p].name[lang]);
+    for (size_t p = 0; p <= m->nparts; p++) {
+        /* p == nparts: the domains of a model without parts */
+        const itss_maturity_part *part = p < m->nparts ? &m->parts[p] : NULL;
+        if (part) {
+            itss__table_line(&t, 0, 0, "");
+            itss__table_line(&t, 0, 0, part->name[lang]);
+        } else if (m->ndomains && !m->domains[0].part) {
+            itss__table_line(&t, 0, 0, "");
+        }
         for (size_t d = 0; d < m->ndomains; d++) {
             const itss_maturity_domain *dom = &m->domains[d];
-            if (dom->part != &m->parts[p])
+            if (dom->part != part)
                 continue;
             snprintf(tmp, sizeof tmp, "%d %s (%s)", dom->number, dom->name[lang], dom->id);
             itss__table_line(&t, 0, 2, tmp);

@@ -165,8 +165,15 @@ static int maturity_differs(const itss_maturity_model *a, const itss_maturity_mo
         str_differs("item levels source", 0, a->item_levels_source, b->item_levels_source) ||
         num_differs("item level rows", 0, (long long)a->nil_rows, (long long)b->nil_rows) ||
         num_differs("item level differences", 0, (long long)a->nil_diffs,
-                    (long long)b->nil_diffs))
+                    (long long)b->nil_diffs) ||
+        num_differs("rule at level", 0, a->rule_at, b->rule_at) ||
+        num_differs("rule below", 0, a->rule_below, b->rule_below) ||
+        num_differs("rule given", 0, a->has_rule, b->has_rule) ||
+        num_differs("thresholds given", 0, a->has_thresholds, b->has_thresholds))
         return 1;
+    for (int k = 0; k < 3; k++)
+        if (a->thresholds[k] != b->thresholds[k])
+            return num_differs("threshold", k, 0, 1);
     for (int i = 0; i < a->nlevels; i++) {
         const itss_maturity_level *x = &a->levels[i], *y = &b->levels[i];
         size_t k = (size_t)i;
@@ -393,6 +400,16 @@ START_TEST(maturity_model_equals_its_data_file)
     ck_assert(maturity_differs(b, loaded));
     ck_assert_ptr_nonnull(strstr(diff, "domain description [2]"));
     ((char **)d[2].desc[4])[0] = keep;
+    loaded->thresholds[1] = 50.5;
+    diff[0] = 0;
+    ck_assert(maturity_differs(b, loaded));
+    ck_assert_ptr_nonnull(strstr(diff, "threshold [1]"));
+    loaded->thresholds[1] = ITSS_DEFAULT_THRESHOLD_L;
+    loaded->rule_at = ITSS_SAT_FULLY;
+    diff[0] = 0;
+    ck_assert(maturity_differs(b, loaded));
+    ck_assert_ptr_nonnull(strstr(diff, "rule at level"));
+    loaded->rule_at = ITSS_SAT_LARGELY;
     diff[0] = 0;
     ck_assert(!maturity_differs(b, loaded));
     itss_maturity_model_free(loaded);

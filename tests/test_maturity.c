@@ -219,6 +219,78 @@ START_TEST(clauses_counts_and_summaries)
 }
 END_TEST
 
+/* T/CESA 1299-2023, 5.2: 基本级 (ITSS 四级) is the lowest, ordinal 1;
+ * 拓展级 三级 2; 协同级 二级 3; 量化级 一级 4; 引领级 (its own label) 5. */
+START_TEST(level_by_text)
+{
+    const itss_maturity_model *m = model();
+    static const struct {
+        const char *text;
+        int ordinal;
+    } ok[] = {{"1", 1},      {"四级", 1},   {"基本级", 1}, {"Basic", 1}, {"三级", 2},
+              {"拓展级", 2}, {"二级", 3},   {"协同级", 3}, {"一级", 4},  {"Quantitative", 4},
+              {"引领级", 5}, {"Leading", 5}, {"5", 5}};
+    const itss_maturity_level *l;
+    itss_error e;
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        ck_assert_msg(itss_maturity_level_lookup(m, ok[i].text, &l, &e) == 0, "%s: %s",
+                      ok[i].text, e.message);
+        ck_assert_int_eq(itss_maturity_level_ordinal(l), ok[i].ordinal);
+    }
+    static const char *const bad[] = {"0", "6", "05x", "", "basic", "二", "999999999999"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        ck_assert_int_eq(itss_maturity_level_lookup(m, bad[i], &l, &e), ITSS_ENOTFOUND);
+        ck_assert_ptr_null(l);
+        ck_assert_ptr_nonnull(strstr(e.message, "1 基本级"));
+    }
+    /* a label that is another level's name names two levels */
+    static const char doc[] =
+        "{\"format\": \"itss-maturity-model/1\", \"id\": \"x\", \"edition\": \"X\","
+        " \"title\": {\"zh\": \"x\", \"en\": \"x\"}, \"levels\": ["
+        "{\"level\": 1, \"name\": {\"zh\": \"低\", \"en\": \"Low\"}},"
+        "{\"level\": 2, \"name\": {\"zh\": \"高\", \"en\": \"High\"},"
+        " \"label\": {\"zh\": \"低\", \"en\": \"L2\"}}],"
+        " \"parts\": [{\"id\": \"p\", \"name\": {\"zh\": \"p\", \"en\": \"p\"}}],"
+        " \"domains\": [{\"id\": \"d\", \"number\": 1, \"part\": \"p\","
+        " \"name\": {\"zh\": \"d\", \"en\": \"d\"}}], \"items\": [],"
+        " \"clauses\": [{\"id\": \"a\", \"level\": 1, \"domain\": \"d\", \"item\": null,"
+        " \"summary\": {\"zh\": \"a\", \"en\": \"a\"}},"
+        " {\"id\": \"b\", \"level\": 2, \"domain\": \"d\", \"item\": null,"
+        " \"summary\": {\"zh\": \"b\", \"en\": \"b\"}}]}";
+    itss_maturity_model *own;
+    ck_assert_msg(itss_maturity_model_load(doc, strlen(doc), &own, &e) == 0, "%s", e.message);
+    ck_assert_int_eq(itss_maturity_level_lookup(own, "低", &l, &e), ITSS_EVALUE);
+    ck_assert_ptr_null(l);
+    ck_assert_ptr_nonnull(strstr(e.message, "1 and 2"));
+    ck_assert_int_eq(itss_maturity_level_lookup(own, "L2", &l, &e), 0);
+    ck_assert_int_eq(itss_maturity_level_ordinal(l), 2);
+    itss_maturity_model_free(own);
+    ck_assert_int_eq(itss_maturity_level_lookup(NULL, "1", &l, &e), ITSS_EINVAL);
+}
+END_TEST
+
+/* The built-in model gives no rule nor bands: the defaults, largely at
+ * the level and fully below, and ISO/IEC 33020's 15 / 50 / 85. */
+START_TEST(builtin_rule_and_bands)
+{
+    const itss_maturity_model *m = model();
+    ck_assert_int_eq(itss_maturity_model_rule_at_level(m), ITSS_SAT_LARGELY);
+    ck_assert_int_eq(itss_maturity_model_rule_below(m), ITSS_SAT_FULLY);
+    ck_assert(itss_maturity_model_threshold(m, ITSS_RATING_P) == 15);
+    ck_assert(itss_maturity_model_threshold(m, ITSS_RATING_L) == 50);
+    ck_assert(itss_maturity_model_threshold(m, ITSS_RATING_F) == 85);
+    ck_assert(isnan(itss_maturity_model_threshold(m, ITSS_RATING_N)));
+    ck_assert_int_eq(itss_maturity_model_grade(m, ITSS_RATING_PERCENT, 85.5), ITSS_RATING_F);
+    ck_assert_int_eq(itss_maturity_model_grade(m, ITSS_RATING_PERCENT, 85), ITSS_RATING_L);
+    ck_assert_int_eq(itss_maturity_clause_obligation(itss_maturity_model_clause_at(m, 0)),
+                     ITSS_OBLIGATION_SHALL);
+    /* T/CESA 1299-2023 is loaded without warnings and gives no indicators */
+    ck_assert_uint_eq(itss_maturity_model_warning_count(m), 0);
+    ck_assert_uint_eq(itss_maturity_clause_indicator_count(itss_maturity_model_clause_at(m, 0)), 0);
+    ck_assert_uint_eq(itss_maturity_level_indicator_count(itss_maturity_model_level_at(m, 0)), 0);
+}
+END_TEST
+
 /* Appendix A, derived from the clauses: an item is marked at a level when
  * it has clauses there. The informative table may differ only where the
  * model documents it, and the documented differences are exactly those of
@@ -726,6 +798,19 @@ START_TEST(null_model_getters)
     ck_assert_uint_eq(itss_maturity_model_clause_count(NULL), 0);
     ck_assert_ptr_null(itss_maturity_model_clause_at(NULL, 0));
     ck_assert_int_eq(itss_maturity_level_ordinal(NULL), 0);
+    ck_assert_int_eq(itss_maturity_model_rule_at_level(NULL), ITSS_SAT_NO_CLAUSE);
+    ck_assert_int_eq(itss_maturity_model_rule_below(NULL), ITSS_SAT_NO_CLAUSE);
+    ck_assert(isnan(itss_maturity_model_threshold(NULL, ITSS_RATING_P)));
+    ck_assert_int_eq(itss_maturity_model_grade(NULL, ITSS_RATING_L, 0), ITSS_RATING_NONE);
+    ck_assert_int_eq(itss_maturity_clause_obligation(NULL), ITSS_OBLIGATION_SHALL);
+    ck_assert_uint_eq(itss_maturity_clause_indicator_count(NULL), 0);
+    ck_assert_ptr_null(itss_maturity_clause_indicator_text(NULL, 0, ITSS_LANG_ZH));
+    ck_assert_uint_eq(itss_maturity_level_indicator_count(NULL), 0);
+    ck_assert_ptr_null(itss_maturity_level_indicator_text(NULL, 0, ITSS_LANG_ZH));
+    ck_assert_uint_eq(itss_maturity_model_warning_count(NULL), 0);
+    ck_assert_ptr_null(itss_maturity_model_warning_message(NULL, 0));
+    ck_assert_ptr_null(itss_maturity_model_warning_path(NULL, 0));
+    ck_assert(isnan(itss_maturity_result_recommendation_coverage(NULL)));
     ck_assert_ptr_null(itss_maturity_level_name(NULL, ITSS_LANG_ZH));
     ck_assert_ptr_null(itss_maturity_level_label(NULL, ITSS_LANG_ZH));
     ck_assert_ptr_null(itss_maturity_level_description(NULL, ITSS_LANG_ZH));
@@ -787,6 +872,8 @@ static Suite *suite(void)
     tcase_add_test(t, rate_from_threads);
     tcase_add_test(t, error_render);
     tcase_add_test(t, null_model_getters);
+    tcase_add_test(t, level_by_text);
+    tcase_add_test(t, builtin_rule_and_bands);
     suite_add_tcase(s, t);
     return s;
 }

@@ -127,11 +127,18 @@ static json_t *run_op(const char *dir, json_t *in)
                 n += itss_maturity_clause_level(itss_maturity_model_clause_at(m, i)) == l;
             json_array_append_new(per, json_integer(n));
         }
-        result = json_pack("{s:i, s:i, s:i, s:i, s:o}", "levels",
+        json_t *warnings = json_array();
+        for (size_t i = 0; i < itss_maturity_model_warning_count(m); i++)
+            json_array_append_new(warnings,
+                                  json_pack("{s:s, s:s}", "message",
+                                            itss_maturity_model_warning_message(m, i), "path",
+                                            itss_maturity_model_warning_path(m, i)));
+        result = json_pack("{s:i, s:i, s:i, s:i, s:o, s:o}", "levels",
                            (int)itss_maturity_model_level_count(m), "domains",
                            (int)itss_maturity_model_domain_count(m), "items",
                            (int)itss_maturity_model_item_count(m), "clauses",
-                           (int)itss_maturity_model_clause_count(m), "clauses_per_level", per);
+                           (int)itss_maturity_model_clause_count(m), "clauses_per_level", per,
+                           "warnings", warnings);
         check_model_text(dir, m);
     } else {
         ck_abort_msg("unknown op %s", op);

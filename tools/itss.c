@@ -34,7 +34,8 @@ static const char usage_text[] =
     "\n"
     "T/CESA 1299-2023 O&M service capability maturity:\n"
     "  itss maturity rate FILE|-            rate an assessment: level, profile, gaps\n"
-    "    --target N                         list the gaps to level N (default: next)\n"
+    "    --target N                         list the gaps to level N (default: next;\n"
+    "                                       N: ordinal, 1 the lowest, or name or label)\n"
     "    --jsonl                            one assessment per line, one result per line\n"
     "  itss maturity model                  the model: levels, domains, items\n"
     "  itss maturity clauses                the requirement clauses\n"
@@ -147,6 +148,7 @@ typedef struct {
     itss_lang lang;
     const char *catalog, *to, *from, *model, *domain, *service, *catalog_add;
     int target, level, item;
+    const char *target_text, *level_text; /* a level's name or label, resolved later */
     const char **args; /* positional arguments after AREA VERB */
     int nargs;
 } options;
@@ -198,6 +200,35 @@ static int parse_int(const char *opt, const char *s, int min, int max, int *out)
     if (errno || end == s || *end || v < min || v > max)
         return usage_error("%s needs a whole number from %d to %d, not '%s'", opt, min, max, s);
     *out = (int)v;
+    return 0;
+}
+
+/* --target and --level: a number now, or a level's name or label kept
+ * for the model to resolve. */
+static int level_option(const char *opt, const char *s, int *number, const char **text)
+{
+    char *end;
+    (void)strtol(s, &end, 10);
+    if (end != s && !*end)
+        return parse_int(opt, s, 1, 9, number);
+    *text = s;
+    *number = 0;
+    return 0;
+}
+
+/* The ordinal of a level option given as a name or label. */
+static int resolve_level(const itss_maturity_model *m, const char *opt, const char *text,
+                         int *number)
+{
+    const itss_maturity_level *l;
+    itss_error e;
+    if (!text)
+        return 0;
+    if (itss_maturity_level_lookup(m, text, &l, &e))
+        return usage_error("%s needs a whole number from 1 to %zu or the name or label of a "
+                           "level, not '%s' (%s)",
+                           opt, itss_maturity_model_level_count(m), text, e.message);
+    *number = itss_maturity_level_ordinal(l);
     return 0;
 }
 
@@ -271,8 +302,10 @@ static int parse_options(int argc, char **argv, int allowed, const char *verb, o
         case OPT_DOMAIN: o->domain = value; break;
         case OPT_SERVICE: o->service = value; break;
         case OPT_CATALOG_ADD: o->catalog_add = value; break;
-        case OPT_TARGET: rc = parse_int("--target", value, 1, 9, &o->target); break;
-        case OPT_LEVEL: rc = parse_int("--level", value, 1, 9, &o->level); break;
+        case OPT_TARGET:
+            rc = level_option("--target", value, &o->target, &o->target_text);
+            break;
+        case OPT_LEVEL: rc = level_option("--level", value, &o->level, &o->level_text); break;
         case OPT_ITEM: rc = parse_int("--item", value, 1, INT_MAX, &o->item); break;
         default: break;
         }
@@ -651,13 +684,23 @@ static int maturity_main(const char *verb, int argc, char **argv)
         if ((rc = itss_maturity_model_load_file(o.model, &own, &e)))
             status = fail(&e, o.model);
         m = own;
+        for (size_t i = 0; !rc && i < itss_maturity_model_warning_count(m); i++)
+            fprintf(stderr,
+                    msg_lang == ITSS_LANG_EN ? "itss: %s: warning: %s (at %s)\n"
+                                             : "itss: %s: 警告：%s（位置 %s）\n",
+                    o.model, itss_maturity_model_warning_message(m, i),
+                    itss_maturity_model_warning_path(m, i));
     } else {
         m = itss_maturity_model_builtin();
     }
-    if (!rc && (size_t)o.target > itss_maturity_model_level_count(m))
+    if (!rc)
+        status = resolve_level(m, "--target", o.target_text, &o.target);
+    if (!rc && !status)
+        status = resolve_level(m, "--level", o.level_text, &o.level);
+    if (!rc && !status && (size_t)o.target > itss_maturity_model_level_count(m))
         status = usage_error("--target %d: the model has levels 1 to %zu", o.target,
                              itss_maturity_model_level_count(m));
-    if (!rc && (size_t)o.level > itss_maturity_model_level_count(m))
+    if (!rc && !status && (size_t)o.level > itss_maturity_model_level_count(m))
         status = usage_error("--level %d: the model has levels 1 to %zu", o.level,
                              itss_maturity_model_level_count(m));
     switch (rc || status ? -1 : v) {

@@ -295,9 +295,20 @@ func TestModelAndIndicatorCatalogHandles(t *testing.T) {
 	if err != nil || r.Level != 2 || r.Model.ID != "mini" {
 		t.Fatalf("%+v %v", r, err)
 	}
+	// exampleModel gives no rule nor thresholds: the defaults (largely at
+	// the level, fully below; bands 15, 50, 85), also in the result
+	if rule, err := m.Rule(); err != nil || rule != (MaturityRule{"largely", "fully"}) || r.Rule != rule {
+		t.Fatalf("rule %+v %+v %v", rule, r.Rule, err)
+	}
+	if th, err := m.Thresholds(); err != nil || th != (Thresholds{15, 50, 85}) || r.Thresholds != th {
+		t.Fatalf("thresholds %+v %+v %v", th, r.Thresholds, err)
+	}
 	m.Close()
 	if _, err := m.RateJSON([]byte(`{"ratings": {}}`), 0); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("use after Close: %v", err)
+	}
+	if _, err := m.Rule(); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("Rule after Close: %v", err)
 	}
 	m.Close()
 
@@ -751,5 +762,62 @@ func TestNoLeaks(t *testing.T) {
 	t.Logf("VmRSS %d KiB -> %d KiB (%+d KiB)", before/1024, after/1024, growth/1024)
 	if growth > 16<<20 {
 		t.Fatalf("resident set grew by %d KiB over 10,000 calls", growth/1024)
+	}
+}
+
+// A model's own rule and bands (written in the format-* cases' model.json).
+func TestModelRuleAndThresholds(t *testing.T) {
+	dir := filepath.Join(sourceRoot(t), "tests", "cases", "maturity")
+	m, err := LoadMaturityModel(filepath.Join(dir, "format-thresholds-custom-55", "model.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if th, err := m.Thresholds(); err != nil || th != (Thresholds{20, 60, 90}) {
+		t.Fatalf("%+v %v", th, err)
+	}
+	f, err := LoadMaturityModel(filepath.Join(dir, "format-rule-fully", "model.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if rule, err := f.Rule(); err != nil || rule != (MaturityRule{"fully", "fully"}) {
+		t.Fatalf("%+v %v", rule, err)
+	}
+}
+
+// format-should-unmet-not-blocking: sec-2a (N) and ops-2c (met) are
+// should clauses; neither blocks level 3, half of them are fully satisfied.
+func TestRecommendations(t *testing.T) {
+	dir := filepath.Join(sourceRoot(t), "tests", "cases", "maturity", "format-should-unmet-not-blocking")
+	m, err := LoadMaturityModel(filepath.Join(dir, "model.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	ratings := map[string]any{"ops-1a": "F", "sec-1a": "F", "ops-2a": "F", "ops-2b": "F",
+		"ops-3a": "F", "sec-3a": "F", "sec-2a": "N", "ops-2c": "met"}
+	r, err := m.Rate(Assessment{Ratings: ratings}, 0)
+	if err != nil || r.Level != 3 || len(r.Gaps.Clauses) != 0 {
+		t.Fatalf("%+v %v", r, err)
+	}
+	rec := r.Recommendations
+	if rec.Clauses != 2 || rec.Fully != 1 || rec.Coverage == nil || *rec.Coverage != 0.5 ||
+		len(rec.List) != 2 || rec.List[1].ID != "sec-2a" || rec.List[1].Status != "not_satisfied" {
+		t.Fatalf("%+v", rec)
+	}
+}
+
+// Levels by text in the built-in model (T/CESA 1299-2023, 5.2): 协同级 is
+// ordinal 3 with the ITSS label 二级; 四级 is the lowest, ordinal 1.
+func TestLevelByText(t *testing.T) {
+	m := BuiltinMaturityModel()
+	for text, want := range map[string]int{"协同级": 3, "二级": 3, "四级": 1, "Leading": 5, "2": 2} {
+		if got, err := m.Level(text); err != nil || got != want {
+			t.Fatalf("%s: %d %v", text, got, err)
+		}
+	}
+	if _, err := m.Level("六级"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("六级: %v", err)
 	}
 }

@@ -522,6 +522,19 @@ func compose(t *testing.T, m *MaturityModel, in caseInput) []byte {
 	return b.Bytes()
 }
 
+// warningsJSON is a model's warnings as the cases write them.
+func warningsJSON(t *testing.T, m *MaturityModel) []any {
+	ws, err := m.Warnings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := []any{}
+	for _, w := range ws {
+		out = append(out, map[string]any{"message": w.Message, "path": w.Path})
+	}
+	return out
+}
+
 func runMaturityCase(t *testing.T, dir string, in caseInput) any {
 	op, _ := in.str("op")
 	target := in.integer("target")
@@ -573,7 +586,7 @@ func runMaturityCase(t *testing.T, dir string, in caseInput) any {
 		return map[string]any{
 			"levels": float64(len(md.Levels)), "domains": float64(len(md.Domains)),
 			"items": float64(len(md.Items)), "clauses": float64(len(md.Clauses)),
-			"clauses_per_level": per,
+			"clauses_per_level": per, "warnings": warningsJSON(t, m),
 		}
 	}
 	t.Fatalf("unknown op %s", op)

@@ -161,6 +161,84 @@ func (m *MaturityModel) JSON() ([]byte, error) {
 	return out, err
 }
 
+// satisfaction names the itss_satisfaction values a rule uses.
+func satisfaction(s C.itss_satisfaction) string {
+	if s == C.ITSS_SAT_FULLY {
+		return "fully"
+	}
+	return "largely"
+}
+
+// Level returns the ordinal of a level given by text: its ordinal ("3"),
+// its name or its label in either language ("协同级", "二级"). Ordinal 1 is
+// the lowest. No such level gives ErrNotFound, a text that names two
+// levels ErrValue.
+func (m *MaturityModel) Level(text string) (int, error) {
+	ctext, err := cstr("level", text)
+	if err != nil {
+		return 0, err
+	}
+	defer cfree(ctext)
+	var ord int
+	err = m.use(func(p *C.itss_maturity_model) error {
+		var l *C.itss_maturity_level
+		var e C.itss_error
+		if rc := C.itss_maturity_level_lookup(p, ctext, &l, &e); rc != 0 {
+			return newError(rc, &e)
+		}
+		ord = int(C.itss_maturity_level_ordinal(l))
+		return nil
+	})
+	return ord, err
+}
+
+// Warning is what the loader found suspicious in a model but accepted (a
+// domain or item without clauses), with its JSON path in the document.
+type Warning struct {
+	Message string
+	Path    string
+}
+
+// Warnings returns the model's loader warnings: each domain, then each
+// item, that has no clause. None for the built-in model.
+func (m *MaturityModel) Warnings() ([]Warning, error) {
+	var ws []Warning
+	err := m.use(func(p *C.itss_maturity_model) error {
+		n := C.itss_maturity_model_warning_count(p)
+		for i := C.size_t(0); i < n; i++ {
+			ws = append(ws, Warning{
+				Message: C.GoString(C.itss_maturity_model_warning_message(p, i)),
+				Path:    C.GoString(C.itss_maturity_model_warning_path(p, i)),
+			})
+		}
+		return nil
+	})
+	return ws, err
+}
+
+// Rule returns the model's rating rule.
+func (m *MaturityModel) Rule() (MaturityRule, error) {
+	var r MaturityRule
+	err := m.use(func(p *C.itss_maturity_model) error {
+		r.AtLevel = satisfaction(C.itss_maturity_model_rule_at_level(p))
+		r.Below = satisfaction(C.itss_maturity_model_rule_below(p))
+		return nil
+	})
+	return r, err
+}
+
+// Thresholds returns the model's percentage bands.
+func (m *MaturityModel) Thresholds() (Thresholds, error) {
+	var t Thresholds
+	err := m.use(func(p *C.itss_maturity_model) error {
+		t.P = float64(C.itss_maturity_model_threshold(p, C.ITSS_RATING_P))
+		t.L = float64(C.itss_maturity_model_threshold(p, C.ITSS_RATING_L))
+		t.F = float64(C.itss_maturity_model_threshold(p, C.ITSS_RATING_F))
+		return nil
+	})
+	return t, err
+}
+
 // ClausesJSON returns the requirement clauses selected by level (0: all),
 // domain id ("": all) and item number (0: all), in model order, as compact
 // JSON {"clauses": [...]}. An unknown domain or item gives ErrNotFound, a
@@ -280,18 +358,39 @@ type MaturityResult struct {
 	Assessor     string `json:"assessor,omitempty"`
 	Notes        string `json:"notes,omitempty"`
 
-	Scale     string `json:"scale"`      // "any", "binary" or "nplf"
-	Level     int    `json:"level"`      // the level reached overall, 0..N
-	LevelName *Text  `json:"level_name"` // nil at level 0
+	Scale      string       `json:"scale"`      // "any", "binary" or "nplf"
+	Rule       MaturityRule `json:"rule"`       // the model's rating rule
+	Thresholds Thresholds   `json:"thresholds"` // the model's percentage bands
+	Level      int          `json:"level"`      // the level reached overall, 0..N
+	LevelName  *Text        `json:"level_name"` // nil at level 0
 	// ITSSLabel is the ITSS grade label ("三级"); nil at level 0 or when the
 	// model has no labels. Labels run backwards: compare Level, not labels.
-	ITSSLabel     *string         `json:"itss_label"`
-	Levels        []LevelResult   `json:"levels"`         // every level of the model
-	Domains       []DomainResult  `json:"domains"`        // every domain, in model order
-	Items         []ItemResult    `json:"items"`          // every item, in model order
-	Gaps          Gaps            `json:"gaps"`           // what blocks the target level
-	Unrated       []string        `json:"unrated"`        // unrated clause ids, in model order
-	NotApplicable []NotApplicable `json:"not_applicable"` // na clauses with their reasons
+	ITSSLabel *string        `json:"itss_label"`
+	Levels    []LevelResult  `json:"levels"`  // every level of the model
+	Domains   []DomainResult `json:"domains"` // every domain, in model order
+	Items     []ItemResult   `json:"items"`   // every item, in model order
+	Gaps      Gaps           `json:"gaps"`    // what blocks the target level
+	// Recommendations are the model's "should" clauses, counted apart:
+	// they never block a level and are never gaps.
+	Recommendations Recommendations `json:"recommendations"`
+	Unrated         []string        `json:"unrated"`        // unrated clause ids, in model order
+	NotApplicable   []NotApplicable `json:"not_applicable"` // na clauses with their reasons
+}
+
+// MaturityRule is a model's rating rule: what level k needs of its own
+// clauses (AtLevel) and of the clauses of the levels below it (Below),
+// "largely" or "fully"; largely and fully by default (T/CESA 1299-2023).
+type MaturityRule struct {
+	AtLevel string `json:"at_level"`
+	Below   string `json:"below"`
+}
+
+// Thresholds are a model's percentage bands: the percentage a rating must
+// exceed to be graded P, L and F (15, 50, 85 by default).
+type Thresholds struct {
+	P float64 `json:"P"`
+	L float64 `json:"L"`
+	F float64 `json:"F"`
 }
 
 // ModelRef names the model a result was rated with.
@@ -320,6 +419,7 @@ type LevelResult struct {
 	Name    Text `json:"name"`    // "基本级" / "Basic", ...
 	Reached bool `json:"reached"` // whether the rule for this level holds
 	ClauseStats
+	Indicators []Text `json:"indicators,omitempty"` // the level's key indicators, if any
 }
 
 // DomainResult is one domain of a result.
@@ -348,6 +448,26 @@ type ItemResult struct {
 	Status map[string]string `json:"status"`
 }
 
+// Recommendations are the "should" clauses of a result: their counts
+// (ClauseStats) and every one of them.
+type Recommendations struct {
+	ClauseStats
+	List []Recommendation `json:"list"` // every should clause, in model order
+}
+
+// Recommendation is a "should" clause of a result and how it stands.
+type Recommendation struct {
+	ID     string `json:"id"`
+	Level  int    `json:"level"`
+	Domain string `json:"domain"`
+	Item   *int   `json:"item"` // nil for a domain-wide clause
+	// Rating is the rating as given: a string, a float64, or nil when unrated.
+	Rating  any     `json:"rating"`
+	Grade   *string `json:"grade"`  // N, P, L or F; nil for binary ratings and unrated clauses
+	Status  string  `json:"status"` // "fully", "largely", "not_satisfied" or "not_applicable"
+	Summary Text    `json:"summary"`
+}
+
 // Gaps lists the clauses that block the target level.
 type Gaps struct {
 	Target     *int  `json:"target"`      // nil when the top level is reached
@@ -365,7 +485,10 @@ type Gap struct {
 	Rating   any     `json:"rating"`
 	Grade    *string `json:"grade"`    // N, P, L or F; nil for binary ratings and unrated clauses
 	Required string  `json:"required"` // "fully" or "largely"
-	Summary  Text    `json:"summary"`  // what the clause asks, in libitss's words
+	Needs    string  `json:"needs"`    // "met" on the binary scale, else Required
+	// Indicators are the clause's key indicators, if the model gives any.
+	Indicators []Text `json:"indicators,omitempty"`
+	Summary    Text   `json:"summary"` // what the clause asks, in libitss's words
 }
 
 // NotApplicable is a clause rated not applicable, with its reason.

@@ -72,9 +72,18 @@ typedef enum itss_satisfaction {
                                     NULL or foreign argument) */
 } itss_satisfaction;
 
+/* Whether a clause binds: a "shall" clause counts for the levels; a
+ * "should" clause is a recommendation, rated and reported on its own,
+ * that never blocks a level. */
+typedef enum itss_obligation {
+    ITSS_OBLIGATION_SHALL = 0,
+    ITSS_OBLIGATION_SHOULD = 1
+} itss_obligation;
+
 /* The N/P/L/F grade of a rating: the kind itself for N, P, L and F; for
- * ITSS_RATING_PERCENT the ISO/IEC 33020 band of percent (N <= 15 < P <= 50
- * < L <= 85 < F); ITSS_RATING_NONE for every other kind and for a
+ * ITSS_RATING_PERCENT the default ISO/IEC 33020 band of percent (N <= 15
+ * < P <= 50 < L <= 85 < F; a model may set its own bands:
+ * itss_maturity_model_grade); ITSS_RATING_NONE for every other kind and for a
  * percentage that is not a finite number from 0 to 100. */
 ITSS_API itss_rating_kind itss_rating_grade(itss_rating_kind kind, double percent);
 
@@ -120,6 +129,32 @@ ITSS_API const itss_maturity_domain *itss_maturity_model_domain_at(const itss_ma
 ITSS_API size_t itss_maturity_model_item_count(const itss_maturity_model *m);
 ITSS_API const itss_maturity_item *itss_maturity_model_item_at(const itss_maturity_model *m,
                                                                size_t i);
+/* The rating rule of the model ("rule" in its document; T/CESA 1299-2023
+ * and any model that gives none: largely at the level, fully below).
+ * Level k is reached when every applicable clause of level k is satisfied
+ * at least as _rule_at_level says and every applicable clause of the
+ * levels below k as _rule_below says: ITSS_SAT_LARGELY or ITSS_SAT_FULLY
+ * (ITSS_SAT_NO_CLAUSE for NULL). */
+ITSS_API itss_satisfaction itss_maturity_model_rule_at_level(const itss_maturity_model *m);
+ITSS_API itss_satisfaction itss_maturity_model_rule_below(const itss_maturity_model *m);
+/* The percentage bands of the model ("thresholds" in its document;
+ * default ISO/IEC 33020's 15, 50, 85): the percentage a rating must exceed
+ * to be graded kind, for ITSS_RATING_P, _L and _F; NaN for NULL and any
+ * other kind. */
+ITSS_API double itss_maturity_model_threshold(const itss_maturity_model *m,
+                                              itss_rating_kind kind);
+/* itss_rating_grade with the model's bands (ITSS_RATING_NONE for NULL). */
+ITSS_API itss_rating_kind itss_maturity_model_grade(const itss_maturity_model *m,
+                                                    itss_rating_kind kind, double percent);
+/* What the loader found suspicious but accepted: each domain, then each
+ * item, that has no clause (it asks nothing of anyone). The message
+ * ("domain \"risk\" has no clause") and the JSON path in the document
+ * ("/domains/3", "/items/7"); borrowed, NULL out of range. None for the
+ * built-in model. */
+ITSS_API size_t itss_maturity_model_warning_count(const itss_maturity_model *m);
+ITSS_API const char *itss_maturity_model_warning_message(const itss_maturity_model *m,
+                                                         size_t i);
+ITSS_API const char *itss_maturity_model_warning_path(const itss_maturity_model *m, size_t i);
 /* Clauses in model order (by level, then domain, item and letter). */
 ITSS_API size_t itss_maturity_model_clause_count(const itss_maturity_model *m);
 ITSS_API const itss_maturity_clause *itss_maturity_model_clause_at(const itss_maturity_model *m,
@@ -135,6 +170,16 @@ ITSS_API int itss_maturity_item_lookup(const itss_maturity_model *m, int number,
 ITSS_API int itss_maturity_clause_lookup(const itss_maturity_model *m, const char *id,
                                          const itss_maturity_clause **out, itss_error *err);
 
+/* A level by text: its ordinal in decimal ("3"), its name or its label
+ * in either language ("协同级", "Collaborative", "二级"), compared
+ * exactly. Ordinal 1 is always the lowest level. *out is borrowed from m;
+ * NULL on failure. Errors: ITSS_EINVAL (NULL argument), ITSS_ENOTFOUND
+ * (no such level: the message lists the model's levels), ITSS_EVALUE (the
+ * text names two different levels, e.g. one's name and another's
+ * label). */
+ITSS_API int itss_maturity_level_lookup(const itss_maturity_model *m, const char *text,
+                                        const itss_maturity_level **out, itss_error *err);
+
 ITSS_API int itss_maturity_level_ordinal(const itss_maturity_level *l);
 /* "拓展级" / "Extended". */
 ITSS_API const char *itss_maturity_level_name(const itss_maturity_level *l, itss_lang lang);
@@ -149,6 +194,7 @@ ITSS_API const char *itss_maturity_part_name(const itss_maturity_part *p, itss_l
 
 ITSS_API const char *itss_maturity_domain_id(const itss_maturity_domain *d);
 ITSS_API const char *itss_maturity_domain_name(const itss_maturity_domain *d, itss_lang lang);
+/* NULL when the model has no parts. */
 ITSS_API const itss_maturity_part *itss_maturity_domain_part(const itss_maturity_domain *d);
 /* What the domain looks like at a level (NULL if the model has no text). */
 ITSS_API const char *itss_maturity_domain_description(const itss_maturity_domain *d,
@@ -171,6 +217,16 @@ ITSS_API const itss_maturity_item *itss_maturity_clause_item(const itss_maturity
 /* A short summary in libitss's words, not the standard's text. */
 ITSS_API const char *itss_maturity_clause_summary(const itss_maturity_clause *c, itss_lang lang);
 ITSS_API const char *itss_maturity_clause_source(const itss_maturity_clause *c);
+/* Key indicators of a clause or a level ("indicators" in the model: how
+ * to tell the requirement is met), in lang; NULL out of range. */
+ITSS_API size_t itss_maturity_clause_indicator_count(const itss_maturity_clause *c);
+ITSS_API const char *itss_maturity_clause_indicator_text(const itss_maturity_clause *c, size_t i,
+                                                         itss_lang lang);
+ITSS_API size_t itss_maturity_level_indicator_count(const itss_maturity_level *l);
+ITSS_API const char *itss_maturity_level_indicator_text(const itss_maturity_level *l, size_t i,
+                                                        itss_lang lang);
+/* ITSS_OBLIGATION_SHALL (also for NULL) or ITSS_OBLIGATION_SHOULD. */
+ITSS_API itss_obligation itss_maturity_clause_obligation(const itss_maturity_clause *c);
 
 /* ---- assessments ---------------------------------------------------------- */
 
@@ -287,6 +343,10 @@ ITSS_API int itss_maturity_result_domain_level(const itss_maturity_result *r,
  * arguments. */
 ITSS_API double itss_maturity_result_coverage(const itss_maturity_result *r,
                                               const itss_maturity_domain *d, int level);
+/* Share of the applicable "should" clauses (recommendations) fully
+ * satisfied, 0..1; NaN when there is none and for NULL. Recommendations
+ * are left out of every other count, of the levels and of the gaps. */
+ITSS_API double itss_maturity_result_recommendation_coverage(const itss_maturity_result *r);
 /* How one item stands at one level (level 1..N): ITSS_SAT_NO_CLAUSE when
  * the item has no clause at that level or an argument is bad. */
 ITSS_API itss_satisfaction itss_maturity_result_item_status(const itss_maturity_result *r,

@@ -874,6 +874,19 @@ int itss__jget_int(itss_jdoc *doc, json_t *obj, const char *key, int required,
     return ITSS_OK;
 }
 
+int itss__jget_number(itss_jdoc *doc, json_t *obj, const char *key, int required,
+                      double *out)
+{
+    json_t *v;
+    int rc = get_member(doc, obj, key, required, &v);
+    if (rc || !v)
+        return rc;
+    if (!json_is_number(v))
+        return wrong_type(doc, key, "a number", v);
+    *out = json_number_value(v);
+    return ITSS_OK;
+}
+
 int itss__jwhole(const json_t *v, long long *out)
 {
     if (!json_is_number(v))
@@ -935,23 +948,56 @@ int itss__jget_meta(itss_jdoc *d, json_t *o, const char *const *keys, int n, cha
     return rc;
 }
 
-int itss__jget_text2(itss_jdoc *doc, json_t *obj, const char *key, int required,
-                     itss_arena *arena, char *out[2])
+/* The {zh, en} object t, at the current path. */
+static int text2_value(itss_jdoc *doc, json_t *t, itss_arena *arena, char *out[2])
 {
     static const char *const langs[] = {"zh", "en", NULL};
-    json_t *t = NULL;
-    int rc = itss__jget_object(doc, obj, key, required, &t);
-    if (rc || !t)
-        return rc;
-    size_t m = itss__jpath_key(doc, key);
-    rc = itss__jkeys(doc, t, langs);
+    int rc = itss__jkeys(doc, t, langs);
     for (int l = 0; !rc && l < 2; l++) {
         const char *s = NULL;
         rc = itss__jget_string(doc, t, langs[l], 1, 0, &s);
         if (!rc && !(out[l] = itss__arena_strdup(arena, s)))
             rc = itss__err(doc->err, ITSS_ENOMEM, "out of memory");
     }
+    return rc;
+}
+
+int itss__jget_text2(itss_jdoc *doc, json_t *obj, const char *key, int required,
+                     itss_arena *arena, char *out[2])
+{
+    json_t *t = NULL;
+    int rc = itss__jget_object(doc, obj, key, required, &t);
+    if (rc || !t)
+        return rc;
+    size_t m = itss__jpath_key(doc, key);
+    rc = text2_value(doc, t, arena, out);
     itss__jpath_pop(doc, m);
+    return rc;
+}
+
+int itss__jget_text2_list(itss_jdoc *doc, json_t *obj, const char *key, size_t max,
+                          itss_arena *arena, char *(**out)[2], size_t *n)
+{
+    json_t *arr = NULL;
+    int rc = itss__jget_array_max(doc, obj, key, 0, max, &arr, n);
+    if (rc || !arr || !*n)
+        return rc;
+    char *(*list)[2] = itss__arena_calloc(arena, *n, sizeof *list);
+    if (!list)
+        return itss__err(doc->err, ITSS_ENOMEM, "out of memory");
+    size_t m0 = itss__jpath_key(doc, key);
+    for (size_t i = 0; !rc && i < *n; i++) {
+        size_t m1 = itss__jpath_index(doc, i);
+        json_t *t = json_array_get(arr, i);
+        rc = json_is_object(t) ? text2_value(doc, t, arena, list[i])
+                               : itss__jfail(doc, ITSS_ESCHEMA, 0,
+                                             "each of \"%s\" must be a {\"zh\", \"en\"} object, "
+                                             "not %s",
+                                             key, itss__jtype(t));
+        itss__jpath_pop(doc, m1);
+    }
+    itss__jpath_pop(doc, m0);
+    *out = list;
     return rc;
 }
 

@@ -113,6 +113,9 @@ int itss__jget_bool(itss_jdoc *doc, json_t *obj, const char *key, int required,
                     int *out);
 /* 1 if v is a number with a whole value (5 and 5.0 alike, as JSON does
  * not tell them apart); *out receives it, clamped to the long long range. */
+/* A number (integer or not); *out untouched when absent and optional. */
+int itss__jget_number(itss_jdoc *doc, json_t *obj, const char *key, int required,
+                      double *out);
 int itss__jwhole(const json_t *v, long long *out);
 
 int itss__jget_int(itss_jdoc *doc, json_t *obj, const char *key, int required,
@@ -134,6 +137,10 @@ int itss__jget_meta(itss_jdoc *doc, json_t *obj, const char *const *keys, int n,
  * into the arena. */
 int itss__jget_text2(itss_jdoc *doc, json_t *obj, const char *key, int required,
                      itss_arena *arena, char *out[2]);
+/* An optional array of at most max {zh, en} texts: *out (arena memory)
+ * and *n, untouched when absent. */
+int itss__jget_text2_list(itss_jdoc *doc, json_t *obj, const char *key, size_t max,
+                          itss_arena *arena, char *(**out)[2], size_t *n);
 
 /* Parse text (an object document) and hand it to build(doc, ctx); the
  * document is closed afterwards. Returns the first error. */

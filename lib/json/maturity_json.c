@@ -79,7 +79,8 @@ static const void *clause_id(const void *list, size_t i, size_t *len)
 
 static int load_levels(mloader *L, json_t *arr)
 {
-    static const char *const keys[] = {"level", "name", "label", "description", "source", NULL};
+    static const char *const keys[] = {"level",  "name",       "label", "description",
+                                       "source", "indicators", NULL};
     itss_jdoc *d = L->d;
     itss_maturity_model *m = L->m;
     itss_arena *A = &m->arena;
@@ -119,6 +120,9 @@ static int load_levels(mloader *L, json_t *arr)
             rc = itss__jget_text2(d, o, "description", 0, A, l->desc);
         if (!rc)
             rc = itss__jget_string_copy(d, A, o, "source", &l->source);
+        if (!rc)
+            rc = itss__jget_text2_list(d, o, "indicators", ITSS_MAX_KEY_INDICATORS, A,
+                                       &l->indicators, &l->nindicators);
         l->ordinal = (int)i + 1;
         itss__jpath_pop(d, m1);
     }
@@ -238,9 +242,10 @@ static int load_domains(mloader *L, json_t *arr)
             rc = itss__jget_id(d, o, "id", &id);
         if (!rc)
             rc = itss__jget_int(d, o, "number", 1, 1, 1000000, &number);
+        /* a model with parts puts every domain in one; parts are optional */
         if (!rc)
-            rc = itss__jget_string(d, o, "part", 1, 0, &part);
-        if (!rc && !(dom->part = part_find(L, part)))
+            rc = itss__jget_string(d, o, "part", m->nparts > 0, 0, &part);
+        if (!rc && part && !(dom->part = part_find(L, part)))
             rc = itss__jfail_key(d, "part", ITSS_EMODEL, 0,
                                  "part \"%s\" is not one of the model's parts",
                                  itss__shown(sh, sizeof sh, part));
@@ -357,11 +362,27 @@ static int load_items(mloader *L, json_t *arr)
     return ITSS_OK;
 }
 
+/* "obligation": "shall" (the default) or "should". */
+static int load_obligation(itss_jdoc *d, json_t *o, int *should)
+{
+    const char *w = NULL;
+    char sh[160];
+    int rc = itss__jget_string(d, o, "obligation", 0, 0, &w);
+    if (rc || !w)
+        return rc;
+    if (strcmp(w, "shall") != 0 && strcmp(w, "should") != 0)
+        return itss__jfail_key(d, "obligation", ITSS_EVALUE, 0,
+                               "\"obligation\" is \"%s\"; it must be \"shall\" or \"should\"",
+                               itss__shown(sh, sizeof sh, w));
+    *should = w[3] == 'u';
+    return ITSS_OK;
+}
+
 static int load_clauses(mloader *L, json_t *arr)
 {
     char sh[160];
-    static const char *const keys[] = {"id", "level", "domain", "item", "summary", "source",
-                                       NULL};
+    static const char *const keys[] = {"id",     "level",      "domain",     "item", "summary",
+                                       "source", "obligation", "indicators", NULL};
     itss_jdoc *d = L->d;
     itss_maturity_model *m = L->m;
     itss_arena *A = &m->arena;
@@ -418,6 +439,11 @@ static int load_clauses(mloader *L, json_t *arr)
             rc = itss__jget_text2(d, o, "summary", 1, A, c->summary);
         if (!rc)
             rc = itss__jget_string_copy(d, A, o, "source", &c->source);
+        if (!rc)
+            rc = load_obligation(d, o, &c->should);
+        if (!rc)
+            rc = itss__jget_text2_list(d, o, "indicators", ITSS_MAX_KEY_INDICATORS, A,
+                                       &c->indicators, &c->nindicators);
         if (!rc && !(c->id = itss__arena_strdup(A, id)))
             rc = nomem(d);
         c->level = (int)level;
@@ -436,16 +462,21 @@ static int load_clauses(mloader *L, json_t *arr)
         return dup_error(d, "clauses", dup, "id", "clause id", m->clauses[dup].id);
     if (itss__mmodel_finish(m))
         return nomem(d);
-    /* a level without requirements would be reached by every assessment */
-    unsigned used = 0;
-    for (size_t i = 0; i < n; i++)
-        used |= 1u << (m->clauses[i].level - 1);
+    /* a level without requirements would be reached by every assessment
+     * (recommendations do not count: they never block a level) */
+    unsigned used = 0, any = 0;
+    for (size_t i = 0; i < n; i++) {
+        any |= 1u << (m->clauses[i].level - 1);
+        if (!m->clauses[i].should)
+            used |= 1u << (m->clauses[i].level - 1);
+    }
     for (int k = 0; k < m->nlevels; k++)
         if (!(used & (1u << k))) {
             size_t m1 = itss__jpath_key(d, "levels"), m2 = itss__jpath_index(d, (size_t)k);
             rc = itss__jfail(d, ITSS_EMODEL, 0,
-                             "level %d has no clauses: every level needs at least one requirement",
-                             k + 1);
+                             "level %d has %s: every level needs at least one requirement",
+                             k + 1,
+                             any & (1u << k) ? "only \"should\" clauses" : "no clauses");
             itss__jpath_pop(d, m2);
             itss__jpath_pop(d, m1);
             return rc;
@@ -575,17 +606,136 @@ static int load_item_levels(mloader *L, json_t *o)
     return rc;
 }
 
+/* "largely" or "fully" at key of o (absent: *out untouched). */
+static int load_need(itss_jdoc *d, json_t *o, const char *key, itss_satisfaction *out)
+{
+    const char *w = NULL;
+    char sh[160];
+    int rc = itss__jget_string(d, o, key, 0, 0, &w);
+    if (rc || !w)
+        return rc;
+    if (strcmp(w, "largely") == 0)
+        *out = ITSS_SAT_LARGELY;
+    else if (strcmp(w, "fully") == 0)
+        *out = ITSS_SAT_FULLY;
+    else
+        return itss__jfail_key(d, key, ITSS_EVALUE, 0,
+                               "\"%s\" is \"%s\"; it must be \"largely\" or \"fully\"", key,
+                               itss__shown(sh, sizeof sh, w));
+    return ITSS_OK;
+}
+
+/* {"at_level": need, "below": need}: what a level's own clauses and the
+ * clauses below it need. Below is never laxer than at the level, or
+ * reaching a level would not imply the levels under it. */
+static int load_rule(itss_jdoc *d, itss_maturity_model *m, json_t *o)
+{
+    static const char *const keys[] = {"at_level", "below", NULL};
+    size_t m0 = itss__jpath_key(d, "rule");
+    int rc = itss__jkeys(d, o, keys);
+    if (!rc)
+        rc = load_need(d, o, "at_level", &m->rule_at);
+    if (!rc)
+        rc = load_need(d, o, "below", &m->rule_below);
+    if (!rc && m->rule_at == ITSS_SAT_FULLY && m->rule_below == ITSS_SAT_LARGELY)
+        rc = itss__jfail_key(d, json_object_get(o, "below") ? "below" : "at_level", ITSS_EMODEL,
+                             0,
+                             "the levels below need at least what the level itself needs: "
+                             "\"at_level\" \"fully\" needs \"below\" \"fully\"");
+    itss__jpath_pop(d, m0);
+    m->has_rule = 1;
+    return rc;
+}
+
+/* {"P": x, "L": y, "F": z}: 0 <= x < y < z < 100, each the percentage a
+ * rating must exceed to get that grade. */
+static int load_thresholds(itss_jdoc *d, itss_maturity_model *m, json_t *o)
+{
+    static const char *const keys[] = {"P", "L", "F", NULL};
+    size_t m0 = itss__jpath_key(d, "thresholds");
+    int rc = itss__jkeys(d, o, keys);
+    for (int k = 0; !rc && k < 3; k++) {
+        double *t = &m->thresholds[k];
+        char num[40], prev[40];
+        rc = itss__jget_number(d, o, keys[k], 1, t);
+        if (rc)
+            break;
+        itss__format_double(num, sizeof num, *t);
+        if (!(*t >= 0 && *t < 100))
+            rc = itss__jfail_key(d, keys[k], ITSS_EVALUE, 0,
+                                 "\"%s\" is %s; a threshold is a percentage from 0 to below 100",
+                                 keys[k], num);
+        else if (k && !(*t > t[-1])) {
+            itss__format_double(prev, sizeof prev, t[-1]);
+            rc = itss__jfail_key(d, keys[k], ITSS_EVALUE, 0,
+                                 "\"%s\" is %s; it must be above \"%s\" (%s): the bands "
+                                 "rise from P to L to F",
+                                 keys[k], num, keys[k - 1], prev);
+        }
+    }
+    itss__jpath_pop(d, m0);
+    m->has_thresholds = 1;
+    return rc;
+}
+
+/* Warnings, not errors: a domain or an item without any clause asks
+ * nothing of anyone, which is allowed but most likely a slip. Domains in
+ * document order, then items by number. */
+static int find_unused(itss_jdoc *d, itss_maturity_model *m)
+{
+    size_t n = m->ndomains + m->nitems, k = 0;
+    unsigned char *used = calloc(n ? n : 1, 1);
+    if (!used)
+        return nomem(d);
+    for (size_t i = 0; i < m->nclauses; i++) {
+        used[m->clauses[i].domain->index] = 1;
+        if (m->clauses[i].item)
+            used[m->ndomains + m->clauses[i].item->index] = 1;
+    }
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += !used[i];
+    itss_mwarning *w = count ? itss__arena_calloc(&m->arena, count, sizeof *w) : NULL;
+    int rc = count && !w ? nomem(d) : ITSS_OK;
+    for (size_t i = 0; !rc && i < n; i++) {
+        if (used[i])
+            continue;
+        char msg[200], path[48];
+        if (i < m->ndomains) {
+            snprintf(msg, sizeof msg, "domain \"%s\" has no clause", m->domains[i].id);
+            snprintf(path, sizeof path, "/domains/%zu", i);
+        } else {
+            const itss_maturity_item *it = &m->items[i - m->ndomains]; /* by number */
+            snprintf(msg, sizeof msg, "item %d has no clause", it->number);
+            snprintf(path, sizeof path, "/items/%zu", it->src);
+        }
+        if (!(w[k].message = itss__arena_strdup(&m->arena, msg)) ||
+            !(w[k].path = itss__arena_strdup(&m->arena, path)))
+            rc = nomem(d);
+        k++;
+    }
+    free(used);
+    m->warnings = w;
+    m->nwarnings = k;
+    return rc;
+}
+
 static int load_model(itss_jdoc *d, itss_maturity_model *m)
 {
     char sh[160];
     static const char *const keys[] = {"format", "id",    "edition", "title",   "source",
                                        "levels", "parts", "domains", "items",   "clauses",
-                                       "item_levels", NULL};
+                                       "item_levels", "rule", "thresholds", NULL};
     mloader L = {.d = d, .m = m};
     itss__index_init(&L.parts);
     json_t *root = d->root, *levels = NULL, *parts = NULL, *domains = NULL, *items = NULL,
-           *clauses = NULL, *il = NULL;
+           *clauses = NULL, *il = NULL, *rule = NULL, *thresholds = NULL;
     const char *format = NULL, *id = NULL, *edition = NULL;
+    m->rule_at = ITSS_SAT_LARGELY;
+    m->rule_below = ITSS_SAT_FULLY;
+    m->thresholds[0] = ITSS_DEFAULT_THRESHOLD_P;
+    m->thresholds[1] = ITSS_DEFAULT_THRESHOLD_L;
+    m->thresholds[2] = ITSS_DEFAULT_THRESHOLD_F;
     int rc = itss__jkeys(d, root, keys);
     if (!rc)
         rc = itss__jget_string(d, root, "format", 1, 0, &format);
@@ -605,7 +755,7 @@ static int load_model(itss_jdoc *d, itss_maturity_model *m)
     if (!rc)
         rc = itss__jget_array(d, root, "levels", 1, &levels);
     if (!rc)
-        rc = itss__jget_array_max(d, root, "parts", 1, ITSS_MAX_PARTS, &parts, &m->nparts);
+        rc = itss__jget_array_max(d, root, "parts", 0, ITSS_MAX_PARTS, &parts, &m->nparts);
     if (!rc)
         rc = itss__jget_array_max(d, root, "domains", 1, ITSS_MAX_DOMAINS, &domains, &m->ndomains);
     if (!rc)
@@ -614,12 +764,20 @@ static int load_model(itss_jdoc *d, itss_maturity_model *m)
         rc = itss__jget_array_max(d, root, "clauses", 1, ITSS_MAX_CLAUSES, &clauses, &m->nclauses);
     if (!rc)
         rc = itss__jget_object(d, root, "item_levels", 0, &il);
+    if (!rc)
+        rc = itss__jget_object(d, root, "rule", 0, &rule);
+    if (!rc)
+        rc = itss__jget_object(d, root, "thresholds", 0, &thresholds);
+    if (!rc && rule)
+        rc = load_rule(d, m, rule);
+    if (!rc && thresholds)
+        rc = load_thresholds(d, m, thresholds);
     if (!rc && (!(m->id = itss__arena_strdup(&m->arena, id)) ||
                 !(m->edition = itss__arena_strdup(&m->arena, edition))))
         rc = nomem(d);
     if (!rc)
         rc = load_levels(&L, levels);
-    if (!rc)
+    if (!rc && parts)
         rc = load_parts(&L, parts);
     if (!rc)
         rc = load_domains(&L, domains);
@@ -629,6 +787,8 @@ static int load_model(itss_jdoc *d, itss_maturity_model *m)
         rc = load_clauses(&L, clauses);
     if (!rc && il)
         rc = load_item_levels(&L, il);
+    if (!rc)
+        rc = find_unused(d, m);
     itss__index_free(&L.parts);
     return rc;
 }
@@ -891,6 +1051,18 @@ static void kopt_str(itss_jw *w, const char *key, const char *s)
         itss__jw_kstr(w, key, s);
 }
 
+/* "indicators": [{zh, en}, ...], when there are any. */
+static void indicators(itss_jw *w, char *const (*list)[2], size_t n)
+{
+    if (!n)
+        return;
+    itss__jw_key(w, "indicators");
+    itss__jw_arr(w);
+    for (size_t i = 0; i < n; i++)
+        itss__jw_text2(w, list[i]);
+    itss__jw_arr_end(w);
+}
+
 static void clause_obj(itss_jw *w, const itss_maturity_clause *c)
 {
     itss__jw_obj(w);
@@ -904,6 +1076,9 @@ static void clause_obj(itss_jw *w, const itss_maturity_clause *c)
         itss__jw_null(w);
     itss__jw_ktext2(w, "summary", c->summary);
     kopt_str(w, "source", c->source);
+    if (c->should)
+        itss__jw_kstr(w, "obligation", "should");
+    indicators(w, c->indicators, c->nindicators);
     itss__jw_obj_end(w);
 }
 
@@ -916,6 +1091,23 @@ static void levels_array(itss_jw *w, unsigned bits, int n)
     itss__jw_arr_end(w);
 }
 
+static void rule_obj(itss_jw *w, const itss_maturity_model *m)
+{
+    itss__jw_obj(w);
+    itss__jw_kstr(w, "at_level", itss__sat_word(m->rule_at));
+    itss__jw_kstr(w, "below", itss__sat_word(m->rule_below));
+    itss__jw_obj_end(w);
+}
+
+static void thresholds_obj(itss_jw *w, const itss_maturity_model *m)
+{
+    itss__jw_obj(w);
+    itss__jw_knum(w, "P", m->thresholds[0]);
+    itss__jw_knum(w, "L", m->thresholds[1]);
+    itss__jw_knum(w, "F", m->thresholds[2]);
+    itss__jw_obj_end(w);
+}
+
 void itss__json_mmodel(itss_buf *b, const itss_maturity_model *m, int pretty)
 {
     itss_jw w;
@@ -926,6 +1118,14 @@ void itss__json_mmodel(itss_buf *b, const itss_maturity_model *m, int pretty)
     itss__jw_kstr(&w, "edition", m->edition);
     itss__jw_ktext2(&w, "title", m->title);
     kopt_str(&w, "source", m->source);
+    if (m->has_rule) {
+        itss__jw_key(&w, "rule");
+        rule_obj(&w, m);
+    }
+    if (m->has_thresholds) {
+        itss__jw_key(&w, "thresholds");
+        thresholds_obj(&w, m);
+    }
     itss__jw_key(&w, "levels");
     itss__jw_arr(&w);
     for (int i = 0; i < m->nlevels; i++) {
@@ -936,6 +1136,7 @@ void itss__json_mmodel(itss_buf *b, const itss_maturity_model *m, int pretty)
         kopt_text2(&w, "label", l->label);
         kopt_text2(&w, "description", l->desc);
         kopt_str(&w, "source", l->source);
+        indicators(&w, l->indicators, l->nindicators);
         itss__jw_obj_end(&w);
     }
     itss__jw_arr_end(&w);
@@ -955,7 +1156,7 @@ void itss__json_mmodel(itss_buf *b, const itss_maturity_model *m, int pretty)
         itss__jw_obj(&w);
         itss__jw_kstr(&w, "id", d->id);
         itss__jw_kint(&w, "number", d->number);
-        itss__jw_kstr(&w, "part", d->part->id);
+        kopt_str(&w, "part", d->part ? d->part->id : NULL);
         itss__jw_ktext2(&w, "name", d->name);
         if (d->desc) {
             itss__jw_key(&w, "descriptions");
@@ -1118,6 +1319,29 @@ static void level_ref(itss_jw *w, const char *key, const itss_maturity_model *m,
         itss__jw_null(w);
 }
 
+/* id, level, domain, item, rating and grade of a clause in a result. */
+static void rated_clause_fields(itss_jw *w, const itss_maturity_result *r,
+                                const itss_maturity_clause *c)
+{
+    const itss_rating *rt = &r->ratings[c->index];
+    itss__jw_kstr(w, "id", c->id);
+    itss__jw_kint(w, "level", c->level);
+    itss__jw_kstr(w, "domain", c->domain->id);
+    itss__jw_key(w, "item");
+    if (c->item)
+        itss__jw_int(w, c->item->number);
+    else
+        itss__jw_null(w);
+    itss__jw_key(w, "rating");
+    if (rt->kind)
+        rating_value(w, rt);
+    else
+        itss__jw_null(w);
+    itss__jw_kstr(w, "grade",
+                  itss__rating_token(itss__mgrade(r->model, (itss_rating_kind)rt->kind,
+                                                  rt->percent)));
+}
+
 void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
 {
     const itss_maturity_model *m = r->model;
@@ -1132,6 +1356,10 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
     itss__jw_obj_end(&w);
     itss__jw_meta(&w, itss__assessment_meta_keys, ITSS_ASSESSMENT_META_COUNT, r->meta);
     itss__jw_kstr(&w, "scale", itss__scale_name(r->scale));
+    itss__jw_key(&w, "rule");
+    rule_obj(&w, m);
+    itss__jw_key(&w, "thresholds");
+    thresholds_obj(&w, m);
     itss__jw_kint(&w, "level", r->level);
     level_ref(&w, "level_name", m, r->level);
     itss__jw_key(&w, "itss_label");
@@ -1148,6 +1376,7 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
         itss__jw_ktext2(&w, "name", m->levels[l - 1].name);
         itss__jw_kbool(&w, "reached", l <= r->level);
         stats_fields(&w, &r->by_level[l]);
+        indicators(&w, m->levels[l - 1].indicators, m->levels[l - 1].nindicators);
         itss__jw_obj_end(&w);
     }
     itss__jw_arr_end(&w);
@@ -1160,7 +1389,11 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
         itss__jw_obj(&w);
         itss__jw_kstr(&w, "id", d->id);
         itss__jw_ktext2(&w, "name", d->name);
-        itss__jw_kstr(&w, "part", d->part->id);
+        itss__jw_key(&w, "part");
+        if (d->part)
+            itss__jw_str(&w, d->part->id);
+        else
+            itss__jw_null(&w);
         itss__jw_kint(&w, "level", r->domain_level[i]);
         level_ref(&w, "level_name", m, r->domain_level[i]);
         stats_fields(&w, s);
@@ -1212,25 +1445,34 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
     itss__jw_arr(&w);
     for (size_t i = 0; i < r->ngaps; i++) {
         const itss_maturity_clause *c = r->gaps[i].clause;
-        const itss_rating *rt = &r->ratings[c->index];
         itss__jw_obj(&w);
-        itss__jw_kstr(&w, "id", c->id);
-        itss__jw_kint(&w, "level", c->level);
-        itss__jw_kstr(&w, "domain", c->domain->id);
-        itss__jw_key(&w, "item");
-        if (c->item)
-            itss__jw_int(&w, c->item->number);
-        else
-            itss__jw_null(&w);
-        itss__jw_key(&w, "rating");
-        if (rt->kind)
-            rating_value(&w, rt);
-        else
-            itss__jw_null(&w);
-        itss__jw_kstr(&w, "grade",
-                      itss__rating_token(itss_rating_grade((itss_rating_kind)rt->kind,
-                                                           rt->percent)));
-        itss__jw_kstr(&w, "required", r->gaps[i].required == ITSS_SAT_FULLY ? "fully" : "largely");
+        rated_clause_fields(&w, r, c);
+        itss__jw_kstr(&w, "required", itss__sat_word(r->gaps[i].required));
+        indicators(&w, c->indicators, c->nindicators);
+        /* on the binary scale there is no "largely": a blocking clause
+         * must be met */
+        itss__jw_kstr(&w, "needs", r->scale == ITSS_SCALE_BINARY
+                                       ? "met"
+                                       : itss__sat_word(r->gaps[i].required));
+        itss__jw_ktext2(&w, "summary", c->summary);
+        itss__jw_obj_end(&w);
+    }
+    itss__jw_arr_end(&w);
+    itss__jw_obj_end(&w);
+
+    /* the recommendations, apart from the levels */
+    itss__jw_key(&w, "recommendations");
+    itss__jw_obj(&w);
+    stats_fields(&w, &r->should);
+    itss__jw_key(&w, "list");
+    itss__jw_arr(&w);
+    for (size_t i = 0; i < m->nclauses; i++) {
+        const itss_maturity_clause *c = &m->clauses[i];
+        if (!c->should)
+            continue;
+        itss__jw_obj(&w);
+        rated_clause_fields(&w, r, c);
+        itss__jw_kstr(&w, "status", sat_name(r->sat[i]));
         itss__jw_ktext2(&w, "summary", c->summary);
         itss__jw_obj_end(&w);
     }

@@ -187,11 +187,22 @@ def test_clauses(cli, validate):
     assert rc == 0 and "8.8.2.a" in out and "Risk assessment" in out
 
 
+def test_levels_by_name_or_label(cli):
+    # T/CESA 1299-2023, 5.2: 协同级 (ITSS 二级) is ordinal 3, 量化级 (一级) 4
+    rc, out, _ = cli("maturity", "rate", EXAMPLE, "--format", "json", "--target", "协同级")
+    assert rc == 0 and json.loads(out)["gaps"]["target"] == 3
+    rc, out, _ = cli("maturity", "rate", EXAMPLE, "--format", "json", "--target", "二级")
+    assert rc == 0 and json.loads(out)["gaps"]["target"] == 3
+    rc, out, _ = cli("maturity", "clauses", "--level", "一级", "--domain", "process", "--format", "json")
+    assert rc == 0 and [x["id"] for x in json.loads(out)["clauses"]] == ["9.4.a", "9.4.b", "9.4.c"]
+
+
 @pytest.mark.parametrize("args,status,msg", [
     (("maturity", "clauses", "--domain", "risk"), 1, "no domain \"risk\""),
     (("maturity", "clauses", "--item", "49"), 1, "no item 49"),
     (("maturity", "clauses", "--level", "6"), 2, "the model has levels 1 to 5"),
     (("maturity", "clauses", "--level", "x"), 2, "--level needs a whole number"),
+    (("maturity", "clauses", "--level", "六级"), 2, "no level \"六级\" in T/CESA 1299-2023 (levels: 1 基本级,"),
     (("maturity", "rate", EXAMPLE, "--target", "0"), 2, "--target needs a whole number"),
     (("maturity", "rate"), 2, "needs an argument"),
     (("maturity", "model", "x"), 2, "too many arguments"),
@@ -213,3 +224,16 @@ def test_custom_model(cli, tmp_path):
     assert r["model"]["id"] == "acme-ops" and r["level"] == 1 and r["itss_label"] is None
     rc, _, err = cli("maturity", "rate", str(a), "--target", "4", "--model", str(model))
     assert rc == 2 and "levels 1 to 3" in err
+
+
+def test_model_warnings_on_stderr(cli):
+    # format-warnings-unused: domain risk and items 3 and 9 have no clause
+    model = ROOT / "tests" / "cases" / "maturity" / "format-warnings-unused" / "model.json"
+    rc, out, err = cli("maturity", "model", "--model", str(model), "--lang", "en")
+    assert rc == 0 and "Risk" in out
+    assert err.splitlines() == [
+        "itss: %s: warning: domain \"risk\" has no clause (at /domains/2)" % model,
+        "itss: %s: warning: item 3 has no clause (at /items/3)" % model,
+        "itss: %s: warning: item 9 has no clause (at /items/1)" % model]
+    rc, _, err = cli("maturity", "model", "--model", str(model))
+    assert rc == 0 and "警告：domain \"risk\" has no clause（位置 /domains/2）" in err

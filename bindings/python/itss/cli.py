@@ -37,7 +37,8 @@ GB/T 29264-2012 service classification:
 
 T/CESA 1299-2023 O&M service capability maturity:
   maturity rate FILE|-            rate an assessment: level, profile, gaps
-    --target N                    list the gaps to level N (default: next)
+    --target N                    list the gaps to level N (default: next;
+                                  N: ordinal, 1 the lowest, or name or label)
     --jsonl                       one assessment per line, one result per line
   maturity model                  the model: levels, domains, items
   maturity clauses                the requirement clauses
@@ -99,6 +100,7 @@ VERBS: Dict[str, Dict[str, tuple]] = {
 }
 
 INT_RANGES = {"--target": 9, "--level": 9, "--item": 2**31 - 1}
+LEVEL_OPTIONS = ("--target", "--level")  # also a level's name or label
 _INT = re.compile(r"\s*[+-]?[0-9]+\Z")
 
 
@@ -161,6 +163,7 @@ class Options:
         self.args: List[str] = []
         self.fmt = _lib.FORMAT_TEXT
         self.lang = 0
+        self.level_texts: Dict[str, str] = {}
 
     def get(self, name: str) -> Optional[str]:
         return self.given.get(name)
@@ -206,6 +209,9 @@ def parse(argv: Sequence[str], allowed: Sequence[str], what: str) -> Options:
                 o.lang = _lib.lang(value)
             except errors.ItssError:
                 raise Usage("--lang must be zh or en, not '%s'" % value) from None
+        elif name in LEVEL_OPTIONS and not _INT.match(value):
+            o.level_texts[name] = value  # a level's name or label: the model resolves it
+            del o.given[name]
         elif name in INT_RANGES:
             top = INT_RANGES[name]
             if not _INT.match(value) or not 1 <= int(value) <= top:
@@ -402,8 +408,17 @@ def maturity_main(verb: str, argv: Sequence[str], io: tuple) -> int:
     if jsonl_mode and o.get("--format") == "text":
         raise Usage("--jsonl writes JSON lines: --format text does not apply")
     model = opened(o.get("--model"), maturity.Model.load, maturity.builtin, err)
+    for w in model.warnings:
+        err.write(("itss: %s: warning: %s (at %s)\n" if o.lang == LANG_EN else
+                   "itss: %s: 警告：%s（位置 %s）\n") % (o.get("--model"), w["message"], w["path"]))
     with model:
         levels = model.levels
+        for name, text in o.level_texts.items():
+            try:
+                o.given[name] = str(model.level(text))
+            except errors.ItssError as e:
+                raise Usage("%s needs a whole number from 1 to %d or the name or label of a "
+                            "level, not '%s' (%s)" % (name, levels, text, e.message)) from None
         for name in ("--target", "--level"):
             if o.number(name) > levels:
                 raise Usage("%s %d: the model has levels 1 to %d" % (name, o.number(name), levels))

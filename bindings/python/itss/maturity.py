@@ -20,7 +20,7 @@ import os
 import pickle
 import weakref
 from ctypes import byref, c_void_p
-from typing import List, Optional, Tuple
+from typing import List, Optional, Tuple, Union
 
 from . import _lib
 from ._lib import lib
@@ -31,6 +31,8 @@ __all__ = ["Model", "Result", "builtin", "rate", "assess", "report", "model", "c
 #: Names of the itss_satisfaction values (the JSON export's words for the
 #: first four; the last, ITSS_SAT_NO_CLAUSE, is never a clause's status).
 SATISFACTION = ("not_satisfied", "largely", "fully", "not_applicable", "no_clause")
+#: ITSS_RATING_P, _L and _F (include/itss/maturity.h).
+_RATING_P, _RATING_L, _RATING_F = 4, 5, 6
 
 
 #: The largest item (and domain) number of any model (docs/maturity.md).
@@ -81,17 +83,57 @@ class Model(_lib.Handle):
         """The number of levels N (levels are 1..N)."""
         return lib.itss_maturity_model_level_count(self._ptr)
 
-    def _target(self, target: Optional[int]) -> int:
+    @property
+    def warnings(self) -> List[dict]:
+        """What the loader found suspicious but accepted: each domain, then
+        each item, without clauses, as {"message", "path"} (the JSON path
+        in the document). Empty for the built-in model."""
+        p = self._ptr
+        return [{"message": _lib.string(lib.itss_maturity_model_warning_message(p, i)),
+                 "path": _lib.string(lib.itss_maturity_model_warning_path(p, i))}
+                for i in range(lib.itss_maturity_model_warning_count(p))]
+
+    @property
+    def rule(self) -> dict:
+        """The rating rule: what a level needs of its own clauses and of
+        the clauses below it, {"at_level": "largely", "below": "fully"} by
+        default (T/CESA 1299-2023)."""
+        return {"at_level": SATISFACTION[lib.itss_maturity_model_rule_at_level(self._ptr)],
+                "below": SATISFACTION[lib.itss_maturity_model_rule_below(self._ptr)]}
+
+    @property
+    def thresholds(self) -> dict:
+        """The percentage a rating must exceed to be graded P, L and F,
+        {"P": 15.0, "L": 50.0, "F": 85.0} by default."""
+        return {g: lib.itss_maturity_model_threshold(self._ptr, k)
+                for g, k in (("P", _RATING_P), ("L", _RATING_L), ("F", _RATING_F))}
+
+    def level(self, text: str) -> int:
+        """The ordinal of a level given by text: its ordinal ("3"), its
+        name or its label in either language ("协同级", "二级"). Ordinal 1
+        is the lowest. Raises NotFoundError for no such level, ValueError
+        for a text that names two levels."""
+        out = c_void_p()
+        _lib.call(lib.itss_maturity_level_lookup, self._ptr, _lib.cstr(text, "level"),
+                  byref(out))
+        return lib.itss_maturity_level_ordinal(out.value)
+
+    def _target(self, target: Union[None, int, str]) -> int:
         """The C target of a target argument: None (the next level, 0 for
-        C) or a level 1..N."""
+        C), a level 1..N, or a level's name or label."""
         if target is None:
             return 0
+        if isinstance(target, str):
+            return self.level(target)
         return _lib.integer(target, "target level", 1, self.levels, " (None = the next level)")
 
-    def _level(self, level: Optional[int]) -> int:
-        """A level argument that selects: None or 0 (all levels) or 1..N."""
+    def _level(self, level: Union[None, int, str]) -> int:
+        """A level argument that selects: None or 0 (all levels), 1..N, or
+        a level's name or label."""
         if level is None:
             return 0
+        if isinstance(level, str):
+            return self.level(level)
         return _lib.integer(level, "level", 0, self.levels, " (0 or None = all levels)")
 
     def _rated(self, assessment: _lib.Document, target: int) -> int:
@@ -255,6 +297,13 @@ class Result(_lib.Handle):
         lv = self._model._level(level)
         d = None if domain is None else self._domain(domain)
         v = lib.itss_maturity_result_coverage(p, d, lv)
+        return None if math.isnan(v) else v
+
+    @property
+    def recommendation_coverage(self) -> Optional[float]:
+        """The share of applicable "should" clauses (recommendations) fully
+        satisfied; None when the model has none applicable."""
+        v = lib.itss_maturity_result_recommendation_coverage(self._ptr)
         return None if math.isnan(v) else v
 
     def clause_status(self, clause_id: str) -> str:

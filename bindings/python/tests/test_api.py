@@ -205,8 +205,13 @@ def test_rate_target_arguments():
         maturity.rate({"ratings": {}}, 0)
     with pytest.raises(itss.ArgumentError):
         maturity.rate({"ratings": {}}, 6)  # the model has 5 levels
+    # a text is a level's ordinal, name or label (an empty assessment is
+    # at level 0, so the gaps of level 2 are listed)
+    assert maturity.rate({"ratings": {}}, "2")["gaps"]["target"] == 2
+    with pytest.raises(itss.NotFoundError):
+        maturity.rate({"ratings": {}}, "x")
     with pytest.raises(TypeError):
-        maturity.rate({"ratings": {}}, "2")
+        maturity.rate({"ratings": {}}, 2.0)
 
 
 def test_rate_error_locations():
@@ -268,6 +273,49 @@ def test_custom_model():
         assert m.rate({"ratings": every})["level"] == 3
     with pytest.raises(ValueError, match="closed"):
         m.rate({"ratings": {}})
+
+
+def test_model_rule_and_thresholds():
+    # the built-in model gives none: the defaults, T/CESA 1299-2023's rule
+    # (largely at the level, fully below) and ISO/IEC 33020's bands
+    m = maturity.builtin()
+    assert m.rule == {"at_level": "largely", "below": "fully"}
+    assert m.thresholds == {"P": 15.0, "L": 50.0, "F": 85.0}
+    # format-thresholds-custom-55 sets the bands 20/60/90; format-rule-fully
+    # the rule fully/fully (values written in their model.json)
+    cases = ROOT / "tests" / "cases" / "maturity"
+    with maturity.Model.load(cases / "format-thresholds-custom-55" / "model.json") as m:
+        assert m.thresholds == {"P": 20.0, "L": 60.0, "F": 90.0}
+        assert m.rule == {"at_level": "largely", "below": "fully"}
+    with maturity.Model.load(cases / "format-rule-fully" / "model.json") as m:
+        assert m.rule == {"at_level": "fully", "below": "fully"}
+
+
+def test_levels_by_text():
+    # T/CESA 1299-2023, 5.2: 协同级 is ordinal 3 with the ITSS label 二级;
+    # 四级 (基本级) is the lowest, ordinal 1
+    m = maturity.builtin()
+    assert [m.level(t) for t in ("协同级", "二级", "Collaborative", "四级", "3")] == [3, 3, 3, 1, 3]
+    with pytest.raises(errors.NotFoundError, match="1 基本级"):
+        m.level("六级")
+    assert m.assess(EXAMPLE_ASSESSMENT, target="二级").target == 3
+    assert len(m.clauses(level="一级")) == 111  # section 9: 111 clauses
+
+
+def test_recommendations():
+    # format-should-unmet-not-blocking: sec-2a and ops-2c are should
+    # clauses; ops-2c met, sec-2a N: one of two fully satisfied
+    d = ROOT / "tests" / "cases" / "maturity" / "format-should-unmet-not-blocking"
+    with maturity.Model.load(d / "model.json") as m:
+        should = [c["id"] for c in m.clauses() if c.get("obligation") == "should"]
+        assert should == ["ops-2c", "sec-2a"]
+        every = {c["id"]: "F" for c in m.clauses()}
+        every.update({"sec-2a": "N", "ops-2c": "met"})
+        r = m.assess({"ratings": every})
+        assert r.level == 3 and r.gaps() == []
+        assert r.recommendation_coverage == 0.5
+        assert r.clause_status("sec-2a") == "not_satisfied"
+    assert maturity.builtin().assess({"ratings": {}}).recommendation_coverage is None
 
 
 # ---- quality ------------------------------------------------------------------------

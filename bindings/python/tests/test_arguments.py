@@ -96,11 +96,29 @@ def test_integers_at_the_ends_of_the_range_are_accepted(result):
         maturity.clauses(item=MAX_ITEM)
 
 
+# Targets and the levels of clauses and coverage also take a level's text (its ordinal,
+# name or label): "2" is level 2 there, and only the other arguments refuse
+# it.
+TEXT_LEVELS = ("rate target", "assess target", "report target", "rate target of a path",
+               "clauses level", "coverage level", "coverage level of a domain")
+
+
 @pytest.mark.parametrize("value", [True, False, 2.0, "2", b"2", 1 + 0j])
 def test_non_integers_are_a_type_error(result, value):
     for name, call, _, _ in _integer_arguments(result):
+        if value == "2" and name in TEXT_LEVELS:
+            continue
         with pytest.raises(TypeError):
             call(value)
+
+
+def test_level_texts_are_levels(result):
+    for name in TEXT_LEVELS:
+        call = dict((n, c) for n, c, _, _ in _integer_arguments(result))[name]
+        call("2")
+        call("拓展级")  # T/CESA 1299-2023: level 2 is 拓展级 (ITSS 三级)
+        with pytest.raises(itss.NotFoundError):
+            call("六级")
 
 
 def test_integer_like_values_are_accepted():

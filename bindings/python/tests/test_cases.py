@@ -153,7 +153,8 @@ def maturity_case(d, inp):
             return {"levels": model.levels, "domains": len(export["domains"]),
                     "items": len(export["items"]), "clauses": len(clauses),
                     "clauses_per_level": [sum(c["level"] == lv for c in clauses)
-                                          for lv in range(1, model.levels + 1)]}
+                                          for lv in range(1, model.levels + 1)],
+                    "warnings": model.warnings}
     raise AssertionError("unknown op " + op)
 
 
