@@ -246,26 +246,11 @@ int itss_standard_search(const itss_registry *r, const char *text, const itss_st
     ITSS_CHECK_ARG(err, r);
     ITSS_CHECK_ARG(err, text);
     ITSS_CHECK(err, buf || cap == 0, "buf is NULL but cap is %zu", cap);
-    size_t len = strlen(text);
-    if (!itss__utf8_valid(text, len)) {
-        char shown[160];
-        itss__quote(shown, sizeof shown, text, len, 40);
-        return itss__err(err, ITSS_EVALUE, "search text \"%s\" is not valid UTF-8", shown);
-    }
-    while (len && (*text == ' ' || *text == '\t')) {
-        text++;
-        len--;
-    }
-    while (len && (text[len - 1] == ' ' || text[len - 1] == '\t'))
-        len--;
-    if (!len)
-        return itss__err(err, ITSS_EVALUE, "search text is empty");
-    char *q = itss__strndup(text, len);
-    if (!q)
-        return itss__err(err, ITSS_ENOMEM, "out of memory");
-    for (char *p = q; *p; p++)
-        if (*p >= 'A' && *p <= 'Z')
-            *p = (char)(*p + 32);
+    size_t len = 0;
+    char *q = NULL;
+    int rc = itss__search_text(text, &q, &len, err);
+    if (rc)
+        return rc;
     /* a text with a digit may be a number written another way */
     char key[ITSS_STD_KEY_MAX];
     size_t klen = strpbrk(q, "0123456789") ? itss__std_key(q, key, sizeof key) : 0;
