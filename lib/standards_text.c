@@ -95,7 +95,7 @@ void itss__text_standard_list(itss_buf *b, const itss_standard *const *list, siz
         char num[64];
         itss__table_row(&t, 0);
         itss__table_cell(&t, shown_number(num, sizeof num, s));
-        itss__table_cell(&t, itss_std_type_name((itss_std_type)s->type));
+        itss__table_cell(&t, itss_std_type_label((itss_std_type)s->type, lang));
         itss__table_cell(&t, s->stage ? s->stage
                                       : itss_std_status_label((itss_std_status)s->status, lang));
         itss__table_cell(&t, s->title[lang]);
