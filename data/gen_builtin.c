@@ -2,6 +2,7 @@
  * gen_builtin — writes libitss's built-in models as constant C data.
  *
  *   gen_builtin OUTPUT.c CATALOG.json MATURITY-MODEL.json QUALITY-MODEL.json INDICATORS.json
+ *               STANDARDS.json
  *
  * The data files of data/ are the one source of truth. Each is read here
  * through the library's own loader — the one that reads users' documents —
@@ -30,6 +31,7 @@
 #include "classify_internal.h"
 #include "maturity_internal.h"
 #include "quality_internal.h"
+#include "standards_internal.h"
 
 /* ---- the models while they are loaded ------------------------------------ */
 
@@ -37,6 +39,7 @@ static itss_catalog *catalog;
 static itss_maturity_model *mmodel;
 static itss_quality_model *qmodel;
 static itss_indicator_catalog *icatalog;
+static itss_registry *registry;
 
 const itss_catalog *itss_catalog_builtin(void) { return catalog; }
 const itss_maturity_model *itss_maturity_model_builtin(void) { return mmodel; }
@@ -45,6 +48,7 @@ const itss_indicator_catalog *itss_indicator_catalog_builtin(void) { return icat
 
 static void release(void)
 {
+    itss__registry_free(registry);
     itss_indicator_catalog_free(icatalog);
     itss__quality_model_free(qmodel);
     itss_maturity_model_free(mmodel);
@@ -522,13 +526,118 @@ static void write_indicators(const itss_indicator_catalog *c, const itss_quality
     put(", .items = ind_items, .n = %zu, .by_id = ind_by_id};\n", c->n);
 }
 
+/* ---- ITSS standards registry ------------------------------------------------- */
+
+static size_t area_ix(const itss_registry *r, const itss_area *a)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < r->ncategories; c++)
+        for (size_t k = 0; k < r->categories[c].nareas; k++, n++)
+            if (&r->categories[c].areas[k] == a)
+                return n;
+    return n;
+}
+
+static void std_ref(const itss_standard *s)
+{
+    if (s)
+        put("&reg_standards[%zu]", s->index);
+    else
+        fputs("NULL", out);
+}
+
+static void write_registry(const itss_registry *r)
+{
+    put("\n/* ---- ITSS standards registry ---- */\n\n");
+    size_t nareas = 0;
+    for (size_t c = 0; c < r->ncategories; c++)
+        nareas += r->categories[c].nareas;
+    put("static const itss_standard reg_standards[%zu];\n", r->nstandards);
+    put("static const itss_category reg_categories[%zu];\n", r->ncategories);
+    size_t n = 0;
+    for (size_t c = 0; c < r->ncategories; c++)
+        for (size_t k = 0; k < r->categories[c].nareas; k++, n++) {
+            const itss_area *a = &r->categories[c].areas[k];
+            if (!a->nstandards)
+                continue;
+            put("static const itss_standard *const reg_area_%zu_standards[%zu] = {", n,
+                a->nstandards);
+            for (size_t i = 0; i < a->nstandards; i++)
+                put("%s&reg_standards[%zu]", i ? ", " : "", a->standards[i]->index);
+            put("};\n");
+        }
+    put("static const itss_area reg_areas[%zu] = {\n", nareas);
+    n = 0;
+    for (size_t c = 0; c < r->ncategories; c++)
+        for (size_t k = 0; k < r->categories[c].nareas; k++, n++) {
+            const itss_area *a = &r->categories[c].areas[k];
+            put("    {.id = ");
+            lit(a->id);
+            field_text2("name", a->name);
+            field_str("source", a->source);
+            put(", .category = &reg_categories[%zu]", c);
+            if (a->nstandards)
+                put(", .standards = reg_area_%zu_standards", n);
+            put(", .nstandards = %zu},\n", a->nstandards);
+        }
+    put("};\n");
+    put("static const itss_category reg_categories[%zu] = {\n", r->ncategories);
+    n = 0;
+    for (size_t c = 0; c < r->ncategories; c++) {
+        const itss_category *cat = &r->categories[c];
+        put("    {.id = ");
+        lit(cat->id);
+        field_text2("name", cat->name);
+        field_str("source", cat->source);
+        put(", .areas = &reg_areas[%zu], .nareas = %zu},\n", n, cat->nareas);
+        n += cat->nareas;
+    }
+    put("};\n");
+    put("static const itss_standard reg_standards[%zu] = {\n", r->nstandards);
+    for (size_t i = 0; i < r->nstandards; i++) {
+        const itss_standard *s = &r->standards[i];
+        put("    {.number = ");
+        lit(s->number);
+        field_str("key", s->key);
+        field_str("rkey", s->rkey);
+        field_text2("title", s->title);
+        field_text2("summary", s->summary);
+        field_text2("note", s->note);
+        field_str("ltext", s->ltext);
+        put(", .ltitle = %zu, .type = %d, .status = %d", s->ltitle, s->type, s->status);
+        field_str("stage", s->stage);
+        field_str("role", s->role);
+        field_str("table", s->table);
+        put(", .row = %zu, .area = ", s->row);
+        if (s->area)
+            put("&reg_areas[%zu]", area_ix(r, s->area));
+        else
+            fputs("NULL", out);
+        put(", .frow = %zu", s->frow);
+        field_str("implemented_by", s->implemented_by);
+        put(", .replaces = ");
+        std_ref(s->replaces);
+        put(", .replaced_by = ");
+        std_ref(s->replaced_by);
+        field_str("source", s->source);
+        put(", .index = %zu},\n", s->index);
+    }
+    put("};\n");
+    put("const itss_registry itss__builtin_registry = {.builtin = 1");
+    field_text2("title", r->title);
+    field_str("source", r->source);
+    put(", .categories = reg_categories, .ncategories = %zu, .standards = reg_standards, "
+        ".nstandards = %zu};\n",
+        r->ncategories, r->nstandards);
+}
+
 /* ---- main ------------------------------------------------------------------------ */
 
 int main(int argc, char **argv)
 {
-    if (argc != 6) {
+    if (argc != 7) {
         fputs("usage: gen_builtin OUTPUT.c CATALOG.json MATURITY-MODEL.json QUALITY-MODEL.json "
-              "INDICATORS.json\n",
+              "INDICATORS.json STANDARDS.json\n",
               stderr);
         return 2;
     }
@@ -556,6 +665,16 @@ int main(int argc, char **argv)
         release();
         return refuse(argv[5], &e);
     }
+    if (!(text = slurp(argv[6], &len))) {
+        release();
+        return 1;
+    }
+    rc = itss__registry_load(text, len, &registry, &e);
+    free(text);
+    if (rc) {
+        release();
+        return refuse(argv[6], &e);
+    }
 
     char tmp[4096];
     snprintf(tmp, sizeof tmp, "%s.tmp", argv[1]);
@@ -570,6 +689,7 @@ int main(int argc, char **argv)
     write_maturity(mmodel);
     write_quality(qmodel);
     write_indicators(icatalog, qmodel);
+    write_registry(registry);
     int bad = ferror(out);
     bad |= fclose(out) != 0;
     release();

@@ -1,5 +1,6 @@
 /* Identifiers from outside: class codes, search text, crosswalk codes,
- * service codes, clause and domain ids (the input up to its first NUL). */
+ * service codes, clause and domain ids, standard numbers and filters (the
+ * input up to its first NUL). */
 #include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -55,6 +56,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rc = itss_maturity_clauses_render(m, 0, s, 0, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &out, &len, &e);
     fuzz_check_output(rc, &e, out, len, 0);
     itss_free(out);
+    out = NULL;
+
+    /* the standards registry: a number found is found again by its own
+     * number; search and filters fail only with the documented codes */
+    const itss_registry *r = itss_registry_builtin();
+    const itss_standard *st = (const itss_standard *)1;
+    rc = itss_standard_lookup(r, s, &st, &e);
+    fuzz_check_error(rc, &e, 0);
+    FUZZ_CHECK(rc ? st == NULL : st != NULL);
+    if (!rc && itss_standard_number(st)) {
+        const itss_standard *again = NULL;
+        FUZZ_CHECK(itss_standard_lookup(r, itss_standard_number(st), &again, NULL) == 0 &&
+                   again == st);
+    }
+    rc = itss_standard_search(r, s, NULL, 0, &n, &e);
+    fuzz_check_error(rc, &e, 0);
+    rc = itss_standard_list(r, s, NULL, s, NULL, 0, &n, &e);
+    fuzz_check_error(rc, &e, 0);
     free(s);
     return 0;
 }

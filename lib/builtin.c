@@ -17,3 +17,5 @@ const itss_indicator_catalog *itss_indicator_catalog_builtin(void)
 {
     return &itss__builtin_indicator_catalog;
 }
+
+const itss_registry *itss_registry_builtin(void) { return &itss__builtin_registry; }

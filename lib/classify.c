@@ -387,27 +387,11 @@ int itss_class_search(const itss_catalog *cat, const char *text, const itss_clas
     ITSS_CHECK_ARG(err, cat);
     ITSS_CHECK_ARG(err, text);
     ITSS_CHECK(err, buf || cap == 0, "buf is NULL but cap is %zu", cap);
-    size_t len = strlen(text);
-    if (!itss__utf8_valid(text, len)) {
-        char shown[160];
-        itss__quote(shown, sizeof shown, text, len, 40);
-        return itss__err(err, ITSS_EVALUE, "search text \"%s\" is not valid UTF-8", shown);
-    }
-    /* trim ASCII spaces */
-    while (len && (*text == ' ' || *text == '\t')) {
-        text++;
-        len--;
-    }
-    while (len && (text[len - 1] == ' ' || text[len - 1] == '\t'))
-        len--;
-    if (!len)
-        return itss__err(err, ITSS_EVALUE, "search text is empty");
-    char *q = itss__strndup(text, len);
-    if (!q)
-        return itss__err(err, ITSS_ENOMEM, "out of memory");
-    for (char *p = q; *p; p++)
-        if (*p >= 'A' && *p <= 'Z')
-            *p = (char)(*p + 32);
+    size_t len = 0;
+    char *q = NULL;
+    int rc = itss__search_text(text, &q, &len, err);
+    if (rc)
+        return rc;
     size_t total = 0;
     for (int rank = 0; rank < 3; rank++) {
         for (size_t i = 0; i < cat->n; i++) {

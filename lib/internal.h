@@ -232,6 +232,12 @@ int itss__valid_id(const char *s);
 /* ASCII-only lower-casing copy (other bytes unchanged); NULL on ENOMEM. */
 char *itss__ascii_lower(const char *s);
 
+/* The text of a search: checked to be UTF-8, ASCII spaces and tabs
+ * trimmed, ASCII-lower-cased, in a malloc'd copy (*out, its length in
+ * *len). Errors: ITSS_EVALUE (not UTF-8, or nothing but spaces),
+ * ITSS_ENOMEM. */
+int itss__search_text(const char *text, char **out, size_t *len, itss_error *err);
+
 /* Shortest decimal text that reads back as exactly d (locale-independent,
  * "%.17g" at most). d must be finite. Returns the length written.
  * lib/numfmt.c. */

@@ -136,6 +136,34 @@ char *itss__ascii_lower(const char *s)
     return p;
 }
 
+int itss__search_text(const char *text, char **out, size_t *len, itss_error *err)
+{
+    size_t n = strlen(text);
+    *out = NULL;
+    if (!itss__utf8_valid(text, n)) {
+        char shown[160];
+        itss__quote(shown, sizeof shown, text, n, 40);
+        return itss__err(err, ITSS_EVALUE, "search text \"%s\" is not valid UTF-8", shown);
+    }
+    while (n && (*text == ' ' || *text == '\t')) {
+        text++;
+        n--;
+    }
+    while (n && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+        n--;
+    if (!n)
+        return itss__err(err, ITSS_EVALUE, "search text is empty");
+    char *q = itss__strndup(text, n);
+    if (!q)
+        return itss__err(err, ITSS_ENOMEM, "out of memory");
+    for (char *p = q; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p + 32);
+    *out = q;
+    *len = n;
+    return ITSS_OK;
+}
+
 size_t itss__utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
     if (n == 0)

@@ -26,7 +26,7 @@ ENUM_PARAMS = {
 ENUM_RESULTS = ("_status", "_method", "_polarity", "_relation", "_scale", "_required", "_grade")
 # The context types: when a function takes one, it is its first parameter.
 CONTEXTS = ("itss_catalog", "itss_maturity_model", "itss_indicator_catalog",
-            "itss_quality_model")
+            "itss_quality_model", "itss_registry")
 FORBIDDEN = [
     (re.compile(r"_find(_|$)"), "'_find': a lookup by id is <type>_lookup"),
     (re.compile(r"_size$"), "'_size': a number of elements is <owner>_<elem>_count"),

@@ -11,7 +11,7 @@ meson install -C "$build" --no-rebuild --quiet --destdir "$tmp/root" >/dev/null
 root="$tmp/root$prefix"
 fail() { echo "FAIL: $*"; exit 1; }
 for f in include/itss/itss.h include/itss/common.h include/itss/version.h \
-         include/itss/classify.h include/itss/maturity.h include/itss/quality.h "$libdir/libitss.so.1" "$libdir/libitss.so" \
+         include/itss/classify.h include/itss/maturity.h include/itss/quality.h include/itss/standards.h "$libdir/libitss.so.1" "$libdir/libitss.so" \
          "$libdir/pkgconfig/itss.pc" bin/itss share/man/man1/itss.1; do
     [ -e "$root/$f" ] || fail "$f is not installed"
 done

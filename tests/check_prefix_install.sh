@@ -42,7 +42,7 @@ env -i "$prefix/bin/itss" class show 040201 --format json | grep -q '"parent": "
 
 # docs, schemas and the man page that names them
 docdir=$prefix/share/doc/libitss schemadir=$prefix/share/libitss/schema
-for f in README.md CHANGELOG.md LICENSE maturity.md quality.md json-formats.md security.md; do
+for f in README.md CHANGELOG.md LICENSE maturity.md quality.md standards.md json-formats.md security.md; do
     [ -f "$docdir/$f" ] || fail "$docdir/$f is not installed"
 done
 [ -f "$schemadir/assessment.schema.json" ] || fail "the schemas are not installed in $schemadir"

@@ -482,6 +482,69 @@ static void check_citation(const char *what, size_t i, const char *s)
     ck_assert_msg(!strstr(s, ".txt"), "%s %zu cites a file: %s", what, i, s);
 }
 
+/* Every field of two registries' standards that no view shows. */
+static int registry_differs(const itss_registry *a, const itss_registry *b)
+{
+    if (a->nstandards != b->nstandards || a->ncategories != b->ncategories)
+        return differ("registry sizes");
+    for (size_t i = 0; i < a->nstandards; i++) {
+        const itss_standard *x = &a->standards[i], *y = &b->standards[i];
+        if (str_differs("standard key", i, x->key, y->key) ||
+            str_differs("standard rkey", i, x->rkey, y->rkey) ||
+            str_differs("standard ltext", i, x->ltext, y->ltext))
+            return 1;
+        if (x->ltitle != y->ltitle || x->frow != y->frow || x->index != y->index)
+            return differ("standard %zu: ltitle, frow or index", i);
+    }
+    return 0;
+}
+
+START_TEST(registry_equals_its_data_file)
+{
+    size_t len = 0;
+    char *text = read_file("itss-standards.json", &len);
+    itss_registry *loaded = NULL;
+    itss_error e;
+    ck_assert_msg(itss__registry_load(text, len, &loaded, &e) == 0, "%s", e.message);
+    free(text);
+    const itss_registry *b = itss_registry_builtin();
+    ck_assert_int_eq(b->builtin, 1);
+    diff[0] = 0;
+    ck_assert_msg(!registry_differs(b, loaded), "compiled and loaded registries differ: %s", diff);
+    /* the views show every other field, and the tree every link */
+    const itss_standard **xs = malloc(b->nstandards * sizeof *xs),
+                        **ys = malloc(b->nstandards * sizeof *ys);
+    ck_assert(xs && ys);
+    for (size_t i = 0; i < b->nstandards; i++) {
+        xs[i] = &b->standards[i];
+        ys[i] = &loaded->standards[i];
+    }
+    char *x = NULL, *y = NULL;
+    ck_assert_int_eq(itss_standard_list_render(xs, b->nstandards, ITSS_FORMAT_JSON, ITSS_LANG_ZH,
+                                               &x, NULL, &e), 0);
+    ck_assert_int_eq(itss_standard_list_render(ys, b->nstandards, ITSS_FORMAT_JSON, ITSS_LANG_ZH,
+                                               &y, NULL, &e), 0);
+    ck_assert_str_eq(x, y);
+    itss_free(x);
+    itss_free(y);
+    ck_assert_int_eq(itss_registry_framework_render(b, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &x, NULL,
+                                                    &e), 0);
+    ck_assert_int_eq(itss_registry_framework_render(loaded, ITSS_FORMAT_JSON, ITSS_LANG_ZH, &y,
+                                                    NULL, &e), 0);
+    ck_assert_str_eq(x, y);
+    itss_free(x);
+    itss_free(y);
+    free(xs);
+    free(ys);
+    /* the comparison notices a changed key */
+    itss_standard *s0 = (itss_standard *)&loaded->standards[0];
+    s0->frow++;
+    diff[0] = 0;
+    ck_assert(registry_differs(b, loaded));
+    itss__registry_free(loaded);
+}
+END_TEST
+
 START_TEST(sources_cite_documents_not_files)
 {
     const itss_catalog *c = itss_catalog_builtin();
@@ -507,6 +570,15 @@ START_TEST(sources_cite_documents_not_files)
     check_citation("indicator catalog", 0, ic->source);
     for (size_t i = 0; i < ic->n; i++)
         check_citation("indicator", i, ic->items[i].source);
+    const itss_registry *r = itss_registry_builtin();
+    check_citation("registry", 0, r->source);
+    for (size_t i = 0; i < r->nstandards; i++)
+        check_citation("standard", i, r->standards[i].source);
+    for (size_t c = 0; c < r->ncategories; c++) {
+        check_citation("category", c, r->categories[c].source);
+        for (size_t k = 0; k < r->categories[c].nareas; k++)
+            check_citation("area", k, r->categories[c].areas[k].source);
+    }
 }
 END_TEST
 
@@ -539,6 +611,7 @@ static Suite *suite(void)
     tcase_add_test(t, catalog_equals_its_data_file);
     tcase_add_test(t, maturity_model_equals_its_data_file);
     tcase_add_test(t, quality_model_and_indicators_equal_their_data_files);
+    tcase_add_test(t, registry_equals_its_data_file);
     tcase_add_test(t, builtins_are_constant_and_never_freed);
     tcase_add_test(t, sources_cite_documents_not_files);
     suite_add_tcase(s, t);

@@ -53,6 +53,15 @@ static const char usage_text[] =
     "    --catalog FILE                     use these indicators instead of the built-in ones\n"
     "    --catalog-add FILE                 add these indicators to the built-in ones\n"
     "\n"
+    "ITSS standards registry (the ITSS 5.0 report's standards):\n"
+    "  itss standard show NUMBER            one standard (lenient: gbt 29264 2012, B-1/56)\n"
+    "  itss standard list                   the standards, filtered by:\n"
+    "    --type national|industry|group|international\n"
+    "    --status published|approval|comment|review|draft|proposed|developing|cancelled\n"
+    "    --area ID                          an area or category of the framework\n"
+    "  itss standard search TEXT            standards whose number, title or summary has TEXT\n"
+    "  itss standard framework              the ITSS 5.0 framework tree and its standards\n"
+    "\n"
     "Options:\n"
     "  --format text|json   output for people (default) or JSON\n"
     "  --lang zh|en         language of text output (default zh)\n"
@@ -128,6 +137,9 @@ enum {
     OPT_SERVICE = 1 << 11,
     OPT_CATALOG_ADD = 1 << 12,
     OPT_ALLOW_INCONSISTENT = 1 << 13,
+    OPT_TYPE = 1 << 14,
+    OPT_STATUS = 1 << 15,
+    OPT_AREA = 1 << 16,
 };
 
 static const struct {
@@ -140,6 +152,7 @@ static const struct {
     {"--target", OPT_TARGET, 1}, {"--jsonl", OPT_JSONL, 0},   {"--level", OPT_LEVEL, 1},
     {"--domain", OPT_DOMAIN, 1}, {"--item", OPT_ITEM, 1},     {"--service", OPT_SERVICE, 1},
     {"--catalog-add", OPT_CATALOG_ADD, 1}, {"--allow-inconsistent", OPT_ALLOW_INCONSISTENT, 0},
+    {"--type", OPT_TYPE, 1},     {"--status", OPT_STATUS, 1}, {"--area", OPT_AREA, 1},
 };
 
 typedef struct {
@@ -147,6 +160,7 @@ typedef struct {
     itss_format format;
     itss_lang lang;
     const char *catalog, *to, *from, *model, *domain, *service, *catalog_add;
+    const char *type, *status, *area;
     int target, level, item;
     const char *target_text, *level_text; /* a level's name or label, resolved later */
     const char **args; /* positional arguments after AREA VERB */
@@ -302,6 +316,9 @@ static int parse_options(int argc, char **argv, int allowed, const char *verb, o
         case OPT_DOMAIN: o->domain = value; break;
         case OPT_SERVICE: o->service = value; break;
         case OPT_CATALOG_ADD: o->catalog_add = value; break;
+        case OPT_TYPE: o->type = value; break;
+        case OPT_STATUS: o->status = value; break;
+        case OPT_AREA: o->area = value; break;
         case OPT_TARGET:
             rc = level_option("--target", value, &o->target, &o->target_text);
             break;
@@ -875,6 +892,65 @@ static int quality_main(const char *verb, int argc, char **argv)
     return status;
 }
 
+/* ---- standard ----------------------------------------------------------- */
+
+static int standard_main(const char *verb, int argc, char **argv)
+{
+    static const verbspec verbs[] = {
+        {"show", OPT_FORMAT | OPT_LANG, 1, 1},
+        {"list", OPT_FORMAT | OPT_LANG | OPT_TYPE | OPT_STATUS | OPT_AREA, 0, 0},
+        {"search", OPT_FORMAT | OPT_LANG, 1, 1},
+        {"framework", OPT_FORMAT | OPT_LANG, 0, 0},
+    };
+    options o = {0};
+    int v;
+    int status = prepare("standard", verbs, 4, verb, argc, argv, &o, &v);
+    if (status)
+        return status;
+    const itss_registry *r = itss_registry_builtin();
+    const char *arg = o.nargs ? o.args[0] : NULL;
+    itss_error e;
+    char *out = NULL;
+    int rc = 0;
+    if (v == 0) {
+        const itss_standard *s;
+        rc = itss_standard_lookup(r, arg, &s, &e);
+        if (!rc)
+            rc = itss_standard_render(s, o.format, o.lang, &out, NULL, &e);
+    } else if (v == 1 || v == 2) {
+        size_t n = 0;
+        const itss_standard **list = NULL;
+        /* size the list, then fill it */
+        for (int pass = 0; pass < 2 && !rc && !status; pass++) {
+            if (pass && !(list = calloc(n ? n : 1, sizeof *list))) {
+                fputs("itss: out of memory\n", stderr);
+                status = EXIT_INVALID;
+                break;
+            }
+            rc = v == 1 ? itss_standard_list(r, o.type, o.status, o.area, list, n, &n, &e)
+                        : itss_standard_search(r, arg, list, n, &n, &e);
+        }
+        if (!rc && !status)
+            rc = itss_standard_list_render(list, n, o.format, o.lang, &out, NULL, &e);
+        free(list);
+        if (!rc && !status && v == 2 && n == 0) {
+            fprintf(stderr,
+                    o.lang == ITSS_LANG_EN ? "itss: no standard matches '%s'\n"
+                                           : "itss: 没有与“%s”相符的标准\n",
+                    arg);
+            status = EXIT_INVALID;
+        }
+    } else {
+        rc = itss_registry_framework_render(r, o.format, o.lang, &out, NULL, &e);
+    }
+    if (rc && !status)
+        status = fail(&e, NULL);
+    else if (out)
+        print_owned(out);
+    free(o.args);
+    return status;
+}
+
 static int run(int argc, char **argv)
 {
     if (argc < 2) {
@@ -894,8 +970,8 @@ static int run(int argc, char **argv)
         return 0;
     }
     int is_class = strcmp(area, "class") == 0, is_maturity = strcmp(area, "maturity") == 0,
-        is_quality = strcmp(area, "quality") == 0;
-    if (!is_class && !is_maturity && !is_quality)
+        is_quality = strcmp(area, "quality") == 0, is_standard = strcmp(area, "standard") == 0;
+    if (!is_class && !is_maturity && !is_quality && !is_standard)
         return usage_error("unknown command '%s'", area);
     if (argc < 3)
         return usage_error("'%s' needs a verb", area);
@@ -905,7 +981,8 @@ static int run(int argc, char **argv)
     }
     return is_class      ? class_main(argv[2], argc - 3, argv + 3)
            : is_maturity ? maturity_main(argv[2], argc - 3, argv + 3)
-                         : quality_main(argv[2], argc - 3, argv + 3);
+           : is_quality  ? quality_main(argv[2], argc - 3, argv + 3)
+                         : standard_main(argv[2], argc - 3, argv + 3);
 }
 
 int main(int argc, char **argv)

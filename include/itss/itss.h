@@ -10,5 +10,6 @@
 #include "classify.h"
 #include "maturity.h"
 #include "quality.h"
+#include "standards.h"
 
 #endif /* ITSS_ITSS_H */

@@ -37,6 +37,7 @@ def _documents():
         (ROOT / "data" / "tcesa1299-2023.json", "maturity-model"),
         (ROOT / "data" / "quality-indicators.json", "indicator-catalog"),
         (ROOT / "data" / "gbt33850-2017.json", "quality-model"),
+        (ROOT / "data" / "itss-standards.json", "standards"),
         (ROOT / "examples" / "assessment.json", "assessment"),
         (ROOT / "examples" / "evaluation.json", "evaluation"),
     ]

@@ -4,6 +4,7 @@ Standards (ITSS) as data models and scoring engines.
 - :mod:`itss.classification` — GB/T 29264-2012 service classification
 - :mod:`itss.maturity` — T/CESA 1299-2023 O&M capability maturity rating
 - :mod:`itss.quality` — GB/T 33850-2017 service quality scoring and AHP
+- :mod:`itss.standards` — the ITSS standards registry (the ITSS 5.0 report)
 
 The package is a thin layer over the C library (ctypes, standard library
 only): every answer comes from libitss. Importing it loads the library
@@ -22,7 +23,7 @@ from .errors import (ArgumentError, ConsistencyError, DuplicateError, FileError,
                      InvalidValueError, ItssError, LibraryNotFoundError, LibraryVersionError,
                      LimitError, ModelError, NoMemoryError, NotFoundError, ParseError,
                      SchemaError)
-from . import classification, maturity, quality  # noqa: E402  (after _lib has loaded)
+from . import classification, maturity, quality, standards  # noqa: E402  (after _lib has loaded)
 
 __version__ = "1.1.0"
 
@@ -33,7 +34,7 @@ def version() -> str:
 
 
 __all__ = [
-    "version", "classification", "maturity", "quality", "ItssError", "ArgumentError",
+    "version", "classification", "maturity", "quality", "standards", "ItssError", "ArgumentError",
     "NoMemoryError", "NotFoundError", "ParseError", "SchemaError", "InvalidValueError",
     "DuplicateError", "ModelError", "FileError", "LimitError", "ConsistencyError",
     "InternalError", "LibraryNotFoundError", "LibraryVersionError",

@@ -256,6 +256,15 @@ _PROTOTYPES = {
         c_int, [_P, c_char_p, c_size_t, c_int, c_int, _S, _N, _E]),
     "itss_quality_compare_render": (c_int, [POINTER(_P), c_size_t, c_int, c_int, _S, _N, _E]),
     "itss_ahp_json": (c_int, [c_char_p, c_size_t, c_int, c_int, c_int, _S, _N, _E]),
+    # standards registry
+    "itss_registry_builtin": (_P, []),
+    "itss_standard_lookup": (c_int, [_P, c_char_p, POINTER(_P), _E]),
+    "itss_standard_list": (
+        c_int, [_P, c_char_p, c_char_p, c_char_p, POINTER(_P), c_size_t, _N, _E]),
+    "itss_standard_search": (c_int, [_P, c_char_p, POINTER(_P), c_size_t, _N, _E]),
+    "itss_standard_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
+    "itss_standard_list_render": (c_int, [POINTER(_P), c_size_t, c_int, c_int, _S, _N, _E]),
+    "itss_registry_framework_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
 }
 
 
