@@ -297,9 +297,13 @@ int itss_maturity_level_lookup(const itss_maturity_model *m, const char *text,
     ITSS_CHECK_ARG(err, text);
     size_t n = strspn(text, "0123456789");
     if (n && !text[n]) { /* an ordinal */
-        int ord = n <= 2 ? atoi(text) : 0;
-        if (ord >= 1 && ord <= m->nlevels)
+        int ord = 0; /* more than two digits: no model has so many levels */
+        for (size_t i = 0; n <= 2 && i < n; i++)
+            ord = ord * 10 + (text[i] - '0');
+        if (ord >= 1 && ord <= m->nlevels) {
             *out = &m->levels[ord - 1];
+            return ITSS_OK;
+        }
     } else {
         for (int i = 0; i < m->nlevels; i++) {
             if (!names_level(&m->levels[i], text))
