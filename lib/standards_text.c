@@ -64,7 +64,7 @@ void itss__text_standard(itss_buf *b, const itss_standard *s, itss_lang lang)
         s->summary[lang],
         s->note[lang],
         s->implemented_by ? api_label(s->implemented_by, lang)
-                          : (lang == ITSS_LANG_ZH ? "未实现" : "not implemented"),
+                          : (lang == ITSS_LANG_ZH ? "未涵盖" : "not covered"),
         editions[0] ? editions : NULL,
         s->source,
     };
