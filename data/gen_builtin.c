@@ -36,7 +36,7 @@
 /* ---- the models while they are loaded ------------------------------------ */
 
 static itss_catalog *catalog;
-static itss_maturity_model *mmodel;
+static itss_maturity_model *mmodel, *mmodel2;
 static itss_quality_model *qmodel;
 static itss_indicator_catalog *icatalog;
 static itss_registry *registry;
@@ -51,6 +51,7 @@ static void release(void)
     itss__registry_free(registry);
     itss_indicator_catalog_free(icatalog);
     itss__quality_model_free(qmodel);
+    itss_maturity_model_free(mmodel2);
     itss_maturity_model_free(mmodel);
     itss_catalog_free(catalog);
 }
@@ -267,15 +268,33 @@ static void write_catalog(const itss_catalog *cat)
     put(", .nxw = %zu};\n", cat->nxw);
 }
 
-/* ---- T/CESA 1299 maturity model --------------------------------------------- */
+/* ---- maturity models ------------------------------------------------------------ */
 
-static void write_maturity(const itss_maturity_model *m)
+/* Key indicators as a static [n][2] array named P<what>_<i>_ind. */
+static void indicator_array(const char *P, const char *what, size_t i, char *const (*list)[2],
+                            size_t n)
+{
+    put("static char *const %s%s_%zu_ind[%zu][2] = {\n", P, what, i, n);
+    for (size_t k = 0; k < n; k++) {
+        put("    ");
+        text2(list[k]);
+        put(",\n");
+    }
+    put("};\n");
+}
+
+/* Model m as constant data: arrays named P..., the model itself as symbol. */
+static void write_maturity(const itss_maturity_model *m, const char *P, const char *symbol)
 {
     put("\n/* ---- %s ---- */\n\n", m->edition);
-    put("static const itss_maturity_domain mat_domains[%zu];\n", m->ndomains);
-    put("static const itss_maturity_item mat_items[%zu];\n", m->nitems);
-    put("static const itss_maturity_clause mat_clauses[%zu];\n", m->nclauses);
-    put("static const itss_maturity_level mat_levels[%d] = {\n", m->nlevels);
+    put("static const itss_maturity_domain %sdomains[%zu];\n", P, m->ndomains);
+    put("static const itss_maturity_item %sitems[%zu];\n", P, m->nitems);
+    put("static const itss_maturity_clause %sclauses[%zu];\n", P, m->nclauses);
+    for (int i = 0; i < m->nlevels; i++)
+        if (m->levels[i].nindicators)
+            indicator_array(P, "level", (size_t)i, m->levels[i].indicators,
+                            m->levels[i].nindicators);
+    put("static const itss_maturity_level %slevels[%d] = {\n", P, m->nlevels);
     for (int i = 0; i < m->nlevels; i++) {
         const itss_maturity_level *l = &m->levels[i];
         put("    {.ordinal = %d", l->ordinal);
@@ -283,22 +302,26 @@ static void write_maturity(const itss_maturity_model *m)
         field_text2("label", l->label);
         field_text2("desc", l->desc);
         field_str("source", l->source);
+        if (l->nindicators)
+            put(", .indicators = %slevel_%d_ind, .nindicators = %zu", P, i, l->nindicators);
         put("},\n");
     }
     put("};\n");
-    put("static const itss_maturity_part mat_parts[%zu] = {\n", m->nparts);
-    for (size_t i = 0; i < m->nparts; i++) {
-        put("    {.id = ");
-        lit(m->parts[i].id);
-        field_text2("name", m->parts[i].name);
-        put("},\n");
+    if (m->nparts) {
+        put("static const itss_maturity_part %sparts[%zu] = {\n", P, m->nparts);
+        for (size_t i = 0; i < m->nparts; i++) {
+            put("    {.id = ");
+            lit(m->parts[i].id);
+            field_text2("name", m->parts[i].name);
+            put("},\n");
+        }
+        put("};\n");
     }
-    put("};\n");
     for (size_t i = 0; i < m->ndomains; i++) {
         const itss_maturity_domain *d = &m->domains[i];
         if (!d->desc)
             continue;
-        put("static char *const mat_domain_%zu_desc[%d][2] = {\n", i, d->ndesc);
+        put("static char *const %sdomain_%zu_desc[%d][2] = {\n", P, i, d->ndesc);
         for (int l = 0; l < d->ndesc; l++) {
             put("    ");
             text2(d->desc[l]);
@@ -306,16 +329,19 @@ static void write_maturity(const itss_maturity_model *m)
         }
         put("};\n");
     }
-    put("static const itss_maturity_domain mat_domains[%zu] = {\n", m->ndomains);
+    put("static const itss_maturity_domain %sdomains[%zu] = {\n", P, m->ndomains);
     for (size_t i = 0; i < m->ndomains; i++) {
         const itss_maturity_domain *d = &m->domains[i];
         put("    {.id = ");
         lit(d->id);
         put(", .number = %d, .index = %zu, .part = ", d->number, d->index);
-        ref("mat_parts", d->part, d->part ? (size_t)(d->part - m->parts) : 0);
+        if (d->part)
+            put("&%sparts[%zu]", P, (size_t)(d->part - m->parts));
+        else
+            put("NULL");
         field_text2("name", d->name);
         if (d->desc)
-            put(", .desc = mat_domain_%zu_desc", i);
+            put(", .desc = %sdomain_%zu_desc", P, i);
         put(", .ndesc = %d", d->ndesc);
         field_str("source", d->source);
         put("},\n");
@@ -325,7 +351,7 @@ static void write_maturity(const itss_maturity_model *m)
         const itss_maturity_item *it = &m->items[i];
         if (!it->naliases)
             continue;
-        put("static char *const mat_item_%zu_aliases[%zu] = {", i, it->naliases);
+        put("static char *const %sitem_%zu_aliases[%zu] = {", P, i, it->naliases);
         for (size_t k = 0; k < it->naliases; k++) {
             if (k)
                 put(", ");
@@ -333,88 +359,98 @@ static void write_maturity(const itss_maturity_model *m)
         }
         put("};\n");
     }
-    put("static const itss_maturity_item mat_items[%zu] = {\n", m->nitems);
+    put("static const itss_maturity_item %sitems[%zu] = {\n", P, m->nitems);
     for (size_t i = 0; i < m->nitems; i++) {
         const itss_maturity_item *it = &m->items[i];
-        put("    {.number = %d, .index = %zu, .src = %zu, .domain = &mat_domains[%zu]",
-            it->number, it->index, it->src, it->domain->index);
+        put("    {.number = %d, .index = %zu, .src = %zu, .domain = &%sdomains[%zu]", it->number,
+            it->index, it->src, P, it->domain->index);
         field_text2("name", it->name);
         if (it->naliases)
-            put(", .aliases = mat_item_%zu_aliases", i);
+            put(", .aliases = %sitem_%zu_aliases", P, i);
         put(", .naliases = %zu", it->naliases);
+        field_str("cites", it->cites);
         field_str("source", it->source);
         put("},\n");
     }
     put("};\n");
-    put("static const itss_maturity_clause mat_clauses[%zu] = {\n", m->nclauses);
+    for (size_t i = 0; i < m->nclauses; i++) {
+        const itss_maturity_clause *c = &m->clauses[i];
+        if (c->nindicators)
+            indicator_array(P, "clause", i, c->indicators, c->nindicators);
+        if (!c->nitems)
+            continue;
+        put("static const itss_maturity_item *const %sclause_%zu_items[%zu] = {", P, i,
+            c->nitems);
+        for (size_t k = 0; k < c->nitems; k++)
+            put("%s&%sitems[%zu]", k ? ", " : "", P, c->items[k]->index);
+        put("};\n");
+    }
+    put("static const itss_maturity_clause %sclauses[%zu] = {\n", P, m->nclauses);
     for (size_t i = 0; i < m->nclauses; i++) {
         const itss_maturity_clause *c = &m->clauses[i];
         put("    {.id = ");
         lit(c->id);
-        put(", .level = %d, .index = %zu, .src = %zu, .domain = &mat_domains[%zu], .item = ",
-            c->level, c->index, c->src, c->domain->index);
-        ref("mat_items", c->item, c->item ? c->item->index : 0);
+        put(", .level = %d, .index = %zu, .src = %zu, .domain = ", c->level, c->index, c->src);
+        if (c->domain)
+            put("&%sdomains[%zu]", P, c->domain->index);
+        else
+            put("NULL");
+        if (c->nitems)
+            put(", .item = &%sitems[%zu], .items = %sclause_%zu_items, .nitems = %zu", P,
+                c->item->index, P, i, c->nitems);
         field_text2("summary", c->summary);
         field_str("source", c->source);
         if (c->should)
             put(", .should = 1");
+        if (c->nindicators)
+            put(", .indicators = %sclause_%zu_ind, .nindicators = %zu", P, i, c->nindicators);
         put("},\n");
     }
     put("};\n");
-    put("static const itss_maturity_domain *const mat_domain_by_id[%zu] = {", m->ndomains);
+    put("static const itss_maturity_domain *const %sdomain_by_id[%zu] = {", P, m->ndomains);
     for (size_t i = 0; i < m->ndomains; i++)
-        put("%s&mat_domains[%zu]", i ? ", " : "", m->domain_by_id[i]->index);
+        put("%s&%sdomains[%zu]", i ? ", " : "", P, m->domain_by_id[i]->index);
     put("};\n");
-    put("static const itss_maturity_clause *const mat_clause_by_id[%zu] = {\n", m->nclauses);
+    put("static const itss_maturity_clause *const %sclause_by_id[%zu] = {\n", P, m->nclauses);
     for (size_t i = 0; i < m->nclauses; i++)
-        put("%s&mat_clauses[%zu]%s", i % 8 ? " " : "    ", m->by_id[i]->index,
+        put("%s&%sclauses[%zu]%s", i % 8 ? " " : "    ", P, m->by_id[i]->index,
             i % 8 == 7 || i + 1 == m->nclauses ? ",\n" : ",");
     put("};\n");
     if (m->nil_rows) {
-        put("static const itss_item_levels_row mat_item_levels[%zu] = {\n", m->nil_rows);
+        put("static const itss_item_levels_row %sitem_levels[%zu] = {\n", P, m->nil_rows);
         for (size_t i = 0; i < m->nil_rows; i++)
-            put("    {.item = &mat_items[%zu], .levels = %uu},\n", m->il_rows[i].item->index,
+            put("    {.item = &%sitems[%zu], .levels = %uu},\n", P, m->il_rows[i].item->index,
                 m->il_rows[i].levels);
         put("};\n");
     }
     if (m->nil_diffs) {
-        put("static const itss_item_levels_diff mat_item_level_diffs[%zu] = {\n", m->nil_diffs);
+        put("static const itss_item_levels_diff %sitem_level_diffs[%zu] = {\n", P, m->nil_diffs);
         for (size_t i = 0; i < m->nil_diffs; i++) {
             const itss_item_levels_diff *df = &m->il_diffs[i];
-            put("    {.item = &mat_items[%zu], .level = %d", df->item->index, df->level);
+            put("    {.item = &%sitems[%zu], .level = %d", P, df->item->index, df->level);
             field_text2("reason", df->reason);
             put("},\n");
         }
         put("};\n");
     }
-    for (size_t i = 0; i < m->nclauses; i++)
-        if (m->clauses[i].nindicators) { /* not written out: the data has none */
-            fprintf(stderr, "gen_builtin: %s: clause %s has indicators\n", m->edition,
-                    m->clauses[i].id);
-            exit(1);
-        }
-    for (int i = 0; i < m->nlevels; i++)
-        if (m->levels[i].nindicators) {
-            fprintf(stderr, "gen_builtin: %s: level %d has indicators\n", m->edition, i + 1);
-            exit(1);
-        }
     if (m->nwarnings) { /* the built-in data is kept free of them */
         fprintf(stderr, "gen_builtin: %s: %s (at %s)\n", m->edition, m->warnings[0].message,
                 m->warnings[0].path);
         exit(1);
     }
-    put("const itss_maturity_model itss__builtin_maturity_model = {.builtin = 1");
+    put("const itss_maturity_model %s = {.builtin = 1", symbol);
     field_str("id", m->id);
     field_str("edition", m->edition);
     field_text2("title", m->title);
     field_str("source", m->source);
-    put(",\n    .nlevels = %d, .levels = mat_levels, .parts = mat_parts, .nparts = %zu", m->nlevels,
-        m->nparts);
-    put(", .domains = mat_domains, .ndomains = %zu, .domain_by_id = mat_domain_by_id",
-        m->ndomains);
-    put(",\n    .items = mat_items, .nitems = %zu, .clauses = mat_clauses, .nclauses = %zu, "
-        ".by_id = mat_clause_by_id",
-        m->nitems, m->nclauses);
+    put(",\n    .nlevels = %d, .levels = %slevels", m->nlevels, P);
+    if (m->nparts)
+        put(", .parts = %sparts", P);
+    put(", .nparts = %zu, .domains = %sdomains, .ndomains = %zu, .domain_by_id = %sdomain_by_id",
+        m->nparts, P, m->ndomains, P);
+    put(",\n    .items = %sitems, .nitems = %zu, .clauses = %sclauses, .nclauses = %zu, "
+        ".by_id = %sclause_by_id",
+        P, m->nitems, P, m->nclauses, P);
     put(",\n    .rule_at = %d, .rule_below = %d, .has_rule = %d", (int)m->rule_at,
         (int)m->rule_below, m->has_rule);
     put(", .thresholds = {%.17g, %.17g, %.17g}, .has_thresholds = %d", m->thresholds[0],
@@ -422,9 +458,9 @@ static void write_maturity(const itss_maturity_model *m)
     put(",\n    .has_item_levels = %d", m->has_item_levels);
     field_str("item_levels_source", m->item_levels_source);
     if (m->nil_rows)
-        put(", .il_rows = mat_item_levels");
+        put(", .il_rows = %sitem_levels", P);
     if (m->nil_diffs)
-        put(", .il_diffs = mat_item_level_diffs");
+        put(", .il_diffs = %sitem_level_diffs", P);
     put(", .nil_rows = %zu, .nil_diffs = %zu};\n", m->nil_rows, m->nil_diffs);
 }
 
@@ -635,9 +671,9 @@ static void write_registry(const itss_registry *r)
 
 int main(int argc, char **argv)
 {
-    if (argc != 7) {
-        fputs("usage: gen_builtin OUTPUT.c CATALOG.json MATURITY-MODEL.json QUALITY-MODEL.json "
-              "INDICATORS.json STANDARDS.json\n",
+    if (argc != 8) {
+        fputs("usage: gen_builtin OUTPUT.c CATALOG.json MATURITY-MODEL.json "
+              "MATURITY-MODEL-2.json QUALITY-MODEL.json INDICATORS.json STANDARDS.json\n",
               stderr);
         return 2;
     }
@@ -649,8 +685,12 @@ int main(int argc, char **argv)
         release();
         return refuse(argv[3], &e);
     }
+    if (itss_maturity_model_load_file(argv[4], &mmodel2, &e)) {
+        release();
+        return refuse(argv[4], &e);
+    }
     size_t len = 0;
-    char *text = slurp(argv[4], &len);
+    char *text = slurp(argv[5], &len);
     if (!text) {
         release();
         return 1;
@@ -659,13 +699,13 @@ int main(int argc, char **argv)
     free(text);
     if (rc) {
         release();
-        return refuse(argv[4], &e);
-    }
-    if (itss_indicator_catalog_load_file(argv[5], &icatalog, &e)) {
-        release();
         return refuse(argv[5], &e);
     }
-    if (!(text = slurp(argv[6], &len))) {
+    if (itss_indicator_catalog_load_file(argv[6], &icatalog, &e)) {
+        release();
+        return refuse(argv[6], &e);
+    }
+    if (!(text = slurp(argv[7], &len))) {
         release();
         return 1;
     }
@@ -673,7 +713,7 @@ int main(int argc, char **argv)
     free(text);
     if (rc) {
         release();
-        return refuse(argv[6], &e);
+        return refuse(argv[7], &e);
     }
 
     char tmp[4096];
@@ -686,7 +726,8 @@ int main(int argc, char **argv)
     put("/* Generated by data/gen_builtin.c from the data files of data/: do not edit. */\n");
     put("#include \"builtin.h\"\n");
     write_catalog(catalog);
-    write_maturity(mmodel);
+    write_maturity(mmodel, "mat_", "itss__builtin_maturity_model");
+    write_maturity(mmodel2, "m15_", "itss__builtin_itss1_model");
     write_quality(qmodel);
     write_indicators(icatalog, qmodel);
     write_registry(registry);

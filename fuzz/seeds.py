@@ -51,14 +51,16 @@ def main():
                 put(out, "codes", case[key].encode("utf-8"))
     put(out, "assessment", (ROOT / "examples" / "assessment.json").read_bytes())
     put(out, "evaluation", (ROOT / "examples" / "evaluation.json").read_bytes())
-    for f in ("gbt29264-2012.json", "tcesa1299-2023.json", "quality-indicators.json"):
+    for f in ("gbt29264-2012.json", "tcesa1299-2023.json", "itss1-2015.json",
+              "quality-indicators.json"):
         name = {"gbt29264-2012.json": "catalog", "tcesa1299-2023.json": "model",
-                "quality-indicators.json": "indicators"}[f]
+                "itss1-2015.json": "model", "quality-indicators.json": "indicators"}[f]
         put(out, name, (ROOT / "data" / f).read_bytes())
     for argv in (["class", "show", "040201"], ["class", "search", "运维", "--lang", "en"],
                  ["class", "map", "--to", "gbt4754", "040201", "--format", "json"],
                  ["maturity", "clauses", "--level", "2", "--domain", "process"],
                  ["maturity", "rate", "-", "--target", "3"], ["quality", "scheme", "--service", "04"],
+                 ["maturity", "clauses", "--model", "itss1-2015", "--level", "一级"],
                  ["quality", "indicators", "--service=0402", "--format", "json"]):
         put(out, "cli", "\0".join(argv).encode("utf-8"))
     counts = {p.name: len(list(p.iterdir())) for p in sorted(out.iterdir())}

@@ -16,6 +16,7 @@
 
 extern const itss_catalog itss__builtin_catalog;                     /* GB/T 29264-2012 */
 extern const itss_maturity_model itss__builtin_maturity_model;       /* T/CESA 1299-2023 */
+extern const itss_maturity_model itss__builtin_itss1_model;          /* ITSS.1-2015 */
 extern const itss_quality_model itss__builtin_quality_model;         /* GB/T 33850-2017 */
 extern const itss_indicator_catalog itss__builtin_indicator_catalog; /* its indicators */
 extern const itss_registry itss__builtin_registry;                   /* ITSS standards */

@@ -2,6 +2,7 @@
  * (docs/maturity.md). No JSON here. */
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,8 +41,11 @@ static int clause_order(const void *a, const void *b)
     const itss_maturity_clause *x = a, *y = b;
     if (x->level != y->level)
         return x->level < y->level ? -1 : 1;
-    if (x->domain->index != y->domain->index)
-        return x->domain->index < y->domain->index ? -1 : 1;
+    /* level-wide clauses (no domain) after every domain of their level */
+    size_t xd = x->domain ? x->domain->index : SIZE_MAX;
+    size_t yd = y->domain ? y->domain->index : SIZE_MAX;
+    if (xd != yd)
+        return xd < yd ? -1 : 1;
     int xi = x->item ? x->item->number : INT_MAX, yi = y->item ? y->item->number : INT_MAX;
     if (xi != yi)
         return xi < yi ? -1 : 1;
@@ -401,6 +405,11 @@ const char *itss_maturity_item_alias_at(const itss_maturity_item *it, size_t i)
     return it && i < it->naliases ? it->aliases[i] : NULL;
 }
 
+const char *itss_maturity_item_cites(const itss_maturity_item *it)
+{
+    return it ? it->cites : NULL;
+}
+
 const char *itss_maturity_clause_id(const itss_maturity_clause *c) { return c ? c->id : NULL; }
 int itss_maturity_clause_level(const itss_maturity_clause *c) { return c ? c->level : 0; }
 
@@ -412,6 +421,13 @@ const itss_maturity_domain *itss_maturity_clause_domain(const itss_maturity_clau
 const itss_maturity_item *itss_maturity_clause_item(const itss_maturity_clause *c)
 {
     return c ? c->item : NULL;
+}
+
+size_t itss_maturity_clause_item_count(const itss_maturity_clause *c) { return c ? c->nitems : 0; }
+
+const itss_maturity_item *itss_maturity_clause_item_at(const itss_maturity_clause *c, size_t i)
+{
+    return c && i < c->nitems ? c->items[i] : NULL;
 }
 
 const char *itss_maturity_clause_summary(const itss_maturity_clause *c, itss_lang lang)
@@ -902,6 +918,7 @@ void itss_maturity_result_free(itss_maturity_result *r)
     itss__meta_free(r->meta, ITSS_ASSESSMENT_META_COUNT);
     free(r->domain_level);
     free(r->by_level);
+    free(r->by_wide);
     free(r->by_domain);
     free(r->by_item);
     free(r->sat);
@@ -930,6 +947,7 @@ int itss_maturity_rate(const itss_assessment *a, int target, itss_maturity_resul
     r->scale = a->scale;
     r->domain_level = calloc(m->ndomains ? m->ndomains : 1, sizeof *r->domain_level);
     r->by_level = calloc(w, sizeof *r->by_level);
+    r->by_wide = calloc(w, sizeof *r->by_wide);
     r->by_domain = calloc((m->ndomains ? m->ndomains : 1) * w, sizeof *r->by_domain);
     r->by_item = calloc((m->nitems ? m->nitems : 1) * w, sizeof *r->by_item);
     r->sat = calloc(nc ? nc : 1, 1);
@@ -937,7 +955,7 @@ int itss_maturity_rate(const itss_assessment *a, int target, itss_maturity_resul
     r->gaps = calloc(nc ? nc : 1, sizeof *r->gaps);
     r->unrated = calloc(nc ? nc : 1, sizeof *r->unrated);
     r->na = calloc(nc ? nc : 1, sizeof *r->na);
-    int oom = !r->domain_level || !r->by_level || !r->by_domain || !r->by_item || !r->sat ||
+    int oom = !r->domain_level || !r->by_level || !r->by_wide || !r->by_domain || !r->by_item || !r->sat ||
               !r->ratings || !r->gaps || !r->unrated || !r->na;
     if (!oom && itss__meta_copy(r->meta, a->meta, ITSS_ASSESSMENT_META_COUNT))
         oom = 1;
@@ -961,11 +979,16 @@ int itss_maturity_rate(const itss_assessment *a, int target, itss_maturity_resul
         }
         count(&r->by_level[0], s, unrated);
         count(&r->by_level[c->level], s, unrated);
+        if (!c->domain) { /* level-wide: the overall level only */
+            count(&r->by_wide[0], s, unrated);
+            count(&r->by_wide[c->level], s, unrated);
+            continue;
+        }
         count(&r->by_domain[c->domain->index * w], s, unrated);
         count(&r->by_domain[c->domain->index * w + (size_t)c->level], s, unrated);
-        if (c->item) {
-            count(&r->by_item[c->item->index * w], s, unrated);
-            count(&r->by_item[c->item->index * w + (size_t)c->level], s, unrated);
+        for (size_t k = 0; k < c->nitems; k++) { /* each item it names */
+            count(&r->by_item[c->items[k]->index * w], s, unrated);
+            count(&r->by_item[c->items[k]->index * w + (size_t)c->level], s, unrated);
         }
     }
     if (oom) {

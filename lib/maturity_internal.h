@@ -19,6 +19,7 @@
 #define ITSS_MAX_ITEMS 10000
 #define ITSS_MAX_CLAUSES 100000
 #define ITSS_MAX_ALIASES 16
+#define ITSS_MAX_CLAUSE_ITEMS 64 /* items named by one clause */
 #define ITSS_MAX_KEY_INDICATORS 32 /* key indicators per level or clause */
 /* The default percentage bands (ISO/IEC 33020): a percentage above
  * thresholds[0] is P, above [1] L, above [2] F. */
@@ -32,7 +33,7 @@ struct itss_maturity_level {
     char *label[2]; /* NULL when the model gives none */
     char *desc[2];  /* NULL when absent */
     char *source;   /* NULL when absent */
-    char *(*indicators)[2]; /* key indicators, [nindicators][lang] */
+    char *const (*indicators)[2]; /* key indicators, [nindicators][lang] */
     size_t nindicators;
 };
 
@@ -60,6 +61,7 @@ struct itss_maturity_item {
     char *name[2];
     char *const *aliases;
     size_t naliases;
+    char *cites; /* the clause of another standard the item stands for; NULL when none */
     char *source;
 };
 
@@ -68,12 +70,14 @@ struct itss_maturity_clause {
     int level;
     size_t index; /* model order */
     size_t src;   /* position in the document */
-    const itss_maturity_domain *domain;
-    const itss_maturity_item *item; /* NULL: domain-wide */
+    const itss_maturity_domain *domain; /* NULL: level-wide */
+    const itss_maturity_item *item; /* the first of items; NULL: domain- or level-wide */
+    const itss_maturity_item *const *items; /* [nitems], ascending numbers */
+    size_t nitems;
     char *summary[2];
     char *source;
     int should; /* a recommendation (obligation "should") */
-    char *(*indicators)[2]; /* key indicators, [nindicators][lang] */
+    char *const (*indicators)[2]; /* key indicators, [nindicators][lang] */
     size_t nindicators;
 };
 
@@ -178,6 +182,7 @@ struct itss_maturity_result {
     itss_mstats *by_domain;        /* [ndomains * (nlevels + 1)] */
     itss_mstats *by_item;          /* [nitems * (nlevels + 1)] */
     itss_mstats should;            /* the recommendations, apart */
+    itss_mstats *by_wide;          /* [nlevels + 1]: the level-wide clauses */
     unsigned char *sat;            /* [nclauses] itss_satisfaction */
     itss_rating *ratings;          /* copies: kind, percent, reason (na) */
     itss_mgap *gaps;

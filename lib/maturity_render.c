@@ -53,7 +53,10 @@ int itss_maturity_clauses_render(const itss_maturity_model *m, int level, const 
     size_t n = 0;
     for (size_t i = 0; i < m->nclauses; i++) {
         const itss_maturity_clause *c = &m->clauses[i];
-        if ((!level || c->level == level) && (!d || c->domain == d) && (!it || c->item == it))
+        int named = !it;
+        for (size_t k = 0; !named && k < c->nitems; k++)
+            named = c->items[k] == it;
+        if ((!level || c->level == level) && (!d || c->domain == d) && named)
             list[n++] = c;
     }
     itss_buf b;

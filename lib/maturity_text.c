@@ -16,7 +16,9 @@ static void share(char *dst, size_t size, size_t num, size_t den)
     snprintf(dst, size, "%llu.%llu%% (%zu/%zu)", permille / 10, permille % 10, num, den);
 }
 
-/* "2 拓展级（ITSS 三级）", "0 (below Basic)". */
+/* A level as readers know it: its label first when the model gives one
+ * ("二级 协同级", "ITSS grade 2 (Collaborative)"), else its ordinal
+ * ("3 Managed"); "0（未达到基本级）", "0 (below Basic)" below level 1. */
 static void level_text(char *dst, size_t size, const itss_maturity_model *m, int level,
                        itss_lang lang)
 {
@@ -27,10 +29,26 @@ static void level_text(char *dst, size_t size, const itss_maturity_model *m, int
     }
     const itss_maturity_level *l = &m->levels[level - 1];
     if (l->label[lang] && strcmp(l->label[lang], l->name[lang]) != 0)
-        snprintf(dst, size, lang == ITSS_LANG_ZH ? "%d %s（%s）" : "%d %s (%s)", level,
-                 l->name[lang], l->label[lang]);
+        snprintf(dst, size, lang == ITSS_LANG_ZH ? "%s %s" : "%s (%s)", l->label[lang],
+                 l->name[lang]);
     else
         snprintf(dst, size, "%d %s", level, l->name[lang]);
+}
+
+/* The item column of a clause: "17 事件管理", "43 知识 等 3 项" for a
+ * clause of several items, the domain for a domain-wide one. */
+static void item_cell(itss_table *t, const itss_maturity_clause *c, itss_lang lang)
+{
+    const int zh = lang == ITSS_LANG_ZH;
+    if (!c->domain)
+        itss__table_cell(t, zh ? "（全级）" : "(level-wide)");
+    else if (!c->item)
+        itss__table_cell(t, c->domain->name[lang]);
+    else if (c->nitems > 1)
+        itss__table_cellf(t, zh ? "%d %s 等 %zu 项" : "%d %s and %zu more", c->item->number,
+                          c->item->name[lang], zh ? c->nitems : c->nitems - 1);
+    else
+        itss__table_cellf(t, "%d %s", c->item->number, c->item->name[lang]);
 }
 
 static const char *rating_text(const itss_rating *r, char *buf, size_t size, itss_lang lang)
@@ -108,25 +126,34 @@ static void key_indicators(itss_buf *b, const itss_maturity_result *r, itss_lang
     itss__table_end(&t);
 }
 
-/* The recommendations ("should" clauses), when the model has any: their
- * share fully satisfied, then those not fully satisfied. */
-static void recommendations(itss_buf *b, const itss_maturity_result *r, itss_lang lang)
+/* The recommendations ("should" clauses; should) or the level-wide
+ * requirements (!should), when the model has any: their share fully
+ * satisfied, then those not fully satisfied. */
+static void clause_group(itss_buf *b, const itss_maturity_result *r, int should, itss_lang lang)
 {
     const int zh = lang == ITSS_LANG_ZH;
     const itss_maturity_model *m = r->model;
+    const itss_mstats *s = should ? &r->should : &r->by_wide[0];
     char tmp[64];
-    if (!r->should.total)
+    if (!s->total)
         return;
-    share(tmp, sizeof tmp, r->should.fully, r->should.applicable);
+    share(tmp, sizeof tmp, s->fully, s->applicable);
     itss__buf_putc(b, '\n');
-    itss__buf_printf(b, zh ? "建议项（不影响等级）：完全满足 %s\n"
-                           : "Recommendations (never block a level): %s fully satisfied\n",
-                     tmp);
+    if (should)
+        itss__buf_printf(b, zh ? "建议项（不影响等级）：完全满足 %s\n"
+                               : "Recommendations (never block a level): %s fully satisfied\n",
+                         tmp);
+    else
+        itss__buf_printf(b, zh ? "等级通用要求（计入总体等级，不属于任何能力域）：完全满足 %s\n"
+                               : "Level-wide requirements (count for the overall level, in no "
+                                 "domain): %s fully satisfied\n",
+                         tmp);
     itss_table t;
     itss__table_init(&t, b, 2);
     for (size_t i = 0; i < m->nclauses; i++) {
         const itss_maturity_clause *c = &m->clauses[i];
-        if (!c->should || r->sat[i] == ITSS_SAT_FULLY || r->sat[i] == ITSS_SAT_NOT_APPLICABLE)
+        if ((should ? !c->should : c->should || c->domain) || r->sat[i] == ITSS_SAT_FULLY ||
+            r->sat[i] == ITSS_SAT_NOT_APPLICABLE)
             continue;
         itss__table_row(&t, 0);
         itss__table_cell(&t, c->id);
@@ -195,7 +222,8 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
     for (int l = 1; l <= m->nlevels; l++) {
         const itss_mstats *s = &r->by_level[l];
         itss__table_row(&t, 0);
-        itss__table_cellf(&t, "%d %s", l, m->levels[l - 1].name[lang]);
+        level_text(tmp, sizeof tmp, m, l, lang);
+        itss__table_cell(&t, tmp);
         share(tmp2, sizeof tmp2, s->fully, s->applicable);
         itss__table_cell(&t, tmp2);
         itss__table_cellf(&t, "%zu", s->unrated);
@@ -217,23 +245,26 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
             itss__buf_printf(b, "Gaps to %s: %zu requirement%s\n", tmp, r->ngaps,
                              r->ngaps == 1 ? "" : "s");
         itss__table_init(&t, b, 2);
-        for (size_t d = 0; d < m->ndomains; d++) {
+        for (size_t d = 0; d <= m->ndomains; d++) { /* d == ndomains: level-wide */
+            const itss_maturity_domain *dom = d < m->ndomains ? &m->domains[d] : NULL;
             int header = 0;
             for (size_t i = 0; i < r->ngaps; i++) {
                 const itss_maturity_clause *c = r->gaps[i].clause;
-                if (c->domain != &m->domains[d])
+                if (c->domain != dom)
                     continue;
                 if (!header) {
                     itss__table_line(&t, 0, 0, "");
-                    itss__table_line(&t, 0, 0, m->domains[d].name[lang]);
+                    itss__table_line(&t, 0, 0,
+                                     dom ? dom->name[lang]
+                                         : (zh ? "等级通用要求" : "Level-wide requirements"));
                     header = 1;
                 }
                 itss__table_row(&t, 2);
                 itss__table_cell(&t, c->id);
-                if (c->item)
-                    itss__table_cellf(&t, "%d %s", c->item->number, c->item->name[lang]);
-                else
+                if (c->domain && !c->item)
                     itss__table_cell(&t, zh ? "（全域）" : "(domain)");
+                else
+                    item_cell(&t, c, lang);
                 itss__table_cell(&t, rating_text(&r->ratings[c->index], tmp2, sizeof tmp2, lang));
                 if (r->scale == ITSS_SCALE_BINARY) /* met or not: nothing is "largely" */
                     itss__table_cell(&t, zh ? "必须达成" : "must be met");
@@ -247,7 +278,8 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
         itss__table_end(&t);
     }
     key_indicators(b, r, lang);
-    recommendations(b, r, lang);
+    clause_group(b, r, 0, lang);
+    clause_group(b, r, 1, lang);
     itss__buf_putc(b, '\n');
     if (zh)
         itss__buf_printf(b, "未评定 %zu 项，不适用 %zu 项\n", r->nunrated, r->nna);
@@ -285,10 +317,7 @@ void itss__text_mclauses(itss_buf *b, const itss_maturity_clause *const *list, s
             itss__table_cellf(&t, zh ? "%d（建议）" : "%d (should)", c->level);
         else
             itss__table_cellf(&t, "%d", c->level);
-        if (c->item)
-            itss__table_cellf(&t, "%d %s", c->item->number, c->item->name[lang]);
-        else
-            itss__table_cell(&t, c->domain->name[lang]);
+        item_cell(&t, c, lang);
         itss__table_cell(&t, c->summary[lang]);
     }
     itss__table_end(&t);
@@ -338,11 +367,20 @@ void itss__text_mmodel(itss_buf *b, const itss_maturity_model *m, itss_lang lang
                 itss__table_row(&t, 4);
                 itss__table_cellf(&t, "%d", it->number);
                 itss__table_cell(&t, it->name[lang]);
+                if (it->cites)
+                    itss__table_cell(&t, it->cites);
             }
         }
     }
     itss__table_end(&t);
+    size_t wide = 0;
+    for (size_t i = 0; i < m->nclauses; i++)
+        wide += !m->clauses[i].domain;
     itss__buf_printf(b, zh ? "\n共 %zu 个能力域、%zu 个能力项、%zu 条要求\n"
                            : "\n%zu domains, %zu items, %zu clauses\n",
                      m->ndomains, m->nitems, m->nclauses);
+    if (wide)
+        itss__buf_printf(b, zh ? "其中等级通用要求 %zu 条（不属于任何能力域）\n"
+                               : "of which %zu level-wide (in no domain)\n",
+                         wide);
 }

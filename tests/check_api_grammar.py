@@ -102,7 +102,13 @@ def problems(decls):
             if not ret.endswith("*"):
                 bad(name, "an _at returns a borrowed pointer")
         # lookups
-        if name.endswith("_lookup"):
+        if name.endswith("_builtin_lookup"):
+            typ = name[:-len("_builtin_lookup")]
+            if ret != "int" or len(params) != 3 or not last_err or types[0] != "const char *":
+                bad(name, "a _builtin_lookup is (const char *id, &out, err) -> int")
+            elif types[1] != "const %s **" % typ:
+                bad(name, "a _builtin_lookup's out is const %s **, not %s" % (typ, types[1]))
+        elif name.endswith("_lookup"):
             typ = name[:-len("_lookup")]
             if ret != "int":
                 bad(name, "a _lookup returns int")
@@ -168,9 +174,10 @@ ITSS_API int itss_evaluation_load(const char *json, size_t len, const itss_indic
 ITSS_API int itss_thing_do(itss_thing *t, itss_error *err, int level);
 ITSS_API void itss_thing_wipe(itss_thing *t, itss_error *err);
 ITSS_API int itss_gizmo_render(const itss_gizmo *g, itss_format format, char **out, size_t *len, itss_error *err);
+ITSS_API int itss_gizmo_builtin_lookup(const char *id, const itss_widget **out, itss_error *err);
 """
 # each line above breaks at least one rule
-SELF_TEST_EXPECTED = 18
+SELF_TEST_EXPECTED = 19
 
 
 def main(argv):

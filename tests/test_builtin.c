@@ -151,6 +151,17 @@ static int catalog_differs(const itss_catalog *a, const itss_catalog *b)
 
 /* ---- T/CESA 1299 --------------------------------------------------------------- */
 
+static int key_indicators_differ(const char *what, size_t i, char *const (*x)[2], size_t nx,
+                                 char *const (*y)[2], size_t ny)
+{
+    if (num_differs(what, i, (long long)nx, (long long)ny))
+        return 1;
+    for (size_t k = 0; k < nx; k++)
+        if (text2_differs(what, i, x[k], y[k]))
+            return 1;
+    return 0;
+}
+
 static int maturity_differs(const itss_maturity_model *a, const itss_maturity_model *b)
 {
     if (str_differs("id", 0, a->id, b->id) || str_differs("edition", 0, a->edition, b->edition) ||
@@ -181,7 +192,9 @@ static int maturity_differs(const itss_maturity_model *a, const itss_maturity_mo
             text2_differs("level name", k, x->name, y->name) ||
             text2_differs("level label", k, x->label, y->label) ||
             text2_differs("level description", k, x->desc, y->desc) ||
-            str_differs("level source", k, x->source, y->source))
+            str_differs("level source", k, x->source, y->source) ||
+            key_indicators_differ("level indicator", k, x->indicators, x->nindicators,
+                                  y->indicators, y->nindicators))
             return 1;
     }
     for (size_t i = 0; i < a->nparts; i++)
@@ -214,6 +227,7 @@ static int maturity_differs(const itss_maturity_model *a, const itss_maturity_mo
             num_differs("item domain", i, IX(x->domain, a->domains), IX(y->domain, b->domains)) ||
             text2_differs("item name", i, x->name, y->name) ||
             num_differs("item aliases", i, (long long)x->naliases, (long long)y->naliases) ||
+            str_differs("item cites", i, x->cites, y->cites) ||
             str_differs("item source", i, x->source, y->source))
             return 1;
         for (size_t k = 0; k < x->naliases; k++)
@@ -230,9 +244,17 @@ static int maturity_differs(const itss_maturity_model *a, const itss_maturity_mo
             num_differs("clause item", i, IX(x->item, a->items), IX(y->item, b->items)) ||
             text2_differs("clause summary", i, x->summary, y->summary) ||
             str_differs("clause source", i, x->source, y->source) ||
+            num_differs("clause obligation", i, x->should, y->should) ||
+            key_indicators_differ("clause indicator", i, x->indicators, x->nindicators,
+                                  y->indicators, y->nindicators) ||
+            num_differs("clause items", i, (long long)x->nitems, (long long)y->nitems) ||
             num_differs("clause by id", i, IX(a->by_id[i], a->clauses),
                         IX(b->by_id[i], b->clauses)))
             return 1;
+        for (size_t k = 0; k < x->nitems; k++)
+            if (num_differs("clause items", i, IX(x->items[k], a->items),
+                            IX(y->items[k], b->items)))
+                return 1;
     }
     for (size_t i = 0; i < a->nil_rows; i++)
         if (num_differs("item level row item", i, IX(a->il_rows[i].item, a->items),
@@ -410,6 +432,63 @@ START_TEST(maturity_model_equals_its_data_file)
     ck_assert(maturity_differs(b, loaded));
     ck_assert_ptr_nonnull(strstr(diff, "rule at level"));
     loaded->rule_at = ITSS_SAT_LARGELY;
+    diff[0] = 0;
+    ck_assert(!maturity_differs(b, loaded));
+    itss_maturity_model_free(loaded);
+}
+END_TEST
+
+/* ITSS.1-2015, the second built-in maturity model: found by id, equal to
+ * its data file; its multi-item and level-wide clauses and its key
+ * indicators survive compilation. */
+START_TEST(itss1_model_equals_its_data_file)
+{
+    itss_maturity_model *loaded = NULL;
+    const itss_maturity_model *b = NULL, *t = NULL;
+    itss_error e;
+    ck_assert_int_eq(itss_maturity_model_builtin_lookup("itss1-2015", &b, &e), 0);
+    ck_assert_int_eq(itss_maturity_model_builtin_lookup("tcesa1299-2023", &t, &e), 0);
+    ck_assert_ptr_eq(t, itss_maturity_model_builtin());
+    ck_assert_ptr_ne(b, t);
+    ck_assert_int_eq(b->builtin, 1);
+    ck_assert_int_eq(itss_maturity_model_builtin_lookup("itss1", &b, &e), ITSS_ENOTFOUND);
+    ck_assert_ptr_null(b);
+    ck_assert_ptr_nonnull(strstr(e.message, "\"itss1\""));
+    ck_assert_ptr_nonnull(strstr(e.message, "itss1-2015"));
+    ck_assert_int_eq(itss_maturity_model_builtin_lookup(NULL, &b, &e), ITSS_EINVAL);
+    ck_assert_int_eq(itss_maturity_model_builtin_lookup("itss1-2015", NULL, &e), ITSS_EINVAL);
+    ck_assert_int_eq(itss_maturity_model_builtin_lookup("itss1-2015", &b, &e), 0);
+    ck_assert_int_eq(
+        itss_maturity_model_load_file(data_path("itss1-2015.json"), &loaded, &e), 0);
+    diff[0] = 0;
+    ck_assert_msg(!maturity_differs(b, loaded), "compiled and loaded models differ: %s", diff);
+    char *x = NULL, *y = NULL;
+    ck_assert_int_eq(itss_maturity_model_export(b, ITSS_FORMAT_JSON, &x, NULL, &e), 0);
+    ck_assert_int_eq(itss_maturity_model_export(loaded, ITSS_FORMAT_JSON, &y, NULL, &e), 0);
+    ck_assert_str_eq(x, y);
+    itss_free(x);
+    itss_free(y);
+    size_t several = 0, wide = 0, keyed = 0;
+    for (size_t i = 0; i < b->nclauses; i++) {
+        several += b->clauses[i].nitems > 1;
+        wide += !b->clauses[i].domain;
+        keyed += b->clauses[i].nindicators > 0;
+    }
+    ck_assert_uint_gt(several, 0);
+    ck_assert_uint_gt(wide, 0);
+    ck_assert_uint_gt(keyed, 0);
+    /* a changed item list is seen */
+    itss_maturity_clause *c = (itss_maturity_clause *)loaded->clauses;
+    size_t k = 0;
+    while (c[k].nitems < 2)
+        k++;
+    const itss_maturity_item **list = (const itss_maturity_item **)c[k].items;
+    const itss_maturity_item *keep = list[1];
+    list[1] = list[0];
+    diff[0] = 0;
+    ck_assert(maturity_differs(b, loaded));
+    ck_assert_ptr_nonnull(strstr(diff, "clause items"));
+    list[1] = keep;
     diff[0] = 0;
     ck_assert(!maturity_differs(b, loaded));
     itss_maturity_model_free(loaded);
@@ -610,6 +689,7 @@ static Suite *suite(void)
     TCase *t = tcase_create("compiled");
     tcase_add_test(t, catalog_equals_its_data_file);
     tcase_add_test(t, maturity_model_equals_its_data_file);
+    tcase_add_test(t, itss1_model_equals_its_data_file);
     tcase_add_test(t, quality_model_and_indicators_equal_their_data_files);
     tcase_add_test(t, registry_equals_its_data_file);
     tcase_add_test(t, builtins_are_constant_and_never_freed);

@@ -661,7 +661,7 @@ START_TEST(rate_getters)
     itss_free(s);
     ck_assert_int_eq(itss_maturity_result_render(r, ITSS_FORMAT_TEXT, ITSS_LANG_EN, &s, NULL, &e),
                      0);
-    ck_assert_ptr_nonnull(strstr(s, "Gaps to 1 Basic (ITSS grade 4): 1 requirement"));
+    ck_assert_ptr_nonnull(strstr(s, "Gaps to ITSS grade 4 (Basic): 1 requirement"));
     itss_free(s);
     ck_assert_int_eq(itss_maturity_result_render(r, (itss_format)5, ITSS_LANG_EN, &s, NULL, &e),
                      ITSS_EINVAL);

@@ -32,7 +32,7 @@ static const char usage_text[] =
     "  itss class map --from SCHEME CODE    map a gbt4754 or db21 class back\n"
     "    option: --catalog FILE             use a catalog instead of the built-in one\n"
     "\n"
-    "T/CESA 1299-2023 O&M service capability maturity:\n"
+    "O&M service capability maturity (T/CESA 1299-2023; ITSS.1-2015 with --model):\n"
     "  itss maturity rate FILE|-            rate an assessment: level, profile, gaps\n"
     "    --target N                         list the gaps to level N (default: next;\n"
     "                                       N: ordinal, 1 the lowest, or name or label)\n"
@@ -40,7 +40,8 @@ static const char usage_text[] =
     "  itss maturity model                  the model: levels, domains, items\n"
     "  itss maturity clauses                the requirement clauses\n"
     "    --level N  --domain ID  --item N   select clauses\n"
-    "    option: --model FILE               use a model instead of the built-in one\n"
+    "    option: --model ID|FILE            another model: built-in itss1-2015 (ITSS.1-2015)\n"
+    "                                       or tcesa1299-2023 (the default), or a file\n"
     "\n"
     "GB/T 33850-2017 service quality:\n"
     "  itss quality score FILE|-            score an evaluation (--jsonl: one per line)\n"
@@ -697,7 +698,9 @@ static int maturity_main(const char *verb, int argc, char **argv)
     itss_maturity_model *own = NULL;
     char *out = NULL;
     int rc = 0;
-    if (o.model) {
+    if (o.model && itss_maturity_model_builtin_lookup(o.model, &m, NULL) == ITSS_OK) {
+        /* a built-in model by id (tcesa1299-2023, itss1-2015) */
+    } else if (o.model) {
         if ((rc = itss_maturity_model_load_file(o.model, &own, &e)))
             status = fail(&e, o.model);
         m = own;

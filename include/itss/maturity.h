@@ -94,6 +94,15 @@ ITSS_API itss_rating_kind itss_rating_grade(itss_rating_kind kind, double percen
  * returns the same object. Borrowed, immutable, valid until the process
  * ends. */
 ITSS_API const itss_maturity_model *itss_maturity_model_builtin(void);
+/* A built-in model by its id: "tcesa1299-2023" (the one
+ * itss_maturity_model_builtin returns) or "itss1-2015" (ITSS.1-2015, the
+ * edition T/CESA 1299-2023 replaced; docs/maturity.md). *out is borrowed,
+ * immutable, valid until the process ends. Errors: ITSS_EINVAL (NULL id or
+ * out), ITSS_ENOTFOUND (no built-in model has that id; the message names
+ * the id and the ones there are). */
+ITSS_API int itss_maturity_model_builtin_lookup(const char *id,
+                                                const itss_maturity_model **out,
+                                                itss_error *err);
 
 /* Build a model from JSON (format itss-maturity-model/1, docs/maturity.md):
  * an organisation's own model goes through the same loader that validates
@@ -207,13 +216,27 @@ ITSS_API const char *itss_maturity_item_name(const itss_maturity_item *it, itss_
 /* Other names the standard uses for the item (Chinese), e.g. Table 1's. */
 ITSS_API size_t itss_maturity_item_alias_count(const itss_maturity_item *it);
 ITSS_API const char *itss_maturity_item_alias_at(const itss_maturity_item *it, size_t i);
+/* The clause of another standard the item stands for ("GB/T 28827.1-2012
+ * 5.2" in ITSS.1-2015; "cites" in the model), or NULL when the model gives
+ * none. Borrowed from the model. */
+ITSS_API const char *itss_maturity_item_cites(const itss_maturity_item *it);
 
 /* "7.4.4.c". */
 ITSS_API const char *itss_maturity_clause_id(const itss_maturity_clause *c);
 ITSS_API int itss_maturity_clause_level(const itss_maturity_clause *c);
+/* NULL for a level-wide clause ("domain": null in the model), which counts
+ * for the overall level only, not for any domain. */
 ITSS_API const itss_maturity_domain *itss_maturity_clause_domain(const itss_maturity_clause *c);
-/* NULL for a domain-wide clause (9.4.*, 10.*). */
+/* The clause's item, the first (lowest number) when it names several; NULL
+ * for a domain-wide clause (9.4.*, 10.*) and a level-wide one. */
 ITSS_API const itss_maturity_item *itss_maturity_clause_item(const itss_maturity_clause *c);
+/* The items a clause names, ascending by number: 1 for most clauses, 0 for
+ * a domain-wide or level-wide one, several for "items": [..] in the model
+ * (the clause then counts for each of them in
+ * itss_maturity_result_item_status). Borrowed from the model. */
+ITSS_API size_t itss_maturity_clause_item_count(const itss_maturity_clause *c);
+ITSS_API const itss_maturity_item *itss_maturity_clause_item_at(const itss_maturity_clause *c,
+                                                                size_t i);
 /* A short summary in libitss's words, not the standard's text. */
 ITSS_API const char *itss_maturity_clause_summary(const itss_maturity_clause *c, itss_lang lang);
 ITSS_API const char *itss_maturity_clause_source(const itss_maturity_clause *c);

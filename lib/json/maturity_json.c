@@ -77,6 +77,16 @@ static const void *clause_id(const void *list, size_t i, size_t *len)
     return id;
 }
 
+/* "indicators": key indicators of a level or a clause. */
+static int load_indicators(itss_jdoc *d, json_t *o, itss_arena *A, char *const (**out)[2],
+                           size_t *n)
+{
+    char *(*list)[2] = NULL;
+    int rc = itss__jget_text2_list(d, o, "indicators", ITSS_MAX_KEY_INDICATORS, A, &list, n);
+    *out = list;
+    return rc;
+}
+
 static int load_levels(mloader *L, json_t *arr)
 {
     static const char *const keys[] = {"level",  "name",       "label", "description",
@@ -121,8 +131,7 @@ static int load_levels(mloader *L, json_t *arr)
         if (!rc)
             rc = itss__jget_string_copy(d, A, o, "source", &l->source);
         if (!rc)
-            rc = itss__jget_text2_list(d, o, "indicators", ITSS_MAX_KEY_INDICATORS, A,
-                                       &l->indicators, &l->nindicators);
+            rc = load_indicators(d, o, A, &l->indicators, &l->nindicators);
         l->ordinal = (int)i + 1;
         itss__jpath_pop(d, m1);
     }
@@ -285,7 +294,8 @@ static int load_domains(mloader *L, json_t *arr)
 static int load_items(mloader *L, json_t *arr)
 {
     char sh[160];
-    static const char *const keys[] = {"number", "domain", "name", "aliases", "source", NULL};
+    static const char *const keys[] = {"number", "domain",  "name",
+                                       "aliases", "cites", "source", NULL};
     itss_jdoc *d = L->d;
     itss_maturity_model *m = L->m;
     itss_arena *A = &m->arena;
@@ -340,6 +350,8 @@ static int load_items(mloader *L, json_t *arr)
             itss__jpath_pop(d, ma);
         }
         if (!rc)
+            rc = itss__jget_string_copy(d, A, o, "cites", &it->cites);
+        if (!rc)
             rc = itss__jget_string_copy(d, A, o, "source", &it->source);
         it->number = (int)number;
         it->src = i;
@@ -378,11 +390,121 @@ static int load_obligation(itss_jdoc *d, json_t *o, int *should)
     return ITSS_OK;
 }
 
+/* One item number of a clause (at the current path): the model's item, of
+ * the clause's domain. */
+static int clause_item(mloader *L, json_t *v, const itss_maturity_clause *c,
+                       const itss_maturity_item **out)
+{
+    itss_jdoc *d = L->d;
+    char sh[64];
+    long long num = 0;
+    if (!itss__jwhole(v, &num))
+        return itss__jfail(d, ITSS_ESCHEMA, 0, "an item must be an item number, not %s",
+                           itss__jtype(v));
+    if (num < INT_MIN || num > INT_MAX || !(*out = itss__mitem_find(L->m, (int)num)))
+        return itss__jfail(d, ITSS_EMODEL, 0, "item %s is not one of the model's items",
+                           (itss__format_double(sh, sizeof sh, json_number_value(v)), sh));
+    if ((*out)->domain != c->domain)
+        return itss__jfail(d, ITSS_EMODEL, 0, "item %d belongs to domain \"%s\", not to \"%s\"",
+                           (*out)->number, (*out)->domain->id, c->domain->id);
+    return ITSS_OK;
+}
+
+static int item_ptr_cmp(const void *a, const void *b)
+{
+    const itss_maturity_item *x = *(const itss_maturity_item *const *)a,
+                             *y = *(const itss_maturity_item *const *)b;
+    return (x->number > y->number) - (x->number < y->number);
+}
+
+/* Where a clause belongs: "domain", a domain id or null for a level-wide
+ * clause, and "item", an item number or null (domain-wide), or "items", an
+ * array of item numbers (empty: domain-wide). A level-wide clause names no
+ * item. */
+static int load_clause_place(mloader *L, json_t *o, itss_maturity_clause *c)
+{
+    itss_jdoc *d = L->d;
+    itss_maturity_model *m = L->m;
+    char sh[160];
+    json_t *dv = json_object_get(o, "domain"), *item = json_object_get(o, "item"),
+           *items = json_object_get(o, "items");
+    if (!dv)
+        return itss__jfail(d, ITSS_ESCHEMA, 0,
+                           "missing required key \"domain\" (null for a level-wide clause)");
+    if (item && items)
+        return itss__jfail_key(d, "items", ITSS_ESCHEMA, 0,
+                               "a clause has \"item\" or \"items\", not both");
+    if (items && !json_is_array(items))
+        return itss__jfail_key(d, "items", ITSS_ESCHEMA, 0,
+                               "\"items\" must be an array of item numbers, not %s",
+                               itss__jtype(items));
+    if (json_is_null(dv)) {
+        if ((item && !json_is_null(item)) || (items && json_array_size(items)))
+            return itss__jfail_key(d, item ? "item" : "items", ITSS_EMODEL, 0,
+                                   "a level-wide clause (\"domain\": null) names no item");
+        return ITSS_OK;
+    }
+    if (!json_is_string(dv))
+        return itss__jfail_key(d, "domain", ITSS_ESCHEMA, 0,
+                               "\"domain\" must be a domain id or null, not %s",
+                               itss__jtype(dv));
+    const char *dom = NULL;
+    int rc = itss__jget_string(d, o, "domain", 1, 0, &dom);
+    if (rc)
+        return rc;
+    if (!(c->domain = itss__mdomain_find(m, dom)))
+        return itss__jfail_key(d, "domain", ITSS_EMODEL, 0,
+                               "domain \"%s\" is not one of the model's domains",
+                               itss__shown(sh, sizeof sh, dom));
+    if (!item && !items)
+        return itss__jfail(d, ITSS_ESCHEMA, 0,
+                           "missing required key \"item\" (null for a domain-wide clause) "
+                           "or \"items\"");
+    size_t n = item ? !json_is_null(item) : json_array_size(items);
+    if (n > ITSS_MAX_CLAUSE_ITEMS)
+        return itss__jfail_key(d, "items", ITSS_ELIMIT, 0,
+                               "\"items\" has %zu items; a clause names at most %d", n,
+                               ITSS_MAX_CLAUSE_ITEMS);
+    if (!n)
+        return ITSS_OK;
+    const itss_maturity_item **list = itss__arena_calloc(&m->arena, n, sizeof *list);
+    if (!list)
+        return nomem(d);
+    if (item) {
+        size_t m0 = itss__jpath_key(d, "item");
+        long long whole = 0;
+        if (!itss__jwhole(item, &whole))
+            rc = itss__jfail(d, ITSS_ESCHEMA, 0, "\"item\" must be an item number or null, not %s",
+                             itss__jtype(item));
+        else
+            rc = clause_item(L, item, c, &list[0]);
+        itss__jpath_pop(d, m0);
+    }
+    for (size_t k = 0; !rc && items && k < n; k++) {
+        size_t m0 = itss__jpath_key(d, "items"), m1 = itss__jpath_index(d, k);
+        rc = clause_item(L, json_array_get(items, k), c, &list[k]);
+        /* at most ITSS_MAX_CLAUSE_ITEMS (64): comparing with each earlier one is cheap */
+        for (size_t j = 0; !rc && j < k; j++)
+            if (list[j] == list[k])
+                rc = itss__jfail(d, ITSS_EDUPLICATE, 0, "item %d is listed twice",
+                                 list[k]->number);
+        itss__jpath_pop(d, m1);
+        itss__jpath_pop(d, m0);
+    }
+    if (rc)
+        return rc;
+    qsort(list, n, sizeof *list, item_ptr_cmp);
+    c->items = list;
+    c->nitems = n;
+    c->item = list[0];
+    return ITSS_OK;
+}
+
 static int load_clauses(mloader *L, json_t *arr)
 {
-    char sh[160];
-    static const char *const keys[] = {"id",     "level",      "domain",     "item", "summary",
-                                       "source", "obligation", "indicators", NULL};
+    static const char *const keys[] = {"id",      "level",  "domain",     "item",
+                                       "items",   "summary", "source",     "obligation",
+                                       "indicators", NULL};
     itss_jdoc *d = L->d;
     itss_maturity_model *m = L->m;
     itss_arena *A = &m->arena;
@@ -393,9 +515,9 @@ static int load_clauses(mloader *L, json_t *arr)
     int rc = ITSS_OK;
     for (size_t i = 0; !rc && i < n; i++) {
         size_t m1 = itss__jpath_index(d, i);
-        json_t *o = json_array_get(arr, i), *item = NULL;
+        json_t *o = json_array_get(arr, i);
         itss_maturity_clause *c = BUILDING(itss_maturity_clause, &m->clauses[i]);
-        const char *id = NULL, *dom = NULL;
+        const char *id = NULL;
         long long level = 0;
         if (!json_is_object(o))
             rc = itss__jfail(d, ITSS_ESCHEMA, 0, "a clause must be an object, not %s",
@@ -411,30 +533,7 @@ static int load_clauses(mloader *L, json_t *arr)
                                  "level %lld is not a level of this model (levels 1..%d)", level,
                                  m->nlevels);
         if (!rc)
-            rc = itss__jget_string(d, o, "domain", 1, 0, &dom);
-        if (!rc && !(c->domain = itss__mdomain_find(m, dom)))
-            rc = itss__jfail_key(d, "domain", ITSS_EMODEL, 0,
-                                 "domain \"%s\" is not one of the model's domains",
-                                 itss__shown(sh, sizeof sh, dom));
-        if (!rc && !(item = json_object_get(o, "item")))
-            rc = itss__jfail(d, ITSS_ESCHEMA, 0,
-                             "missing required key \"item\" (null for a domain-wide clause)");
-        long long inum = 0;
-        if (!rc && !json_is_null(item)) {
-            if (!itss__jwhole(item, &inum))
-                rc = itss__jfail_key(d, "item", ITSS_ESCHEMA, 0,
-                                     "\"item\" must be an item number or null, not %s",
-                                     itss__jtype(item));
-            else if (inum < INT_MIN || inum > INT_MAX ||
-                     !(c->item = itss__mitem_find(m, (int)inum)))
-                rc = itss__jfail_key(d, "item", ITSS_EMODEL, 0,
-                                     "item %s is not one of the model's items",
-                                     (itss__format_double(sh, sizeof sh, json_number_value(item)), sh));
-            else if (c->item->domain != c->domain)
-                rc = itss__jfail_key(d, "item", ITSS_EMODEL, 0,
-                                     "item %d belongs to domain \"%s\", not to \"%s\"",
-                                     c->item->number, c->item->domain->id, c->domain->id);
-        }
+            rc = load_clause_place(L, o, c);
         if (!rc)
             rc = itss__jget_text2(d, o, "summary", 1, A, c->summary);
         if (!rc)
@@ -442,8 +541,7 @@ static int load_clauses(mloader *L, json_t *arr)
         if (!rc)
             rc = load_obligation(d, o, &c->should);
         if (!rc)
-            rc = itss__jget_text2_list(d, o, "indicators", ITSS_MAX_KEY_INDICATORS, A,
-                                       &c->indicators, &c->nindicators);
+            rc = load_indicators(d, o, A, &c->indicators, &c->nindicators);
         if (!rc && !(c->id = itss__arena_strdup(A, id)))
             rc = nomem(d);
         c->level = (int)level;
@@ -688,9 +786,11 @@ static int find_unused(itss_jdoc *d, itss_maturity_model *m)
     if (!used)
         return nomem(d);
     for (size_t i = 0; i < m->nclauses; i++) {
-        used[m->clauses[i].domain->index] = 1;
-        if (m->clauses[i].item)
-            used[m->ndomains + m->clauses[i].item->index] = 1;
+        const itss_maturity_clause *c = &m->clauses[i];
+        if (c->domain)
+            used[c->domain->index] = 1;
+        for (size_t k = 0; k < c->nitems; k++)
+            used[m->ndomains + c->items[k]->index] = 1;
     }
     size_t count = 0;
     for (size_t i = 0; i < n; i++)
@@ -1063,17 +1163,38 @@ static void indicators(itss_jw *w, char *const (*list)[2], size_t n)
     itss__jw_arr_end(w);
 }
 
+/* Where a clause belongs: "domain" (null: level-wide), "item" (the first
+ * item; null: domain- or level-wide) unless only_list and the clause names
+ * several, and "items" when it names several. */
+static void place_fields(itss_jw *w, const itss_maturity_clause *c, int only_list)
+{
+    itss__jw_key(w, "domain");
+    if (c->domain)
+        itss__jw_str(w, c->domain->id);
+    else
+        itss__jw_null(w);
+    if (!(only_list && c->nitems > 1)) {
+        itss__jw_key(w, "item");
+        if (c->item)
+            itss__jw_int(w, c->item->number);
+        else
+            itss__jw_null(w);
+    }
+    if (c->nitems > 1) {
+        itss__jw_key(w, "items");
+        itss__jw_arr(w);
+        for (size_t k = 0; k < c->nitems; k++)
+            itss__jw_int(w, c->items[k]->number);
+        itss__jw_arr_end(w);
+    }
+}
+
 static void clause_obj(itss_jw *w, const itss_maturity_clause *c)
 {
     itss__jw_obj(w);
     itss__jw_kstr(w, "id", c->id);
     itss__jw_kint(w, "level", c->level);
-    itss__jw_kstr(w, "domain", c->domain->id);
-    itss__jw_key(w, "item");
-    if (c->item)
-        itss__jw_int(w, c->item->number);
-    else
-        itss__jw_null(w);
+    place_fields(w, c, 1); /* a model document: loaded back */
     itss__jw_ktext2(w, "summary", c->summary);
     kopt_str(w, "source", c->source);
     if (c->should)
@@ -1188,6 +1309,7 @@ void itss__json_mmodel(itss_buf *b, const itss_maturity_model *m, int pretty)
                 itss__jw_str(&w, it->aliases[k]);
             itss__jw_arr_end(&w);
         }
+        kopt_str(&w, "cites", it->cites);
         kopt_str(&w, "source", it->source);
         itss__jw_obj_end(&w);
     }
@@ -1326,12 +1448,7 @@ static void rated_clause_fields(itss_jw *w, const itss_maturity_result *r,
     const itss_rating *rt = &r->ratings[c->index];
     itss__jw_kstr(w, "id", c->id);
     itss__jw_kint(w, "level", c->level);
-    itss__jw_kstr(w, "domain", c->domain->id);
-    itss__jw_key(w, "item");
-    if (c->item)
-        itss__jw_int(w, c->item->number);
-    else
-        itss__jw_null(w);
+    place_fields(w, c, 0);
     itss__jw_key(w, "rating");
     if (rt->kind)
         rating_value(w, rt);
@@ -1340,6 +1457,26 @@ static void rated_clause_fields(itss_jw *w, const itss_maturity_result *r,
     itss__jw_kstr(w, "grade",
                   itss__rating_token(itss__mgrade(r->model, (itss_rating_kind)rt->kind,
                                                   rt->percent)));
+}
+
+/* "list": the recommendations (should) or the level-wide requirements
+ * (!should: the "shall" clauses without a domain), with their status. */
+static void status_list(itss_jw *w, const itss_maturity_result *r, int should)
+{
+    const itss_maturity_model *m = r->model;
+    itss__jw_key(w, "list");
+    itss__jw_arr(w);
+    for (size_t i = 0; i < m->nclauses; i++) {
+        const itss_maturity_clause *c = &m->clauses[i];
+        if (should ? !c->should : c->should || c->domain)
+            continue;
+        itss__jw_obj(w);
+        rated_clause_fields(w, r, c);
+        itss__jw_kstr(w, "status", sat_name(r->sat[i]));
+        itss__jw_ktext2(w, "summary", c->summary);
+        itss__jw_obj_end(w);
+    }
+    itss__jw_arr_end(w);
 }
 
 void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
@@ -1464,20 +1601,28 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
     itss__jw_key(&w, "recommendations");
     itss__jw_obj(&w);
     stats_fields(&w, &r->should);
-    itss__jw_key(&w, "list");
-    itss__jw_arr(&w);
-    for (size_t i = 0; i < m->nclauses; i++) {
-        const itss_maturity_clause *c = &m->clauses[i];
-        if (!c->should)
-            continue;
+    status_list(&w, r, 1);
+    itss__jw_obj_end(&w);
+
+    /* the level-wide requirements, when the model has any */
+    if (r->by_wide[0].total) {
+        itss__jw_key(&w, "level_wide");
         itss__jw_obj(&w);
-        rated_clause_fields(&w, r, c);
-        itss__jw_kstr(&w, "status", sat_name(r->sat[i]));
-        itss__jw_ktext2(&w, "summary", c->summary);
+        stats_fields(&w, &r->by_wide[0]);
+        itss__jw_key(&w, "levels");
+        itss__jw_arr(&w);
+        for (int l = 1; l <= m->nlevels; l++) {
+            if (!r->by_wide[l].total)
+                continue;
+            itss__jw_obj(&w);
+            itss__jw_kint(&w, "level", l);
+            stats_fields(&w, &r->by_wide[l]);
+            itss__jw_obj_end(&w);
+        }
+        itss__jw_arr_end(&w);
+        status_list(&w, r, 0);
         itss__jw_obj_end(&w);
     }
-    itss__jw_arr_end(&w);
-    itss__jw_obj_end(&w);
 
     itss__jw_key(&w, "unrated");
     itss__jw_arr(&w);

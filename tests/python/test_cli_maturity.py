@@ -43,15 +43,15 @@ def test_rate_example_validates_as_assessment(validate):
 def test_rate_text_report(cli):
     rc, out, _ = cli("maturity", "rate", EXAMPLE)
     assert rc == 0
-    assert "\n达到等级  2 拓展级（三级）\n" in out
-    assert "\n能力管理  3 协同级（二级）  55.7% (34/61)\n" in out
-    assert "差距：达到 3 协同级（二级） 还需满足 5 项要求" in out
+    assert "\n达到等级  三级 拓展级\n" in out
+    assert "\n能力管理  二级 协同级  55.7% (34/61)\n" in out
+    assert "差距：达到 二级 协同级 还需满足 5 项要求" in out
     rc, out, _ = cli("maturity", "rate", EXAMPLE, "--lang", "en", "--target", "4")
     assert rc == 0
-    assert "\nLevel reached  2 Extended (ITSS grade 3)\n" in out
+    assert "\nLevel reached  ITSS grade 3 (Extended)\n" in out
     # a level longer than its heading still leaves two spaces before the next column
-    assert "\nCapability management  3 Collaborative (ITSS grade 2)  55.7% (34/61)\n" in out
-    assert "Gaps to 4 Quantitative (ITSS grade 1):" in out
+    assert "\nCapability management  ITSS grade 2 (Collaborative)  55.7% (34/61)\n" in out
+    assert "Gaps to ITSS grade 1 (Quantitative):" in out
 
 
 def test_rate_stdin(cli):

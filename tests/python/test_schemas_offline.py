@@ -35,6 +35,7 @@ def _documents():
     docs = [
         (ROOT / "data" / "gbt29264-2012.json", "catalog"),
         (ROOT / "data" / "tcesa1299-2023.json", "maturity-model"),
+        (ROOT / "data" / "itss1-2015.json", "maturity-model"),
         (ROOT / "data" / "quality-indicators.json", "indicator-catalog"),
         (ROOT / "data" / "gbt33850-2017.json", "quality-model"),
         (ROOT / "data" / "itss-standards.json", "standards"),
