@@ -633,17 +633,21 @@ START_TEST(sources_cite_documents_not_files)
     for (size_t x = 0; x < c->nxw; x++)
         for (size_t k = 0; k < c->xw[x].ntargets; k++)
             check_citation("crosswalk target", k, c->xw[x].targets[k].source);
-    const itss_maturity_model *m = itss_maturity_model_builtin();
-    check_citation("maturity model", 0, m->source);
-    check_citation("item levels", 0, m->item_levels_source);
-    for (int i = 0; i < m->nlevels; i++)
-        check_citation("level", (size_t)i, m->levels[i].source);
-    for (size_t i = 0; i < m->ndomains; i++)
-        check_citation("domain", i, m->domains[i].source);
-    for (size_t i = 0; i < m->nitems; i++)
-        check_citation("item", i, m->items[i].source);
-    for (size_t i = 0; i < m->nclauses; i++)
-        check_citation("clause", i, m->clauses[i].source);
+    const itss_maturity_model *models[2] = {itss_maturity_model_builtin(), NULL};
+    ck_assert_int_eq(itss_maturity_model_builtin_lookup("itss1-2015", &models[1], NULL), 0);
+    check_citation("item levels", 0, models[0]->item_levels_source);
+    for (size_t k = 0; k < 2; k++) {
+        const itss_maturity_model *m = models[k];
+        check_citation("maturity model", k, m->source);
+        for (int i = 0; i < m->nlevels; i++)
+            check_citation("level", (size_t)i, m->levels[i].source);
+        for (size_t i = 0; i < m->ndomains; i++)
+            check_citation("domain", i, m->domains[i].source);
+        for (size_t i = 0; i < m->nitems; i++)
+            check_citation("item", i, m->items[i].source);
+        for (size_t i = 0; i < m->nclauses; i++)
+            check_citation("clause", i, m->clauses[i].source);
+    }
     check_citation("quality model", 0, itss_quality_model_builtin()->source);
     const itss_indicator_catalog *ic = itss_indicator_catalog_builtin();
     check_citation("indicator catalog", 0, ic->source);

@@ -585,6 +585,85 @@ END_TEST
 
 /* ---- the rater ---------------------------------------------------------- */
 
+/* ITSS.1-2015: the requirement of table 12 spanning the rows GB/T
+ * 28827.1-2012 6.4, 6.5 and 6.6 names items 43, 44 and 45 (the people
+ * aspect's rows in the order of the tables: 6.2 is 41), and its status is
+ * reported for each of them; a level-wide characteristic has no domain;
+ * an item says which clause it cites; labels name levels. */
+START_TEST(itss1_items_and_level_wide)
+{
+    const itss_maturity_model *m = NULL;
+    const itss_maturity_clause *c = NULL, *w = NULL;
+    itss_error e;
+    ck_assert_int_eq(itss_maturity_model_builtin_lookup("itss1-2015", &m, &e), 0);
+    ck_assert_str_eq(itss_maturity_model_edition(m), "ITSS.1-2015");
+    ck_assert_uint_eq(itss_maturity_model_level_count(m), 4);
+    const itss_maturity_level *level = NULL;
+    ck_assert_int_eq(itss_maturity_level_lookup(m, "一级", &level, &e), 0);
+    ck_assert_int_eq(itss_maturity_level_ordinal(level), 4);
+    ck_assert_int_eq(itss_maturity_level_lookup(m, "基本级", &level, &e), 0);
+    ck_assert_int_eq(itss_maturity_level_ordinal(level), 1);
+    ck_assert_int_eq(itss_maturity_clause_lookup(m, "t12-1.6.4-a", &c, &e), 0);
+    ck_assert_uint_eq(itss_maturity_clause_item_count(c), 3);
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_int_eq(itss_maturity_item_number(itss_maturity_clause_item_at(c, i)),
+                         43 + (int)i);
+    ck_assert_ptr_null(itss_maturity_clause_item_at(c, 3));
+    ck_assert_ptr_eq(itss_maturity_clause_item(c), itss_maturity_clause_item_at(c, 0));
+    ck_assert_str_eq(itss_maturity_item_cites(itss_maturity_clause_item_at(c, 2)),
+                     "GB/T 28827.1-2012 6.6");
+    ck_assert_int_eq(itss_maturity_clause_lookup(m, "4.3.2.2-a", &w, &e), 0);
+    ck_assert_ptr_null(itss_maturity_clause_domain(w));
+    ck_assert_ptr_null(itss_maturity_clause_item(w));
+    ck_assert_uint_eq(itss_maturity_clause_item_count(w), 0);
+    ck_assert_uint_eq(itss_maturity_clause_item_count(NULL), 0);
+    ck_assert_ptr_null(itss_maturity_item_cites(NULL));
+
+    /* all met but t12-1.6.4-a */
+    itss_assessment *a = NULL;
+    ck_assert_int_eq(itss_assessment_new(m, &a, &e), 0);
+    ck_assert_int_eq(itss_assessment_set_scale(a, ITSS_SCALE_BINARY, &e), 0);
+    for (size_t i = 0; i < itss_maturity_model_clause_count(m); i++)
+        ck_assert_int_eq(itss_assessment_set_rating(
+                             a, itss_maturity_clause_id(itss_maturity_model_clause_at(m, i)),
+                             ITSS_RATING_MET, &e),
+                         0);
+    ck_assert_int_eq(itss_assessment_set_rating(a, "t12-1.6.4-a", ITSS_RATING_NOT_MET, &e), 0);
+    itss_maturity_result *r = NULL;
+    ck_assert_int_eq(itss_maturity_rate(a, 0, &r, &e), 0);
+    ck_assert_int_eq(itss_maturity_result_level(r), 2);
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_int_eq(
+            itss_maturity_result_item_status(r, itss_maturity_clause_item_at(c, i), 3),
+            ITSS_SAT_NOT);
+    const itss_maturity_item *it = NULL;
+    ck_assert_int_eq(itss_maturity_item_lookup(m, 42, &it, &e), 0); /* 6.3, not in the cell */
+    ck_assert_int_eq(itss_maturity_result_item_status(r, it, 3), ITSS_SAT_FULLY);
+    /* the level-wide clauses count for the overall level only */
+    ck_assert_int_eq(itss_assessment_set_rating(a, "t12-1.6.4-a", ITSS_RATING_MET, &e), 0);
+    ck_assert_int_eq(itss_assessment_set_rating(a, "4.3.4.2-e", ITSS_RATING_NOT_MET, &e), 0);
+    itss_maturity_result_free(r);
+    ck_assert_int_eq(itss_maturity_rate(a, 0, &r, &e), 0);
+    ck_assert_int_eq(itss_maturity_result_level(r), 3);
+    for (size_t d = 0; d < itss_maturity_model_domain_count(m); d++)
+        ck_assert_int_eq(itss_maturity_result_domain_level(r, itss_maturity_model_domain_at(m, d)),
+                         4);
+    ck_assert_uint_eq(itss_maturity_result_gap_count(r), 1);
+    ck_assert_ptr_null(itss_maturity_clause_domain(itss_maturity_result_gap_at(r, 0)));
+    char *text = NULL;
+    ck_assert_int_eq(itss_maturity_result_render(r, ITSS_FORMAT_TEXT, ITSS_LANG_ZH, &text, NULL,
+                                                 &e),
+                     0);
+    ck_assert_ptr_nonnull(strstr(text, "达到等级  二级 改进（协同）级\n"));
+    ck_assert_ptr_nonnull(strstr(text, "差距：达到 一级 提升（量化）级 还需满足 1 项要求"));
+    ck_assert_ptr_nonnull(strstr(text, "  等级通用要求\n"));
+    ck_assert_ptr_nonnull(strstr(text, "等级通用要求（计入总体等级，不属于任何能力域）：完全满足 95.2% (20/21)"));
+    itss_free(text);
+    itss_maturity_result_free(r);
+    itss_assessment_free(a);
+}
+END_TEST
+
 START_TEST(rate_getters)
 {
     itss_assessment *a = all_f();
@@ -868,6 +947,7 @@ static Suite *suite(void)
     tcase_add_test(t, assessment_set_get_and_errors);
     tcase_add_test(t, assessment_export_round_trip);
     tcase_add_test(t, rate_getters);
+    tcase_add_test(t, itss1_items_and_level_wide);
     tcase_add_test(t, rate_arguments);
     tcase_add_test(t, rate_from_threads);
     tcase_add_test(t, error_render);

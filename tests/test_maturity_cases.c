@@ -6,8 +6,9 @@
  */
 #include "cases_common.h"
 
-/* The model of a case: "model": "file.json" in the case directory, or the
- * built-in one. *own receives a loaded model to free. */
+/* The model of a case: "model": "file.json" in the case directory,
+ * "builtin": "itss1-2015" a built-in model by id, or the default built-in
+ * one. *own receives a loaded model to free. */
 static const itss_maturity_model *case_model(const char *dir, json_t *in,
                                              itss_maturity_model **own, json_t **error)
 {
@@ -16,6 +17,11 @@ static const itss_maturity_model *case_model(const char *dir, json_t *in,
     *own = NULL;
     *error = NULL;
     const char *file = json_string_value(json_object_get(in, "model"));
+    const char *id = json_string_value(json_object_get(in, "builtin"));
+    if (id) { /* another built-in model, by id */
+        ck_assert_msg(itss_maturity_model_builtin_lookup(id, &m, &e) == 0, "%s", e.message);
+        return m;
+    }
     if (!file) {
         m = itss_maturity_model_builtin();
         return m;

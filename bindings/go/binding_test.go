@@ -821,3 +821,58 @@ func TestLevelByText(t *testing.T) {
 		t.Fatalf("六级: %v", err)
 	}
 }
+
+// ITSS.1-2015 is built in next to T/CESA 1299-2023, chosen by id; its
+// grades 四级 .. 一级 are the labels of ordinals 1 .. 4.
+func TestBuiltinMaturityModelByID(t *testing.T) {
+	m, err := BuiltinMaturityModelByID("itss1-2015")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close() // does nothing: the model belongs to the library
+	if n, err := m.Level("一级"); err != nil || n != 4 {
+		t.Fatalf("一级: %d %v", n, err)
+	}
+	if rule, err := m.Rule(); err != nil || rule != (MaturityRule{"fully", "fully"}) {
+		t.Fatalf("%+v %v", rule, err)
+	}
+	d, err := BuiltinMaturityModelByID("tcesa1299-2023")
+	if err != nil || d.p != BuiltinMaturityModel().p {
+		t.Fatalf("the default model by id: %v", err)
+	}
+	if _, err := BuiltinMaturityModelByID("itss1"); !errors.Is(err, ErrNotFound) ||
+		!strings.Contains(err.Error(), "itss1-2015") {
+		t.Fatalf("unknown id: %v", err)
+	}
+	if _, err := BuiltinMaturityModelByID("a\x00b"); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("NUL in the id: %v", err)
+	}
+	// everything met but one characteristic of 拓展级 (level-wide): level 1
+	clauses, err := m.ClausesJSON(0, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list struct {
+		Clauses []struct{ ID string } `json:"clauses"`
+	}
+	if err := json.Unmarshal(clauses, &list); err != nil {
+		t.Fatal(err)
+	}
+	ratings := map[string]string{}
+	for _, c := range list.Clauses {
+		ratings[c.ID] = "met"
+	}
+	ratings["4.3.2.2-a"] = "not_met"
+	doc, _ := json.Marshal(map[string]any{"scale": "binary", "ratings": ratings})
+	out, err := m.RateJSON(doc, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Level     int    `json:"level"`
+		ITSSLabel string `json:"itss_label"`
+	}
+	if err := json.Unmarshal(out, &r); err != nil || r.Level != 1 || r.ITSSLabel != "四级" {
+		t.Fatalf("%+v %v", r, err)
+	}
+}

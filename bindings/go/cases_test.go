@@ -549,6 +549,10 @@ func runMaturityCase(t *testing.T, dir string, in caseInput) any {
 			return errorJSON(t, err)
 		}
 		defer m.Close()
+	} else if id, ok := in.str("builtin"); ok {
+		if m, err = BuiltinMaturityModelByID(id); err != nil {
+			t.Fatal(err)
+		}
 	} else {
 		m = BuiltinMaturityModel()
 	}

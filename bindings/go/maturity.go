@@ -8,8 +8,9 @@ import "C"
 
 import "runtime"
 
-// MaturityModel is a T/CESA 1299-2023 O&M capability maturity model: the
-// built-in one (BuiltinMaturityModel) or an organisation's own, loaded from
+// MaturityModel is an O&M capability maturity model: the built-in T/CESA
+// 1299-2023 one (BuiltinMaturityModel), built-in ITSS.1-2015
+// (BuiltinMaturityModelByID) or an organisation's own, loaded from
 // an itss-maturity-model/1 document (LoadMaturityModel), which holds C
 // memory until Close. A model may be used from many goroutines at once.
 type MaturityModel struct {
@@ -27,6 +28,25 @@ func BuiltinMaturityModel() *MaturityModel {
 
 func builtinMaturityModel() *MaturityModel {
 	return &MaturityModel{p: C.itss_maturity_model_builtin()}
+}
+
+// BuiltinMaturityModelByID returns a built-in model by its id:
+// "tcesa1299-2023" (the one BuiltinMaturityModel returns) or "itss1-2015"
+// (ITSS.1-2015, the edition T/CESA 1299-2023 replaced). Like
+// BuiltinMaturityModel, it belongs to the library and Close does nothing.
+// Another id is an *Error with code ErrNotFound naming the ids there are.
+func BuiltinMaturityModelByID(id string) (*MaturityModel, error) {
+	cid, err := cstr("id", id)
+	if err != nil {
+		return nil, err
+	}
+	defer cfree(cid)
+	var p *C.itss_maturity_model
+	var e C.itss_error
+	if rc := C.itss_maturity_model_builtin_lookup(cid, &p, &e); rc != 0 {
+		return nil, newError(rc, &e)
+	}
+	return &MaturityModel{p: p}, nil
 }
 
 // LoadMaturityModel loads a model from the itss-maturity-model/1 file at

@@ -789,8 +789,8 @@ static int find_unused(itss_jdoc *d, itss_maturity_model *m)
         const itss_maturity_clause *c = &m->clauses[i];
         if (c->domain)
             used[c->domain->index] = 1;
-        for (size_t k = 0; k < c->nitems; k++)
-            used[m->ndomains + c->items[k]->index] = 1;
+        for (size_t j = 0; j < c->nitems; j++)
+            used[m->ndomains + c->items[j]->index] = 1;
     }
     size_t count = 0;
     for (size_t i = 0; i < n; i++)

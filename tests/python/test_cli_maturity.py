@@ -237,3 +237,76 @@ def test_model_warnings_on_stderr(cli):
         "itss: %s: warning: item 9 has no clause (at /items/1)" % model]
     rc, _, err = cli("maturity", "model", "--model", str(model))
     assert rc == 0 and "警告：domain \"risk\" has no clause（位置 /domains/2）" in err
+
+
+# ---- ITSS.1-2015, built in by id -------------------------------------------------------
+
+def _itss1_all_met(tmp_path, unmet=()):
+    """An assessment of the built-in ITSS.1-2015 model with every clause met
+    but those in unmet (binary scale), written to a file."""
+    rc, out, _ = subprocess_free_clauses()
+    ids = [c["id"] for c in json.loads(out)["clauses"]]
+    doc = {"scale": "binary", "ratings": {i: "not_met" if i in unmet else "met" for i in ids}}
+    path = tmp_path / "itss1.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def subprocess_free_clauses():
+    cli_path = os.environ["ITSS_CLI"]
+    p = subprocess.run([cli_path, "maturity", "clauses", "--model", "itss1-2015", "--format", "json"],
+                       capture_output=True, text=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+def test_itss1_model_levels_by_label(cli):
+    # ITSS.1-2015 4.1 and 4.3: four levels, lowest first, graded 四级 .. 一级
+    rc, out, err = cli("maturity", "model", "--model", "itss1-2015")
+    assert (rc, err) == (0, "")
+    assert out.startswith("ITSS.1-2015 ")
+    for label in ("四级 基本级", "三级 拓展级", "二级 改进（协同）级", "一级 提升（量化）级"):
+        assert "\n  " + label + " " in out
+    rc, out, _ = cli("maturity", "model", "--model", "itss1-2015", "--lang", "en")
+    assert "ITSS grade 1 (Enhanced (quantitative))" in out
+    rc, out, _ = cli("maturity", "model", "--model", "itss1-2015", "--format", "json")
+    m = json.loads(out)
+    assert [(lv["level"], lv["label"]["zh"]) for lv in m["levels"]] == [
+        (1, "四级"), (2, "三级"), (3, "二级"), (4, "一级")]
+    assert [d["id"] for d in m["domains"]] == ["management", "people", "resources", "technology",
+                                               "process"]
+
+
+def test_itss1_rate_with_target_label(cli, tmp_path, validate):
+    # one 基本级 requirement unmet (table 5, 9.4 a)): level 0; --target 一级 is
+    # level 4, so the gaps list every unmet clause up to it: that one
+    path = _itss1_all_met(tmp_path, unmet={"t5-1.9.4-a"})
+    rc, out, err = cli("maturity", "rate", path, "--model", "itss1-2015", "--target", "一级",
+                       "--format", "json")
+    assert (rc, err) == (0, "")
+    r = json.loads(out)
+    validate(r, "maturity-result")
+    assert r["level"] == 0 and r["itss_label"] is None
+    assert r["gaps"]["target"] == 4
+    assert [(g["id"], g["needs"]) for g in r["gaps"]["clauses"]] == [("t5-1.9.4-a", "met")]
+    rc, out, _ = cli("maturity", "rate", path, "--model", "itss1-2015", "--target", "一级")
+    assert "差距：达到 一级 提升（量化）级 还需满足 1 项要求" in out
+    assert "必须达成" in out
+
+
+def test_itss1_level_wide_section(cli, tmp_path, validate):
+    # a characteristic of 改进（协同）级 unmet: level 2, every aspect still 4
+    path = _itss1_all_met(tmp_path, unmet={"4.3.3.2-b"})
+    rc, out, _ = cli("maturity", "rate", path, "--model", "itss1-2015", "--format", "json")
+    r = json.loads(out)
+    validate(r, "maturity-result")
+    assert r["level"] == 2 and [d["level"] for d in r["domains"]] == [4, 4, 4, 4, 4]
+    assert r["level_wide"]["fully"] == 20
+    rc, out, _ = cli("maturity", "rate", path, "--model", "itss1-2015", "--lang", "en")
+    assert "\n  Level-wide requirements\n" in out
+    assert "Level-wide requirements (count for the overall level, in no domain): 95.2% (20/21)" in out
+
+
+def test_model_id_unknown_is_a_file(cli):
+    rc, _, err = cli("maturity", "model", "--model", "itss1-2016")
+    assert rc == 1
+    assert "itss1-2016" in err

@@ -182,6 +182,7 @@ _PROTOTYPES = {
     "itss_crosswalk_render": (c_int, [_P, c_int, c_char_p, c_int, c_int, _S, _N, _E]),
     # maturity
     "itss_maturity_model_builtin": (_P, []),
+    "itss_maturity_model_builtin_lookup": (c_int, [c_char_p, POINTER(_P), _E]),
     "itss_maturity_model_load": (c_int, [c_char_p, c_size_t, POINTER(_P), _E]),
     "itss_maturity_model_load_file": (c_int, [c_char_p, POINTER(_P), _E]),
     "itss_maturity_model_free": (None, [_P]),

@@ -35,7 +35,7 @@ GB/T 29264-2012 service classification:
   class map --from SCHEME CODE    map a gbt4754 or db21 class back
     option: --catalog FILE        use a catalog instead of the built-in one
 
-T/CESA 1299-2023 O&M service capability maturity:
+O&M service capability maturity (T/CESA 1299-2023; ITSS.1-2015 with --model):
   maturity rate FILE|-            rate an assessment: level, profile, gaps
     --target N                    list the gaps to level N (default: next;
                                   N: ordinal, 1 the lowest, or name or label)
@@ -43,7 +43,8 @@ T/CESA 1299-2023 O&M service capability maturity:
   maturity model                  the model: levels, domains, items
   maturity clauses                the requirement clauses
     --level N  --domain ID  --item N   select clauses
-    option: --model FILE          use a model instead of the built-in one
+    option: --model ID|FILE       another model: built-in itss1-2015 (ITSS.1-2015)
+                                  or tcesa1299-2023 (the default), or a file
 
 GB/T 33850-2017 service quality:
   quality score FILE|-            score an evaluation (--jsonl: one per line)
@@ -260,6 +261,9 @@ def read_input(path: str, stdin: IO[bytes], err: Stream) -> bytes:
         raise Exit(EXIT_INVALID) from None
 
 
+BUILTIN_MODELS = ("tcesa1299-2023", "itss1-2015")
+
+
 def opened(file: Optional[str], load: Callable, builtin: Callable, err: Stream):
     """The object of --catalog/--model FILE, or the built-in one."""
     if file is None:
@@ -407,7 +411,11 @@ def maturity_main(verb: str, argv: Sequence[str], io: tuple) -> int:
     jsonl_mode = o.get("--jsonl") is not None
     if jsonl_mode and o.get("--format") == "text":
         raise Usage("--jsonl writes JSON lines: --format text does not apply")
-    model = opened(o.get("--model"), maturity.Model.load, maturity.builtin, err)
+    model_arg = o.get("--model")
+    if model_arg is not None and model_arg in BUILTIN_MODELS:  # a built-in model by id
+        model = maturity.builtin(model_arg)
+    else:
+        model = opened(model_arg, maturity.Model.load, maturity.builtin, err)
     for w in model.warnings:
         err.write(("itss: %s: warning: %s (at %s)\n" if o.lang == LANG_EN else
                    "itss: %s: 警告：%s（位置 %s）\n") % (o.get("--model"), w["message"], w["path"]))

@@ -61,9 +61,10 @@ class Model(_lib.Handle):
         super().close()
 
     def __reduce__(self):
-        """Pickling (for processes and clusters): the built-in model by
-        name, a loaded one as its exported document."""
-        return _lib.reduce_handle(self, builtin, self.export)
+        """Pickling (for processes and clusters): a built-in model by its
+        id, a loaded one as its exported document."""
+        reduced = _lib.reduce_handle(self, builtin, self.export)
+        return (builtin, (self.id,)) if not self._owned else reduced
 
     @classmethod
     def load(cls, doc: _lib.Document) -> "Model":
@@ -356,10 +357,24 @@ def _rated_again(model: Model, text: bytes, target: Optional[int]) -> Result:
     return model.assess(text, target)
 
 
-def builtin() -> Model:
-    """The T/CESA 1299-2023 model built into the library (borrowed,
-    immutable, never released)."""
-    return _lib.builtin(Model, lib.itss_maturity_model_builtin)
+DEFAULT_MODEL = "tcesa1299-2023"
+
+_OTHER_BUILTINS: dict = {}
+
+
+def builtin(model_id: str = DEFAULT_MODEL) -> Model:
+    """A model built into the library (borrowed, immutable, never
+    released): T/CESA 1299-2023 by default, or by its id, "itss1-2015" for
+    ITSS.1-2015. Raises NotFoundError for another id."""
+    if model_id == DEFAULT_MODEL:
+        return _lib.builtin(Model, lib.itss_maturity_model_builtin)
+    found = _OTHER_BUILTINS.get(model_id)
+    if found is None:
+        out = c_void_p()
+        _lib.call(lib.itss_maturity_model_builtin_lookup, _lib.cstr(model_id, "model id"),
+                  byref(out))
+        found = _OTHER_BUILTINS.setdefault(model_id, Model(out.value, owned=False))
+    return found
 
 
 def rate(assessment: _lib.Document, target: Optional[int] = None) -> dict:

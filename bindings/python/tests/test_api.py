@@ -457,3 +457,27 @@ def test_closing_a_model_closes_its_results():
     assert r.closed  # never left pointing into a released model
     with pytest.raises(ValueError, match="closed"):
         r.gaps()
+
+
+def test_builtin_models_by_id():
+    # ITSS.1-2015 is built in next to T/CESA 1299-2023, chosen by id
+    default = maturity.builtin()
+    assert default is maturity.builtin("tcesa1299-2023") and default.id == "tcesa1299-2023"
+    m = maturity.builtin("itss1-2015")
+    assert m is maturity.builtin("itss1-2015") and m.id == "itss1-2015"
+    assert m.levels == 4 and m.level("一级") == 4 and m.level("基本级") == 1
+    assert m.rule == {"at_level": "fully", "below": "fully"}
+    import pickle
+    assert pickle.loads(pickle.dumps(m)) is m
+    with pytest.raises(errors.NotFoundError, match="itss1-2015"):
+        maturity.builtin("itss1")
+    # a requirement of three rows, a level-wide one
+    c = m.clause("t12-1.6.4-a")
+    assert (c["domain"], c["items"]) == ("people", [43, 44, 45]) and "item" not in c
+    w = m.clause("4.3.1.2-a")
+    assert (w["domain"], w["item"]) == (None, None)
+    ratings = {x["id"]: "met" for x in m.clauses()}
+    ratings["4.3.1.2-a"] = "not_met"
+    r = m.rate({"scale": "binary", "ratings": ratings})
+    assert r["level"] == 0 and r["gaps"]["clauses"][0]["id"] == "4.3.1.2-a"
+    assert r["level_wide"]["fully"] == 20

@@ -141,7 +141,7 @@ def maturity_case(d, inp):
     if "model" in inp:
         model = maturity.Model.load(d / inp["model"])
     else:
-        model = maturity.builtin()
+        model = maturity.builtin(inp.get("builtin", maturity.DEFAULT_MODEL))
     with model:
         if op == "rate":
             return model.rate(compose(model, inp), target)

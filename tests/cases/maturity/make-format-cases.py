@@ -256,3 +256,71 @@ refused("format-error-indicator-not-object",
 refused("format-error-indicator-missing-en",
         model(levels=LEVELS[:1] + [LEVELS[1][:-1] + ', "indicators": [§{"zh": "监控覆盖率"}]}'] + LEVELS[2:]),
         "ITSS_ESCHEMA", "/levels/1/indicators/0", "both languages are given", "\"en\"")
+
+# ---- 8. clauses of several items, level-wide clauses ----------------------------------
+# The model plus item 3 (ops, 容量) and three clauses: ops-2m names items 3
+# and 1 (listed out of order: kept ascending), wide-1 and wide-3 have no
+# domain (level-wide) at levels 1 and 3.
+
+OPS_2M = '  {"id": "ops-2m", "level": 2, "domain": "ops", "items": [3, 1], "summary": {"zh": "监控与容量统一告警", "en": "Monitoring and capacity share one alerting"}}'
+WIDE_1 = '  {"id": "wide-1", "level": 1, "domain": null, "summary": {"zh": "有年度运维计划", "en": "An annual O&M plan exists"}}'
+WIDE_3 = '  {"id": "wide-3", "level": 3, "domain": null, "item": null, "summary": {"zh": "全组织量化改进", "en": "Quantified improvement across the organisation"}}'
+
+
+def wide_model(ops_2m=OPS_2M, wide_1=WIDE_1):
+    return model(clauses=CLAUSES + [ops_2m, wide_1, WIDE_3]).replace(
+        '  {"number": 2, "domain": "sec", "name": {"zh": "访问控制", "en": "Access control"}}],\n',
+        '  {"number": 2, "domain": "sec", "name": {"zh": "访问控制", "en": "Access control"}},\n'
+        '  {"number": 3, "domain": "ops", "name": {"zh": "容量", "en": "Capacity"}}],\n')
+
+
+write_case(os.path.join(BASE, "format-multi-item-load"), {"op": "load_model", "model": "model.json",
+           "why": "ten clauses: level 1 ops-1a, sec-1a, wide-1; level 2 ops-2a, ops-2b, sec-2a, ops-2m; level 3 ops-3a, sec-3a, wide-3. Item 3 has a clause only through ops-2m's items, so no item is without a clause: no warnings"},
+           {"levels": 3, "domains": 2, "items": 3, "clauses": 10, "clauses_per_level": [3, 4, 3], "warnings": []},
+           {"model.json": wide_model()})
+
+rate("format-multi-item", wide_model(), {"fill": "F", "ratings": {"ops-2m": "L"},
+     "why": "ops-2m (items 1 and 3) at L: level 2 needs its own clauses largely, so level 2 holds; level 3 needs level 2 fully, so it fails: level 2, and ops (whose level 2 has ops-2m) is 2, sec 3. The gap for level 3 is ops-2m, required fully, reported with item 1 (the first) and items [1, 3]. Item status counts ops-2m for both items: item 1 at level 2 has ops-2a F, ops-2b F, ops-2m L: largely; item 3 at level 2 has ops-2m alone: largely; item 1 at level 1 (ops-1a F) fully; item 2 fully at 1 and 2. Level 2 counts 4 clauses (ops-2m once), 3 fully, 4 at least largely. The level-wide clauses wide-1 and wide-3 (both F) are counted apart: 2 clauses, both fully."},
+     {"level": 2, "domains": doms(2, 3),
+      "levels": [{"level": 1, "reached": True, "clauses": 3, "fully": 3},
+                 {"level": 2, "reached": True, "clauses": 4, "applicable": 4, "fully": 3, "largely": 4},
+                 {"level": 3, "reached": False, "clauses": 3, "fully": 3}],
+      "items": [{"number": 1, "domain": "ops", "status": {"1": "fully", "2": "largely"}},
+                {"number": 2, "domain": "sec", "status": {"1": "fully", "2": "fully"}},
+                {"number": 3, "domain": "ops", "status": {"2": "largely"}}],
+      "gaps": {"target": 3, "clauses": [dict(gap("ops-2m", 2, "ops", 1, "L", "L", "fully"), items=[1, 3])]},
+      "level_wide": {"clauses": 2, "applicable": 2, "fully": 2, "largely": 2, "unrated": 0,
+                     "not_applicable": 0, "coverage": 1,
+                     "levels": [{"level": 1, "clauses": 1, "fully": 1}, {"level": 3, "clauses": 1, "fully": 1}],
+                     "list": [{"id": "wide-1", "level": 1, "domain": None, "item": None, "status": "fully"},
+                              {"id": "wide-3", "level": 3, "domain": None, "item": None, "status": "fully"}]}})
+
+rate("format-level-wide-blocks", wide_model(), {"fill": "F", "ratings": {"wide-1": "P"},
+     "why": "wide-1, a level-wide clause of level 1, at P is not largely satisfied: level 1 fails, so the level is 0. It belongs to no domain, so ops and sec, all F, both reach 3. The gap for level 1 is wide-1 with domain and item null, required largely (the default rule at the target). The level-wide figures: 2 clauses, 1 fully (wide-3), coverage 1/2."},
+     {"level": 0, "domains": doms(3, 3),
+      "gaps": {"target": 1, "clauses": [gap("wide-1", 1, None, None, "P", "P", "largely")]},
+      "level_wide": {"clauses": 2, "applicable": 2, "fully": 1, "largely": 1, "coverage": 0.5,
+                     "list": [{"id": "wide-1", "status": "not_satisfied"}, {"id": "wide-3", "status": "fully"}]}})
+
+refused("format-error-item-and-items",
+        wide_model(ops_2m=OPS_2M.replace('"items": [3, 1]', '"item": 1, "items": §[3, 1]')),
+        "ITSS_ESCHEMA", "/clauses/7/items", "a clause names its item or its items, not both", "not both")
+refused("format-error-items-not-array", wide_model(ops_2m=OPS_2M.replace('"items": [3, 1]', '"items": §3')),
+        "ITSS_ESCHEMA", "/clauses/7/items", "items is an array of item numbers", "array")
+refused("format-error-items-duplicate", wide_model(ops_2m=OPS_2M.replace('"items": [3, 1]', '"items": [3, §3]')),
+        "ITSS_EDUPLICATE", "/clauses/7/items/1", "an item is named once", "item 3 is listed twice")
+refused("format-error-items-other-domain", wide_model(ops_2m=OPS_2M.replace('"items": [3, 1]', '"items": [3, §2]')),
+        "ITSS_EMODEL", "/clauses/7/items/1", "every item of a clause is in the clause's domain: item 2 is sec's",
+        "belongs to domain \"sec\"")
+refused("format-error-items-unknown", wide_model(ops_2m=OPS_2M.replace('"items": [3, 1]', '"items": [3, §9]')),
+        "ITSS_EMODEL", "/clauses/7/items/1", "an item that does not exist", "item 9 is not one")
+refused("format-error-level-wide-with-item",
+        wide_model(wide_1=WIDE_1.replace('"domain": null,', '"domain": null, "item": §1,')),
+        "ITSS_EMODEL", "/clauses/8/item", "a level-wide clause (no domain) names no item", "level-wide")
+refused("format-error-domain-not-string", wide_model(wide_1=WIDE_1.replace('"domain": null', '"domain": §7')),
+        "ITSS_ESCHEMA", "/clauses/8/domain", "a domain is an id or null", "or null")
+refused("format-error-domain-missing", wide_model(wide_1='  §' + WIDE_1.lstrip().replace(' "domain": null,', '')),
+        "ITSS_ESCHEMA", "/clauses/8", "every clause says its domain, null for a level-wide one", "\"domain\"")
+refused("format-error-clause-without-item",
+        wide_model(ops_2m='  §' + OPS_2M.lstrip().replace(' "items": [3, 1],', '')),
+        "ITSS_ESCHEMA", "/clauses/7", "a clause with a domain names its item (null: domain-wide) or items", "\"items\"")
