@@ -130,7 +130,7 @@ env -i /usr/bin/itss maturity rate examples/assessment.json --format json > "$tm
     fail "/usr/bin/itss maturity rate failed"
 /usr/bin/python3 -c 'import json, sys; sys.exit(json.load(open(sys.argv[1]))["level"] != 2)' \
     "$tmp/rate.json" || fail "/usr/bin/itss maturity rate did not report level 2"
-env -i /usr/bin/itss maturity rate examples/assessment.json --lang en | grep -q '^Level reached  *2 ' ||
+env -i /usr/bin/itss maturity rate examples/assessment.json --lang en | grep -qx 'Level reached  *ITSS grade 3 (Extended)' ||
     fail "/usr/bin/itss --lang en does not speak English"
 
 # the man page
