@@ -33,8 +33,9 @@ static const char *const palette[] = {
 
 const char *itss__html_colour(size_t i) { return palette[i % NPALETTE]; }
 
-/* Append the strings given, up to a NULL: the markup of the pages, without
+/* Append the strings given, up to END: the markup of the pages, without
  * the cost of printf. */
+#define END ((const char *)NULL)
 static void cat(itss_buf *b, ...)
 {
     va_list ap;
@@ -179,7 +180,7 @@ static void coord(itss_buf *b, double v)
 /* " NAME=\"X\"" with a coordinate. */
 static void attr_xy(itss_buf *b, const char *name, double v)
 {
-    cat(b, " ", name, "=\"", NULL);
+    cat(b, " ", name, "=\"", END);
     coord(b, v);
     itss__buf_putc(b, '"');
 }
@@ -261,7 +262,7 @@ void itss__html_end(itss_buf *b) { itss__buf_puts(b, "</body>\n</html>\n"); }
 /* <TAG class="itss-CLS"> or <TAG>. */
 static void open_cls(itss_buf *b, const char *tag, const char *cls)
 {
-    cat(b, "<", tag, NULL);
+    cat(b, "<", tag, END);
     if (cls) {
         itss__buf_puts(b, " class=\"itss-");
         itss__html_esc(b, cls);
@@ -273,9 +274,9 @@ static void open_cls(itss_buf *b, const char *tag, const char *cls)
 /* <TAG>text</TAG>\n */
 static void elem(itss_buf *b, const char *tag, const char *text)
 {
-    cat(b, "<", tag, ">", NULL);
+    cat(b, "<", tag, ">", END);
     itss__html_esc(b, text);
-    cat(b, "</", tag, ">\n", NULL);
+    cat(b, "</", tag, ">\n", END);
 }
 
 void itss__html_section_begin(itss_buf *b, const char *cls, const char *heading)
@@ -395,7 +396,7 @@ static void svg_begin(itss_buf *b, int standalone, const char *cls, double w, do
     itss__buf_puts(b, "<svg");
     if (standalone)
         itss__buf_puts(b, " xmlns=\"http://www.w3.org/2000/svg\"");
-    cat(b, " class=\"", cls, "\" viewBox=\"0 0 ", NULL);
+    cat(b, " class=\"", cls, "\" viewBox=\"0 0 ", END);
     coord(b, w);
     itss__buf_putc(b, ' ');
     coord(b, h);
@@ -419,9 +420,9 @@ static void svg_text(itss_buf *b, double x, double y, const char *anchor, const 
     itss__buf_puts(b, "<text");
     attr_xy(b, "x", x);
     attr_xy(b, "y", y);
-    cat(b, " text-anchor=\"", anchor, "\"", NULL);
+    cat(b, " text-anchor=\"", anchor, "\"", END);
     if (cls)
-        cat(b, " class=\"", cls, "\"", NULL);
+        cat(b, " class=\"", cls, "\"", END);
     itss__buf_putc(b, '>');
     size_t chars = 0;
     for (const unsigned char *p = (const unsigned char *)(label ? label : ""); *p; p++)
@@ -443,7 +444,7 @@ static void line(itss_buf *b, double x1, double y1, double x2, double y2, const 
     attr_xy(b, "y1", y1);
     attr_xy(b, "x2", x2);
     attr_xy(b, "y2", y2);
-    cat(b, " stroke=\"", stroke, "\"", extra ? extra : "", "/>\n", NULL);
+    cat(b, " stroke=\"", stroke, "\"", extra ? extra : "", "/>\n", END);
 }
 
 /* A legend entry: a swatch and its name at (x, y). */
@@ -484,7 +485,7 @@ static void radar_ring(itss_buf *b, size_t n, double r, const char *attrs)
         point(b, radar_x(i, n, r), radar_y(i, n, r));
     if (b->len && b->data[b->len - 1] == ' ')
         b->data[--b->len] = 0;
-    cat(b, "\" ", attrs, "/>\n", NULL);
+    cat(b, "\" ", attrs, "/>\n", END);
 }
 
 void itss__svg_radar(itss_buf *b, const itss_svg_radar *r, int standalone)
@@ -540,7 +541,7 @@ void itss__svg_radar(itss_buf *b, const itss_svg_radar *r, int standalone)
         itss__buf_puts(b, "<circle");
         attr_xy(b, "cx", radar_x(i, n, RADAR_R * v / r->max));
         attr_xy(b, "cy", radar_y(i, n, RADAR_R * v / r->max));
-        cat(b, " r=\"3.5\" fill=\"", palette[0], "\"/>\n", NULL);
+        cat(b, " r=\"3.5\" fill=\"", palette[0], "\"/>\n", END);
     }
     /* axis labels, outside the outer ring */
     for (size_t i = 0; i < n; i++) {
@@ -578,7 +579,7 @@ static void rect(itss_buf *b, double x, double y, double w, double h, const char
     attr_xy(b, "y", y);
     attr_xy(b, "width", w);
     attr_xy(b, "height", h);
-    cat(b, " ", attrs, "/>\n", NULL);
+    cat(b, " ", attrs, "/>\n", END);
 }
 
 void itss__svg_bars(itss_buf *b, const itss_svg_bars *c, int standalone)
@@ -694,7 +695,7 @@ void itss__svg_trend(itss_buf *b, const itss_svg_trend *t, int standalone)
             itss__buf_puts(b, "<circle");
             attr_xy(b, "cx", trend_x(k, t->npoints));
             attr_xy(b, "cy", trend_y(clip(se->values[k], t->max), t->max));
-            cat(b, " r=\"3.5\" fill=\"", colour, "\"><title>", NULL);
+            cat(b, " r=\"3.5\" fill=\"", colour, "\"><title>", END);
             itss__html_esc(b, se->name);
             itss__buf_puts(b, ": ");
             itss__html_num(b, se->values[k]);
