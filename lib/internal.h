@@ -78,8 +78,29 @@ static inline int itss__format_ok(itss_format format)
 #define ITSS_CHECK_RENDER(err, format, lang, out)                                 \
     do {                                                                          \
         ITSS_CHECK_OUT(err, out);                                                 \
-        ITSS_CHECK(err, itss__format_ok(format), "format %d is not an itss_format", \
+        ITSS_CHECK(err, itss__format_ok(format),                                  \
+                   "format %d: this function writes ITSS_FORMAT_JSON, "           \
+                   "ITSS_FORMAT_JSON_PRETTY or ITSS_FORMAT_TEXT",                 \
                    (int)(format));                                                \
+        ITSS_CHECK(err, itss__lang_ok(lang), "lang %d is not an itss_lang", (int)(lang)); \
+    } while (0)
+
+/* A format as a bit of a set of formats. */
+#define ITSS_FORMAT_BIT(f) (1u << (unsigned)(f))
+/* The three formats every _render writes. */
+#define ITSS_FORMATS_BASIC                                                        \
+    (ITSS_FORMAT_BIT(ITSS_FORMAT_JSON) | ITSS_FORMAT_BIT(ITSS_FORMAT_JSON_PRETTY) | \
+     ITSS_FORMAT_BIT(ITSS_FORMAT_TEXT))
+
+/* ITSS_CHECK_RENDER for a _render that writes the formats of the set
+ * formats (ITSS_FORMATS_BASIC | ITSS_FORMAT_BIT(ITSS_FORMAT_HTML) ...);
+ * names names them in the message ("JSON, text, HTML or SVG"). */
+#define ITSS_CHECK_RENDER_IN(err, format, lang, out, formats, names)              \
+    do {                                                                          \
+        ITSS_CHECK_OUT(err, out);                                                 \
+        ITSS_CHECK(err, (unsigned)(format) < 32u &&                               \
+                            ((formats) & ITSS_FORMAT_BIT(format)) != 0,           \
+                   "format %d: this function writes %s", (int)(format), names);   \
         ITSS_CHECK(err, itss__lang_ok(lang), "lang %d is not an itss_lang", (int)(lang)); \
     } while (0)
 

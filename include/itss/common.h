@@ -114,11 +114,19 @@ typedef enum itss_lang {
     ITSS_LANG_EN = 1  /* English (libitss's translations) */
 } itss_lang;
 
-/* Output format selector for the render functions. */
+/* Output format selector for the render functions. Every _render says
+ * which formats it writes; JSON, JSON_PRETTY and TEXT are written by all,
+ * the others by the functions that name them (ITSS_EINVAL otherwise). */
 typedef enum itss_format {
     ITSS_FORMAT_JSON = 0,        /* compact JSON on one line, no trailing newline */
     ITSS_FORMAT_JSON_PRETTY = 1, /* JSON indented by two spaces, trailing newline */
-    ITSS_FORMAT_TEXT = 2         /* aligned text for people, in the chosen language */
+    ITSS_FORMAT_TEXT = 2,        /* aligned text for people, in the chosen language */
+    ITSS_FORMAT_HTML = 3,        /* one self-contained UTF-8 HTML page: inline CSS and SVG,
+                                    no script, no external resource; prints on A4 */
+    ITSS_FORMAT_SVG = 4,         /* one SVG chart (UTF-8 XML), to embed in a page */
+    ITSS_FORMAT_CSV = 5          /* comma-separated values (RFC 4180, UTF-8, CRLF, a header
+                                    row); a cell a spreadsheet would read as a formula is
+                                    prefixed with an apostrophe */
 } itss_format;
 
 /* A short static English description of a status code ("invalid argument",
