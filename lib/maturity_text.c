@@ -384,3 +384,92 @@ void itss__text_mmodel(itss_buf *b, const itss_maturity_model *m, itss_lang lang
                                : "of which %zu level-wide (in no domain)\n",
                          wide);
 }
+
+/* A grade in a comparison: its token, or "未评定" / "unrated". */
+static const char *grade_text(unsigned char g, itss_lang lang)
+{
+    const char *token = itss__grade_token((itss_rating_kind)g);
+    return token ? token : lang == ITSS_LANG_ZH ? "未评定" : "unrated";
+}
+
+/* The heading of assessment i in a comparison: its name or "#i". */
+static void assessment_cell(itss_table *t, const itss_maturity_comparison *c, size_t i)
+{
+    const char *name = itss__mcmp_name(c, i);
+    if (name)
+        itss__table_cell(t, name);
+    else
+        itss__table_cellf(t, "#%zu", i + 1);
+}
+
+void itss__text_mcompare(itss_buf *b, const itss_maturity_comparison *c, itss_lang lang)
+{
+    const int zh = lang == ITSS_LANG_ZH;
+    const itss_maturity_model *m = c->model;
+    static const char *const kind_text[2][4] = {
+        {"", "提升", "下降", "适用性变化"},
+        {"", "Improved", "Worsened", "Applicability changed"},
+    };
+    char tmp[256];
+    itss_table t;
+    itss__buf_put_heading(b, m->edition,
+                          zh ? "运维服务能力成熟度评估对比" : "maturity assessments compared");
+
+    /* the levels: a column per assessment */
+    itss__table_init(&t, b, 0);
+    itss__table_row(&t, 0);
+    itss__table_cell(&t, "");
+    for (size_t i = 0; i < c->n; i++)
+        assessment_cell(&t, c, i);
+    itss__table_row(&t, 0);
+    itss__table_cell(&t, zh ? "达到等级" : "Level reached");
+    for (size_t i = 0; i < c->n; i++) {
+        level_text(tmp, sizeof tmp, m, c->level[i], lang);
+        itss__table_cell(&t, tmp);
+    }
+    for (size_t d = 0; d < m->ndomains; d++) {
+        itss__table_row(&t, 0);
+        itss__table_cell(&t, m->domains[d].name[lang]);
+        for (size_t i = 0; i < c->n; i++) {
+            level_text(tmp, sizeof tmp, m, c->domain_level[i * m->ndomains + d], lang);
+            itss__table_cell(&t, tmp);
+        }
+    }
+    itss__table_end(&t);
+
+    /* per pair, the clauses that changed, grouped by how */
+    for (size_t p = 0; p + 1 < c->n; p++) {
+        const char *from = itss__mcmp_name(c, p), *to = itss__mcmp_name(c, p + 1);
+        char a[32], z[32];
+        snprintf(a, sizeof a, "#%zu", p + 1);
+        snprintf(z, sizeof z, "#%zu", p + 2);
+        size_t n = 0;
+        for (size_t i = 0; i < c->nchanges; i++)
+            n += c->changes[i].pair == p;
+        itss__buf_putc(b, '\n');
+        if (zh)
+            itss__buf_printf(b, "%s → %s：%zu 项要求评级变化\n", from ? from : a, to ? to : z, n);
+        else
+            itss__buf_printf(b, "%s -> %s: %zu requirement%s changed\n", from ? from : a,
+                             to ? to : z, n, n == 1 ? "" : "s");
+        itss__table_init(&t, b, 2);
+        for (int kind = ITSS_CHANGE_IMPROVED; kind <= ITSS_CHANGE_NA; kind++) {
+            int header = 0;
+            for (size_t i = 0; i < c->nchanges; i++) {
+                const itss_mchange *ch = &c->changes[i];
+                if (ch->pair != p || ch->kind != kind)
+                    continue;
+                if (!header)
+                    itss__table_line(&t, 0, 0, kind_text[lang][kind]);
+                header = 1;
+                const itss_maturity_clause *cl = &m->clauses[ch->clause];
+                itss__table_row(&t, 2);
+                itss__table_cell(&t, cl->id);
+                itss__table_cellf(&t, "%s → %s", grade_text(ch->from, lang),
+                                  grade_text(ch->to, lang));
+                itss__table_cell(&t, cl->summary[lang]);
+            }
+        }
+        itss__table_end(&t);
+    }
+}

@@ -37,6 +37,8 @@ static const char usage_text[] =
     "    --target N                         list the gaps to level N (default: next;\n"
     "                                       N: ordinal, 1 the lowest, or name or label)\n"
     "    --jsonl                            one assessment per line, one result per line\n"
+    "  itss maturity compare OLD NEW...     rate assessments of one model and show the\n"
+    "                                       changes (--format text|json|csv)\n"
     "  itss maturity model                  the model: levels, domains, items\n"
     "  itss maturity clauses                the requirement clauses\n"
     "    --level N  --domain ID  --item N   select clauses\n"
@@ -301,6 +303,10 @@ static int parse_options(int argc, char **argv, int allowed, const char *verb, o
                 o->format = ITSS_FORMAT_TEXT;
             else if (strcmp(value, "json") == 0)
                 o->format = ITSS_FORMAT_JSON_PRETTY;
+            else if (strcmp(value, "csv") == 0 && strcmp(verb, "maturity compare") == 0)
+                o->format = ITSS_FORMAT_CSV;
+            else if (strcmp(verb, "maturity compare") == 0)
+                rc = usage_error("--format must be text, json or csv, not '%s'", value);
             else
                 rc = usage_error("--format must be text or json, not '%s'", value);
             break;
@@ -676,16 +682,60 @@ static int rate_line(const void *ctx, const char *line, size_t len, char **out, 
                                    out, outlen, e);
 }
 
+/* Rate the assessment in a file against m (for compare). */
+static int rate_file(const itss_maturity_model *m, const char *path, int target,
+                     itss_maturity_result **out)
+{
+    itss_error e;
+    size_t len = 0;
+    itss_assessment *a = NULL;
+    char *doc = read_input(path, &len);
+    if (!doc)
+        return EXIT_INVALID;
+    int status = 0;
+    if (itss_assessment_load(m, doc, len, &a, &e) || itss_maturity_rate(a, target, out, &e))
+        status = fail(&e, strcmp(path, "-") == 0 ? "<stdin>" : path);
+    itss_assessment_free(a);
+    free(doc);
+    return status;
+}
+
+/* Rate the assessments of files and render their comparison into *out. */
+static int compare_files(const itss_maturity_model *m, const options *o, char **out)
+{
+    size_t n = (size_t)o->nargs;
+    itss_maturity_result **rs = calloc(n, sizeof *rs);
+    if (!rs) {
+        fputs("itss: out of memory\n", stderr);
+        return EXIT_INVALID;
+    }
+    int status = 0;
+    for (size_t i = 0; !status && i < n; i++)
+        status = rate_file(m, o->args[i], o->target, &rs[i]);
+    itss_maturity_comparison *c = NULL;
+    itss_error e;
+    if (!status && (itss_maturity_compare((const itss_maturity_result *const *)rs, o->args, n,
+                                          &c, &e) ||
+                    itss_maturity_comparison_render(c, o->format, o->lang, out, NULL, &e)))
+        status = fail(&e, NULL);
+    itss_maturity_comparison_free(c);
+    for (size_t i = 0; i < n; i++)
+        itss_maturity_result_free(rs[i]);
+    free(rs);
+    return status;
+}
+
 static int maturity_main(const char *verb, int argc, char **argv)
 {
     static const verbspec verbs[] = {
         {"rate", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_TARGET | OPT_JSONL, 1, 1},
         {"model", OPT_FORMAT | OPT_LANG | OPT_MODEL, 0, 0},
         {"clauses", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_LEVEL | OPT_DOMAIN | OPT_ITEM, 0, 0},
+        {"compare", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_TARGET, 2, INT_MAX},
     };
     options o = {0};
     int v;
-    int status = prepare("maturity", verbs, 3, verb, argc, argv, &o, &v);
+    int status = prepare("maturity", verbs, 4, verb, argc, argv, &o, &v);
     if (status)
         return status;
     if ((o.given & OPT_JSONL) && (o.given & OPT_FORMAT) && o.format == ITSS_FORMAT_TEXT) {
@@ -750,6 +800,7 @@ static int maturity_main(const char *verb, int argc, char **argv)
                                          NULL, &e))
             status = fail(&e, NULL) == EXIT_USAGE ? EXIT_USAGE : EXIT_INVALID;
         break;
+    case 3: status = compare_files(m, &o, &out); break;
     default: break;
     }
     if (out)
