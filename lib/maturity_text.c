@@ -418,7 +418,7 @@ void itss__text_mcompare(itss_buf *b, const itss_maturity_comparison *c, itss_la
     /* the levels: a column per assessment */
     itss__table_init(&t, b, 0);
     itss__table_row(&t, 0);
-    itss__table_cell(&t, "");
+    itss__table_cell(&t, zh ? "评估" : "Assessment");
     for (size_t i = 0; i < c->n; i++)
         assessment_cell(&t, c, i);
     itss__table_row(&t, 0);
