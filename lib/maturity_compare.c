@@ -115,7 +115,7 @@ int itss_maturity_compare(const itss_maturity_result *const *results, const char
         const itss_maturity_model *mi = results[i]->model;
         char a[64], b[64];
         ITSS_CHECK(err, mi == m,
-                   "results[%zu] was rated against model %s, results[0] against %s%s; "
+                   "results[%zu] was rated against model \"%s\", results[0] against \"%s\"%s; "
                    "compare results of one model",
                    i, itss__shown(a, sizeof a, mi->id), itss__shown(b, sizeof b, m->id),
                    strcmp(mi->id, m->id) ? "" : " (another copy)");
