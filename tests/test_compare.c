@@ -97,7 +97,7 @@ START_TEST(compare_grades_levels_and_changes)
     /* first: a1 met (F), b1 88 (L with these bands: 60 < 88 <= 90), a2 not_met (N),
      * b2 unrated. Level 1 (a1 F, b1 L are at least largely); level 2 needs
      * b1 fully: no. a: 1 (a2 N); b: 1 (b1 not fully for 2). */
-    rs[0] = rate(m, "{\"id\": \"one\", \"ratings\": {\"a1\": \"met\", \"b1\": 88, \"a2\": \"not_met\"}}");
+    rs[0] = rate(m, "{\"id\": \"@one\", \"ratings\": {\"a1\": \"met\", \"b1\": 88, \"a2\": \"not_met\"}}");
     /* second: a1 unrated, b1 95 (F), a2 P, b2 na. Level 0 (a1 unrated);
      * a: 0; b: 2 (b1 F, b2 na is left out). */
     rs[1] = rate(m, "{\"date\": \"2026\", \"ratings\": {\"b1\": 95, \"a2\": \"P\","
@@ -116,7 +116,7 @@ START_TEST(compare_grades_levels_and_changes)
     ck_assert_ptr_null(itss_maturity_comparison_assessment_label(c, 0));
     ck_assert_str_eq(itss_maturity_comparison_assessment_label(c, 1), "=second.json");
     ck_assert_ptr_null(itss_maturity_comparison_assessment_label(c, 2));
-    ck_assert_str_eq(itss_maturity_comparison_assessment_meta(c, 0, "id"), "one");
+    ck_assert_str_eq(itss_maturity_comparison_assessment_meta(c, 0, "id"), "@one");
     ck_assert_str_eq(itss_maturity_comparison_assessment_meta(c, 1, "date"), "2026");
     ck_assert_ptr_null(itss_maturity_comparison_assessment_meta(c, 1, "id"));
     ck_assert_ptr_null(itss_maturity_comparison_assessment_meta(c, 1, "colour"));
@@ -169,15 +169,15 @@ START_TEST(compare_grades_levels_and_changes)
     ck_assert_int_eq(itss_maturity_comparison_change_kind(c, 4), ITSS_CHANGE_NONE);
 
     /* CSV: the first assessment is named by its id, the second by its
-     * label, neutralised */
+     * label, both neutralised */
     char *out = NULL;
     ck_assert_int_eq(itss_maturity_comparison_render(c, ITSS_FORMAT_CSV, ITSS_LANG_EN, &out, NULL, NULL), 0);
     ck_assert_str_eq(out,
                      "from,to,clause,level,domain,change,from grade,to grade,summary\r\n"
-                     "one,'=second.json,a1,1,a,worsened,F,,a one\r\n"
-                     "one,'=second.json,b1,1,b,improved,L,F,b one\r\n"
-                     "one,'=second.json,a2,2,a,improved,N,P,a two\r\n"
-                     "one,'=second.json,b2,2,b,na_changed,,na,b two\r\n");
+                     "'@one,'=second.json,a1,1,a,worsened,F,,a one\r\n"
+                     "'@one,'=second.json,b1,1,b,improved,L,F,b one\r\n"
+                     "'@one,'=second.json,a2,2,a,improved,N,P,a two\r\n"
+                     "'@one,'=second.json,b2,2,b,na_changed,,na,b two\r\n");
     itss_free(out);
     /* formats it does not write */
     ck_assert_int_eq(itss_maturity_comparison_render(c, ITSS_FORMAT_SVG, ITSS_LANG_EN, &out, NULL, &e),

@@ -40,6 +40,8 @@ O&M service capability maturity (T/CESA 1299-2023; ITSS.1-2015 with --model):
     --target N                    list the gaps to level N (default: next;
                                   N: ordinal, 1 the lowest, or name or label)
     --jsonl                       one assessment per line, one result per line
+  maturity compare OLD NEW...     rate assessments of one model and show the
+                                  changes (--format text|json|csv)
   maturity model                  the model: levels, domains, items
   maturity clauses                the requirement clauses
     --level N  --domain ID  --item N   select clauses
@@ -89,6 +91,7 @@ VERBS: Dict[str, Dict[str, tuple]] = {
         "rate": (COMMON + ("--model", "--target", "--jsonl"), 1, 1),
         "model": (COMMON + ("--model",), 0, 0),
         "clauses": (COMMON + ("--model", "--level", "--domain", "--item"), 0, 0),
+        "compare": (COMMON + ("--model", "--target"), 2, sys.maxsize),
     },
     "quality": {
         "score": (COMMON + ("--catalog", "--catalog-add", "--jsonl"), 1, 1),
@@ -202,9 +205,14 @@ def parse(argv: Sequence[str], allowed: Sequence[str], what: str) -> Options:
             raise Usage("option %s does not apply to '%s'" % (name, what))
         o.given[name] = value if OPTIONS[name] else ""
         if name == "--format":
-            if value not in ("text", "json"):
+            if value == "csv" and what == "maturity compare":
+                o.fmt = _lib.FORMAT_CSV
+            elif what == "maturity compare" and value not in ("text", "json"):
+                raise Usage("--format must be text, json or csv, not '%s'" % value)
+            elif value not in ("text", "json"):
                 raise Usage("--format must be text or json, not '%s'" % value)
-            o.fmt = _lib.FORMAT_TEXT if value == "text" else _lib.FORMAT_JSON_PRETTY
+            else:
+                o.fmt = _lib.FORMAT_TEXT if value == "text" else _lib.FORMAT_JSON_PRETTY
         elif name == "--lang":
             try:
                 o.lang = _lib.lang(value)
@@ -448,6 +456,22 @@ def maturity_main(verb: str, argv: Sequence[str], io: tuple) -> int:
                 text = _lib.render(lib.itss_maturity_model_render, p, o.fmt, o.lang)
             except errors.ItssError as e:
                 return fail(e, None, err)
+        elif verb == "compare":
+            results: List[int] = []
+            try:
+                for path in o.args:
+                    doc = read_input(path, stdin, err)
+                    try:
+                        results.append(model._rated(doc, target))
+                    except errors.ItssError as e:
+                        return fail(e, shown(path), err)
+                try:
+                    text = maturity.compare_rated(results, o.args, o.fmt, o.lang)
+                except errors.ItssError as e:
+                    return fail(e, None, err)
+            finally:
+                for r in results:
+                    lib.itss_maturity_result_free(r)
         else:  # clauses
             try:
                 text = _lib.render(lib.itss_maturity_clauses_render, p, o.number("--level"),
