@@ -60,7 +60,8 @@ GB/T 33850-2017 service quality:
     --catalog-add FILE            add these indicators to the built-in ones
 
 Options:
-  --format text|json   output for people (default) or JSON
+  --format text|json   output for people (default) or JSON (maturity compare:
+                       also csv)
   --lang zh|en         language of text output (default zh)
   --version            print the version and exit
   --help, help         print this help and exit
