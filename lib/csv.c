@@ -1,7 +1,6 @@
 /* libitss — CSV cells (lib/csv_internal.h): RFC 4180 quoting and formula
  * neutralisation. */
-#include <stdio.h>
-#include <stdlib.h>
+#include <string.h>
 
 #include "csv_internal.h"
 
@@ -31,22 +30,6 @@ void itss__csv_cell(itss_csv *w, const char *s)
     }
     if (quote)
         itss__buf_putc(w->out, '"');
-}
-
-void itss__csv_cellf(itss_csv *w, const char *fmt, ...)
-{
-    itss_buf tmp;
-    itss__buf_init(&tmp);
-    va_list ap;
-    va_start(ap, fmt);
-    itss__buf_vprintf(&tmp, fmt, ap);
-    va_end(ap);
-    itss__buf_putc(&tmp, '\0');
-    if (tmp.oom)
-        w->out->oom = 1;
-    else
-        itss__csv_cell(w, tmp.data);
-    itss__buf_free(&tmp);
 }
 
 void itss__csv_row_end(itss_csv *w)

@@ -12,7 +12,6 @@
  *     itss__csv_init(&w, b);          appends to the buffer b
  *     itss__csv_cell(&w, "条款");     the first cell of a row
  *     itss__csv_cell(&w, NULL);       an empty cell
- *     itss__csv_cellf(&w, "%d", 3);
  *     itss__csv_row_end(&w);          CRLF; the next cell starts a row
  */
 #ifndef ITSS_CSV_INTERNAL_H
@@ -28,7 +27,6 @@ typedef struct itss_csv {
 void itss__csv_init(itss_csv *w, itss_buf *out);
 /* One cell (NULL: empty), after a comma unless it is the row's first. */
 void itss__csv_cell(itss_csv *w, const char *s);
-void itss__csv_cellf(itss_csv *w, const char *fmt, ...) ITSS_PRINTF(2, 3);
 void itss__csv_row_end(itss_csv *w);
 
 #endif /* ITSS_CSV_INTERNAL_H */

@@ -1,5 +1,7 @@
 /* libitss — the public render of a maturity comparison, and its CSV view
  * (cells through lib/csv.c). */
+#include <stdio.h>
+
 #include "csv_internal.h"
 #include "maturity_internal.h"
 
@@ -19,15 +21,15 @@ void itss__csv_mcompare(itss_buf *b, const itss_maturity_comparison *c, itss_lan
     for (size_t i = 0; i < c->nchanges; i++) {
         const itss_mchange *ch = &c->changes[i];
         const itss_maturity_clause *cl = &c->model->clauses[ch->clause];
+        char num[32];
         for (size_t k = ch->pair; k <= ch->pair + 1; k++) {
             const char *name = itss__mcmp_name(c, k);
-            if (name)
-                itss__csv_cell(&w, name);
-            else
-                itss__csv_cellf(&w, "#%zu", k + 1);
+            snprintf(num, sizeof num, "#%zu", k + 1);
+            itss__csv_cell(&w, name ? name : num);
         }
         itss__csv_cell(&w, cl->id);
-        itss__csv_cellf(&w, "%d", cl->level);
+        snprintf(num, sizeof num, "%d", cl->level);
+        itss__csv_cell(&w, num);
         itss__csv_cell(&w, cl->domain ? cl->domain->id : NULL);
         itss__csv_cell(&w, kind_token[ch->kind]);
         itss__csv_cell(&w, itss__grade_token((itss_rating_kind)ch->from));
