@@ -437,22 +437,36 @@ void itss__text_mcompare(itss_buf *b, const itss_maturity_comparison *c, itss_la
     }
     itss__table_end(&t);
 
-    /* per pair, the clauses that changed, grouped by how */
+    /* per pair, the clauses that changed, grouped by how, in one table
+     * whose headings go through it (labels are untrusted text) */
+    itss__table_init(&t, b, 0);
     for (size_t p = 0; p + 1 < c->n; p++) {
         const char *from = itss__mcmp_name(c, p), *to = itss__mcmp_name(c, p + 1);
-        char a[32], z[32];
-        snprintf(a, sizeof a, "#%zu", p + 1);
-        snprintf(z, sizeof z, "#%zu", p + 2);
         size_t n = 0;
         for (size_t i = 0; i < c->nchanges; i++)
             n += c->changes[i].pair == p;
-        itss__buf_putc(b, '\n');
-        if (zh)
-            itss__buf_printf(b, "%s → %s：%zu 项要求评级变化\n", from ? from : a, to ? to : z, n);
+        itss_buf head;
+        itss__buf_init(&head);
+        if (from)
+            itss__buf_puts(&head, from);
         else
-            itss__buf_printf(b, "%s -> %s: %zu requirement%s changed\n", from ? from : a,
-                             to ? to : z, n, n == 1 ? "" : "s");
-        itss__table_init(&t, b, 2);
+            itss__buf_printf(&head, "#%zu", p + 1);
+        itss__buf_puts(&head, zh ? " → " : " -> ");
+        if (to)
+            itss__buf_puts(&head, to);
+        else
+            itss__buf_printf(&head, "#%zu", p + 2);
+        if (zh)
+            itss__buf_printf(&head, "：%zu 项要求评级变化", n);
+        else
+            itss__buf_printf(&head, ": %zu requirement%s changed", n, n == 1 ? "" : "s");
+        itss__buf_putc(&head, '\0');
+        itss__table_line(&t, 0, 0, "");
+        if (head.oom)
+            b->oom = 1;
+        else
+            itss__table_line(&t, 0, 0, head.data);
+        itss__buf_free(&head);
         for (int kind = ITSS_CHANGE_IMPROVED; kind <= ITSS_CHANGE_NA; kind++) {
             int header = 0;
             for (size_t i = 0; i < c->nchanges; i++) {
@@ -460,16 +474,16 @@ void itss__text_mcompare(itss_buf *b, const itss_maturity_comparison *c, itss_la
                 if (ch->pair != p || ch->kind != kind)
                     continue;
                 if (!header)
-                    itss__table_line(&t, 0, 0, kind_text[lang][kind]);
+                    itss__table_line(&t, 0, 2, kind_text[lang][kind]);
                 header = 1;
                 const itss_maturity_clause *cl = &m->clauses[ch->clause];
-                itss__table_row(&t, 2);
+                itss__table_row(&t, 4);
                 itss__table_cell(&t, cl->id);
                 itss__table_cellf(&t, "%s → %s", grade_text(ch->from, lang),
                                   grade_text(ch->to, lang));
                 itss__table_cell(&t, cl->summary[lang]);
             }
         }
-        itss__table_end(&t);
     }
+    itss__table_end(&t);
 }

@@ -179,6 +179,11 @@ START_TEST(compare_grades_levels_and_changes)
                      "'@one,'=second.json,a2,2,a,improved,N,P,a two\r\n"
                      "'@one,'=second.json,b2,2,b,na_changed,,na,b two\r\n");
     itss_free(out);
+    /* text: the label is one cell, and so is a heading with it */
+    ck_assert_int_eq(itss_maturity_comparison_render(c, ITSS_FORMAT_TEXT, ITSS_LANG_EN, &out, NULL, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(out, "\n@one -> =second.json: 4 requirements changed\n"));
+    ck_assert_ptr_nonnull(strstr(out, "\n  Worsened\n    a1  F → unrated "));
+    itss_free(out);
     /* formats it does not write */
     ck_assert_int_eq(itss_maturity_comparison_render(c, ITSS_FORMAT_SVG, ITSS_LANG_EN, &out, NULL, &e),
                      ITSS_EINVAL);
@@ -217,8 +222,14 @@ START_TEST(compare_refuses)
     const char *labels[] = {"ok", "bad\xff"};
     ck_assert_int_eq(itss_maturity_compare(list, labels, 2, &c, &e), ITSS_EINVAL);
     ck_assert_str_eq(e.message, "itss_maturity_compare: labels[1] is not UTF-8");
-    /* two of one model, no labels, no change */
-    ck_assert_int_eq(itss_maturity_compare(list, NULL, 2, &c, &e), 0);
+    /* two of one model, no change; a label with a line break stays on its line */
+    const char *multi[] = {"two\nlines", NULL};
+    ck_assert_int_eq(itss_maturity_compare(list, multi, 2, &c, &e), 0);
+    char *text = NULL;
+    ck_assert_int_eq(itss_maturity_comparison_render(c, ITSS_FORMAT_TEXT, ITSS_LANG_EN, &text, NULL, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(text, "\ntwo lines -> #2: 0 requirements changed\n"));
+    ck_assert_ptr_null(strstr(text, "two\n"));
+    itss_free(text);
     ck_assert_uint_eq(itss_maturity_comparison_change_count(c), 0);
     char *out = NULL;
     ck_assert_int_eq(itss_maturity_comparison_render(c, ITSS_FORMAT_CSV, ITSS_LANG_ZH, &out, NULL, NULL), 0);
