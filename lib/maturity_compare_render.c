@@ -39,14 +39,16 @@ void itss__csv_mcompare(itss_buf *b, const itss_maturity_comparison *c, itss_lan
     }
 }
 
+/* Writes JSON, JSON_PRETTY, TEXT, CSV and HTML (a page with the trend of
+ * the levels and the tables of changes). */
 int itss_maturity_comparison_render(const itss_maturity_comparison *c, itss_format format,
                                     itss_lang lang, char **out, size_t *len, itss_error *err)
 {
     itss__err_clear(err);
     ITSS_CHECK_RENDER_IN(err, format, lang, out,
-                         ITSS_FORMATS_BASIC | ITSS_FORMAT_BIT(ITSS_FORMAT_CSV),
-                         "ITSS_FORMAT_JSON, ITSS_FORMAT_JSON_PRETTY, ITSS_FORMAT_TEXT or "
-                         "ITSS_FORMAT_CSV");
+                         ITSS_FORMATS_BASIC | ITSS_FORMAT_BIT(ITSS_FORMAT_CSV) |
+                             ITSS_FORMAT_BIT(ITSS_FORMAT_HTML),
+                         "JSON, JSON_PRETTY, TEXT, CSV or HTML");
     ITSS_CHECK_ARG(err, c);
     itss_buf b;
     itss__buf_init(&b);
@@ -54,6 +56,8 @@ int itss_maturity_comparison_render(const itss_maturity_comparison *c, itss_form
         itss__text_mcompare(&b, c, lang);
     else if (format == ITSS_FORMAT_CSV)
         itss__csv_mcompare(&b, c, lang);
+    else if (format == ITSS_FORMAT_HTML)
+        itss__html_mcompare(&b, c, lang);
     else
         itss__json_mcompare(&b, c, format == ITSS_FORMAT_JSON_PRETTY);
     return itss__buf_finish(&b, out, len, err);

@@ -184,6 +184,14 @@ START_TEST(compare_grades_levels_and_changes)
     ck_assert_ptr_nonnull(strstr(out, "\n@one -> =second.json: 4 requirements changed\n"));
     ck_assert_ptr_nonnull(strstr(out, "\n  Worsened\n    a1  F → unrated "));
     itss_free(out);
+    /* HTML: a trend line for the overall level and one per domain */
+    ck_assert_int_eq(itss_maturity_comparison_render(c, ITSS_FORMAT_HTML, ITSS_LANG_EN, &out, NULL, NULL), 0);
+    size_t lines = 0;
+    for (const char *p = out; (p = strstr(p, "class=\"itss-trend-series\"")); p++)
+        lines++;
+    ck_assert_uint_eq(lines, 3);
+    ck_assert_ptr_nonnull(strstr(out, "<h3>@one → =second.json</h3>"));
+    itss_free(out);
     /* formats it does not write */
     ck_assert_int_eq(itss_maturity_comparison_render(c, ITSS_FORMAT_SVG, ITSS_LANG_EN, &out, NULL, &e),
                      ITSS_EINVAL);

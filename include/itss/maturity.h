@@ -402,16 +402,22 @@ ITSS_API const itss_maturity_clause *itss_maturity_result_na_at(const itss_matur
                                                                 size_t i);
 ITSS_API const char *itss_maturity_result_na_reason(const itss_maturity_result *r, size_t i);
 
-/* The result as JSON (docs/maturity.md, docs/schema/maturity-result.schema.json)
- * or as a text report for people (level and label, domain profile, gaps
- * grouped by domain with summaries) in lang. *out is caller-owned
+/* The result as JSON (docs/maturity.md, docs/schema/maturity-result.schema.json),
+ * as a text report for people (level and label, domain profile, gaps
+ * grouped by domain with summaries) in lang, as an HTML report
+ * (ITSS_FORMAT_HTML: one self-contained page with a radar chart of the
+ * domains, the coverage per level, the profile, the gaps with their
+ * evidence and notes, the unrated and N/A clauses; prints on A4) or as
+ * the domain chart alone (ITSS_FORMAT_SVG). Writes JSON, JSON_PRETTY,
+ * TEXT, HTML and SVG; another format is ITSS_EINVAL. *out is caller-owned
  * (itss_free). Errors: ITSS_EINVAL, ITSS_ENOMEM. */
 ITSS_API int itss_maturity_result_render(const itss_maturity_result *r, itss_format format,
                                          itss_lang lang, char **out, size_t *len,
                                          itss_error *err);
 
 /* One call from an assessment document to a rendered result: load (as
- * itss_assessment_load), rate, render. The errors of the three steps. */
+ * itss_assessment_load), rate, render (the formats of
+ * itss_maturity_result_render). The errors of the three steps. */
 ITSS_API int itss_maturity_rate_json(const itss_maturity_model *m, const char *json,
                                      size_t len, int target, itss_format format,
                                      itss_lang lang, char **out, size_t *outlen,
@@ -486,9 +492,11 @@ ITSS_API itss_rating_kind itss_maturity_comparison_change_to_grade(
 /* The comparison as JSON (docs/schema/maturity-comparison.schema.json),
  * as text for people (a column per assessment with the level and each
  * domain's level, then per pair the clauses that went up, down, or to or
- * from not applicable), or as CSV (a header row, then one row per pair and
- * changed clause) in lang. Writes ITSS_FORMAT_JSON, _JSON_PRETTY, _TEXT and
- * _CSV (ITSS_EINVAL for any other format). *out is caller-owned
+ * from not applicable), as CSV (a header row, then one row per pair and
+ * changed clause) or as an HTML page (a trend chart of the overall and
+ * domain levels, the table of levels, the tables of changes) in lang.
+ * Writes ITSS_FORMAT_JSON, _JSON_PRETTY, _TEXT, _CSV and _HTML (ITSS_EINVAL
+ * for any other format). *out is caller-owned
  * (itss_free). Errors: ITSS_EINVAL, ITSS_ENOMEM. */
 ITSS_API int itss_maturity_comparison_render(const itss_maturity_comparison *c,
                                              itss_format format, itss_lang lang, char **out,

@@ -137,6 +137,43 @@ def test_errors_name_the_file(cli, tmp_path):
     rc, _, err = compare(cli, FILES[0])
     assert rc == 2 and "needs more arguments" in err
     rc, _, err = compare(cli, *FILES[:2], "--format", "yaml")
-    assert rc == 2 and "text, json or csv" in err
+    assert rc == 2 and "text, json, html or csv" in err
     rc, _, err = cli("maturity", "rate", FILES[0], "--model", MODEL, "--format", "csv")
     assert rc == 2
+
+
+HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "]]>",
+           '=HYPERLINK("http://x","y")']
+
+
+def test_html(cli, tmp_path):
+    # hostile text in the metadata and in file names (no "/" in a file name)
+    names = ['"><img src=x onerror=alert(1)>.json', "]]>.json", "plain.json"]
+    for i, (name, src) in enumerate(zip(names, FILES)):
+        doc = json.loads(open(src, encoding="utf-8").read())
+        doc["organization"], doc["notes"] = HOSTILE[0], HOSTILE[3]
+        (tmp_path / name).write_text(json.dumps(doc), encoding="utf-8")
+    p = subprocess.run([os.environ.get("ITSS_CLI", str(ROOT / "build" / "tools" / "itss")),
+                        "maturity", "compare", "--model", MODEL, "--format", "html", "--lang", "en",
+                        "--", *names], cwd=tmp_path, capture_output=True)
+    assert p.returncode == 0, p.stderr
+    page = p.stdout.decode("utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
+    # one trend chart, a line per series: the overall level and the three domains
+    assert page.count('class="itss-trend"') == 1
+    assert page.count('class="itss-trend-series"') == 4
+    # untrusted text stays text
+    for bad in ("<script", "<img", "]]>", "href", "url("):
+        assert bad not in page, bad
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;.json" in page
+    # the changes of each pair, worked above: 6 then 5 rows
+    assert page.count("<h3>") == 2
+    assert page.count("itss-bad") >= 3  # three clauses worsened from 2025 to 2026
+
+
+def test_html_chinese_and_svg_refused(cli):
+    rc, out, err = compare(cli, *FILES, "--format", "html")
+    assert (rc, err) == (0, "") and '<html lang="zh-CN">' in out and "运维服务能力成熟度评估对比" in out
+    rc, out, err = compare(cli, *FILES, "--format", "svg")
+    assert rc == 2 and "text, json, html or csv" in err
