@@ -34,6 +34,7 @@ OPTIONAL_IN = {
     "itss_indicator_catalog_export": {"service"}, "itss_indicator_catalog_render": {"service"},
     "itss_evaluation_set_scores": {"scores"}, "itss_evaluation_scores": {"scores"},
     "itss_standard_list": {"type", "status", "area"},
+    "itss_maturity_compare": {"labels"},
 }
 
 
