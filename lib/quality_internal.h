@@ -195,16 +195,16 @@ void itss__json_qscheme(itss_buf *b, const itss_indicator_catalog *c, const char
                         int pretty);
 void itss__json_evaluation(itss_buf *b, const itss_evaluation *e, int pretty);
 void itss__json_qresult(itss_buf *b, const itss_quality_result *r, int pretty);
-void itss__json_qcompare(itss_buf *b, const itss_quality_result *const *rs, size_t n,
-                         int pretty);
+void itss__json_qcompare(itss_buf *b, const itss_quality_result *const *rs,
+                         const char *const *labels, size_t n, int pretty);
 void itss__json_ahp(itss_buf *b, char *const *labels, const double *w, size_t n, double lmax,
                     double ci, double cr, int pretty);
 void itss__text_qmodel(itss_buf *b, const itss_quality_model *m, itss_lang lang);
 void itss__text_indicator_catalog(itss_buf *b, const itss_indicator_catalog *c,
                                   const char *service, itss_lang lang);
 void itss__text_qresult(itss_buf *b, const itss_quality_result *r, itss_lang lang);
-void itss__text_qcompare(itss_buf *b, const itss_quality_result *const *rs, size_t n,
-                         itss_lang lang);
+void itss__text_qcompare(itss_buf *b, const itss_quality_result *const *rs,
+                         const char *const *labels, size_t n, itss_lang lang);
 void itss__text_ahp(itss_buf *b, char *const *labels, const double *w, size_t n, double lmax,
                     double ci, double cr, itss_lang lang);
 

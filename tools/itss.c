@@ -857,18 +857,22 @@ static int quality_main(const char *verb, int argc, char **argv)
         break;
     case 4: {
         itss_quality_result **rs = calloc((size_t)o.nargs, sizeof *rs);
-        if (!rs) {
+        const char **labels = calloc((size_t)o.nargs, sizeof *labels);
+        if (!rs || !labels) {
             fputs("itss: out of memory\n", stderr);
             status = EXIT_INVALID;
-            break;
         }
-        for (int i = 0; !status && i < o.nargs; i++)
+        for (int i = 0; !status && i < o.nargs; i++) {
+            /* each result is labelled by its file name */
+            labels[i] = strcmp(o.args[i], "-") == 0 ? "<stdin>" : o.args[i];
             status = score_file(cat, o.args[i], &rs[i]);
-        if (!status && itss_quality_compare_render((const itss_quality_result *const *)rs,
-                                                   (size_t)o.nargs, o.format, o.lang, &out,
-                                                   NULL, &e))
+        }
+        if (!status && itss_quality_compare_labeled_render(
+                           (const itss_quality_result *const *)rs, labels, (size_t)o.nargs,
+                           o.format, o.lang, &out, NULL, &e))
             status = fail(&e, NULL);
-        for (int i = 0; i < o.nargs; i++)
+        free(labels);
+        for (int i = 0; rs && i < o.nargs; i++)
             itss_quality_result_free(rs[i]);
         free(rs);
         break;

@@ -121,6 +121,79 @@ def test_compare(cli, tmp_path, validate):
     assert rc == 2
 
 
+def _evaluations(tmp_path, periods, measured):
+    """One file per evaluation of service 04 with the scheme call_answer_rate
+    (timeliness, under responsiveness), incident_resolution_rate and
+    problem_resolution_rate (both effectiveness, under reliability)."""
+    ids = ["call_answer_rate", "incident_resolution_rate", "problem_resolution_rate"]
+    files = []
+    for i, (period, a) in enumerate(zip(periods, measured)):
+        doc = {"service": "04", "scheme": {"indicators": ids},
+               "measurements": {k: {"A": v, "B": 100} for k, v in zip(ids, a)}}
+        if period:
+            doc["period"] = period
+        f = tmp_path / ("q%d.json" % (i + 1))
+        f.write_text(json.dumps(doc), encoding="utf-8")
+        files.append(str(f))
+    return files
+
+
+def _rows(text):
+    """(indent, cells) of each line, cells split at two or more spaces."""
+    import re
+    return [(len(line) - len(line.lstrip(" ")), re.split(r" {2,}", line.strip()))
+            for line in text.splitlines()]
+
+
+def test_compare_hierarchy_and_file_labels(cli, tmp_path):
+    # both evaluations have the same period: the columns are their files.
+    # Worked by hand (weights 1): q1 call 0.60, incident 0.65, problem 0.45,
+    # so effectiveness = reliability = (0.65 + 0.45) / 2 = 0.55, timeliness =
+    # responsiveness = 0.60, overall = (0.55 + 0.60) / 2 = 0.575; q2 call
+    # 0.75, incident 0.80, problem 0.70: every node 0.75. Rows in the model's
+    # order (reliability before responsiveness, whatever the scheme's
+    # order), each node under its parent.
+    files = _evaluations(tmp_path, ["2026", "2026"], [(60, 65, 45), (75, 80, 70)])
+    rc, out, err = cli("quality", "compare", *files, "--lang", "en")
+    assert (rc, err) == (0, "")
+    assert _rows(out) == [
+        (0, ["Item", files[0], files[1], "Change"]),
+        (0, ["Overall", "0.575", "0.750", "+0.175"]),
+        (2, ["Security", "-", "-", "-"]),
+        (2, ["Reliability", "0.550", "0.750", "+0.200"]),
+        (4, ["Effectiveness", "0.550", "0.750", "+0.200"]),
+        (6, ["Incident resolution rate", "0.650", "0.800", "+0.150"]),
+        (6, ["Problem resolution rate", "0.450", "0.700", "+0.250"]),
+        (2, ["Responsiveness", "0.600", "0.750", "+0.150"]),
+        (4, ["Timeliness", "0.600", "0.750", "+0.150"]),
+        (6, ["Call answer rate", "0.600", "0.750", "+0.150"]),
+        (2, ["Tangibility", "-", "-", "-"]),
+        (2, ["Friendliness", "-", "-", "-"]),
+    ]
+    # no period at all: the files too; distinct periods head the columns
+    files = _evaluations(tmp_path, [None, None], [(60, 65, 45), (75, 80, 70)])
+    rc, out, _ = cli("quality", "compare", *files)
+    assert rc == 0 and _rows(out)[0] == (0, ["项目", files[0], files[1], "变化"])
+    files = _evaluations(tmp_path, ["Q1", "Q2"], [(60, 65, 45), (75, 80, 70)])
+    rc, out, _ = cli("quality", "compare", *files)
+    assert rc == 0 and _rows(out)[0] == (0, ["项目", "Q1", "Q2", "变化"])
+    # the JSON gives each result its file
+    rc, out, _ = cli("quality", "compare", *files, "--format", "json")
+    assert rc == 0 and [r["label"] for r in json.loads(out)["results"]] == files
+
+
+def test_compare_mismatch_names_the_files(cli, tmp_path):
+    files = _evaluations(tmp_path, ["Q1", "Q2", "Q3"], [(60, 65, 45)] * 3)
+    doc = json.loads(open(files[2], encoding="utf-8").read())
+    doc["scheme"]["weights"] = {"reliability": 2}
+    with open(files[2], "w", encoding="utf-8") as f:
+        json.dump(doc, f)
+    rc, out, err = cli("quality", "compare", *files)
+    assert rc == 1 and out == ""
+    assert err == ("itss: %s and %s cannot be compared: reliability has different weights; "
+                   "compare results of the same scheme\n" % (files[0], files[2]))
+
+
 def test_ahp(cli, validate, tmp_path):
     doc = {"matrix": [[1, 2, 4], [0.5, 1, 2], [0.25, 0.5, 1]], "labels": ["可靠性", "响应性", "友好性"]}
     validate(doc, "ahp")

@@ -509,9 +509,12 @@ def quality_main(verb: str, argv: Sequence[str], io: tuple) -> int:
                         for r in docs:
                             lib.itss_quality_result_free(r)
                         return fail(e, path, err)
+                # each result is labelled by its file name
+                labels = (c_char_p * len(docs))(*[os.fsencode(shown(path))
+                                                  for path in o.args])
                 try:
-                    text = _lib.render(lib.itss_quality_compare_render, _lib.pointers(docs),
-                                       len(docs), o.fmt, o.lang)
+                    text = _lib.render(lib.itss_quality_compare_labeled_render,
+                                       _lib.pointers(docs), labels, len(docs), o.fmt, o.lang)
                 finally:
                     for r in docs:
                         lib.itss_quality_result_free(r)
