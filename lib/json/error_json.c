@@ -52,10 +52,8 @@ int itss_error_render(const itss_error *e, size_t input_line, itss_format format
             itss__buf_printf(&b, " (at %s)", shown);
         }
         break;
-    case ITSS_FORMAT_HTML:
-    case ITSS_FORMAT_SVG:
-    case ITSS_FORMAT_CSV:
-        break; /* refused by itss__format_ok above */
+    default: /* the other formats are refused above */
+        break;
     }
     return itss__buf_finish(&b, out, len, err);
 }
