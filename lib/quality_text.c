@@ -18,6 +18,16 @@ void itss__score_text(char *dst, size_t size, double v)
     snprintf(dst, size, "%s%lld.%03lld", v < 0 && t ? "-" : "", t / 1000, t % 1000);
 }
 
+const char *const itss__qstatus_text[2][4] = {
+    {"已评价", "不适用", "期内无事项", "未测量"},
+    {"evaluated", "not applicable", "no events", "not measured"},
+};
+
+const char *const itss__evaluation_meta_labels[2][ITSS_EVALUATION_META_COUNT] = {
+    {"编号", "供方", "需方", "评价方", "日期", "期间", "备注"},
+    {"Evaluation", "Provider", "Customer", "Evaluator", "Date", "Period", "Notes"},
+};
+
 void itss__text_qmodel(itss_buf *b, const itss_quality_model *m, itss_lang lang)
 {
     itss__buf_put_heading(b, m->edition, m->title[lang]);
@@ -93,14 +103,8 @@ static void score_row(itss_table *t, size_t indent, const char *name, const itss
 
 void itss__text_qresult(itss_buf *b, const itss_quality_result *r, itss_lang lang)
 {
-    static const char *const status_text[2][4] = {
-        {"已评价", "不适用", "期内无事项", "未测量"},
-        {"evaluated", "not applicable", "no events", "not measured"},
-    };
-    static const char *const meta_label[2][ITSS_EVALUATION_META_COUNT] = {
-        {"编号", "供方", "需方", "评价方", "日期", "期间", "备注"},
-        {"Evaluation", "Provider", "Customer", "Evaluator", "Date", "Period", "Notes"},
-    };
+    const char *const(*status_text)[4] = itss__qstatus_text;
+    const char *const(*meta_label)[ITSS_EVALUATION_META_COUNT] = itss__evaluation_meta_labels;
     const int zh = lang == ITSS_LANG_ZH;
     const itss_quality_model *m = r->model;
     char sc[32];
@@ -203,6 +207,22 @@ static int distinct_periods(const itss_quality_result *const *rs, size_t n)
     return 1;
 }
 
+const char *itss__qcompare_heading(char *num, size_t size, const itss_quality_result *const *rs,
+                                  const char *const *labels, size_t n, size_t i)
+{
+    /* the period when the periods tell the results apart, else the label,
+     * the id, the period or the number */
+    const char *label = distinct_periods(rs, n) ? rs[i]->meta[5] : NULL;
+    if (!label && labels)
+        label = labels[i];
+    if (!label)
+        label = rs[i]->meta[0] ? rs[i]->meta[0] : rs[i]->meta[5];
+    if (label)
+        return label;
+    snprintf(num, size, "#%zu", i + 1);
+    return num;
+}
+
 void itss__text_qcompare(itss_buf *b, const itss_quality_result *const *rs,
                          const char *const *labels, size_t n, itss_lang lang)
 {
@@ -218,19 +238,9 @@ void itss__text_qcompare(itss_buf *b, const itss_quality_result *const *rs,
     itss__table_init(&t, b, 0);
     itss__table_row(&t, 0);
     itss__table_cell(&t, zh ? "项目" : "Item");
-    /* each result is headed by its period when the periods tell the
-     * results apart, else by its label, its id, its period or its number */
-    const int by_period = distinct_periods(rs, n);
     for (size_t i = 0; i < n; i++) {
-        const char *label = by_period ? rs[i]->meta[5] : NULL;
-        if (!label && labels)
-            label = labels[i];
-        if (!label)
-            label = rs[i]->meta[0] ? rs[i]->meta[0] : rs[i]->meta[5];
-        if (label)
-            itss__table_cell(&t, label);
-        else
-            itss__table_cellf(&t, "#%zu", i + 1);
+        char num[32];
+        itss__table_cell(&t, itss__qcompare_heading(num, sizeof num, rs, labels, n, i));
     }
     itss__table_cell(&t, zh ? "变化" : "Change");
     for (size_t i = 0; i < n; i++)

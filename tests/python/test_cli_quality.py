@@ -194,6 +194,98 @@ def test_compare_mismatch_names_the_files(cli, tmp_path):
                    "compare results of the same scheme\n" % (files[0], files[2]))
 
 
+HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', ']]>',
+           '=HYPERLINK("http://x","y")']
+
+
+def _svgs(page):
+    """Each <svg> element of a page, parsed as XML."""
+    import re
+    import xml.etree.ElementTree as ET
+    return [ET.fromstring(m) for m in re.findall(r"<svg\b.*?</svg>", page, re.S)]
+
+
+def _no_markup_from(text):
+    """None of the hostile strings made an element or closed a section."""
+    assert "<script" not in text and "<img" not in text and "]]>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+def _hostile_evaluation(tmp_path):
+    """Service 04, incident and problem resolution (effectiveness), call
+    answer rate (timeliness) declared n/a, and an indicator of our own under
+    integrity; every free text hostile."""
+    cat = tmp_path / "cat.json"
+    cat.write_text(json.dumps({"indicators": [{
+        "id": "own_rate", "name": {"zh": "".join(HOSTILE), "en": "".join(HOSTILE)},
+        "subcharacteristic": "integrity", "method": "ratio", "polarity": "positive",
+        "services": ["04"], "a": {"zh": HOSTILE[0], "en": HOSTILE[1]},
+        "b": {"zh": HOSTILE[2], "en": HOSTILE[3]}}]}), encoding="utf-8")
+    ev = tmp_path / "ev.json"
+    ev.write_text(json.dumps({
+        "service": "04", "id": HOSTILE[0], "provider": HOSTILE[1], "customer": HOSTILE[2],
+        "evaluator": HOSTILE[3], "period": HOSTILE[0], "notes": "".join(HOSTILE),
+        "scheme": {"indicators": ["incident_resolution_rate", "problem_resolution_rate",
+                                  "call_answer_rate", "own_rate"]},
+        "measurements": {"incident_resolution_rate": {"A": 65, "B": 100},
+                         "problem_resolution_rate": {"A": 45, "B": 100},
+                         "call_answer_rate": {"na": "".join(HOSTILE)},
+                         "own_rate": {"A": 1, "B": 2}}}), encoding="utf-8")
+    return str(ev), str(cat)
+
+
+def test_score_html_and_svg(cli, tmp_path):
+    ev, cat = _hostile_evaluation(tmp_path)
+    for lang in ("zh", "en"):
+        rc, page, err = cli("quality", "score", ev, "--catalog-add", cat, "--format", "html",
+                            "--lang", lang)
+        assert (rc, err) == (0, "")
+        assert page.startswith("<!DOCTYPE html>")
+        assert ('<html lang="%s"' % ("zh-CN" if lang == "zh" else "en")) in page
+        _no_markup_from(page)
+        radar, bars = _svgs(page)
+        assert radar.get("class") == "itss-radar" and bars.get("class") == "itss-bars"
+        # the radar: one point per characteristic (five)
+        value = [e for e in radar.iter() if e.get("class") == "itss-radar-value"]
+        assert len(value) == 1 and len(value[0].get("points").split()) == 5
+        # sixteen sub-characteristics: effectiveness (incident, problem) and
+        # integrity (our own) evaluated; timeliness only n/a and the other
+        # thirteen without indicators: fourteen not-evaluated bars, none of
+        # them a zero-length bar
+        drawn = [e for e in bars.iter() if e.get("class") == "itss-bar"]
+        empty = [e for e in bars.iter() if e.get("class") == "itss-bar-none"]
+        assert (len(drawn), len(empty)) == (2, 14)
+        assert all(float(e.get("width")) > 0 for e in drawn)
+        # the indicator table: measurements as A / B, the n/a reason shown
+        assert "65 / 100" in page and "45 / 100" in page and "1 / 2" in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img" in page
+    rc, svg, _ = cli("quality", "score", ev, "--catalog-add", cat, "--format", "svg")
+    assert rc == 0
+    import xml.etree.ElementTree as ET
+    root = ET.fromstring(svg.split("?>", 1)[1] if svg.startswith("<?xml") else svg)
+    assert root.get("class") == "itss-radar"
+    # the C renderer refuses HTML and SVG where the result has no such view
+    rc, _, err = cli("quality", "model", "--format", "html")
+    assert rc == 2 and "--format must be text or json" in err
+
+
+def test_compare_html(cli, tmp_path):
+    files = _evaluations(tmp_path, ["2026", "2026"], [(60, 65, 45), (75, 80, 70)])
+    hostile = tmp_path / '"><img src=x onerror=alert(1)>.json'
+    hostile.write_text(open(files[1], encoding="utf-8").read(), encoding="utf-8")
+    rc, page, err = cli("quality", "compare", files[0], str(hostile), "--format", "html",
+                        "--lang", "en")
+    assert (rc, err) == (0, "")
+    assert "<img" not in page and "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;.json" in page
+    (trend,) = _svgs(page)
+    assert trend.get("class") == "itss-trend"
+    # the overall score and the five characteristics, each over two points
+    # (security, tangibility and friendliness have no score: no line)
+    assert "+0.175" in page and "+0.250" in page
+    rc, _, err = cli("quality", "compare", *files, "--format", "svg")
+    assert rc == 2 and "--format must be text, json or html, not 'svg'" in err
+
+
 def test_ahp(cli, validate, tmp_path):
     doc = {"matrix": [[1, 2, 4], [0.5, 1, 2], [0.25, 0.5, 1]], "labels": ["可靠性", "响应性", "友好性"]}
     validate(doc, "ahp")
