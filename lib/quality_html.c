@@ -13,7 +13,6 @@
 
 /* Scores run 0..1; charts draw rings and grid lines every 0.25. */
 #define SCORE_STEPS 4
-#define NCHARS_MAX 16
 
 static double chart_value(double v)
 {
@@ -33,25 +32,31 @@ static const char *reason_text(int reason, itss_lang lang)
 static void char_radar(itss_buf *b, const itss_quality_result *r, itss_lang lang, int svg)
 {
     const itss_quality_model *m = r->model;
-    const char *labels[NCHARS_MAX];
-    double values[NCHARS_MAX];
-    size_t n = m->nchars < NCHARS_MAX ? m->nchars : NCHARS_MAX;
-    for (size_t i = 0; i < n; i++) {
-        labels[i] = m->chars[i].name[lang];
-        values[i] = chart_value(r->chars[i].score);
+    size_t n = m->nchars;
+    const char **labels = malloc((n ? n : 1) * sizeof *labels);
+    double *values = malloc((n ? n : 1) * sizeof *values);
+    if (!labels || !values) {
+        b->oom = 1;
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            labels[i] = m->chars[i].name[lang];
+            values[i] = chart_value(r->chars[i].score);
+        }
+        itss_svg_radar radar = {
+            .title = lang == ITSS_LANG_ZH ? "各特性得分" : "Score per characteristic",
+            .n = n,
+            .labels = labels,
+            .values = values,
+            .max = 1,
+            .rings = SCORE_STEPS,
+            .target = ITSS_SVG_NONE,
+            .value_name = lang == ITSS_LANG_ZH ? "得分" : "Score",
+            .target_name = NULL,
+        };
+        itss__svg_radar(b, &radar, svg);
     }
-    itss_svg_radar radar = {
-        .title = lang == ITSS_LANG_ZH ? "各特性得分" : "Score per characteristic",
-        .n = n,
-        .labels = labels,
-        .values = values,
-        .max = 1,
-        .rings = SCORE_STEPS,
-        .target = ITSS_SVG_NONE,
-        .value_name = lang == ITSS_LANG_ZH ? "得分" : "Score",
-        .target_name = NULL,
-    };
-    itss__svg_radar(b, &radar, svg);
+    free(labels);
+    free(values);
 }
 
 /* Every sub-characteristic of the model, a not-evaluated one drawn as
