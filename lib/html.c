@@ -207,6 +207,7 @@ static const char style[] =
     "vertical-align:top;overflow-wrap:anywhere;word-break:break-word}"
     "thead th{background:#eef2f7}"
     "td.itss-num{text-align:right;white-space:nowrap}"
+    "td:first-child,td.itss-bad{white-space:nowrap}"
     "td.itss-bad{color:#b83b5e;font-weight:bold}"
     "td.itss-good{color:#2e9e5b}"
     "ul{margin:.3rem 0 1rem;padding-left:1.4rem}"

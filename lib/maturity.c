@@ -913,8 +913,11 @@ void itss_maturity_result_free(itss_maturity_result *r)
     if (!r)
         return;
     if (r->ratings)
-        for (size_t i = 0; i < r->model->nclauses; i++)
+        for (size_t i = 0; i < r->model->nclauses; i++) {
             free(r->ratings[i].reason);
+            free(r->ratings[i].evidence);
+            free(r->ratings[i].note);
+        }
     itss__meta_free(r->meta, ITSS_ASSESSMENT_META_COUNT);
     free(r->domain_level);
     free(r->by_level);
@@ -967,7 +970,9 @@ int itss_maturity_rate(const itss_assessment *a, int target, itss_maturity_resul
         r->sat[i] = (unsigned char)s;
         r->ratings[i].kind = in->kind;
         r->ratings[i].percent = in->percent;
-        if (in->reason && !(r->ratings[i].reason = itss__strdup(in->reason)))
+        if ((in->reason && !(r->ratings[i].reason = itss__strdup(in->reason))) ||
+            (in->evidence && !(r->ratings[i].evidence = itss__strdup(in->evidence))) ||
+            (in->note && !(r->ratings[i].note = itss__strdup(in->note))))
             oom = 1;
         if (unrated)
             r->unrated[r->nunrated++] = i;

@@ -184,7 +184,7 @@ struct itss_maturity_result {
     itss_mstats should;            /* the recommendations, apart */
     itss_mstats *by_wide;          /* [nlevels + 1]: the level-wide clauses */
     unsigned char *sat;            /* [nclauses] itss_satisfaction */
-    itss_rating *ratings;          /* copies: kind, percent, reason (na) */
+    itss_rating *ratings;          /* copies: kind, percent, reason (na), evidence, note */
     itss_mgap *gaps;
     size_t ngaps;
     size_t *unrated; /* clause indexes, model order */
@@ -240,5 +240,26 @@ void itss__text_mmodel(itss_buf *b, const itss_maturity_model *m, itss_lang lang
 void itss__text_mclauses(itss_buf *b, const itss_maturity_clause *const *list, size_t n,
                          itss_lang lang);
 void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang lang);
+/* The result as an HTML page (svg = 0) or its domain chart alone as an
+ * SVG document (svg = 1). maturity_html.c. */
+void itss__html_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang lang, int svg);
+
+/* Pieces of the text and HTML views (maturity_text.c). */
+/* The labels of the metadata keys, [lang][key]. */
+extern const char *const itss__assessment_meta_labels[2][ITSS_ASSESSMENT_META_COUNT];
+/* "95.0% (38/40)" with integer arithmetic (no locale); "-" when den = 0. */
+void itss__mshare(char *dst, size_t size, size_t num, size_t den);
+/* A level as readers know it: its label first when the model gives one
+ * ("二级 协同级", "ITSS grade 2 (Collaborative)"), else its ordinal
+ * ("3 Managed"); "0（未达到基本级）", "0 (below Basic)" below level 1. */
+void itss__mlevel_text(char *dst, size_t size, const itss_maturity_model *m, int level,
+                       itss_lang lang);
+/* The item of a clause: "17 事件管理", "43 知识 等 3 项" for a clause of
+ * several items, the domain for a domain-wide one, "（全级）" for a
+ * level-wide one. */
+void itss__mitem_text(char *dst, size_t size, const itss_maturity_clause *c, itss_lang lang);
+/* A rating as shown: "未评定"/"unrated", "85%", "met", "L", "na". Returns
+ * buf or a static string. */
+const char *itss__mrating_text(const itss_rating *r, char *buf, size_t size, itss_lang lang);
 
 #endif /* ITSS_MATURITY_INTERNAL_H */

@@ -81,27 +81,37 @@ int itss_assessment_export(const itss_assessment *a, itss_format format, char **
     return itss__buf_finish(&b, out, len, err);
 }
 
+/* The formats a maturity result is written in. */
+#define MRESULT_FORMATS                                                           \
+    (ITSS_FORMATS_BASIC | ITSS_FORMAT_BIT(ITSS_FORMAT_HTML) | ITSS_FORMAT_BIT(ITSS_FORMAT_SVG))
+#define MRESULT_FORMAT_NAMES "JSON, JSON_PRETTY, TEXT, HTML or SVG"
+
+/* Writes JSON, JSON_PRETTY, TEXT, HTML (the report page) and SVG (the
+ * chart of the domains). */
 int itss_maturity_result_render(const itss_maturity_result *r, itss_format format,
                                 itss_lang lang, char **out, size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_RENDER_IN(err, format, lang, out, MRESULT_FORMATS, MRESULT_FORMAT_NAMES);
     ITSS_CHECK_ARG(err, r);
     itss_buf b;
     itss__buf_init(&b);
     if (format == ITSS_FORMAT_TEXT)
         itss__text_mresult(&b, r, lang);
+    else if (format == ITSS_FORMAT_HTML || format == ITSS_FORMAT_SVG)
+        itss__html_mresult(&b, r, lang, format == ITSS_FORMAT_SVG);
     else
         itss__json_mresult(&b, r, format == ITSS_FORMAT_JSON_PRETTY);
     return itss__buf_finish(&b, out, len, err);
 }
 
+/* Writes the formats of itss_maturity_result_render. */
 int itss_maturity_rate_json(const itss_maturity_model *m, const char *json, size_t len,
                             int target, itss_format format, itss_lang lang, char **out,
                             size_t *outlen, itss_error *err)
 {
     itss__err_clear(err);
-    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_RENDER_IN(err, format, lang, out, MRESULT_FORMATS, MRESULT_FORMAT_NAMES);
     ITSS_CHECK_ARG(err, m);
     ITSS_CHECK_ARG(err, json);
     ITSS_CHECK(err, target >= 0 && target <= m->nlevels,

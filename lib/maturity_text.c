@@ -5,8 +5,12 @@
 
 #include "maturity_internal.h"
 
-/* "95.0% (38/40)" with integer arithmetic: no locale involved. */
-static void share(char *dst, size_t size, size_t num, size_t den)
+const char *const itss__assessment_meta_labels[2][ITSS_ASSESSMENT_META_COUNT] = {
+    {"编号", "组织", "范围", "日期", "评估人", "备注"},
+    {"Assessment", "Organization", "Scope", "Date", "Assessor", "Notes"},
+};
+
+void itss__mshare(char *dst, size_t size, size_t num, size_t den)
 {
     if (!den) {
         snprintf(dst, size, "-");
@@ -16,10 +20,7 @@ static void share(char *dst, size_t size, size_t num, size_t den)
     snprintf(dst, size, "%llu.%llu%% (%zu/%zu)", permille / 10, permille % 10, num, den);
 }
 
-/* A level as readers know it: its label first when the model gives one
- * ("二级 协同级", "ITSS grade 2 (Collaborative)"), else its ordinal
- * ("3 Managed"); "0（未达到基本级）", "0 (below Basic)" below level 1. */
-static void level_text(char *dst, size_t size, const itss_maturity_model *m, int level,
+void itss__mlevel_text(char *dst, size_t size, const itss_maturity_model *m, int level,
                        itss_lang lang)
 {
     if (level < 1) {
@@ -35,23 +36,28 @@ static void level_text(char *dst, size_t size, const itss_maturity_model *m, int
         snprintf(dst, size, "%d %s", level, l->name[lang]);
 }
 
-/* The item column of a clause: "17 事件管理", "43 知识 等 3 项" for a
- * clause of several items, the domain for a domain-wide one. */
-static void item_cell(itss_table *t, const itss_maturity_clause *c, itss_lang lang)
+void itss__mitem_text(char *dst, size_t size, const itss_maturity_clause *c, itss_lang lang)
 {
     const int zh = lang == ITSS_LANG_ZH;
     if (!c->domain)
-        itss__table_cell(t, zh ? "（全级）" : "(level-wide)");
+        snprintf(dst, size, "%s", zh ? "（全级）" : "(level-wide)");
     else if (!c->item)
-        itss__table_cell(t, c->domain->name[lang]);
+        snprintf(dst, size, "%s", c->domain->name[lang]);
     else if (c->nitems > 1)
-        itss__table_cellf(t, zh ? "%d %s 等 %zu 项" : "%d %s and %zu more", c->item->number,
-                          c->item->name[lang], zh ? c->nitems : c->nitems - 1);
+        snprintf(dst, size, zh ? "%d %s 等 %zu 项" : "%d %s and %zu more", c->item->number,
+                 c->item->name[lang], zh ? c->nitems : c->nitems - 1);
     else
-        itss__table_cellf(t, "%d %s", c->item->number, c->item->name[lang]);
+        snprintf(dst, size, "%d %s", c->item->number, c->item->name[lang]);
 }
 
-static const char *rating_text(const itss_rating *r, char *buf, size_t size, itss_lang lang)
+static void item_cell(itss_table *t, const itss_maturity_clause *c, itss_lang lang)
+{
+    char tmp[512];
+    itss__mitem_text(tmp, sizeof tmp, c, lang);
+    itss__table_cell(t, tmp);
+}
+
+const char *itss__mrating_text(const itss_rating *r, char *buf, size_t size, itss_lang lang)
 {
     if (!r->kind)
         return lang == ITSS_LANG_ZH ? "未评定" : "unrated";
@@ -109,7 +115,7 @@ static void key_indicators(itss_buf *b, const itss_maturity_result *r, itss_lang
     itss__buf_puts(b, lang == ITSS_LANG_ZH ? "关键指标\n" : "Key indicators\n");
     itss_table t;
     itss__table_init(&t, b, 2);
-    level_text(tmp, sizeof tmp, m, r->target, lang);
+    itss__mlevel_text(tmp, sizeof tmp, m, r->target, lang);
     for (size_t k = 0; target && k < target->nindicators; k++) {
         itss__table_row(&t, 0);
         itss__table_cell(&t, tmp);
@@ -137,7 +143,7 @@ static void clause_group(itss_buf *b, const itss_maturity_result *r, int should,
     char tmp[64];
     if (!s->total)
         return;
-    share(tmp, sizeof tmp, s->fully, s->applicable);
+    itss__mshare(tmp, sizeof tmp, s->fully, s->applicable);
     itss__buf_putc(b, '\n');
     if (should)
         itss__buf_printf(b, zh ? "建议项（不影响等级）：完全满足 %s\n"
@@ -158,7 +164,7 @@ static void clause_group(itss_buf *b, const itss_maturity_result *r, int should,
         itss__table_row(&t, 0);
         itss__table_cell(&t, c->id);
         itss__table_cellf(&t, "%d", c->level);
-        itss__table_cell(&t, rating_text(&r->ratings[i], tmp, sizeof tmp, lang));
+        itss__table_cell(&t, itss__mrating_text(&r->ratings[i], tmp, sizeof tmp, lang));
         itss__table_cell(&t, c->summary[lang]);
     }
     itss__table_end(&t);
@@ -170,10 +176,6 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
     const itss_maturity_model *m = r->model;
     size_t wl = (size_t)m->nlevels + 1;
     char tmp[256], tmp2[64];
-    static const char *const meta_label[2][ITSS_ASSESSMENT_META_COUNT] = {
-        {"编号", "组织", "范围", "日期", "评估人", "备注"},
-        {"Assessment", "Organization", "Scope", "Date", "Assessor", "Notes"},
-    };
     itss_table t;
     itss__buf_put_heading(b, m->edition, zh ? "运维服务能力成熟度评估结果" : "maturity assessment");
 
@@ -182,11 +184,11 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
     for (int k = 0; k < ITSS_ASSESSMENT_META_COUNT; k++)
         if (r->meta[k]) {
             itss__table_row(&t, 0);
-            itss__table_cell(&t, meta_label[lang][k]);
+            itss__table_cell(&t, itss__assessment_meta_labels[lang][k]);
             itss__table_cell(&t, r->meta[k]);
         }
     itss__table_line(&t, 0, 0, "");
-    level_text(tmp, sizeof tmp, m, r->level, lang);
+    itss__mlevel_text(tmp, sizeof tmp, m, r->level, lang);
     itss__table_row(&t, 0);
     itss__table_cell(&t, zh ? "达到等级" : "Level reached");
     itss__table_cell(&t, tmp);
@@ -204,9 +206,9 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
         const itss_mstats *s = &r->by_domain[i * wl];
         itss__table_row(&t, 0);
         itss__table_cell(&t, m->domains[i].name[lang]);
-        level_text(tmp, sizeof tmp, m, r->domain_level[i], lang);
+        itss__mlevel_text(tmp, sizeof tmp, m, r->domain_level[i], lang);
         itss__table_cell(&t, tmp);
-        share(tmp2, sizeof tmp2, s->fully, s->applicable);
+        itss__mshare(tmp2, sizeof tmp2, s->fully, s->applicable);
         itss__table_cell(&t, tmp2);
     }
     itss__table_end(&t);
@@ -222,9 +224,9 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
     for (int l = 1; l <= m->nlevels; l++) {
         const itss_mstats *s = &r->by_level[l];
         itss__table_row(&t, 0);
-        level_text(tmp, sizeof tmp, m, l, lang);
+        itss__mlevel_text(tmp, sizeof tmp, m, l, lang);
         itss__table_cell(&t, tmp);
-        share(tmp2, sizeof tmp2, s->fully, s->applicable);
+        itss__mshare(tmp2, sizeof tmp2, s->fully, s->applicable);
         itss__table_cell(&t, tmp2);
         itss__table_cellf(&t, "%zu", s->unrated);
         itss__table_cellf(&t, "%zu", s->na);
@@ -238,7 +240,7 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
         itss__buf_puts(b, zh ? "已达到最高等级，没有差距。\n"
                              : "The highest level is reached: no gaps.\n");
     } else {
-        level_text(tmp, sizeof tmp, m, r->target, lang);
+        itss__mlevel_text(tmp, sizeof tmp, m, r->target, lang);
         if (zh)
             itss__buf_printf(b, "差距：达到 %s 还需满足 %zu 项要求\n", tmp, r->ngaps);
         else
@@ -265,7 +267,7 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
                     itss__table_cell(&t, zh ? "（全域）" : "(domain)");
                 else
                     item_cell(&t, c, lang);
-                itss__table_cell(&t, rating_text(&r->ratings[c->index], tmp2, sizeof tmp2, lang));
+                itss__table_cell(&t, itss__mrating_text(&r->ratings[c->index], tmp2, sizeof tmp2, lang));
                 if (r->scale == ITSS_SCALE_BINARY) /* met or not: nothing is "largely" */
                     itss__table_cell(&t, zh ? "必须达成" : "must be met");
                 else
@@ -336,7 +338,7 @@ void itss__text_mmodel(itss_buf *b, const itss_maturity_model *m, itss_lang lang
         size_t n = 0;
         for (size_t i = 0; i < m->nclauses; i++)
             n += m->clauses[i].level == l;
-        level_text(tmp, sizeof tmp, m, l, lang);
+        itss__mlevel_text(tmp, sizeof tmp, m, l, lang);
         itss__table_row(&t, 0);
         itss__table_cell(&t, tmp);
         itss__table_cellf(&t, zh ? "%zu 条要求" : "%zu clauses", n);

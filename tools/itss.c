@@ -37,6 +37,7 @@ static const char usage_text[] =
     "    --target N                         list the gaps to level N (default: next;\n"
     "                                       N: ordinal, 1 the lowest, or name or label)\n"
     "    --jsonl                            one assessment per line, one result per line\n"
+    "    --format html|svg                  a report page (A4 print) or the domain chart\n"
     "  itss maturity model                  the model: levels, domains, items\n"
     "  itss maturity clauses                the requirement clauses\n"
     "    --level N  --domain ID  --item N   select clauses\n"
@@ -66,6 +67,7 @@ static const char usage_text[] =
     "Options:\n"
     "  --format text|json   output for people (default) or JSON\n"
     "  --lang zh|en         language of text output (default zh)\n"
+    "  -o, --output FILE    write the output to FILE instead of standard output\n"
     "  --version            print the version and exit\n"
     "  --help, help         print this help and exit\n"
     "\n"
@@ -82,6 +84,10 @@ static const char usage_text[] =
  * SIGPIPE back to its default even where the parent ignored it. */
 static itss_lang msg_lang = ITSS_LANG_ZH;
 static int out_failed;
+/* -o/--output FILE: created (or truncated) at the first write, so that a
+ * command that fails before it has anything to say leaves no file. */
+static const char *out_path;
+static FILE *out_file;
 
 static void write_failed(int err)
 {
@@ -89,19 +95,39 @@ static void write_failed(int err)
         return;
     out_failed = 1;
     const char *why = strerror(err ? err : EIO);
-    if (msg_lang == ITSS_LANG_EN)
+    if (out_path)
+        fprintf(stderr, msg_lang == ITSS_LANG_EN ? "itss: cannot write to %s: %s\n"
+                                                 : "itss: 无法写入 %s：%s\n",
+                out_path, why);
+    else if (msg_lang == ITSS_LANG_EN)
         fprintf(stderr, "itss: cannot write to standard output: %s\n", why);
     else
         fprintf(stderr, "itss: 无法写入标准输出：%s\n", why);
 }
 
-/* Write n bytes to standard output: 0, or -1 once writing has failed. */
+/* Where the output goes: standard output, or the file of -o, opened now
+ * if it is not yet; NULL (reported) when it cannot be opened. */
+static FILE *out_stream(void)
+{
+    if (!out_path)
+        return stdout;
+    if (!out_file) {
+        errno = 0;
+        out_file = fopen(out_path, "wb");
+        if (!out_file)
+            write_failed(errno);
+    }
+    return out_file;
+}
+
+/* Write n bytes to the output: 0, or -1 once writing has failed. */
 static int out_write(const char *s, size_t n)
 {
-    if (out_failed)
+    FILE *f;
+    if (out_failed || !(f = out_stream()))
         return -1;
     errno = 0;
-    if (fwrite(s, 1, n, stdout) != n || ferror(stdout)) {
+    if (fwrite(s, 1, n, f) != n || ferror(f)) {
         write_failed(errno);
         return -1;
     }
@@ -111,10 +137,13 @@ static int out_write(const char *s, size_t n)
 /* Push buffered output out now: 0, or -1 once writing has failed. */
 static int out_flush(void)
 {
+    FILE *f = out_path ? out_file : stdout;
     if (out_failed)
         return -1;
+    if (!f)
+        return 0; /* nothing written to the file of -o */
     errno = 0;
-    if (fflush(stdout) != 0 || ferror(stdout)) {
+    if (fflush(f) != 0 || ferror(f)) {
         write_failed(errno);
         return -1;
     }
@@ -141,6 +170,10 @@ enum {
     OPT_TYPE = 1 << 14,
     OPT_STATUS = 1 << 15,
     OPT_AREA = 1 << 16,
+    OPT_OUTPUT = 1 << 17, /* every verb takes it */
+    /* not options: the --format values a verb takes beyond text and json */
+    OPT_HTML = 1 << 18,
+    OPT_SVG = 1 << 19,
 };
 
 static const struct {
@@ -154,6 +187,7 @@ static const struct {
     {"--domain", OPT_DOMAIN, 1}, {"--item", OPT_ITEM, 1},     {"--service", OPT_SERVICE, 1},
     {"--catalog-add", OPT_CATALOG_ADD, 1}, {"--allow-inconsistent", OPT_ALLOW_INCONSISTENT, 0},
     {"--type", OPT_TYPE, 1},     {"--status", OPT_STATUS, 1}, {"--area", OPT_AREA, 1},
+    {"--output", OPT_OUTPUT, 1}, {"-o", OPT_OUTPUT, 1},
 };
 
 typedef struct {
@@ -290,7 +324,7 @@ static int parse_options(int argc, char **argv, int allowed, const char *verb, o
         }
         if (!bit)
             return usage_error("unknown option '%s'", a);
-        if (!(allowed & bit))
+        if (!(allowed & bit) && bit != OPT_OUTPUT)
             return usage_error("option %.*s does not apply to '%s'", (int)strcspn(a, "="), a,
                                verb);
         o->given |= bit;
@@ -301,6 +335,12 @@ static int parse_options(int argc, char **argv, int allowed, const char *verb, o
                 o->format = ITSS_FORMAT_TEXT;
             else if (strcmp(value, "json") == 0)
                 o->format = ITSS_FORMAT_JSON_PRETTY;
+            else if (strcmp(value, "html") == 0 && (allowed & OPT_HTML))
+                o->format = ITSS_FORMAT_HTML;
+            else if (strcmp(value, "svg") == 0 && (allowed & OPT_SVG))
+                o->format = ITSS_FORMAT_SVG;
+            else if (allowed & OPT_SVG)
+                rc = usage_error("--format must be text, json, html or svg, not '%s'", value);
             else
                 rc = usage_error("--format must be text or json, not '%s'", value);
             break;
@@ -320,6 +360,11 @@ static int parse_options(int argc, char **argv, int allowed, const char *verb, o
         case OPT_TYPE: o->type = value; break;
         case OPT_STATUS: o->status = value; break;
         case OPT_AREA: o->area = value; break;
+        case OPT_OUTPUT:
+            if (!*value)
+                rc = usage_error("%.*s needs a file name", (int)strcspn(a, "="), a);
+            out_path = value;
+            break;
         case OPT_TARGET:
             rc = level_option("--target", value, &o->target, &o->target_text);
             break;
@@ -679,7 +724,8 @@ static int rate_line(const void *ctx, const char *line, size_t len, char **out, 
 static int maturity_main(const char *verb, int argc, char **argv)
 {
     static const verbspec verbs[] = {
-        {"rate", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_TARGET | OPT_JSONL, 1, 1},
+        {"rate", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_TARGET | OPT_JSONL | OPT_HTML | OPT_SVG,
+         1, 1},
         {"model", OPT_FORMAT | OPT_LANG | OPT_MODEL, 0, 0},
         {"clauses", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_LEVEL | OPT_DOMAIN | OPT_ITEM, 0, 0},
     };
@@ -688,9 +734,12 @@ static int maturity_main(const char *verb, int argc, char **argv)
     int status = prepare("maturity", verbs, 3, verb, argc, argv, &o, &v);
     if (status)
         return status;
-    if ((o.given & OPT_JSONL) && (o.given & OPT_FORMAT) && o.format == ITSS_FORMAT_TEXT) {
+    if ((o.given & OPT_JSONL) && (o.given & OPT_FORMAT) && o.format != ITSS_FORMAT_JSON_PRETTY) {
         free(o.args);
-        return usage_error("--jsonl writes JSON lines: --format text does not apply");
+        return usage_error("--jsonl writes JSON lines: --format %s does not apply",
+                           o.format == ITSS_FORMAT_TEXT   ? "text"
+                           : o.format == ITSS_FORMAT_HTML ? "html"
+                                                          : "svg");
     }
 
     itss_error e;
@@ -996,9 +1045,17 @@ int main(int argc, char **argv)
     clearerr(stdout);
     clearerr(stderr);
     signal(SIGPIPE, SIG_DFL);
+    out_path = NULL;
+    out_file = NULL;
     int status = run(argc, argv);
     /* What is still buffered is written now: a full disk shows here. */
     out_flush();
+    if (out_file) {
+        errno = 0;
+        if (fclose(out_file) != 0)
+            write_failed(errno);
+        out_file = NULL;
+    }
     if (out_failed && status != EXIT_USAGE)
         status = EXIT_INVALID;
     /* A message that could not be written still fails the command. */

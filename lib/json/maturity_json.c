@@ -1592,6 +1592,12 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
                                        ? "met"
                                        : itss__sat_word(r->gaps[i].required));
         itss__jw_ktext2(&w, "summary", c->summary);
+        /* what the assessment says about the clause, when it says it */
+        const itss_rating *rt = &r->ratings[c->index];
+        if (rt->evidence)
+            itss__jw_kstr(&w, "evidence", rt->evidence);
+        if (rt->note)
+            itss__jw_kstr(&w, "note", rt->note);
         itss__jw_obj_end(&w);
     }
     itss__jw_arr_end(&w);

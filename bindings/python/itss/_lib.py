@@ -39,6 +39,8 @@ SIZE_MAX = 2 ** (8 * ctypes.sizeof(c_size_t)) - 1
 FORMAT_JSON = 0
 FORMAT_JSON_PRETTY = 1
 FORMAT_TEXT = 2
+FORMAT_HTML = 3
+FORMAT_SVG = 4
 
 #: itss_direction of itss/classify.h.
 FORWARD = 0
@@ -370,6 +372,16 @@ def fmt(name: str) -> int:
         return table[name]
     except KeyError:
         raise fail(-1, "format must be 'json', 'compact' or 'text', not %r" % (name,)) from None
+
+
+def report_fmt(name: str, names: tuple = ("text", "html", "svg")) -> int:
+    """A report's format by name: 'text', 'html' (a self-contained page)
+    or 'svg' (a chart), among those of names."""
+    table = {"text": FORMAT_TEXT, "html": FORMAT_HTML, "svg": FORMAT_SVG}
+    if name not in names:
+        raise fail(-1, "format must be %s, not %r"
+                   % (", ".join("'%s'" % n for n in names), name))
+    return table[name]
 
 
 def cstr(value: Optional[str], what: str) -> Optional[bytes]:

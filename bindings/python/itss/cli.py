@@ -40,6 +40,7 @@ O&M service capability maturity (T/CESA 1299-2023; ITSS.1-2015 with --model):
     --target N                    list the gaps to level N (default: next;
                                   N: ordinal, 1 the lowest, or name or label)
     --jsonl                       one assessment per line, one result per line
+    --format html|svg             a report page (A4 print) or the domain chart
   maturity model                  the model: levels, domains, items
   maturity clauses                the requirement clauses
     --level N  --domain ID  --item N   select clauses
@@ -60,6 +61,7 @@ GB/T 33850-2017 service quality:
 Options:
   --format text|json   output for people (default) or JSON
   --lang zh|en         language of text output (default zh)
+  -o, --output FILE    write the output to FILE instead of standard output
   --version            print the version and exit
   --help, help         print this help and exit
 
@@ -72,7 +74,12 @@ OPTIONS = {
     "--format": True, "--lang": True, "--catalog": True, "--to": True, "--from": True,
     "--model": True, "--target": True, "--jsonl": False, "--level": True, "--domain": True,
     "--item": True, "--service": True, "--catalog-add": True, "--allow-inconsistent": False,
+    "--output": True, "-o": True,
 }
+# every verb takes these
+EVERYWHERE = ("--output", "-o")
+# the --format values beyond text and json, as "--format=VALUE" in a verb's options
+FORMATS = {"html": _lib.FORMAT_HTML, "svg": _lib.FORMAT_SVG}
 
 COMMON = ("--format", "--lang")
 # area -> verb -> (accepted options, min args, max args)
@@ -86,7 +93,8 @@ VERBS: Dict[str, Dict[str, tuple]] = {
         "map": (COMMON + ("--catalog", "--to", "--from"), 1, 1),
     },
     "maturity": {
-        "rate": (COMMON + ("--model", "--target", "--jsonl"), 1, 1),
+        "rate": (COMMON + ("--model", "--target", "--jsonl", "--format=html", "--format=svg"),
+                 1, 1),
         "model": (COMMON + ("--model",), 0, 0),
         "clauses": (COMMON + ("--model", "--level", "--domain", "--item"), 0, 0),
     },
@@ -136,26 +144,50 @@ class Stream:
         self.error: Optional[OSError] = None
         self.lang = 0
         self.errors: Optional["Stream"] = None
+        # -o/--output FILE: created (or truncated) at the first write, so
+        # that a command that fails before it has anything to say leaves no
+        # file
+        self.path: Optional[str] = None
+        self.file: Optional[IO[str]] = None
 
-    def _do(self, action: Callable[[], object]) -> None:
+    def _target(self) -> IO[str]:
+        if self.path is None:
+            return self.stream
+        if self.file is None:
+            self.file = open(self.path, "w", encoding="utf-8", newline="")
+        return self.file
+
+    def _do(self, action: Callable[[IO[str]], object]) -> None:
         if self.error is None:
             try:
-                action()
+                action(self._target())
             except OSError as exc:
                 self.error = exc
                 if self.errors is not None:
                     why = exc.strerror or str(exc)
-                    self.errors.write("itss: cannot write to standard output: %s\n" % why
-                                      if self.lang == LANG_EN else
-                                      "itss: 无法写入标准输出：%s\n" % why)
+                    if self.path is not None:
+                        self.errors.write("itss: cannot write to %s: %s\n" % (self.path, why)
+                                          if self.lang == LANG_EN else
+                                          "itss: 无法写入 %s：%s\n" % (self.path, why))
+                    else:
+                        self.errors.write("itss: cannot write to standard output: %s\n" % why
+                                          if self.lang == LANG_EN else
+                                          "itss: 无法写入标准输出：%s\n" % why)
         if self.error is not None and self.fatal:
             raise WriteFailed()
 
     def write(self, text: str) -> None:
-        self._do(lambda: self.stream.write(text))
+        self._do(lambda f: f.write(text))
 
     def flush(self) -> None:
-        self._do(self.stream.flush)
+        if self.path is None or self.file is not None:
+            self._do(lambda f: f.flush())
+
+    def close(self) -> None:
+        """Close the file of -o, if it was opened."""
+        if self.file is not None:
+            self._do(lambda f: f.close())
+            self.file = None
 
 
 class Options:
@@ -165,6 +197,7 @@ class Options:
         self.fmt = _lib.FORMAT_TEXT
         self.lang = 0
         self.level_texts: Dict[str, str] = {}
+        self.output: Optional[str] = None
 
     def get(self, name: str) -> Optional[str]:
         return self.given.get(name)
@@ -198,13 +231,22 @@ def parse(argv: Sequence[str], allowed: Sequence[str], what: str) -> Options:
                 i += 1
         elif eq:
             raise Usage("option %s takes no value" % name)
-        if name not in allowed:
+        if name not in allowed and name not in EVERYWHERE:
             raise Usage("option %s does not apply to '%s'" % (name, what))
         o.given[name] = value if OPTIONS[name] else ""
         if name == "--format":
-            if value not in ("text", "json"):
-                raise Usage("--format must be text or json, not '%s'" % value)
-            o.fmt = _lib.FORMAT_TEXT if value == "text" else _lib.FORMAT_JSON_PRETTY
+            if value in FORMATS and "--format=" + value in allowed:
+                o.fmt = FORMATS[value]
+            elif value not in ("text", "json"):
+                raise Usage("--format must be text, json, html or svg, not '%s'" % value
+                            if "--format=svg" in allowed else
+                            "--format must be text or json, not '%s'" % value)
+            else:
+                o.fmt = _lib.FORMAT_TEXT if value == "text" else _lib.FORMAT_JSON_PRETTY
+        elif name in EVERYWHERE:
+            if not value:
+                raise Usage("%s needs a file name" % name)
+            o.output = value
         elif name == "--lang":
             try:
                 o.lang = _lib.lang(value)
@@ -229,6 +271,7 @@ def prepare(area: str, verb: str, argv: Sequence[str], out: Stream) -> Options:
     what = "%s %s" % (area, verb)
     o = parse(argv, allowed, what)
     out.lang = o.lang
+    out.path = o.output
     if len(o.args) < least:
         raise Usage("'%s' needs %s" % (what, "an argument" if least == 1 else "more arguments"))
     if len(o.args) > most:
@@ -409,8 +452,8 @@ def maturity_main(verb: str, argv: Sequence[str], io: tuple) -> int:
     stdin, out, err = io
     o = prepare("maturity", verb, argv, out)
     jsonl_mode = o.get("--jsonl") is not None
-    if jsonl_mode and o.get("--format") == "text":
-        raise Usage("--jsonl writes JSON lines: --format text does not apply")
+    if jsonl_mode and o.get("--format") not in (None, "json"):
+        raise Usage("--jsonl writes JSON lines: --format %s does not apply" % o.get("--format"))
     model_arg = o.get("--model")
     if model_arg is not None and model_arg in BUILTIN_MODELS:  # a built-in model by id
         model = maturity.builtin(model_arg)
@@ -541,8 +584,14 @@ def main(argv: Optional[Sequence[str]] = None, stdin: Optional[IO[bytes]] = None
     try:
         status = _command(argv, io)
         out.flush()  # what is still buffered is written now: a full disk shows here
+        out.close()
     except WriteFailed:
         status = status if status == EXIT_USAGE else EXIT_INVALID
+        if out.file is not None:  # already reported: only let go of the file
+            try:
+                out.file.close()
+            except OSError:
+                pass
     if out.error is not None and status != EXIT_USAGE:
         status = EXIT_INVALID
     err.flush()

@@ -194,9 +194,12 @@ class Model(_lib.Handle):
         return self._render(assessment, target, _lib.FORMAT_JSON, 0)
 
     def report(self, assessment: _lib.Document, target: Optional[int] = None,
-               lang: str = "zh") -> str:
-        """The result as the library's text report, in "zh" or "en"."""
-        return self._render(assessment, target, _lib.FORMAT_TEXT, _lib.lang(lang))
+               lang: str = "zh", format: str = "text") -> str:
+        """The result as the library's report, in "zh" or "en": format
+        "text", "html" (one self-contained page that prints on A4) or
+        "svg" (the chart of the domains alone). Another format raises
+        ArgumentError."""
+        return self._render(assessment, target, _lib.report_fmt(format), _lib.lang(lang))
 
     def export(self) -> dict:
         """The whole model as a document that :meth:`load` reads back."""
@@ -346,9 +349,10 @@ class Result(_lib.Handle):
         return json.loads(_lib.render(lib.itss_maturity_result_render, self._ptr,
                                       _lib.FORMAT_JSON, 0))
 
-    def report(self, lang: str = "zh") -> str:
-        """The text report, in "zh" or "en"."""
-        return _lib.render(lib.itss_maturity_result_render, self._ptr, _lib.FORMAT_TEXT,
+    def report(self, lang: str = "zh", format: str = "text") -> str:
+        """The report, in "zh" or "en": format "text", "html" or "svg" (as
+        :meth:`Model.report`)."""
+        return _lib.render(lib.itss_maturity_result_render, self._ptr, _lib.report_fmt(format),
                            _lib.lang(lang))
 
 
@@ -388,9 +392,11 @@ def assess(assessment: _lib.Document, target: Optional[int] = None) -> Result:
     return builtin().assess(assessment, target)
 
 
-def report(assessment: _lib.Document, target: Optional[int] = None, lang: str = "zh") -> str:
-    """The text report of an assessment rated against the built-in model."""
-    return builtin().report(assessment, target, lang)
+def report(assessment: _lib.Document, target: Optional[int] = None, lang: str = "zh",
+           format: str = "text") -> str:
+    """The report of an assessment rated against the built-in model, as
+    text, HTML or SVG (see :meth:`Model.report`)."""
+    return builtin().report(assessment, target, lang, format)
 
 
 def model() -> dict:

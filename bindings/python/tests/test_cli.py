@@ -72,6 +72,17 @@ COMMANDS = [
     ["maturity", "clauses", "--level", "1", "--domain", "process"],
     ["maturity", "clauses", "--item", "3", "--format", "json"],
     ["maturity", "clauses", "--domain", "nosuch"],
+    ["maturity", "rate", str(EX / "assessment.json"), "--format", "html"],
+    ["maturity", "rate", str(EX / "assessment.json"), "--format", "svg", "--lang", "en"],
+    ["maturity", "rate", str(EX / "assessment.json"), "--format", "html", "--model",
+     str(CUSTOM_MODEL)],
+    ["maturity", "rate", str(EX / "assessment.json"), "--format", "html", "--jsonl"],
+    ["maturity", "rate", str(EX / "assessment.json"), "--format", "pdf"],
+    ["maturity", "model", "--format", "html"],
+    ["class", "show", "01", "--format", "svg"],
+    ["class", "show", "01", "-o", "/no/such/dir/out.txt"],
+    ["class", "show", "01", "--lang", "en", "--output=/no/such/dir/out.txt"],
+    ["class", "show", "01", "--output="],
     ["maturity", "clauses", "--level", "x"],
     ["maturity", "model", "extra"],
     # quality
@@ -131,6 +142,27 @@ def test_jsonl_from_stdin(area, c_cli):
     assert py == c
     assert py[0] == 1 and len(py[1].splitlines()) == 4
     assert json.loads(py[1].splitlines()[1])["error"]["input_line"] == 2
+
+
+@pytest.mark.parametrize("flag", ["-o", "--output"])
+def test_output_file_same_as_the_c_tool(flag, c_cli, tmp_path):
+    """-o FILE holds what standard output would: nothing goes to standard
+    output, the file's bytes are those of both tools."""
+    args = ["maturity", "rate", str(EX / "assessment.json"), "--format", "html"]
+    plain = run([c_cli, *args])
+    for name, cmd in (("py", [sys.executable, "-m", "itss"]), ("c", [c_cli])):
+        out = tmp_path / (name + ".html")
+        got = run([*cmd, *args, flag, str(out)])
+        assert got == (0, b"", b"")
+        assert out.read_bytes() == plain[1]
+
+
+def test_output_file_not_created_on_failure(c_cli, tmp_path):
+    """A command that fails before writing leaves no file behind."""
+    for name, cmd in (("py", [sys.executable, "-m", "itss"]), ("c", [c_cli])):
+        out = tmp_path / (name + ".txt")
+        code, stdout, _ = run([*cmd, "class", "show", "99", "-o", str(out)])
+        assert code == 1 and stdout == b"" and not out.exists()
 
 
 def test_version_and_help():
