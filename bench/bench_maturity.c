@@ -1,7 +1,8 @@
 /*
  * In-memory maturity rating through the public C API, against a baseline
  * in the same process: jansson parsing and writing the same assessment
- * document. Prints rates per second and the ratios.
+ * document. Prints rates per second and the ratios; then the HTML report
+ * of a rated result against its JSON render, in the same process.
  *
  * usage: bench_maturity ASSESSMENT.json [SECONDS]
  */
@@ -19,6 +20,7 @@ typedef struct {
     size_t len;
     const itss_maturity_model *m;
     const itss_assessment *a;
+    const itss_maturity_result *r;
 } ctx;
 
 static void jansson_roundtrip(void *p)
@@ -44,6 +46,17 @@ static void load_rate_render(void *p)
     itss_free(out);
 }
 
+static void render_as(const ctx *c, itss_format format)
+{
+    char *out = NULL;
+    itss_maturity_result_render(c->r, format, ITSS_LANG_ZH, &out, NULL, NULL);
+    itss_free(out);
+}
+
+static void render_json(void *p) { render_as(p, ITSS_FORMAT_JSON); }
+
+static void render_html(void *p) { render_as(p, ITSS_FORMAT_HTML); }
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -59,7 +72,7 @@ int main(int argc, char **argv)
     static char buf[1 << 22];
     size_t len = fread(buf, 1, sizeof buf, f);
     fclose(f);
-    ctx c = {buf, len, NULL, NULL};
+    ctx c = {buf, len, NULL, NULL, NULL};
     itss_error e;
     itss_assessment *a = NULL;
     c.m = itss_maturity_model_builtin();
@@ -77,6 +90,19 @@ int main(int argc, char **argv)
            base / r1);
     printf("%-44s %12.0f /s  (%.2fx the baseline's time)\n", "load + rate + write JSON result", r2,
            base / r2);
+
+    itss_maturity_result *r = NULL;
+    if (itss_maturity_rate(a, 0, &r, &e)) {
+        fprintf(stderr, "%s\n", e.message);
+        return 1;
+    }
+    c.r = r;
+    double json = bench_rate(render_json, &c, secs);
+    double html = bench_rate(render_html, &c, secs);
+    printf("%-44s %12.0f /s\n", "baseline: render the result as JSON", json);
+    printf("%-44s %12.0f /s  (%.2fx the baseline's time, goal <= 3x)\n",
+           "render the result as an HTML report", html, json / html);
+    itss_maturity_result_free(r);
     itss_assessment_free(a);
     return 0;
 }

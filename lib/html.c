@@ -84,31 +84,25 @@ void itss__html_esc(itss_buf *b, const char *s)
         itss__html_escn(b, s, strlen(s));
 }
 
+/* Format into a scratch buffer, then append escaped. */
+static void vesc(itss_buf *b, const char *fmt, va_list ap)
+{
+    itss_buf t;
+    itss__buf_init(&t);
+    itss__buf_vprintf(&t, fmt, ap);
+    if (t.oom)
+        b->oom = 1;
+    else if (t.data)
+        itss__html_escn(b, t.data, t.len);
+    itss__buf_free(&t);
+}
+
 void itss__html_escf(itss_buf *b, const char *fmt, ...)
 {
-    char small[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
+    vesc(b, fmt, ap);
     va_end(ap);
-    if (n < 0) {
-        b->broken = 1;
-        return;
-    }
-    if ((size_t)n < sizeof small) {
-        itss__html_escn(b, small, (size_t)n);
-        return;
-    }
-    char *big = malloc((size_t)n + 1);
-    if (!big) {
-        b->oom = 1;
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    itss__html_escn(b, big, (size_t)n);
-    free(big);
 }
 
 void itss__html_num(itss_buf *b, double v)
@@ -353,14 +347,12 @@ void itss__html_cell_cls(itss_buf *b, const char *cls, const char *text)
 
 void itss__html_cellf(itss_buf *b, const char *fmt, ...)
 {
-    char cell[512];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(cell, sizeof cell, fmt, ap);
+    itss__buf_puts(b, "<td>");
+    vesc(b, fmt, ap);
+    itss__buf_puts(b, "</td>");
     va_end(ap);
-    if (n < 0)
-        b->broken = 1;
-    itss__html_cell(b, n < 0 ? "" : cell);
 }
 
 void itss__html_row_end(itss_buf *b) { itss__buf_puts(b, "</tr>\n"); }

@@ -126,6 +126,11 @@ func levels(p *C.itss_maturity_model) int {
 // gives ErrInvalid. The document is not retained. A bad document gives an
 // *Error with its JSON path, line and column.
 func (m *MaturityModel) RateJSON(doc []byte, target int) ([]byte, error) {
+	return m.rateIn(doc, target, C.ITSS_FORMAT_JSON, C.ITSS_LANG_ZH)
+}
+
+// rateIn loads, rates and renders an assessment document in one call.
+func (m *MaturityModel) rateIn(doc []byte, target int, f C.itss_format, lang C.itss_lang) ([]byte, error) {
 	var out []byte
 	err := m.use(func(p *C.itss_maturity_model) error {
 		t, err := cInt("target level", target, 0, levels(p), " (0 = the next level)")
@@ -136,7 +141,7 @@ func (m *MaturityModel) RateJSON(doc []byte, target int) ([]byte, error) {
 		var n C.size_t
 		var e C.itss_error
 		d, dn := docPtr(doc)
-		rc := C.itss_maturity_rate_json(p, d, dn, t, C.ITSS_FORMAT_JSON, C.ITSS_LANG_ZH, &s, &n, &e)
+		rc := C.itss_maturity_rate_json(p, d, dn, t, f, lang, &s, &n, &e)
 		runtime.KeepAlive(doc)
 		if rc != 0 {
 			return newError(rc, &e)
@@ -145,6 +150,45 @@ func (m *MaturityModel) RateJSON(doc []byte, target int) ([]byte, error) {
 		return nil
 	})
 	return out, err
+}
+
+// ReportFormat selects what Report writes.
+type ReportFormat int
+
+const (
+	// ReportText is aligned text for people.
+	ReportText ReportFormat = iota
+	// ReportHTML is one self-contained UTF-8 HTML page (inline CSS and
+	// SVG, no script, no external resource) that prints on A4.
+	ReportHTML
+	// ReportSVG is the chart of the domains alone, an SVG document.
+	ReportSVG
+)
+
+// Lang is the language of a report.
+type Lang int
+
+const (
+	LangZH Lang = iota // Chinese
+	LangEN             // English
+)
+
+// Report rates an assessment document as RateJSON does and returns the
+// result as a report for people in format and lang. A format or lang
+// other than the constants above gives ErrInvalid; so do the targets
+// RateJSON refuses.
+func (m *MaturityModel) Report(doc []byte, target int, format ReportFormat, lang Lang) ([]byte, error) {
+	formats := map[ReportFormat]C.itss_format{
+		ReportText: C.ITSS_FORMAT_TEXT, ReportHTML: C.ITSS_FORMAT_HTML, ReportSVG: C.ITSS_FORMAT_SVG,
+	}
+	f, ok := formats[format]
+	if !ok {
+		return nil, goError(cEINVAL, "report format %d is not ReportText, ReportHTML or ReportSVG", int(format))
+	}
+	if lang != LangZH && lang != LangEN {
+		return nil, goError(cEINVAL, "lang %d is not LangZH or LangEN", int(lang))
+	}
+	return m.rateIn(doc, target, f, C.itss_lang(lang))
 }
 
 // Rate rates an assessment against the model; see RateJSON.
@@ -509,6 +553,10 @@ type Gap struct {
 	// Indicators are the clause's key indicators, if the model gives any.
 	Indicators []Text `json:"indicators,omitempty"`
 	Summary    Text   `json:"summary"` // what the clause asks, in libitss's words
+	// Evidence and Note are what the assessment says about the clause
+	// ("" when it says nothing).
+	Evidence string `json:"evidence,omitempty"`
+	Note     string `json:"note,omitempty"`
 }
 
 // NotApplicable is a clause rated not applicable, with its reason.

@@ -402,16 +402,22 @@ ITSS_API const itss_maturity_clause *itss_maturity_result_na_at(const itss_matur
                                                                 size_t i);
 ITSS_API const char *itss_maturity_result_na_reason(const itss_maturity_result *r, size_t i);
 
-/* The result as JSON (docs/maturity.md, docs/schema/maturity-result.schema.json)
- * or as a text report for people (level and label, domain profile, gaps
- * grouped by domain with summaries) in lang. *out is caller-owned
+/* The result as JSON (docs/maturity.md, docs/schema/maturity-result.schema.json),
+ * as a text report for people (level and label, domain profile, gaps
+ * grouped by domain with summaries) in lang, as an HTML report
+ * (ITSS_FORMAT_HTML: one self-contained page with a radar chart of the
+ * domains, the coverage per level, the profile, the gaps with their
+ * evidence and notes, the unrated and N/A clauses; prints on A4) or as
+ * the domain chart alone (ITSS_FORMAT_SVG). Writes JSON, JSON_PRETTY,
+ * TEXT, HTML and SVG; another format is ITSS_EINVAL. *out is caller-owned
  * (itss_free). Errors: ITSS_EINVAL, ITSS_ENOMEM. */
 ITSS_API int itss_maturity_result_render(const itss_maturity_result *r, itss_format format,
                                          itss_lang lang, char **out, size_t *len,
                                          itss_error *err);
 
 /* One call from an assessment document to a rendered result: load (as
- * itss_assessment_load), rate, render. The errors of the three steps. */
+ * itss_assessment_load), rate, render (the formats of
+ * itss_maturity_result_render). The errors of the three steps. */
 ITSS_API int itss_maturity_rate_json(const itss_maturity_model *m, const char *json,
                                      size_t len, int target, itss_format format,
                                      itss_lang lang, char **out, size_t *outlen,

@@ -379,8 +379,9 @@ def report_fmt(name: str, names: tuple = ("text", "html", "svg")) -> int:
     or 'svg' (a chart), among those of names."""
     table = {"text": FORMAT_TEXT, "html": FORMAT_HTML, "svg": FORMAT_SVG}
     if name not in names:
-        raise fail(-1, "format must be %s, not %r"
-                   % (", ".join("'%s'" % n for n in names), name))
+        shown = ["'%s'" % n for n in names]
+        raise fail(-1, "format must be %s or %s, not %r"
+                   % (", ".join(shown[:-1]), shown[-1], name))
     return table[name]
 
 

@@ -249,6 +249,35 @@ def test_report_text():
     assert info.value.name == "ITSS_EVALUE" and '"fr"' in info.value.message
 
 
+def test_report_html_and_svg(c_cli):
+    """format= selects the report: the same page and chart as the C tool's
+    --format html|svg, from a path or from a result held by the library."""
+    for fmt in ("html", "svg"):
+        for lang in ("zh", "en"):
+            p = subprocess.run([c_cli, "maturity", "rate", str(EXAMPLE_ASSESSMENT), "--format",
+                                fmt, "--lang", lang], capture_output=True, check=True)
+            expected = p.stdout.decode("utf-8").rstrip("\n") + "\n"
+            got = maturity.report(EXAMPLE_ASSESSMENT, lang=lang, format=fmt)
+            assert got.rstrip("\n") + "\n" == expected
+            with maturity.assess(EXAMPLE_ASSESSMENT) as res:
+                assert res.report(lang, format=fmt) == got
+    page = maturity.report(EXAMPLE_ASSESSMENT, format="html")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="zh-CN">' in page
+    with pytest.raises(itss.ArgumentError) as info:
+        maturity.report(EXAMPLE_ASSESSMENT, format="pdf")
+    assert "'text', 'html' or 'svg'" in info.value.message
+
+
+def test_gap_evidence_and_note():
+    """examples/assessment.json gives 7.4.9.b evidence and a note, 7.6.4.d
+    a note only; both are gaps to the next level."""
+    gaps = {g["id"]: g for g in maturity.rate(EXAMPLE_ASSESSMENT)["gaps"]["clauses"]}
+    assert gaps["7.4.9.b"]["evidence"] == "《服务可用性与连续性计划》2026版"
+    assert gaps["7.4.9.b"]["note"] == "计划已编制，两个核心系统的演练记录缺失"
+    assert "evidence" not in gaps["7.6.4.d"]
+    assert gaps["7.6.4.d"]["note"] == "软件库每月备份，但 3 月、6 月的备份未留记录"
+
+
 def test_clauses_and_model():
     # T/CESA 1299-2023: 519 clauses, 44/136/199/111/29 per level
     per_level = [len(maturity.clauses(level=lv)) for lv in range(1, 6)]
