@@ -1,6 +1,6 @@
-"""Open an HTML file in headless Chromium with the network off and say what happened.
+"""Open an HTML file in a headless browser with the network off and say what happened.
 
-One Chromium run per file gives everything the report tests look at:
+One browser run per file gives everything the report tests look at:
 
 - the DOM after load (--dump-dom), parsed into a list of elements;
 - a screenshot (--screenshot) of the top of the page, read as RGB pixels;
@@ -16,8 +16,8 @@ page asks for. A request made by a file:// page to another file does not
 pass through the network stack; the tests catch those from the DOM (any
 element with a src, href or url() is reported by `references`).
 
-Use: `page = browser.open_page(path, tmpdir)`; `browser.chromium()` is
-None when no Chromium is installed.
+Use: `page = browser.open_page(path, tmpdir)`; `browser.executable()` is
+None when no browser is installed.
 """
 import html.parser
 import json
@@ -54,8 +54,8 @@ FLAGS = [
 ]
 
 
-def chromium():
-    """The Chromium executable, or None."""
+def executable():
+    """The browser executable, or None."""
     for name in ("chromium", "chromium-browser", "google-chrome"):
         path = shutil.which(name)
         if path:
@@ -173,11 +173,11 @@ def colour_pixels(img, colour, tolerance=24):
 
 
 def page_requests(netlog_path):
-    """URLs the page asked for, from a Chromium net log (JSON)."""
+    """URLs the page asked for, from the browser's net log (JSON)."""
     try:
         log = json.loads(pathlib.Path(netlog_path).read_text(encoding="utf-8"))
     except ValueError:
-        # a log cut short: Chromium writes the closing brackets last
+        # a log cut short: the browser writes the closing brackets last
         text = pathlib.Path(netlog_path).read_text(encoding="utf-8").rstrip().rstrip(",")
         log = json.loads(text + "]}")
     types = {v: k for k, v in log["constants"]["logEventTypes"].items()}
@@ -198,7 +198,7 @@ def page_requests(netlog_path):
 
 def open_page(path, workdir, exe=None):
     """Load path (an HTML file) once; returns a Page."""
-    exe = exe or chromium()
+    exe = exe or executable()
     workdir = pathlib.Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     stem = pathlib.Path(path).name

@@ -1,10 +1,10 @@
-"""The HTML reports opened in headless Chromium with the network off, the SVG
+"""The HTML reports opened in a headless browser with the network off, the SVG
 charts parsed as XML, and hostile strings through every field of HTML, SVG
 and CSV.
 
 Each page is loaded once (tests/python/browser.py); the pages are loaded
 side by side in a few threads before the first test looks at them. Without
-Chromium (or PIL) these tests are skipped with a message saying so.
+a browser (or PIL) these tests are skipped with a message saying so.
 """
 import concurrent.futures
 import csv
@@ -133,7 +133,7 @@ def reports(cli, tmp):
 
 @pytest.fixture(scope="session")
 def loaded(cli, tmp_path_factory):
-    exe = browser.chromium()
+    exe = browser.executable()
     if exe is None:
         pytest.skip("chromium is not installed: the reports are not checked in a browser")
     pytest.importorskip("PIL", reason="python3-pil is not installed: screenshots cannot be read")
@@ -146,7 +146,7 @@ def loaded(cli, tmp_path_factory):
         assert rc == 0, "%s: %s" % (name, err)
         files[name] = html
     with concurrent.futures.ThreadPoolExecutor(max_workers=3) as pool:
-        futures = {name: pool.submit(browser.open_page, path, tmp / "chromium", exe)
+        futures = {name: pool.submit(browser.open_page, path, tmp / "browser", exe)
                    for name, path in files.items()}
         pages = {name: f.result() for name, f in futures.items()}
     return {name: (pages[name], specs[name][1], files[name]) for name in pages}
@@ -257,7 +257,7 @@ def test_hostile_csv(cli, tmp_path):
 def test_harness_sees_what_a_bad_page_does(tmp_path):
     """The checks above can fail: a page that asks the network for an image,
     refers to another file and writes to the console is caught on all three."""
-    exe = browser.chromium()
+    exe = browser.executable()
     if exe is None:
         pytest.skip("chromium is not installed: the reports are not checked in a browser")
     page = browser.open_page(pathlib.Path(__file__).parent / "fixtures" / "bad-page.html", tmp_path, exe)
