@@ -195,21 +195,36 @@ void itss__json_qscheme(itss_buf *b, const itss_indicator_catalog *c, const char
                         int pretty);
 void itss__json_evaluation(itss_buf *b, const itss_evaluation *e, int pretty);
 void itss__json_qresult(itss_buf *b, const itss_quality_result *r, int pretty);
-void itss__json_qcompare(itss_buf *b, const itss_quality_result *const *rs, size_t n,
-                         int pretty);
+void itss__json_qcompare(itss_buf *b, const itss_quality_result *const *rs,
+                         const char *const *labels, size_t n, int pretty);
 void itss__json_ahp(itss_buf *b, char *const *labels, const double *w, size_t n, double lmax,
                     double ci, double cr, int pretty);
 void itss__text_qmodel(itss_buf *b, const itss_quality_model *m, itss_lang lang);
 void itss__text_indicator_catalog(itss_buf *b, const itss_indicator_catalog *c,
                                   const char *service, itss_lang lang);
 void itss__text_qresult(itss_buf *b, const itss_quality_result *r, itss_lang lang);
-void itss__text_qcompare(itss_buf *b, const itss_quality_result *const *rs, size_t n,
-                         itss_lang lang);
+void itss__text_qcompare(itss_buf *b, const itss_quality_result *const *rs,
+                         const char *const *labels, size_t n, itss_lang lang);
 void itss__text_ahp(itss_buf *b, char *const *labels, const double *w, size_t n, double lmax,
                     double ci, double cr, itss_lang lang);
 
 /* Fixed-point text of a score for people: "0.875" (3 decimals), "-" for
  * NaN; locale-independent. */
 void itss__score_text(char *dst, size_t size, double v);
+/* Names of the indicator statuses (ITSS_INDICATOR_EVALUATED..MISSING) and
+ * of the evaluation's metadata keys, [lang][k]. quality_text.c. */
+extern const char *const itss__qstatus_text[2][4];
+extern const char *const itss__evaluation_meta_labels[2][ITSS_EVALUATION_META_COUNT];
+/* The result as an HTML page (svg = 0) or its radar of the characteristics
+ * alone as an SVG document (svg = 1); a comparison as an HTML page.
+ * quality_html.c. */
+/* The heading of result i of a comparison: its period when every result
+ * has a period of its own, else its label, id, period, or "#i" written
+ * into num. quality_text.c. */
+const char *itss__qcompare_heading(char *num, size_t size, const itss_quality_result *const *rs,
+                                  const char *const *labels, size_t n, size_t i);
+void itss__html_qresult(itss_buf *b, const itss_quality_result *r, itss_lang lang, int svg);
+void itss__html_qcompare(itss_buf *b, const itss_quality_result *const *rs,
+                         const char *const *labels, size_t n, itss_lang lang);
 
 #endif /* ITSS_QUALITY_INTERNAL_H */

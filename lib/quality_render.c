@@ -91,27 +91,36 @@ int itss_evaluation_export(const itss_evaluation *e, itss_format format, char **
     return itss__buf_finish(&b, out, len, err);
 }
 
+#define QRESULT_FORMATS                                                           \
+    (ITSS_FORMATS_BASIC | ITSS_FORMAT_BIT(ITSS_FORMAT_HTML) | ITSS_FORMAT_BIT(ITSS_FORMAT_SVG))
+#define QRESULT_FORMAT_NAMES "JSON, JSON_PRETTY, TEXT, HTML or SVG"
+
+/* Writes JSON, JSON_PRETTY, TEXT, HTML (the report page) and SVG (the
+ * radar of the characteristics). */
 int itss_quality_result_render(const itss_quality_result *r, itss_format format, itss_lang lang,
                                char **out, size_t *len, itss_error *err)
 {
     itss__err_clear(err);
-    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_RENDER_IN(err, format, lang, out, QRESULT_FORMATS, QRESULT_FORMAT_NAMES);
     ITSS_CHECK_ARG(err, r);
     itss_buf b;
     itss__buf_init(&b);
     if (format == ITSS_FORMAT_TEXT)
         itss__text_qresult(&b, r, lang);
+    else if (format == ITSS_FORMAT_HTML || format == ITSS_FORMAT_SVG)
+        itss__html_qresult(&b, r, lang, format == ITSS_FORMAT_SVG);
     else
         itss__json_qresult(&b, r, format == ITSS_FORMAT_JSON_PRETTY);
     return itss__buf_finish(&b, out, len, err);
 }
 
+/* Writes the formats of itss_quality_result_render. */
 int itss_quality_score_json(const itss_indicator_catalog *c, const char *json, size_t len,
                             itss_format format, itss_lang lang, char **out, size_t *outlen,
                             itss_error *err)
 {
     itss__err_clear(err);
-    ITSS_CHECK_RENDER(err, format, lang, out);
+    ITSS_CHECK_RENDER_IN(err, format, lang, out, QRESULT_FORMATS, QRESULT_FORMAT_NAMES);
     ITSS_CHECK_ARG(err, c);
     ITSS_CHECK_ARG(err, json);
     int rc;
@@ -168,30 +177,74 @@ static const char *scheme_difference(const itss_quality_result *a, const itss_qu
     return same_bands ? NULL : "their schemes have different grade bands";
 }
 
-int itss_quality_compare_render(const itss_quality_result *const *results, size_t n,
-                                itss_format format, itss_lang lang, char **out, size_t *len,
-                                itss_error *err)
+/* "results I and J", or the two labels when both are given. */
+static void pair_name(char *dst, size_t size, const char *const *labels, size_t i, size_t j)
 {
-    itss__err_clear(err);
-    ITSS_CHECK_RENDER(err, format, lang, out);
-    ITSS_CHECK_ARG(err, results);
-    ITSS_CHECK(err, n >= 2, "n is %zu: give at least two results", n);
-    for (size_t i = 0; i < n; i++)
-        ITSS_CHECK(err, results[i] != NULL, "results[%zu] is NULL", i);
-    for (size_t i = 0; i < n; i++) {
-        char why[200];
-        const char *diff;
-        if (i && (diff = scheme_difference(results[0], results[i], why, sizeof why)))
+    if (labels && labels[i] && labels[j]) {
+        char a[4 * 200 + 8], b[4 * 200 + 8];
+        itss__quote(a, sizeof a, labels[i], strlen(labels[i]), 200);
+        itss__quote(b, sizeof b, labels[j], strlen(labels[j]), 200);
+        snprintf(dst, size, "%s and %s", a, b);
+    } else {
+        snprintf(dst, size, "results %zu and %zu", i + 1, j + 1);
+    }
+}
+
+#define QCOMPARE_FORMATS (ITSS_FORMATS_BASIC | ITSS_FORMAT_BIT(ITSS_FORMAT_HTML))
+
+/* The checks of the arguments of both compare functions (messages naming
+ * the function called). */
+#define CHECK_COMPARE(err, format, lang, out, results, n)                         \
+    do {                                                                          \
+        itss__err_clear(err);                                                     \
+        ITSS_CHECK_RENDER_IN(err, format, lang, out, QCOMPARE_FORMATS,            \
+                             "JSON, JSON_PRETTY, TEXT or HTML");                  \
+        ITSS_CHECK_ARG(err, results);                                             \
+        ITSS_CHECK(err, (n) >= 2, "n is %zu: give at least two results", (n));    \
+        for (size_t i_ = 0; i_ < (n); i_++)                                       \
+            ITSS_CHECK(err, (results)[i_] != NULL, "results[%zu] is NULL", i_);   \
+    } while (0)
+
+/* Writes JSON, JSON_PRETTY, TEXT and HTML (a trend chart and the table of
+ * scores). */
+static int compare_render(const itss_quality_result *const *results, const char *const *labels,
+                          size_t n, itss_format format, itss_lang lang, char **out,
+                          size_t *len, itss_error *err)
+{
+    for (size_t i = 1; i < n; i++) {
+        char why[200], names[2 * (4 * 200 + 8) + 8];
+        const char *diff = scheme_difference(results[0], results[i], why, sizeof why);
+        if (diff) {
+            pair_name(names, sizeof names, labels, 0, i);
             return itss__err(err, ITSS_EVALUE,
-                             "results 1 and %zu cannot be compared: %s; compare results of the "
-                             "same scheme",
-                             i + 1, diff);
+                             "%s cannot be compared: %s; compare results of the same scheme",
+                             names, diff);
+        }
     }
     itss_buf b;
     itss__buf_init(&b);
     if (format == ITSS_FORMAT_TEXT)
-        itss__text_qcompare(&b, results, n, lang);
+        itss__text_qcompare(&b, results, labels, n, lang);
+    else if (format == ITSS_FORMAT_HTML)
+        itss__html_qcompare(&b, results, labels, n, lang);
     else
-        itss__json_qcompare(&b, results, n, format == ITSS_FORMAT_JSON_PRETTY);
+        itss__json_qcompare(&b, results, labels, n, format == ITSS_FORMAT_JSON_PRETTY);
     return itss__buf_finish(&b, out, len, err);
+}
+
+int itss_quality_compare_render(const itss_quality_result *const *results, size_t n,
+                                itss_format format, itss_lang lang, char **out, size_t *len,
+                                itss_error *err)
+{
+    CHECK_COMPARE(err, format, lang, out, results, n);
+    return compare_render(results, NULL, n, format, lang, out, len, err);
+}
+
+int itss_quality_compare_labeled_render(const itss_quality_result *const *results,
+                                        const char *const *labels, size_t n,
+                                        itss_format format, itss_lang lang, char **out,
+                                        size_t *len, itss_error *err)
+{
+    CHECK_COMPARE(err, format, lang, out, results, n);
+    return compare_render(results, labels, n, format, lang, out, len, err);
 }

@@ -2,6 +2,7 @@
  * display width, in Chinese or English, scores rounded to 3 decimals. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "quality_internal.h"
@@ -16,6 +17,16 @@ void itss__score_text(char *dst, size_t size, double v)
     long long t = llround(fabs(v) * 1000);
     snprintf(dst, size, "%s%lld.%03lld", v < 0 && t ? "-" : "", t / 1000, t % 1000);
 }
+
+const char *const itss__qstatus_text[2][4] = {
+    {"已评价", "不适用", "期内无事项", "未测量"},
+    {"evaluated", "not applicable", "no events", "not measured"},
+};
+
+const char *const itss__evaluation_meta_labels[2][ITSS_EVALUATION_META_COUNT] = {
+    {"编号", "供方", "需方", "评价方", "日期", "期间", "备注"},
+    {"Evaluation", "Provider", "Customer", "Evaluator", "Date", "Period", "Notes"},
+};
 
 void itss__text_qmodel(itss_buf *b, const itss_quality_model *m, itss_lang lang)
 {
@@ -92,14 +103,8 @@ static void score_row(itss_table *t, size_t indent, const char *name, const itss
 
 void itss__text_qresult(itss_buf *b, const itss_quality_result *r, itss_lang lang)
 {
-    static const char *const status_text[2][4] = {
-        {"已评价", "不适用", "期内无事项", "未测量"},
-        {"evaluated", "not applicable", "no events", "not measured"},
-    };
-    static const char *const meta_label[2][ITSS_EVALUATION_META_COUNT] = {
-        {"编号", "供方", "需方", "评价方", "日期", "期间", "备注"},
-        {"Evaluation", "Provider", "Customer", "Evaluator", "Date", "Period", "Notes"},
-    };
+    const char *const(*status_text)[4] = itss__qstatus_text;
+    const char *const(*meta_label)[ITSS_EVALUATION_META_COUNT] = itss__evaluation_meta_labels;
     const int zh = lang == ITSS_LANG_ZH;
     const itss_quality_model *m = r->model;
     char sc[32];
@@ -172,64 +177,99 @@ void itss__text_qresult(itss_buf *b, const itss_quality_result *r, itss_lang lan
     itss__table_end(&t);
 }
 
-void itss__text_qcompare(itss_buf *b, const itss_quality_result *const *rs, size_t n,
-                         itss_lang lang)
+/* One row of the comparison: the name, the value of each result, the
+ * change from the first to the last. */
+static void compare_row(itss_table *t, size_t indent, const char *name, const double *v,
+                        size_t n)
+{
+    char tmp[64];
+    itss__table_row(t, indent);
+    itss__table_cell(t, name);
+    for (size_t i = 0; i < n; i++) {
+        itss__score_text(tmp, sizeof tmp, v[i]);
+        itss__table_cell(t, tmp);
+    }
+    double d = v[n - 1] - v[0];
+    itss__score_text(tmp, sizeof tmp, d);
+    itss__table_cellf(t, "%s%s", isfinite(d) && d > 0 ? "+" : "", tmp);
+}
+
+/* Whether every result has a period and no two share one. */
+static int distinct_periods(const itss_quality_result *const *rs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!rs[i]->meta[5])
+            return 0;
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(rs[i]->meta[5], rs[j]->meta[5]) == 0)
+                return 0;
+    }
+    return 1;
+}
+
+const char *itss__qcompare_heading(char *num, size_t size, const itss_quality_result *const *rs,
+                                  const char *const *labels, size_t n, size_t i)
+{
+    /* the period when the periods tell the results apart, else the label,
+     * the id, the period or the number */
+    const char *label = distinct_periods(rs, n) ? rs[i]->meta[5] : NULL;
+    if (!label && labels)
+        label = labels[i];
+    if (!label)
+        label = rs[i]->meta[0] ? rs[i]->meta[0] : rs[i]->meta[5];
+    if (label)
+        return label;
+    snprintf(num, size, "#%zu", i + 1);
+    return num;
+}
+
+void itss__text_qcompare(itss_buf *b, const itss_quality_result *const *rs,
+                         const char *const *labels, size_t n, itss_lang lang)
 {
     const int zh = lang == ITSS_LANG_ZH;
     const itss_quality_model *m = rs[0]->model;
-    char tmp[64];
+    const itss_quality_result *r0 = rs[0];
+    double *v = malloc(n * sizeof *v);
+    if (!v) {
+        b->oom = 1;
+        return;
+    }
     itss_table t;
     itss__table_init(&t, b, 0);
     itss__table_row(&t, 0);
     itss__table_cell(&t, zh ? "项目" : "Item");
     for (size_t i = 0; i < n; i++) {
-        /* each result is headed by its period, its id or its number */
-        const char *label = rs[i]->meta[5] ? rs[i]->meta[5] : rs[i]->meta[0];
-        if (label)
-            itss__table_cell(&t, label);
-        else
-            itss__table_cellf(&t, "#%zu", i + 1);
+        char num[32];
+        itss__table_cell(&t, itss__qcompare_heading(num, sizeof num, rs, labels, n, i));
     }
     itss__table_cell(&t, zh ? "变化" : "Change");
-    for (int row = -1; row < (int)(m->nchars + m->nsubs + rs[0]->nsel); row++) {
-        const char *name;
-        double v0 = 0;
-        for (size_t i = 0; i < n; i++) {
-            double v;
-            if (row < 0) {
-                name = zh ? "总体" : "Overall";
-                v = rs[i]->overall.score;
-            } else if ((size_t)row < m->nchars) {
-                name = m->chars[row].name[lang];
-                v = rs[i]->chars[row].score;
-            } else if ((size_t)row < m->nchars + m->nsubs) {
-                const itss_quality_node *s = &m->subs[row - (int)m->nchars];
-                if (!rs[0]->subs[s->index].nselected)
-                    break;
-                name = s->name[lang];
-                v = rs[i]->subs[s->index].score;
-            } else {
-                size_t k = (size_t)row - m->nchars - m->nsubs;
-                name = rs[0]->sel[k]->name[lang];
-                v = rs[i]->x[k];
-            }
-            if (i == 0) {
-                /* sub-characteristics and indicators indented under the
-                 * characteristics */
-                itss__table_row(&t, row >= (int)m->nchars ? 2 : 0);
-                itss__table_cell(&t, name);
-                v0 = v;
-            }
-            itss__score_text(tmp, sizeof tmp, v);
-            itss__table_cell(&t, tmp);
-            if (i == n - 1) {
-                double d = v - v0;
-                itss__score_text(tmp, sizeof tmp, d);
-                itss__table_cellf(&t, "%s%s", isfinite(d) && d > 0 ? "+" : "", tmp);
+    for (size_t i = 0; i < n; i++)
+        v[i] = rs[i]->overall.score;
+    compare_row(&t, 0, zh ? "总体" : "Overall", v, n);
+    /* characteristics; under each its sub-characteristics with indicators,
+     * and under each of those its indicators */
+    for (size_t c = 0; c < m->nchars; c++) {
+        for (size_t i = 0; i < n; i++)
+            v[i] = rs[i]->chars[c].score;
+        compare_row(&t, 2, m->chars[c].name[lang], v, n);
+        for (size_t s = 0; s < m->chars[c].nchildren; s++) {
+            const itss_quality_node *sub = m->chars[c].children[s];
+            if (!r0->subs[sub->index].nselected)
+                continue;
+            for (size_t i = 0; i < n; i++)
+                v[i] = rs[i]->subs[sub->index].score;
+            compare_row(&t, 4, sub->name[lang], v, n);
+            for (size_t k = 0; k < r0->nsel; k++) {
+                if (r0->sel[k]->sub != sub)
+                    continue;
+                for (size_t i = 0; i < n; i++)
+                    v[i] = rs[i]->x[k];
+                compare_row(&t, 6, r0->sel[k]->name[lang], v, n);
             }
         }
     }
     itss__table_end(&t);
+    free(v);
 }
 
 void itss__text_ahp(itss_buf *b, char *const *labels, const double *w, size_t n, double lmax,

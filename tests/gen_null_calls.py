@@ -32,6 +32,7 @@ OPTIONAL_IN = {
     "itss_catalog_export": {"root"}, "itss_catalog_render": {"root"},
     "itss_catalog_tree_render": {"root"}, "itss_maturity_clauses_render": {"domain_id"},
     "itss_indicator_catalog_export": {"service"}, "itss_indicator_catalog_render": {"service"},
+    "itss_quality_compare_labeled_render": {"labels"},
     "itss_evaluation_set_scores": {"scores"}, "itss_evaluation_scores": {"scores"},
     "itss_standard_list": {"type", "status", "area"},
 }

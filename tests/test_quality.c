@@ -9,6 +9,7 @@
 #include <float.h>
 #include <math.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -588,6 +589,78 @@ START_TEST(compare_results)
 }
 END_TEST
 
+/* Whether the first line of a comparison's text reads "Item", a, b and
+ * "Change", cells apart by two spaces or more. */
+static int heads(const char *s, const char *a, const char *b)
+{
+    char line[200], c[4][64];
+    size_t n = strcspn(s, "\n");
+    if (n >= sizeof line)
+        return 0;
+    memcpy(line, s, n);
+    line[n] = 0;
+    return sscanf(line, "%63s %63s %63s %63s", c[0], c[1], c[2], c[3]) == 4 &&
+           strcmp(c[0], "Item") == 0 && strcmp(c[1], a) == 0 && strcmp(c[2], b) == 0 &&
+           strcmp(c[3], "Change") == 0 && strstr(line, a) - line >= 6 &&
+           strstr(line, "Change") - strstr(line, b) >= (ptrdiff_t)strlen(b) + 2;
+}
+
+START_TEST(compare_labeled)
+{
+    const char *ids[] = {"incident_resolution_rate"};
+    itss_evaluation *e = eval_of("04", ids, 1);
+    itss_quality_result *r[2] = {0};
+    ck_assert_int_eq(itss_evaluation_set_ratio(e, "incident_resolution_rate", 65, 100, NULL), 0);
+    ck_assert_int_eq(itss_quality_score(e, &r[0], NULL), 0);
+    ck_assert_int_eq(itss_evaluation_set_weight(e, "reliability", 2, NULL), 0);
+    ck_assert_int_eq(itss_quality_score(e, &r[1], NULL), 0);
+    const itss_quality_result *const *rs = (const itss_quality_result *const *)r;
+    const char *labels[] = {"a.json", "b\x01.json"};
+    const char *half[] = {"a.json", NULL};
+    char *s = NULL;
+    itss_error err;
+    /* different weights: the labels name the two results (the control
+     * byte shown escaped); without both labels, their numbers */
+    ck_assert_int_eq(itss_quality_compare_labeled_render(rs, labels, 2, ITSS_FORMAT_TEXT,
+                                                         ITSS_LANG_EN, &s, NULL, &err),
+                     ITSS_EVALUE);
+    ck_assert_str_eq(err.message, "a.json and b\\x01.json cannot be compared: reliability has "
+                                  "different weights; compare results of the same scheme");
+    ck_assert_int_eq(itss_quality_compare_labeled_render(rs, half, 2, ITSS_FORMAT_TEXT,
+                                                         ITSS_LANG_EN, &s, NULL, &err),
+                     ITSS_EVALUE);
+    ck_assert_ptr_nonnull(strstr(err.message, "results 1 and 2 cannot be compared"));
+    ck_assert_int_eq(itss_quality_compare_labeled_render(NULL, labels, 2, ITSS_FORMAT_TEXT,
+                                                         ITSS_LANG_EN, &s, NULL, &err),
+                     ITSS_EINVAL);
+    ck_assert_str_eq(err.message, "itss_quality_compare_labeled_render: results is NULL");
+    itss_quality_result_free(r[1]);
+    r[1] = NULL;
+    /* same scheme, no periods: the labels head the columns (a result
+     * without one falls back to its number); JSON "label" only when given */
+    ck_assert_int_eq(itss_evaluation_set_weight(e, "reliability", 1, NULL), 0);
+    ck_assert_int_eq(itss_quality_score(e, &r[1], NULL), 0);
+    ck_assert_int_eq(itss_quality_compare_labeled_render(rs, half, 2, ITSS_FORMAT_TEXT,
+                                                         ITSS_LANG_EN, &s, NULL, &err),
+                     0);
+    ck_assert(heads(s, "a.json", "#2"));
+    itss_free(s);
+    ck_assert_int_eq(itss_quality_compare_labeled_render(rs, half, 2, ITSS_FORMAT_JSON,
+                                                         ITSS_LANG_EN, &s, NULL, &err),
+                     0);
+    ck_assert_ptr_nonnull(strstr(s, "\"results\":[{\"label\":\"a.json\"},{}]"));
+    itss_free(s);
+    ck_assert_int_eq(itss_quality_compare_labeled_render(rs, NULL, 2, ITSS_FORMAT_TEXT,
+                                                         ITSS_LANG_EN, &s, NULL, &err),
+                     0);
+    ck_assert(heads(s, "#1", "#2"));
+    itss_free(s);
+    for (int i = 0; i < 2; i++)
+        itss_quality_result_free(r[i]);
+    itss_evaluation_free(e);
+}
+END_TEST
+
 START_TEST(ahp_consistent_and_not)
 {
     /* a consistent matrix (each row twice the next): weights 4/7, 2/7, 1/7, CR 0 */
@@ -994,6 +1067,7 @@ static Suite *suite(void)
     tcase_add_test(t, builders_read_back);
     tcase_add_test(t, evaluation_export_round_trip);
     tcase_add_test(t, compare_results);
+    tcase_add_test(t, compare_labeled);
     tcase_add_test(t, ahp_consistent_and_not);
     tcase_add_test(t, ahp_at_the_ends_of_the_double_range);
     tcase_add_test(t, catalog_on_top_of_builtin);

@@ -46,10 +46,12 @@ static const char usage_text[] =
     "\n"
     "GB/T 33850-2017 service quality:\n"
     "  itss quality score FILE|-            score an evaluation (--jsonl: one per line)\n"
+    "    --format html|svg                  a report page (A4 print) or the radar chart\n"
     "  itss quality model                   the 5 characteristics, 16 sub-characteristics\n"
     "  itss quality indicators [--service CODE]   the indicator catalog\n"
     "  itss quality scheme --service CODE   the default evaluation scheme of a service\n"
     "  itss quality compare OLD NEW...      score evaluations and show the changes\n"
+    "    --format html                      a report page with a trend chart\n"
     "  itss quality ahp FILE|-              AHP weights from a pairwise comparison matrix\n"
     "    --allow-inconsistent               accept a matrix with CR >= 0.10\n"
     "    --catalog FILE                     use these indicators instead of the built-in ones\n"
@@ -341,6 +343,8 @@ static int parse_options(int argc, char **argv, int allowed, const char *verb, o
                 o->format = ITSS_FORMAT_SVG;
             else if (allowed & OPT_SVG)
                 rc = usage_error("--format must be text, json, html or svg, not '%s'", value);
+            else if (allowed & OPT_HTML)
+                rc = usage_error("--format must be text, json or html, not '%s'", value);
             else
                 rc = usage_error("--format must be text or json, not '%s'", value);
             break;
@@ -839,11 +843,11 @@ static int quality_main(const char *verb, int argc, char **argv)
 {
     enum { CAT = OPT_CATALOG | OPT_CATALOG_ADD, COMMON = OPT_FORMAT | OPT_LANG };
     static const verbspec verbs[] = {
-        {"score", COMMON | CAT | OPT_JSONL, 1, 1},
+        {"score", COMMON | CAT | OPT_JSONL | OPT_HTML | OPT_SVG, 1, 1},
         {"model", COMMON, 0, 0},
         {"indicators", COMMON | CAT | OPT_SERVICE, 0, 0},
         {"scheme", COMMON | CAT | OPT_SERVICE, 0, 0},
-        {"compare", COMMON | CAT, 2, INT_MAX},
+        {"compare", COMMON | CAT | OPT_HTML, 2, INT_MAX},
         {"ahp", COMMON | OPT_ALLOW_INCONSISTENT, 1, 1},
     };
     options o = {0};
@@ -856,8 +860,12 @@ static int quality_main(const char *verb, int argc, char **argv)
                              "--catalog-add (on top of them), not both");
     else if (v == 3 && !o.service)
         status = usage_error("'quality scheme' needs --service CODE");
-    else if ((o.given & OPT_JSONL) && (o.given & OPT_FORMAT) && o.format == ITSS_FORMAT_TEXT)
-        status = usage_error("--jsonl writes JSON lines: --format text does not apply");
+    else if ((o.given & OPT_JSONL) && (o.given & OPT_FORMAT) &&
+             o.format != ITSS_FORMAT_JSON_PRETTY)
+        status = usage_error("--jsonl writes JSON lines: --format %s does not apply",
+                             o.format == ITSS_FORMAT_TEXT   ? "text"
+                             : o.format == ITSS_FORMAT_HTML ? "html"
+                                                            : "svg");
     if (status) {
         free(o.args);
         return status;
@@ -906,18 +914,22 @@ static int quality_main(const char *verb, int argc, char **argv)
         break;
     case 4: {
         itss_quality_result **rs = calloc((size_t)o.nargs, sizeof *rs);
-        if (!rs) {
+        const char **labels = calloc((size_t)o.nargs, sizeof *labels);
+        if (!rs || !labels) {
             fputs("itss: out of memory\n", stderr);
             status = EXIT_INVALID;
-            break;
         }
-        for (int i = 0; !status && i < o.nargs; i++)
+        for (int i = 0; !status && i < o.nargs; i++) {
+            /* each result is labelled by its file name */
+            labels[i] = strcmp(o.args[i], "-") == 0 ? "<stdin>" : o.args[i];
             status = score_file(cat, o.args[i], &rs[i]);
-        if (!status && itss_quality_compare_render((const itss_quality_result *const *)rs,
-                                                   (size_t)o.nargs, o.format, o.lang, &out,
-                                                   NULL, &e))
+        }
+        if (!status && itss_quality_compare_labeled_render(
+                           (const itss_quality_result *const *)rs, labels, (size_t)o.nargs,
+                           o.format, o.lang, &out, NULL, &e))
             status = fail(&e, NULL);
-        for (int i = 0; i < o.nargs; i++)
+        free(labels);
+        for (int i = 0; rs && i < o.nargs; i++)
             itss_quality_result_free(rs[i]);
         free(rs);
         break;

@@ -227,6 +227,35 @@ func (c *IndicatorCatalog) ScoreJSON(evaluation []byte) ([]byte, error) {
 	return out, err
 }
 
+// Report scores an evaluation document as ScoreJSON does and returns the
+// result as a report for people in format (ReportText, ReportHTML, or
+// ReportSVG: the radar of the characteristics alone) and lang. A format or
+// lang other than these constants gives ErrInvalid.
+func (c *IndicatorCatalog) Report(evaluation []byte, format ReportFormat, lang Lang) ([]byte, error) {
+	formats := map[ReportFormat]C.itss_format{
+		ReportText: C.ITSS_FORMAT_TEXT, ReportHTML: C.ITSS_FORMAT_HTML, ReportSVG: C.ITSS_FORMAT_SVG,
+	}
+	f, ok := formats[format]
+	if !ok {
+		return nil, goError(cEINVAL, "report format %d is not ReportText, ReportHTML or ReportSVG", int(format))
+	}
+	if lang != LangZH && lang != LangEN {
+		return nil, goError(cEINVAL, "lang %d is not LangZH or LangEN", int(lang))
+	}
+	var out []byte
+	err := c.use(func(p *C.itss_indicator_catalog) error {
+		var err error
+		out, err = runRender(func(o **C.char, n *C.size_t, e *C.itss_error) C.int {
+			d, dn := docPtr(evaluation)
+			rc := C.itss_quality_score_json(p, d, dn, f, C.itss_lang(lang), o, n, e)
+			runtime.KeepAlive(evaluation)
+			return rc
+		})
+		return err
+	})
+	return out, err
+}
+
 // Score scores an evaluation with this catalog; see ScoreJSON.
 func (c *IndicatorCatalog) Score(e Evaluation) (*QualityResult, error) {
 	doc, err := e.document()

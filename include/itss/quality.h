@@ -392,6 +392,19 @@ ITSS_API int itss_quality_compare_render(const itss_quality_result *const *resul
                                          itss_format format, itss_lang lang, char **out,
                                          size_t *len, itss_error *err);
 
+/* The same, each result with a label (labels may be NULL, or hold NULL
+ * for a result without one; labels are copied into the output, not kept),
+ * such as the name of the file it was read from. The labels name the
+ * results in the ITSS_EVALUE message ("q1.json and q2.json cannot be
+ * compared: ...", else "results 1 and 2"), appear as "label" in the JSON
+ * "results", and head the columns of the text when the results do not
+ * all have a period of their own (none, or two alike); otherwise the
+ * periods head them. Errors: as itss_quality_compare_render. */
+ITSS_API int itss_quality_compare_labeled_render(const itss_quality_result *const *results,
+                                                 const char *const *labels, size_t n,
+                                                 itss_format format, itss_lang lang,
+                                                 char **out, size_t *len, itss_error *err);
+
 /* ---- AHP weights ---------------------------------------------------------- */
 
 /* Weights from an n x n pairwise comparison matrix (row-major, n in 1..15):

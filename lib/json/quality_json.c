@@ -1212,8 +1212,8 @@ static void series(itss_jw *w, const double *v, size_t n)
     itss__jw_knum(w, "change", v[n - 1] - v[0]);
 }
 
-void itss__json_qcompare(itss_buf *b, const itss_quality_result *const *rs, size_t n,
-                         int pretty)
+void itss__json_qcompare(itss_buf *b, const itss_quality_result *const *rs,
+                         const char *const *labels, size_t n, int pretty)
 {
     const itss_quality_model *m = rs[0]->model;
     double *v = malloc(n * sizeof *v);
@@ -1229,6 +1229,8 @@ void itss__json_qcompare(itss_buf *b, const itss_quality_result *const *rs, size
     itss__jw_arr(&w);
     for (size_t i = 0; i < n; i++) {
         itss__jw_obj(&w);
+        if (labels && labels[i])
+            itss__jw_kstr(&w, "label", labels[i]);
         itss__jw_meta(&w, itss__evaluation_meta_keys, ITSS_EVALUATION_META_COUNT, rs[i]->meta);
         itss__jw_obj_end(&w);
     }

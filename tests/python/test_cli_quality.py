@@ -121,6 +121,171 @@ def test_compare(cli, tmp_path, validate):
     assert rc == 2
 
 
+def _evaluations(tmp_path, periods, measured):
+    """One file per evaluation of service 04 with the scheme call_answer_rate
+    (timeliness, under responsiveness), incident_resolution_rate and
+    problem_resolution_rate (both effectiveness, under reliability)."""
+    ids = ["call_answer_rate", "incident_resolution_rate", "problem_resolution_rate"]
+    files = []
+    for i, (period, a) in enumerate(zip(periods, measured)):
+        doc = {"service": "04", "scheme": {"indicators": ids},
+               "measurements": {k: {"A": v, "B": 100} for k, v in zip(ids, a)}}
+        if period:
+            doc["period"] = period
+        f = tmp_path / ("q%d.json" % (i + 1))
+        f.write_text(json.dumps(doc), encoding="utf-8")
+        files.append(str(f))
+    return files
+
+
+def _rows(text):
+    """(indent, cells) of each line, cells split at two or more spaces."""
+    import re
+    return [(len(line) - len(line.lstrip(" ")), re.split(r" {2,}", line.strip()))
+            for line in text.splitlines()]
+
+
+def test_compare_hierarchy_and_file_labels(cli, tmp_path):
+    # both evaluations have the same period: the columns are their files.
+    # Worked by hand (weights 1): q1 call 0.60, incident 0.65, problem 0.45,
+    # so effectiveness = reliability = (0.65 + 0.45) / 2 = 0.55, timeliness =
+    # responsiveness = 0.60, overall = (0.55 + 0.60) / 2 = 0.575; q2 call
+    # 0.75, incident 0.80, problem 0.70: every node 0.75. Rows in the model's
+    # order (reliability before responsiveness, whatever the scheme's
+    # order), each node under its parent.
+    files = _evaluations(tmp_path, ["2026", "2026"], [(60, 65, 45), (75, 80, 70)])
+    rc, out, err = cli("quality", "compare", *files, "--lang", "en")
+    assert (rc, err) == (0, "")
+    assert _rows(out) == [
+        (0, ["Item", files[0], files[1], "Change"]),
+        (0, ["Overall", "0.575", "0.750", "+0.175"]),
+        (2, ["Security", "-", "-", "-"]),
+        (2, ["Reliability", "0.550", "0.750", "+0.200"]),
+        (4, ["Effectiveness", "0.550", "0.750", "+0.200"]),
+        (6, ["Incident resolution rate", "0.650", "0.800", "+0.150"]),
+        (6, ["Problem resolution rate", "0.450", "0.700", "+0.250"]),
+        (2, ["Responsiveness", "0.600", "0.750", "+0.150"]),
+        (4, ["Timeliness", "0.600", "0.750", "+0.150"]),
+        (6, ["Call answer rate", "0.600", "0.750", "+0.150"]),
+        (2, ["Tangibility", "-", "-", "-"]),
+        (2, ["Friendliness", "-", "-", "-"]),
+    ]
+    # no period at all: the files too; distinct periods head the columns
+    files = _evaluations(tmp_path, [None, None], [(60, 65, 45), (75, 80, 70)])
+    rc, out, _ = cli("quality", "compare", *files)
+    assert rc == 0 and _rows(out)[0] == (0, ["项目", files[0], files[1], "变化"])
+    files = _evaluations(tmp_path, ["Q1", "Q2"], [(60, 65, 45), (75, 80, 70)])
+    rc, out, _ = cli("quality", "compare", *files)
+    assert rc == 0 and _rows(out)[0] == (0, ["项目", "Q1", "Q2", "变化"])
+    # the JSON gives each result its file
+    rc, out, _ = cli("quality", "compare", *files, "--format", "json")
+    assert rc == 0 and [r["label"] for r in json.loads(out)["results"]] == files
+
+
+def test_compare_mismatch_names_the_files(cli, tmp_path):
+    files = _evaluations(tmp_path, ["Q1", "Q2", "Q3"], [(60, 65, 45)] * 3)
+    doc = json.loads(open(files[2], encoding="utf-8").read())
+    doc["scheme"]["weights"] = {"reliability": 2}
+    with open(files[2], "w", encoding="utf-8") as f:
+        json.dump(doc, f)
+    rc, out, err = cli("quality", "compare", *files)
+    assert rc == 1 and out == ""
+    assert err == ("itss: %s and %s cannot be compared: reliability has different weights; "
+                   "compare results of the same scheme\n" % (files[0], files[2]))
+
+
+HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', ']]>',
+           '=HYPERLINK("http://x","y")']
+
+
+def _svgs(page):
+    """Each <svg> element of a page, parsed as XML."""
+    import re
+    import xml.etree.ElementTree as ET
+    return [ET.fromstring(m) for m in re.findall(r"<svg\b.*?</svg>", page, re.S)]
+
+
+def _no_markup_from(text):
+    """None of the hostile strings made an element or closed a section."""
+    assert "<script" not in text and "<img" not in text and "]]>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+def _hostile_evaluation(tmp_path):
+    """Service 04, incident and problem resolution (effectiveness), call
+    answer rate (timeliness) declared n/a, and an indicator of our own under
+    integrity; every free text hostile."""
+    cat = tmp_path / "cat.json"
+    cat.write_text(json.dumps({"indicators": [{
+        "id": "own_rate", "name": {"zh": "".join(HOSTILE), "en": "".join(HOSTILE)},
+        "subcharacteristic": "integrity", "method": "ratio", "polarity": "positive",
+        "services": ["04"], "a": {"zh": HOSTILE[0], "en": HOSTILE[1]},
+        "b": {"zh": HOSTILE[2], "en": HOSTILE[3]}}]}), encoding="utf-8")
+    ev = tmp_path / "ev.json"
+    ev.write_text(json.dumps({
+        "service": "04", "id": HOSTILE[0], "provider": HOSTILE[1], "customer": HOSTILE[2],
+        "evaluator": HOSTILE[3], "period": HOSTILE[0], "notes": "".join(HOSTILE),
+        "scheme": {"indicators": ["incident_resolution_rate", "problem_resolution_rate",
+                                  "call_answer_rate", "own_rate"]},
+        "measurements": {"incident_resolution_rate": {"A": 65, "B": 100},
+                         "problem_resolution_rate": {"A": 45, "B": 100},
+                         "call_answer_rate": {"na": "".join(HOSTILE)},
+                         "own_rate": {"A": 1, "B": 2}}}), encoding="utf-8")
+    return str(ev), str(cat)
+
+
+def test_score_html_and_svg(cli, tmp_path):
+    ev, cat = _hostile_evaluation(tmp_path)
+    for lang in ("zh", "en"):
+        rc, page, err = cli("quality", "score", ev, "--catalog-add", cat, "--format", "html",
+                            "--lang", lang)
+        assert (rc, err) == (0, "")
+        assert page.startswith("<!DOCTYPE html>")
+        assert ('<html lang="%s"' % ("zh-CN" if lang == "zh" else "en")) in page
+        _no_markup_from(page)
+        radar, bars = _svgs(page)
+        assert radar.get("class") == "itss-radar" and bars.get("class") == "itss-bars"
+        # the radar: one point per characteristic (five)
+        value = [e for e in radar.iter() if e.get("class") == "itss-radar-value"]
+        assert len(value) == 1 and len(value[0].get("points").split()) == 5
+        # sixteen sub-characteristics: effectiveness (incident, problem) and
+        # integrity (our own) evaluated; timeliness only n/a and the other
+        # thirteen without indicators: fourteen not-evaluated bars, none of
+        # them a zero-length bar
+        drawn = [e for e in bars.iter() if e.get("class") == "itss-bar"]
+        empty = [e for e in bars.iter() if e.get("class") == "itss-bar-none"]
+        assert (len(drawn), len(empty)) == (2, 14)
+        assert all(float(e.get("width")) > 0 for e in drawn)
+        # the indicator table: measurements as A / B, the n/a reason shown
+        assert "65 / 100" in page and "45 / 100" in page and "1 / 2" in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img" in page
+    rc, svg, _ = cli("quality", "score", ev, "--catalog-add", cat, "--format", "svg")
+    assert rc == 0
+    import xml.etree.ElementTree as ET
+    root = ET.fromstring(svg.split("?>", 1)[1] if svg.startswith("<?xml") else svg)
+    assert root.get("class") == "itss-radar"
+    # the C renderer refuses HTML and SVG where the result has no such view
+    rc, _, err = cli("quality", "model", "--format", "html")
+    assert rc == 2 and "--format must be text or json" in err
+
+
+def test_compare_html(cli, tmp_path):
+    files = _evaluations(tmp_path, ["2026", "2026"], [(60, 65, 45), (75, 80, 70)])
+    hostile = tmp_path / '"><img src=x onerror=alert(1)>.json'
+    hostile.write_text(open(files[1], encoding="utf-8").read(), encoding="utf-8")
+    rc, page, err = cli("quality", "compare", files[0], str(hostile), "--format", "html",
+                        "--lang", "en")
+    assert (rc, err) == (0, "")
+    assert "<img" not in page and "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;.json" in page
+    (trend,) = _svgs(page)
+    assert trend.get("class") == "itss-trend"
+    # the overall score and the five characteristics, each over two points
+    # (security, tangibility and friendliness have no score: no line)
+    assert "+0.175" in page and "+0.250" in page
+    rc, _, err = cli("quality", "compare", *files, "--format", "svg")
+    assert rc == 2 and "--format must be text, json or html, not 'svg'" in err
+
+
 def test_ahp(cli, validate, tmp_path):
     doc = {"matrix": [[1, 2, 4], [0.5, 1, 2], [0.25, 0.5, 1]], "labels": ["可靠性", "响应性", "友好性"]}
     validate(doc, "ahp")

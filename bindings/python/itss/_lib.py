@@ -258,6 +258,8 @@ _PROTOTYPES = {
     "itss_quality_score_json": (
         c_int, [_P, c_char_p, c_size_t, c_int, c_int, _S, _N, _E]),
     "itss_quality_compare_render": (c_int, [POINTER(_P), c_size_t, c_int, c_int, _S, _N, _E]),
+    "itss_quality_compare_labeled_render": (
+        c_int, [POINTER(_P), POINTER(c_char_p), c_size_t, c_int, c_int, _S, _N, _E]),
     "itss_ahp_json": (c_int, [c_char_p, c_size_t, c_int, c_int, c_int, _S, _N, _E]),
     # standards registry
     "itss_registry_builtin": (_P, []),

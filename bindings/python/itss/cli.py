@@ -49,10 +49,12 @@ O&M service capability maturity (T/CESA 1299-2023; ITSS.1-2015 with --model):
 
 GB/T 33850-2017 service quality:
   quality score FILE|-            score an evaluation (--jsonl: one per line)
+    --format html|svg             a report page (A4 print) or the radar chart
   quality model                   the 5 characteristics, 16 sub-characteristics
   quality indicators [--service CODE]   the indicator catalog
   quality scheme --service CODE   the default evaluation scheme of a service
   quality compare OLD NEW...      score evaluations and show the changes
+    --format html                 a report page with a trend chart
   quality ahp FILE|-              AHP weights from a pairwise comparison matrix
     --allow-inconsistent          accept a matrix with CR >= 0.10
     --catalog FILE                use these indicators instead of the built-in ones
@@ -99,11 +101,12 @@ VERBS: Dict[str, Dict[str, tuple]] = {
         "clauses": (COMMON + ("--model", "--level", "--domain", "--item"), 0, 0),
     },
     "quality": {
-        "score": (COMMON + ("--catalog", "--catalog-add", "--jsonl"), 1, 1),
+        "score": (COMMON + ("--catalog", "--catalog-add", "--jsonl", "--format=html",
+                            "--format=svg"), 1, 1),
         "model": (COMMON, 0, 0),
         "indicators": (COMMON + ("--catalog", "--catalog-add", "--service"), 0, 0),
         "scheme": (COMMON + ("--catalog", "--catalog-add", "--service"), 0, 0),
-        "compare": (COMMON + ("--catalog", "--catalog-add"), 2, sys.maxsize),
+        "compare": (COMMON + ("--catalog", "--catalog-add", "--format=html"), 2, sys.maxsize),
         "ahp": (COMMON + ("--allow-inconsistent",), 1, 1),
     },
 }
@@ -240,6 +243,8 @@ def parse(argv: Sequence[str], allowed: Sequence[str], what: str) -> Options:
             elif value not in ("text", "json"):
                 raise Usage("--format must be text, json, html or svg, not '%s'" % value
                             if "--format=svg" in allowed else
+                            "--format must be text, json or html, not '%s'" % value
+                            if "--format=html" in allowed else
                             "--format must be text or json, not '%s'" % value)
             else:
                 o.fmt = _lib.FORMAT_TEXT if value == "text" else _lib.FORMAT_JSON_PRETTY
@@ -514,8 +519,8 @@ def quality_main(verb: str, argv: Sequence[str], io: tuple) -> int:
     if verb == "scheme" and o.get("--service") is None:
         raise Usage("'quality scheme' needs --service CODE")
     jsonl_mode = o.get("--jsonl") is not None
-    if jsonl_mode and o.get("--format") == "text":
-        raise Usage("--jsonl writes JSON lines: --format text does not apply")
+    if jsonl_mode and o.get("--format") in ("text", "html", "svg"):
+        raise Usage("--jsonl writes JSON lines: --format %s does not apply" % o.get("--format"))
     cat = opened(replace if replace is not None else add,
                  lambda f: (quality.builtin().extend(f) if add is not None
                             else quality.IndicatorCatalog.load(f)),
@@ -552,9 +557,12 @@ def quality_main(verb: str, argv: Sequence[str], io: tuple) -> int:
                         for r in docs:
                             lib.itss_quality_result_free(r)
                         return fail(e, path, err)
+                # each result is labelled by its file name
+                labels = (c_char_p * len(docs))(*[os.fsencode(shown(path))
+                                                  for path in o.args])
                 try:
-                    text = _lib.render(lib.itss_quality_compare_render, _lib.pointers(docs),
-                                       len(docs), o.fmt, o.lang)
+                    text = _lib.render(lib.itss_quality_compare_labeled_render,
+                                       _lib.pointers(docs), labels, len(docs), o.fmt, o.lang)
                 finally:
                     for r in docs:
                         lib.itss_quality_result_free(r)

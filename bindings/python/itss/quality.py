@@ -113,9 +113,11 @@ class IndicatorCatalog(_lib.Handle):
         inputs and errors as :meth:`score`)."""
         return self._render(evaluation, _lib.FORMAT_JSON, 0)
 
-    def report(self, evaluation: _lib.Document, lang: str = "zh") -> str:
-        """The score as the library's text report, in "zh" or "en"."""
-        return self._render(evaluation, _lib.FORMAT_TEXT, _lib.lang(lang))
+    def report(self, evaluation: _lib.Document, lang: str = "zh", format: str = "text") -> str:
+        """The score as the library's report, in "zh" or "en": format
+        "text", "html" (a self-contained page) or "svg" (the radar of the
+        characteristics alone)."""
+        return self._render(evaluation, _lib.report_fmt(format), _lib.lang(lang))
 
     def compare(self, evaluations: Iterable[_lib.Document]) -> dict:
         """Score two or more evaluations of the same scheme, in time order,
@@ -192,10 +194,12 @@ def score(evaluation: _lib.Document, catalog: CatalogArg = None) -> dict:
         return cat.score(evaluation)
 
 
-def report(evaluation: _lib.Document, catalog: CatalogArg = None, lang: str = "zh") -> str:
-    """The text report of a scored evaluation."""
+def report(evaluation: _lib.Document, catalog: CatalogArg = None, lang: str = "zh",
+           format: str = "text") -> str:
+    """The report of a scored evaluation: format "text", "html" or "svg"
+    (see :meth:`IndicatorCatalog.report`)."""
     with _Using(catalog) as cat:
-        return cat.report(evaluation, lang)
+        return cat.report(evaluation, lang, format)
 
 
 def compare(evaluations: Iterable[_lib.Document], catalog: CatalogArg = None) -> dict:

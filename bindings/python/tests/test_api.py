@@ -278,6 +278,22 @@ def test_gap_evidence_and_note():
     assert gaps["7.6.4.d"]["note"] == "软件库每月备份，但 3 月、6 月的备份未留记录"
 
 
+def test_quality_report_formats():
+    # the HTML page: the radar of the 5 characteristics, 16 sub-characteristic
+    # bars; the SVG: the radar alone, as XML
+    import re
+    import xml.etree.ElementTree as ET
+    page = quality.report(EXAMPLE_EVALUATION, lang="en", format="html")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en"' in page
+    points = re.search(r'class="itss-radar-value" points="([^"]*)"', page).group(1)
+    assert len(points.split()) == 5
+    assert len(re.findall(r'class="itss-bar(?:-none)?"', page)) == 16
+    svg = quality.report(EXAMPLE_EVALUATION, format="svg")
+    ET.fromstring(svg.split("?>", 1)[1] if svg.startswith("<?xml") else svg)
+    with pytest.raises(itss.ArgumentError):
+        quality.report(EXAMPLE_EVALUATION, format="csv")
+
+
 def test_clauses_and_model():
     # T/CESA 1299-2023: 519 clauses, 44/136/199/111/29 per level
     per_level = [len(maturity.clauses(level=lv)) for lv in range(1, 6)]
