@@ -433,14 +433,14 @@ static void legend(itss_buf *b, double x, double y, const char *colour, int dash
     snprintf(extra, sizeof extra, " stroke-width=\"3\"%s",
              dashed ? " stroke-dasharray=\"6 3\"" : "");
     line(b, x, y - 4, x + 22, y - 4, colour, extra);
-    svg_text(b, x + 28, y, "start", NULL, name, 28);
+    svg_text(b, x + 28, y, "start", NULL, name, 40);
 }
 
 /* ---- radar ---------------------------------------------------------------- */
 
-#define RADAR_W 520.0
+#define RADAR_W 600.0
 #define RADAR_H 420.0
-#define RADAR_CX 260.0
+#define RADAR_CX 300.0
 #define RADAR_CY 215.0
 #define RADAR_R 150.0
 #define PI 3.14159265358979323846
@@ -528,13 +528,13 @@ void itss__svg_radar(itss_buf *b, const itss_svg_radar *r, int standalone)
         const char *anchor = dx > 8 ? "start" : dx < -8 ? "end" : "middle";
         y += dy > 8 ? 10 : dy < -8 ? -6 : 4;
         int none = r->values[i] < 0;
-        svg_text(b, x, y, anchor, none ? "itss-none" : NULL, r->labels[i], 14);
+        svg_text(b, x, y, anchor, none ? "itss-none" : NULL, r->labels[i], 20);
     }
     /* legend */
     double lx = 20;
     if (r->value_name) {
         legend(b, lx, RADAR_H - 12, palette[0], 0, r->value_name);
-        lx += 200;
+        lx += 240;
     }
     if (r->target_name && target >= 0)
         legend(b, lx, RADAR_H - 12, palette[1], 1, r->target_name);
@@ -572,7 +572,7 @@ void itss__svg_bars(itss_buf *b, const itss_svg_bars *c, int standalone)
     for (size_t i = 0; i < c->n; i++) {
         const itss_svg_bar *bar = &c->bars[i];
         double y = BARS_TOP + BARS_ROW * (double)i;
-        svg_text(b, BARS_LABEL, y + 16, "end", NULL, bar->label, 18);
+        svg_text(b, BARS_LABEL, y + 16, "end", NULL, bar->label, 24);
         double v = clip(bar->value, c->max);
         if (v < 0) {
             rect(b, BARS_X, y + 4, BARS_LEN, 16,

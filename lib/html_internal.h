@@ -129,7 +129,7 @@ void itss__html_charts_end(itss_buf *b);
 typedef struct itss_svg_radar {
     const char *title;         /* <title> and aria-label */
     size_t n;                  /* axes */
-    const char *const *labels; /* n axis labels (cut at 14 characters, the
+    const char *const *labels; /* n axis labels (cut at 20 characters, the
                                   whole label in a <title> of its own) */
     const double *values;      /* n values in 0..max, or ITSS_SVG_NONE */
     double max;                /* > 0: the outer ring */

@@ -262,4 +262,36 @@ void itss__mitem_text(char *dst, size_t size, const itss_maturity_clause *c, its
  * buf or a static string. */
 const char *itss__mrating_text(const itss_rating *r, char *buf, size_t size, itss_lang lang);
 
+/* A comparison of results of one model (maturity_compare.c). Grades are
+ * itss_rating_kind values: NONE (unrated), N, P, L, F or NA. */
+typedef struct itss_mchange {
+    size_t clause; /* index in model order */
+    size_t pair;   /* the earlier assessment; the later one is pair + 1 */
+    unsigned char from, to; /* grades */
+    unsigned char kind;     /* itss_grade_change */
+} itss_mchange;
+
+struct itss_maturity_comparison {
+    const itss_maturity_model *model;
+    size_t n;
+    char **labels;           /* [n], NULL entries when none */
+    char **meta;             /* [n * ITSS_ASSESSMENT_META_COUNT] */
+    int *level;              /* [n] */
+    int *domain_level;       /* [n * ndomains] */
+    unsigned char *grade;    /* [n * nclauses] */
+    itss_mchange *changes;   /* by pair, then model order */
+    size_t nchanges;
+};
+
+/* A clause's grade token: "N", "P", "L", "F", "na"; NULL for unrated. */
+const char *itss__grade_token(itss_rating_kind grade);
+/* The name a comparison shows for assessment i: its label, else its id,
+ * else its date, else NULL. */
+const char *itss__mcmp_name(const itss_maturity_comparison *c, size_t i);
+void itss__json_mcompare(itss_buf *b, const itss_maturity_comparison *c, int pretty);
+void itss__text_mcompare(itss_buf *b, const itss_maturity_comparison *c, itss_lang lang);
+void itss__csv_mcompare(itss_buf *b, const itss_maturity_comparison *c, itss_lang lang);
+/* The comparison as an HTML page (maturity_compare_html.c). */
+void itss__html_mcompare(itss_buf *b, const itss_maturity_comparison *c, itss_lang lang);
+
 #endif /* ITSS_MATURITY_INTERNAL_H */

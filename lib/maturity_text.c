@@ -386,3 +386,106 @@ void itss__text_mmodel(itss_buf *b, const itss_maturity_model *m, itss_lang lang
                                : "of which %zu level-wide (in no domain)\n",
                          wide);
 }
+
+/* A grade in a comparison: its token, or "未评定" / "unrated". */
+static const char *grade_text(unsigned char g, itss_lang lang)
+{
+    const char *token = itss__grade_token((itss_rating_kind)g);
+    return token ? token : lang == ITSS_LANG_ZH ? "未评定" : "unrated";
+}
+
+/* The heading of assessment i in a comparison: its name or "#i". */
+static void assessment_cell(itss_table *t, const itss_maturity_comparison *c, size_t i)
+{
+    const char *name = itss__mcmp_name(c, i);
+    if (name)
+        itss__table_cell(t, name);
+    else
+        itss__table_cellf(t, "#%zu", i + 1);
+}
+
+void itss__text_mcompare(itss_buf *b, const itss_maturity_comparison *c, itss_lang lang)
+{
+    const int zh = lang == ITSS_LANG_ZH;
+    const itss_maturity_model *m = c->model;
+    static const char *const kind_text[2][4] = {
+        {"", "提升", "下降", "适用性变化"},
+        {"", "Improved", "Worsened", "Applicability changed"},
+    };
+    char tmp[256];
+    itss_table t;
+    itss__buf_put_heading(b, m->edition,
+                          zh ? "运维服务能力成熟度评估对比" : "maturity assessments compared");
+
+    /* the levels: a column per assessment */
+    itss__table_init(&t, b, 0);
+    itss__table_row(&t, 0);
+    itss__table_cell(&t, zh ? "评估" : "Assessment");
+    for (size_t i = 0; i < c->n; i++)
+        assessment_cell(&t, c, i);
+    itss__table_row(&t, 0);
+    itss__table_cell(&t, zh ? "达到等级" : "Level reached");
+    for (size_t i = 0; i < c->n; i++) {
+        itss__mlevel_text(tmp, sizeof tmp, m, c->level[i], lang);
+        itss__table_cell(&t, tmp);
+    }
+    for (size_t d = 0; d < m->ndomains; d++) {
+        itss__table_row(&t, 0);
+        itss__table_cell(&t, m->domains[d].name[lang]);
+        for (size_t i = 0; i < c->n; i++) {
+            itss__mlevel_text(tmp, sizeof tmp, m, c->domain_level[i * m->ndomains + d], lang);
+            itss__table_cell(&t, tmp);
+        }
+    }
+    itss__table_end(&t);
+
+    /* per pair, the clauses that changed, grouped by how, in one table
+     * whose headings go through it (labels are untrusted text) */
+    itss__table_init(&t, b, 0);
+    for (size_t p = 0; p + 1 < c->n; p++) {
+        const char *from = itss__mcmp_name(c, p), *to = itss__mcmp_name(c, p + 1);
+        size_t n = 0;
+        for (size_t i = 0; i < c->nchanges; i++)
+            n += c->changes[i].pair == p;
+        itss_buf head;
+        itss__buf_init(&head);
+        if (from)
+            itss__buf_puts(&head, from);
+        else
+            itss__buf_printf(&head, "#%zu", p + 1);
+        itss__buf_puts(&head, zh ? " → " : " -> ");
+        if (to)
+            itss__buf_puts(&head, to);
+        else
+            itss__buf_printf(&head, "#%zu", p + 2);
+        if (zh)
+            itss__buf_printf(&head, "：%zu 项要求评级变化", n);
+        else
+            itss__buf_printf(&head, ": %zu requirement%s changed", n, n == 1 ? "" : "s");
+        itss__buf_putc(&head, '\0');
+        itss__table_line(&t, 0, 0, "");
+        if (head.oom)
+            b->oom = 1;
+        else
+            itss__table_line(&t, 0, 0, head.data);
+        itss__buf_free(&head);
+        for (int kind = ITSS_CHANGE_IMPROVED; kind <= ITSS_CHANGE_NA; kind++) {
+            int header = 0;
+            for (size_t i = 0; i < c->nchanges; i++) {
+                const itss_mchange *ch = &c->changes[i];
+                if (ch->pair != p || ch->kind != kind)
+                    continue;
+                if (!header)
+                    itss__table_line(&t, 0, 2, kind_text[lang][kind]);
+                header = 1;
+                const itss_maturity_clause *cl = &m->clauses[ch->clause];
+                itss__table_row(&t, 4);
+                itss__table_cell(&t, cl->id);
+                itss__table_cellf(&t, "%s → %s", grade_text(ch->from, lang),
+                                  grade_text(ch->to, lang));
+                itss__table_cell(&t, cl->summary[lang]);
+            }
+        }
+    }
+    itss__table_end(&t);
+}

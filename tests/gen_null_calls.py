@@ -35,6 +35,7 @@ OPTIONAL_IN = {
     "itss_quality_compare_labeled_render": {"labels"},
     "itss_evaluation_set_scores": {"scores"}, "itss_evaluation_scores": {"scores"},
     "itss_standard_list": {"type", "status", "area"},
+    "itss_maturity_compare": {"labels"},
 }
 
 

@@ -6,6 +6,7 @@
  * lib/html_internal.h.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +45,18 @@ static size_t points_after(const char *hay, const char *marker)
     for (; *p && *p != '"'; p++)
         n += *p == ',';
     return n;
+}
+
+/* The chart in b, checked to be a whole <svg> of class cls. */
+static const char *drawn(const itss_buf *b, const char *cls)
+{
+    char head[64];
+    snprintf(head, sizeof head, "<svg class=\"%s\"", cls);
+    ck_assert_int_eq(b->broken, 0);
+    ck_assert_int_eq(b->oom, 0);
+    ck_assert(strncmp(b->data, head, strlen(head)) == 0);
+    ck_assert(strcmp(b->data + b->len - 7, "</svg>\n") == 0);
+    return b->data;
 }
 
 START_TEST(escapes_markup)
@@ -128,9 +141,7 @@ START_TEST(radar_points)
     itss_buf b;
     itss__buf_init(&b);
     itss__svg_radar(&b, &r, 0);
-    ck_assert_int_eq(b.broken, 0);
-    const char *s = b.data;
-    ck_assert(strncmp(s, "<svg class=\"itss-radar\" viewBox=\"", 33) == 0);
+    const char *s = drawn(&b, "itss-radar");
     ck_assert_ptr_null(strstr(s, "xmlns")); /* inline in a page: no namespace URL */
     ck_assert_ptr_nonnull(strstr(s, "aria-label=\"R\""));
     ck_assert_ptr_nonnull(strstr(s, "<title>R</title>"));
@@ -170,8 +181,7 @@ START_TEST(bars_none_is_not_zero)
     itss_buf b;
     itss__buf_init(&b);
     itss__svg_bars(&b, &c, 0);
-    const char *s = b.data;
-    ck_assert(strncmp(s, "<svg class=\"itss-bars\"", 22) == 0);
+    const char *s = drawn(&b, "itss-bars");
     /* a and c are bars (c of length 0); b is an outlined empty track */
     ck_assert_uint_eq(count(s, "class=\"itss-bar\""), 2);
     ck_assert_uint_eq(count(s, "class=\"itss-bar-none\""), 1);
@@ -195,8 +205,7 @@ START_TEST(trend_gap_breaks_the_line)
     itss_buf b;
     itss__buf_init(&b);
     itss__svg_trend(&b, &t, 0);
-    const char *s = b.data;
-    ck_assert(strncmp(s, "<svg class=\"itss-trend\"", 23) == 0);
+    const char *s = drawn(&b, "itss-trend");
     ck_assert_uint_eq(count(s, "class=\"itss-trend-series\""), 2);
     /* one: a lone point, then a line of 2; two: a line of 4 */
     ck_assert_uint_eq(count(s, "<polyline"), 2);

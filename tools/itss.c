@@ -38,6 +38,8 @@ static const char usage_text[] =
     "                                       N: ordinal, 1 the lowest, or name or label)\n"
     "    --jsonl                            one assessment per line, one result per line\n"
     "    --format html|svg                  a report page (A4 print) or the domain chart\n"
+    "  itss maturity compare OLD NEW...     rate assessments of one model and show the\n"
+    "                                       changes (--format text|json|html|csv)\n"
     "  itss maturity model                  the model: levels, domains, items\n"
     "  itss maturity clauses                the requirement clauses\n"
     "    --level N  --domain ID  --item N   select clauses\n"
@@ -176,6 +178,7 @@ enum {
     /* not options: the --format values a verb takes beyond text and json */
     OPT_HTML = 1 << 18,
     OPT_SVG = 1 << 19,
+    OPT_CSV = 1 << 20,
 };
 
 static const struct {
@@ -341,6 +344,10 @@ static int parse_options(int argc, char **argv, int allowed, const char *verb, o
                 o->format = ITSS_FORMAT_HTML;
             else if (strcmp(value, "svg") == 0 && (allowed & OPT_SVG))
                 o->format = ITSS_FORMAT_SVG;
+            else if (strcmp(value, "csv") == 0 && (allowed & OPT_CSV))
+                o->format = ITSS_FORMAT_CSV;
+            else if (allowed & OPT_CSV)
+                rc = usage_error("--format must be text, json, html or csv, not '%s'", value);
             else if (allowed & OPT_SVG)
                 rc = usage_error("--format must be text, json, html or svg, not '%s'", value);
             else if (allowed & OPT_HTML)
@@ -725,6 +732,49 @@ static int rate_line(const void *ctx, const char *line, size_t len, char **out, 
                                    out, outlen, e);
 }
 
+/* Rate the assessment in a file against m (for compare). */
+static int rate_file(const itss_maturity_model *m, const char *path, int target,
+                     itss_maturity_result **out)
+{
+    itss_error e;
+    size_t len = 0;
+    itss_assessment *a = NULL;
+    char *doc = read_input(path, &len);
+    if (!doc)
+        return EXIT_INVALID;
+    int status = 0;
+    if (itss_assessment_load(m, doc, len, &a, &e) || itss_maturity_rate(a, target, out, &e))
+        status = fail(&e, strcmp(path, "-") == 0 ? "<stdin>" : path);
+    itss_assessment_free(a);
+    free(doc);
+    return status;
+}
+
+/* Rate the assessments of files and render their comparison into *out. */
+static int compare_files(const itss_maturity_model *m, const options *o, char **out)
+{
+    size_t n = (size_t)o->nargs;
+    itss_maturity_result **rs = calloc(n, sizeof *rs);
+    if (!rs) {
+        fputs("itss: out of memory\n", stderr);
+        return EXIT_INVALID;
+    }
+    int status = 0;
+    for (size_t i = 0; !status && i < n; i++)
+        status = rate_file(m, o->args[i], o->target, &rs[i]);
+    itss_maturity_comparison *c = NULL;
+    itss_error e;
+    if (!status && (itss_maturity_compare((const itss_maturity_result *const *)rs, o->args, n,
+                                          &c, &e) ||
+                    itss_maturity_comparison_render(c, o->format, o->lang, out, NULL, &e)))
+        status = fail(&e, NULL);
+    itss_maturity_comparison_free(c);
+    for (size_t i = 0; i < n; i++)
+        itss_maturity_result_free(rs[i]);
+    free(rs);
+    return status;
+}
+
 static int maturity_main(const char *verb, int argc, char **argv)
 {
     static const verbspec verbs[] = {
@@ -732,10 +782,12 @@ static int maturity_main(const char *verb, int argc, char **argv)
          1, 1},
         {"model", OPT_FORMAT | OPT_LANG | OPT_MODEL, 0, 0},
         {"clauses", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_LEVEL | OPT_DOMAIN | OPT_ITEM, 0, 0},
+        {"compare", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_TARGET | OPT_HTML | OPT_CSV, 2,
+         INT_MAX},
     };
     options o = {0};
     int v;
-    int status = prepare("maturity", verbs, 3, verb, argc, argv, &o, &v);
+    int status = prepare("maturity", verbs, 4, verb, argc, argv, &o, &v);
     if (status)
         return status;
     if ((o.given & OPT_JSONL) && (o.given & OPT_FORMAT) && o.format != ITSS_FORMAT_JSON_PRETTY) {
@@ -803,6 +855,7 @@ static int maturity_main(const char *verb, int argc, char **argv)
                                          NULL, &e))
             status = fail(&e, NULL) == EXIT_USAGE ? EXIT_USAGE : EXIT_INVALID;
         break;
+    case 3: status = compare_files(m, &o, &out); break;
     default: break;
     }
     if (out)

@@ -423,6 +423,85 @@ ITSS_API int itss_maturity_rate_json(const itss_maturity_model *m, const char *j
                                      itss_lang lang, char **out, size_t *outlen,
                                      itss_error *err);
 
+/* ---- comparison over time ----------------------------------------------- */
+
+typedef struct itss_maturity_comparison itss_maturity_comparison;
+
+/* How the grade of a clause changed from one assessment to the next.
+ * Grades are ordered unrated < N < P < L < F; met counts as F, not_met as
+ * N, a percentage as the grade of the model's bands (itss_maturity_model_grade). */
+typedef enum itss_grade_change {
+    ITSS_CHANGE_NONE = 0,     /* no change (and for a bad argument) */
+    ITSS_CHANGE_IMPROVED = 1, /* a higher grade */
+    ITSS_CHANGE_WORSENED = 2, /* a lower grade */
+    ITSS_CHANGE_NA = 3        /* to or from not applicable (neither better nor worse) */
+} itss_grade_change;
+
+/* Compare n >= 2 results of one model, in time order (the model must
+ * outlive the comparison; the results are only read and may be freed
+ * afterwards). labels: NULL or n strings (each may be NULL), one per
+ * result, such as its file name; copied. The comparison holds, for each
+ * result, its label, metadata, level, domain levels and clause grades, and
+ * for each consecutive pair the clauses whose grade changed. *out is
+ * caller-owned (itss_maturity_comparison_free). Errors: ITSS_EINVAL (NULL
+ * results or out, n < 2, a NULL result, results of different models: the
+ * message names the result; a label that is not UTF-8), ITSS_ENOMEM. */
+ITSS_API int itss_maturity_compare(const itss_maturity_result *const *results,
+                                   const char *const *labels, size_t n,
+                                   itss_maturity_comparison **out, itss_error *err);
+ITSS_API void itss_maturity_comparison_free(itss_maturity_comparison *c);
+
+/* The model of the compared results (borrowed). NULL for NULL. */
+ITSS_API const itss_maturity_model *itss_maturity_comparison_model(
+    const itss_maturity_comparison *c);
+/* The compared assessments, in the order given. Their label (NULL when
+ * none was given), metadata (a key of itss_assessment_meta; NULL when
+ * unset), the level reached overall and by one domain (-1 for a bad
+ * argument) and the grade of a clause (ITSS_RATING_NONE for unrated and
+ * bad arguments, ITSS_RATING_N .. _F, or ITSS_RATING_NA). Strings are
+ * borrowed from the comparison. */
+ITSS_API size_t itss_maturity_comparison_assessment_count(const itss_maturity_comparison *c);
+ITSS_API const char *itss_maturity_comparison_assessment_label(
+    const itss_maturity_comparison *c, size_t i);
+ITSS_API const char *itss_maturity_comparison_assessment_meta(const itss_maturity_comparison *c,
+                                                              size_t i, const char *key);
+ITSS_API int itss_maturity_comparison_assessment_level(const itss_maturity_comparison *c,
+                                                       size_t i);
+ITSS_API int itss_maturity_comparison_assessment_domain_level(
+    const itss_maturity_comparison *c, size_t i, const itss_maturity_domain *d);
+ITSS_API itss_rating_kind itss_maturity_comparison_assessment_grade(
+    const itss_maturity_comparison *c, size_t i, const itss_maturity_clause *clause);
+/* The clauses whose grade changed between consecutive assessments: those
+ * from assessment 0 to 1 first, in model order, then 1 to 2, and so on.
+ * _change_at gives the clause (borrowed from the model, NULL out of
+ * range), _change_pair the index of the earlier assessment (the later one
+ * is the next; (size_t)-1 out of range), _change_kind how it changed, and
+ * the grades before and after (ITSS_RATING_NONE out of range). */
+ITSS_API size_t itss_maturity_comparison_change_count(const itss_maturity_comparison *c);
+ITSS_API const itss_maturity_clause *itss_maturity_comparison_change_at(
+    const itss_maturity_comparison *c, size_t i);
+ITSS_API size_t itss_maturity_comparison_change_pair(const itss_maturity_comparison *c,
+                                                     size_t i);
+ITSS_API itss_grade_change itss_maturity_comparison_change_kind(
+    const itss_maturity_comparison *c, size_t i);
+ITSS_API itss_rating_kind itss_maturity_comparison_change_from_grade(
+    const itss_maturity_comparison *c, size_t i);
+ITSS_API itss_rating_kind itss_maturity_comparison_change_to_grade(
+    const itss_maturity_comparison *c, size_t i);
+
+/* The comparison as JSON (docs/schema/maturity-comparison.schema.json),
+ * as text for people (a column per assessment with the level and each
+ * domain's level, then per pair the clauses that went up, down, or to or
+ * from not applicable), as CSV (a header row, then one row per pair and
+ * changed clause) or as an HTML page (a trend chart of the overall and
+ * domain levels, the table of levels, the tables of changes) in lang.
+ * Writes ITSS_FORMAT_JSON, _JSON_PRETTY, _TEXT, _CSV and _HTML (ITSS_EINVAL
+ * for any other format). *out is caller-owned
+ * (itss_free). Errors: ITSS_EINVAL, ITSS_ENOMEM. */
+ITSS_API int itss_maturity_comparison_render(const itss_maturity_comparison *c,
+                                             itss_format format, itss_lang lang, char **out,
+                                             size_t *len, itss_error *err);
+
 /* ---- model output -------------------------------------------------------- */
 
 /* The whole model as a document for itss_maturity_model_load (export,

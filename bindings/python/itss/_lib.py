@@ -41,6 +41,7 @@ FORMAT_JSON_PRETTY = 1
 FORMAT_TEXT = 2
 FORMAT_HTML = 3
 FORMAT_SVG = 4
+FORMAT_CSV = 5
 
 #: itss_direction of itss/classify.h.
 FORWARD = 0
@@ -230,6 +231,9 @@ _PROTOTYPES = {
     "itss_maturity_result_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
     "itss_maturity_rate_json": (
         c_int, [_P, c_char_p, c_size_t, c_int, c_int, c_int, _S, _N, _E]),
+    "itss_maturity_compare": (c_int, [POINTER(_P), POINTER(c_char_p), c_size_t, POINTER(_P), _E]),
+    "itss_maturity_comparison_free": (None, [_P]),
+    "itss_maturity_comparison_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
     "itss_maturity_model_export": (c_int, [_P, c_int, _S, _N, _E]),
     "itss_maturity_model_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
     "itss_maturity_clauses_render": (

@@ -41,6 +41,8 @@ O&M service capability maturity (T/CESA 1299-2023; ITSS.1-2015 with --model):
                                   N: ordinal, 1 the lowest, or name or label)
     --jsonl                       one assessment per line, one result per line
     --format html|svg             a report page (A4 print) or the domain chart
+  maturity compare OLD NEW...     rate assessments of one model and show the
+                                  changes (--format text|json|html|csv)
   maturity model                  the model: levels, domains, items
   maturity clauses                the requirement clauses
     --level N  --domain ID  --item N   select clauses
@@ -81,7 +83,7 @@ OPTIONS = {
 # every verb takes these
 EVERYWHERE = ("--output", "-o")
 # the --format values beyond text and json, as "--format=VALUE" in a verb's options
-FORMATS = {"html": _lib.FORMAT_HTML, "svg": _lib.FORMAT_SVG}
+FORMATS = {"html": _lib.FORMAT_HTML, "svg": _lib.FORMAT_SVG, "csv": _lib.FORMAT_CSV}
 
 COMMON = ("--format", "--lang")
 # area -> verb -> (accepted options, min args, max args)
@@ -99,6 +101,8 @@ VERBS: Dict[str, Dict[str, tuple]] = {
                  1, 1),
         "model": (COMMON + ("--model",), 0, 0),
         "clauses": (COMMON + ("--model", "--level", "--domain", "--item"), 0, 0),
+        "compare": (COMMON + ("--model", "--target", "--format=html", "--format=csv"), 2,
+                    sys.maxsize),
     },
     "quality": {
         "score": (COMMON + ("--catalog", "--catalog-add", "--jsonl", "--format=html",
@@ -241,11 +245,10 @@ def parse(argv: Sequence[str], allowed: Sequence[str], what: str) -> Options:
             if value in FORMATS and "--format=" + value in allowed:
                 o.fmt = FORMATS[value]
             elif value not in ("text", "json"):
-                raise Usage("--format must be text, json, html or svg, not '%s'" % value
-                            if "--format=svg" in allowed else
-                            "--format must be text, json or html, not '%s'" % value
-                            if "--format=html" in allowed else
-                            "--format must be text or json, not '%s'" % value)
+                extra = [f for f in FORMATS if "--format=" + f in allowed]
+                names = ["text", "json"] + extra
+                raise Usage("--format must be %s or %s, not '%s'"
+                            % (", ".join(names[:-1]), names[-1], value))
             else:
                 o.fmt = _lib.FORMAT_TEXT if value == "text" else _lib.FORMAT_JSON_PRETTY
         elif name in EVERYWHERE:
@@ -496,6 +499,22 @@ def maturity_main(verb: str, argv: Sequence[str], io: tuple) -> int:
                 text = _lib.render(lib.itss_maturity_model_render, p, o.fmt, o.lang)
             except errors.ItssError as e:
                 return fail(e, None, err)
+        elif verb == "compare":
+            results: List[int] = []
+            try:
+                for path in o.args:
+                    doc = read_input(path, stdin, err)
+                    try:
+                        results.append(model._rated(doc, target))
+                    except errors.ItssError as e:
+                        return fail(e, shown(path), err)
+                try:
+                    text = maturity.compare_rated(results, o.args, o.fmt, o.lang)
+                except errors.ItssError as e:
+                    return fail(e, None, err)
+            finally:
+                for r in results:
+                    lib.itss_maturity_result_free(r)
         else:  # clauses
             try:
                 text = _lib.render(lib.itss_maturity_clauses_render, p, o.number("--level"),

@@ -20,13 +20,14 @@ import os
 import pickle
 import weakref
 from ctypes import byref, c_void_p
-from typing import List, Optional, Tuple, Union
+from ctypes import c_char_p
+from typing import Iterable, List, Optional, Sequence, Tuple, Union
 
 from . import _lib
 from ._lib import lib
 
 __all__ = ["Model", "Result", "builtin", "rate", "assess", "report", "model", "clauses",
-           "clause"]
+           "clause", "compare"]
 
 #: Names of the itss_satisfaction values (the JSON export's words for the
 #: first four; the last, ITSS_SAT_NO_CLAUSE, is never a clause's status).
@@ -201,6 +202,37 @@ class Model(_lib.Handle):
         ArgumentError."""
         return self._render(assessment, target, _lib.report_fmt(format), _lib.lang(lang))
 
+    def compare(self, assessments: Iterable[_lib.Document], target: Optional[int] = None,
+                labels: Optional[Sequence[Optional[str]]] = None) -> dict:
+        """Rate two or more assessments of this model, in time order, and
+        compare them: a dict with the structure of the library's JSON
+        (docs/schema/maturity-comparison.schema.json): each assessment's
+        label (None when not given), metadata, level and domain levels, and
+        for each consecutive pair the changes of level and domain levels and
+        the clauses whose grade went up ("improved"), down ("worsened") or
+        to or from not applicable ("na_changed"). labels: None, or one label
+        (or None) per assessment, such as its file name. target as for
+        :meth:`rate` (it does not change the levels)."""
+        return json.loads(self._compare(assessments, target, labels, _lib.FORMAT_JSON, 0))
+
+    def _compare(self, assessments: Iterable[_lib.Document], target: Optional[int],
+                 labels: Optional[Sequence[Optional[str]]], fmt: int, lang: int) -> str:
+        t = self._target(target)
+        docs = list(assessments)
+        if labels is not None:
+            labels = list(labels)
+            if len(labels) != len(docs):
+                raise _lib.fail(-1, "labels: %d given for %d assessments"
+                                % (len(labels), len(docs)))
+        results: List[int] = []
+        try:
+            for doc in docs:
+                results.append(self._rated(doc, t))
+            return compare_rated(results, labels, fmt, lang)
+        finally:
+            for r in results:
+                lib.itss_maturity_result_free(r)
+
     def export(self) -> dict:
         """The whole model as a document that :meth:`load` reads back."""
         return json.loads(_lib.render(lib.itss_maturity_model_export, self._ptr,
@@ -356,6 +388,22 @@ class Result(_lib.Handle):
                            _lib.lang(lang))
 
 
+def compare_rated(results: Sequence[int], labels: Optional[Sequence[Optional[str]]], fmt: int,
+                  lang: int) -> str:
+    """Compare results already rated (pointers the caller keeps and frees)
+    and render the comparison in fmt and lang."""
+    names = None
+    if labels is not None:
+        names = (c_char_p * max(len(labels), 1))(*[_lib.cstr(x, "label") for x in labels])
+    comparison = c_void_p()
+    try:
+        _lib.call(lib.itss_maturity_compare, _lib.pointers(results), names, len(results),
+                  byref(comparison))
+        return _lib.render(lib.itss_maturity_comparison_render, comparison, fmt, lang)
+    finally:
+        lib.itss_maturity_comparison_free(comparison)
+
+
 def _rated_again(model: Model, text: bytes, target: Optional[int]) -> Result:
     """Unpickling a :class:`Result`."""
     return model.assess(text, target)
@@ -413,3 +461,17 @@ def clauses(level: Optional[int] = None, domain: Optional[str] = None,
 def clause(clause_id: str) -> dict:
     """One clause of the built-in model."""
     return builtin().clause(clause_id)
+
+
+def compare(assessments: Iterable[_lib.Document], target: Optional[int] = None,
+            labels: Optional[Sequence[Optional[str]]] = None,
+            model: Union[None, str, Model] = None) -> dict:
+    """Rate assessments against one model and compare them (see
+    :meth:`Model.compare`): model None (the built-in T/CESA 1299-2023
+    model), a built-in model's id or a :class:`Model`."""
+    if model is None or isinstance(model, str):
+        model = builtin() if model is None else builtin(model)
+    elif not isinstance(model, Model):
+        raise TypeError("model must be None, a model id or a Model, not %s"
+                        % type(model).__name__)
+    return model.compare(assessments, target, labels)

@@ -32,6 +32,9 @@ def ahp_file(tmp_path_factory):
     return p
 
 
+CMP = CASES / "maturity-compare"
+CMP_FILES = [str(CMP / f) for f in ("2024.json", "2025.json", "2026.json")]
+
 COMMANDS = [
     # classification
     ["class", "show", "040201"],
@@ -85,6 +88,18 @@ COMMANDS = [
     ["class", "show", "01", "--output="],
     ["maturity", "clauses", "--level", "x"],
     ["maturity", "model", "extra"],
+    ["maturity", "compare", "--model", str(CMP / "model.json"), *CMP_FILES],
+    ["maturity", "compare", "--model", str(CMP / "model.json"), *CMP_FILES, "--lang", "en"],
+    ["maturity", "compare", "--model", str(CMP / "model.json"), *CMP_FILES, "--format", "json"],
+    ["maturity", "compare", "--model", str(CMP / "model.json"), *CMP_FILES, "--format", "csv"],
+    ["maturity", "compare", "--model", str(CMP / "model.json"), *CMP_FILES, "--format", "html"],
+    ["maturity", "compare", "--model", str(CMP / "model.json"), *CMP_FILES, "--format", "html",
+     "--lang", "en"],
+    ["maturity", "compare", "--model", str(CMP / "model.json"), *CMP_FILES, "--format", "svg"],
+    ["maturity", "compare", "--model", str(CMP / "model.json"), CMP_FILES[0], str(EX / "assessment.json")],
+    ["maturity", "compare", "--model", str(CMP / "model.json"), CMP_FILES[0], "--format", "html5"],
+    ["maturity", "compare", str(EX / "assessment.json")],
+    ["maturity", "rate", str(EX / "assessment.json"), "--format", "csv"],
     # quality
     ["quality", "score", str(EX / "evaluation.json")],
     ["quality", "score", str(EX / "evaluation.json"), "--format", "json", "--lang", "en"],
@@ -205,6 +220,7 @@ FULL = [
     ["maturity", "model"],
     ["quality", "score", str(EX / "evaluation.json")],
     ["quality", "compare", str(EX / "evaluation.json"), str(EX / "evaluation.json")],
+    ["maturity", "compare", "--model", str(CMP / "model.json"), *CMP_FILES, "--format", "csv"],
     ["quality", "ahp", "AHP"],
     ["quality", "model", "--format", "json"],
     ["--version"],
