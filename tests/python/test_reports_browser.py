@@ -258,18 +258,20 @@ def test_svg_parses_as_xml(cli, tmp_path):
             assert "<script>alert(1)</script>" in text and "]]>" in text
 
 
-def test_hostile_csv(cli, tmp_path):
+def test_hostile_csv(cli, tmp_path, monkeypatch):
     if not has_format(cli, "maturity", "compare", str(ROOT / "examples" / "assessment-2025.json"),
                       str(ROOT / "examples" / "assessment.json"), "--format", "csv"):
         pytest.skip("itss maturity compare --format csv is not there")
     (tmp_path / "m.json").write_text(json.dumps(hostile_model(), ensure_ascii=False), encoding="utf-8")
     (tmp_path / HOSTILE_FILE).write_text(json.dumps(hostile_assessment(2025), ensure_ascii=False), encoding="utf-8")
     (tmp_path / "b.json").write_text(json.dumps(hostile_assessment(2026), ensure_ascii=False), encoding="utf-8")
-    rc, out, err = cli("maturity", "compare", "--model", str(tmp_path / "m.json"),
-                       str(tmp_path / HOSTILE_FILE), str(tmp_path / "b.json"), "--format", "csv")
+    # the file name as given is the label: given bare, it starts with "="
+    monkeypatch.chdir(tmp_path)
+    rc, out, err = cli("maturity", "compare", "--model", "m.json", HOSTILE_FILE, "b.json", "--format", "csv")
     assert rc == 0, err
     rows = list(csv.reader(io.StringIO(out)))
-    assert len(rows) >= 2  # the header and the ops-2 change (L to F)
+    assert len(rows) == 2  # the header and the one change, ops-2 from L to F
+    assert rows[1][0] == "'" + HOSTILE_FILE and rows[1][-1].startswith("'" + HOSTILE)
     for row in rows:
         for cell in row:
             assert not cell[:1] in ("=", "+", "-", "@", "\t", "\r"), "cell %r" % cell
