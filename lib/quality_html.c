@@ -13,7 +13,6 @@
 
 /* Scores run 0..1; charts draw rings and grid lines every 0.25. */
 #define SCORE_STEPS 4
-#define NCHARS_MAX 16
 
 static double chart_value(double v)
 {
@@ -33,25 +32,31 @@ static const char *reason_text(int reason, itss_lang lang)
 static void char_radar(itss_buf *b, const itss_quality_result *r, itss_lang lang, int svg)
 {
     const itss_quality_model *m = r->model;
-    const char *labels[NCHARS_MAX];
-    double values[NCHARS_MAX];
-    size_t n = m->nchars < NCHARS_MAX ? m->nchars : NCHARS_MAX;
-    for (size_t i = 0; i < n; i++) {
-        labels[i] = m->chars[i].name[lang];
-        values[i] = chart_value(r->chars[i].score);
+    size_t n = m->nchars;
+    const char **labels = malloc((n ? n : 1) * sizeof *labels);
+    double *values = malloc((n ? n : 1) * sizeof *values);
+    if (!labels || !values) {
+        b->oom = 1;
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            labels[i] = m->chars[i].name[lang];
+            values[i] = chart_value(r->chars[i].score);
+        }
+        itss_svg_radar radar = {
+            .title = lang == ITSS_LANG_ZH ? "各特性得分" : "Score per characteristic",
+            .n = n,
+            .labels = labels,
+            .values = values,
+            .max = 1,
+            .rings = SCORE_STEPS,
+            .target = ITSS_SVG_NONE,
+            .value_name = lang == ITSS_LANG_ZH ? "得分" : "Score",
+            .target_name = NULL,
+        };
+        itss__svg_radar(b, &radar, svg);
     }
-    itss_svg_radar radar = {
-        .title = lang == ITSS_LANG_ZH ? "各特性得分" : "Score per characteristic",
-        .n = n,
-        .labels = labels,
-        .values = values,
-        .max = 1,
-        .rings = SCORE_STEPS,
-        .target = ITSS_SVG_NONE,
-        .value_name = lang == ITSS_LANG_ZH ? "得分" : "Score",
-        .target_name = NULL,
-    };
-    itss__svg_radar(b, &radar, svg);
+    free(labels);
+    free(values);
 }
 
 /* Every sub-characteristic of the model, a not-evaluated one drawn as
@@ -170,6 +175,14 @@ static void not_evaluated(itss_buf *b, const itss_quality_result *r, itss_lang l
         itss__html_p(b, NULL, zh ? "无" : "None");
 }
 
+static void meta_list(itss_buf *b, const itss_quality_result *r, itss_lang lang)
+{
+    itss__html_dl_begin(b);
+    for (int k = 0; k < ITSS_EVALUATION_META_COUNT; k++)
+        itss__html_dl_item(b, itss__evaluation_meta_labels[lang][k], r->meta[k]);
+    itss__html_dl_end(b);
+}
+
 void itss__html_qresult(itss_buf *b, const itss_quality_result *r, itss_lang lang, int svg)
 {
     const int zh = lang == ITSS_LANG_ZH;
@@ -184,10 +197,7 @@ void itss__html_qresult(itss_buf *b, const itss_quality_result *r, itss_lang lan
     itss__html_subtitle(b, text);
 
     itss__html_section_begin(b, "summary", zh ? "概要" : "Summary");
-    itss__html_dl_begin(b);
-    for (int k = 0; k < ITSS_EVALUATION_META_COUNT; k++)
-        itss__html_dl_item(b, itss__evaluation_meta_labels[lang][k], r->meta[k]);
-    itss__html_dl_end(b);
+    meta_list(b, r, lang);
     itss__score_text(sc, sizeof sc, r->overall.score);
     if (r->band >= 0)
         snprintf(text, sizeof text, zh ? "%s（等级 %s）" : "%s (grade %s)", sc,
@@ -236,9 +246,11 @@ void itss__html_qresult(itss_buf *b, const itss_quality_result *r, itss_lang lan
 
 /* One row of the comparison table: the name indented by depth, each
  * result's score and the change from the first to the last. */
-static void compare_row(itss_buf *b, int depth, const char *name, const double *v, size_t n)
+static void compare_row(void *ctx, int depth, const char *name, const double *v, size_t n)
 {
+    itss_buf *b = ctx;
     char tmp[64];
+    depth = depth > 1 ? depth - 1 : 0; /* characteristics flush left */
     itss__html_row_begin(b, NULL);
     itss__html_cellf(b, "%.*s%s", depth * 3, "\xe2\x80\x83\xe2\x80\x83\xe2\x80\x83", name);
     for (size_t i = 0; i < n; i++) {
@@ -301,29 +313,7 @@ void itss__html_qcompare(itss_buf *b, const itss_quality_result *const *rs,
 
     itss__html_section_begin(b, "scores", zh ? "得分与变化" : "Scores and changes");
     itss__html_table_begin(b, "compare", heads, n + 2);
-    for (size_t i = 0; i < n; i++)
-        v[i] = rs[i]->overall.score;
-    compare_row(b, 0, zh ? "总体" : "Overall", v, n); /* the trend is drawn: v is free */
-    for (size_t c = 0; c < m->nchars; c++) {
-        for (size_t i = 0; i < n; i++)
-            v[i] = rs[i]->chars[c].score;
-        compare_row(b, 0, m->chars[c].name[lang], v, n);
-        for (size_t s = 0; s < m->chars[c].nchildren; s++) {
-            const itss_quality_node *sub = m->chars[c].children[s];
-            if (!r0->subs[sub->index].nselected)
-                continue;
-            for (size_t i = 0; i < n; i++)
-                v[i] = rs[i]->subs[sub->index].score;
-            compare_row(b, 1, sub->name[lang], v, n);
-            for (size_t k = 0; k < r0->nsel; k++) {
-                if (r0->sel[k]->sub != sub)
-                    continue;
-                for (size_t i = 0; i < n; i++)
-                    v[i] = rs[i]->x[k];
-                compare_row(b, 2, r0->sel[k]->name[lang], v, n);
-            }
-        }
-    }
+    itss__qcompare_walk(rs, n, lang, v, compare_row, b); /* the trend is drawn: v is free */
     itss__html_table_end(b);
     itss__html_section_end(b);
     itss__html_end(b);

@@ -223,6 +223,14 @@ extern const char *const itss__evaluation_meta_labels[2][ITSS_EVALUATION_META_CO
  * into num. quality_text.c. */
 const char *itss__qcompare_heading(char *num, size_t size, const itss_quality_result *const *rs,
                                   const char *const *labels, size_t n, size_t i);
+/* The rows of a comparison, in the model's order: the overall score
+ * (depth 0), each characteristic (1), under it each sub-characteristic
+ * with indicators (2), under that each of its indicators (3); row gets
+ * the values of the n results in v (n doubles of scratch). quality_text.c. */
+typedef void (*itss__qrow_fn)(void *ctx, int depth, const char *name, const double *v,
+                              size_t n);
+void itss__qcompare_walk(const itss_quality_result *const *rs, size_t n, itss_lang lang,
+                         double *v, itss__qrow_fn row, void *ctx);
 void itss__html_qresult(itss_buf *b, const itss_quality_result *r, itss_lang lang, int svg);
 void itss__html_qcompare(itss_buf *b, const itss_quality_result *const *rs,
                          const char *const *labels, size_t n, itss_lang lang);

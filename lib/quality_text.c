@@ -223,12 +223,45 @@ const char *itss__qcompare_heading(char *num, size_t size, const itss_quality_re
     return num;
 }
 
+void itss__qcompare_walk(const itss_quality_result *const *rs, size_t n, itss_lang lang,
+                         double *v, itss__qrow_fn row, void *ctx)
+{
+    const itss_quality_model *m = rs[0]->model;
+    const itss_quality_result *r0 = rs[0];
+    for (size_t i = 0; i < n; i++)
+        v[i] = rs[i]->overall.score;
+    row(ctx, 0, lang == ITSS_LANG_ZH ? "总体" : "Overall", v, n);
+    for (size_t c = 0; c < m->nchars; c++) {
+        for (size_t i = 0; i < n; i++)
+            v[i] = rs[i]->chars[c].score;
+        row(ctx, 1, m->chars[c].name[lang], v, n);
+        for (size_t s = 0; s < m->chars[c].nchildren; s++) {
+            const itss_quality_node *sub = m->chars[c].children[s];
+            if (!r0->subs[sub->index].nselected)
+                continue;
+            for (size_t i = 0; i < n; i++)
+                v[i] = rs[i]->subs[sub->index].score;
+            row(ctx, 2, sub->name[lang], v, n);
+            for (size_t k = 0; k < r0->nsel; k++) {
+                if (r0->sel[k]->sub != sub)
+                    continue;
+                for (size_t i = 0; i < n; i++)
+                    v[i] = rs[i]->x[k];
+                row(ctx, 3, r0->sel[k]->name[lang], v, n);
+            }
+        }
+    }
+}
+
+static void text_compare_row(void *ctx, int depth, const char *name, const double *v, size_t n)
+{
+    compare_row(ctx, (size_t)depth * 2, name, v, n);
+}
+
 void itss__text_qcompare(itss_buf *b, const itss_quality_result *const *rs,
                          const char *const *labels, size_t n, itss_lang lang)
 {
     const int zh = lang == ITSS_LANG_ZH;
-    const itss_quality_model *m = rs[0]->model;
-    const itss_quality_result *r0 = rs[0];
     double *v = malloc(n * sizeof *v);
     if (!v) {
         b->oom = 1;
@@ -243,31 +276,9 @@ void itss__text_qcompare(itss_buf *b, const itss_quality_result *const *rs,
         itss__table_cell(&t, itss__qcompare_heading(num, sizeof num, rs, labels, n, i));
     }
     itss__table_cell(&t, zh ? "变化" : "Change");
-    for (size_t i = 0; i < n; i++)
-        v[i] = rs[i]->overall.score;
-    compare_row(&t, 0, zh ? "总体" : "Overall", v, n);
     /* characteristics; under each its sub-characteristics with indicators,
      * and under each of those its indicators */
-    for (size_t c = 0; c < m->nchars; c++) {
-        for (size_t i = 0; i < n; i++)
-            v[i] = rs[i]->chars[c].score;
-        compare_row(&t, 2, m->chars[c].name[lang], v, n);
-        for (size_t s = 0; s < m->chars[c].nchildren; s++) {
-            const itss_quality_node *sub = m->chars[c].children[s];
-            if (!r0->subs[sub->index].nselected)
-                continue;
-            for (size_t i = 0; i < n; i++)
-                v[i] = rs[i]->subs[sub->index].score;
-            compare_row(&t, 4, sub->name[lang], v, n);
-            for (size_t k = 0; k < r0->nsel; k++) {
-                if (r0->sel[k]->sub != sub)
-                    continue;
-                for (size_t i = 0; i < n; i++)
-                    v[i] = rs[i]->x[k];
-                compare_row(&t, 6, r0->sel[k]->name[lang], v, n);
-            }
-        }
-    }
+    itss__qcompare_walk(rs, n, lang, v, text_compare_row, &t);
     itss__table_end(&t);
     free(v);
 }

@@ -178,17 +178,26 @@ const (
 // other than the constants above gives ErrInvalid; so do the targets
 // RateJSON refuses.
 func (m *MaturityModel) Report(doc []byte, target int, format ReportFormat, lang Lang) ([]byte, error) {
+	f, err := reportArgs(format, lang)
+	if err != nil {
+		return nil, err
+	}
+	return m.rateIn(doc, target, f, C.itss_lang(lang))
+}
+
+// reportArgs checks a report's format and lang; the format in C.
+func reportArgs(format ReportFormat, lang Lang) (C.itss_format, error) {
 	formats := map[ReportFormat]C.itss_format{
 		ReportText: C.ITSS_FORMAT_TEXT, ReportHTML: C.ITSS_FORMAT_HTML, ReportSVG: C.ITSS_FORMAT_SVG,
 	}
 	f, ok := formats[format]
 	if !ok {
-		return nil, goError(cEINVAL, "report format %d is not ReportText, ReportHTML or ReportSVG", int(format))
+		return 0, goError(cEINVAL, "report format %d is not ReportText, ReportHTML or ReportSVG", int(format))
 	}
 	if lang != LangZH && lang != LangEN {
-		return nil, goError(cEINVAL, "lang %d is not LangZH or LangEN", int(lang))
+		return 0, goError(cEINVAL, "lang %d is not LangZH or LangEN", int(lang))
 	}
-	return m.rateIn(doc, target, f, C.itss_lang(lang))
+	return f, nil
 }
 
 // Rate rates an assessment against the model; see RateJSON.

@@ -232,18 +232,12 @@ func (c *IndicatorCatalog) ScoreJSON(evaluation []byte) ([]byte, error) {
 // ReportSVG: the radar of the characteristics alone) and lang. A format or
 // lang other than these constants gives ErrInvalid.
 func (c *IndicatorCatalog) Report(evaluation []byte, format ReportFormat, lang Lang) ([]byte, error) {
-	formats := map[ReportFormat]C.itss_format{
-		ReportText: C.ITSS_FORMAT_TEXT, ReportHTML: C.ITSS_FORMAT_HTML, ReportSVG: C.ITSS_FORMAT_SVG,
-	}
-	f, ok := formats[format]
-	if !ok {
-		return nil, goError(cEINVAL, "report format %d is not ReportText, ReportHTML or ReportSVG", int(format))
-	}
-	if lang != LangZH && lang != LangEN {
-		return nil, goError(cEINVAL, "lang %d is not LangZH or LangEN", int(lang))
+	f, err := reportArgs(format, lang)
+	if err != nil {
+		return nil, err
 	}
 	var out []byte
-	err := c.use(func(p *C.itss_indicator_catalog) error {
+	err = c.use(func(p *C.itss_indicator_catalog) error {
 		var err error
 		out, err = runRender(func(o **C.char, n *C.size_t, e *C.itss_error) C.int {
 			d, dn := docPtr(evaluation)

@@ -370,14 +370,17 @@ ITSS_API size_t itss_quality_result_not_evaluated_count(const itss_quality_resul
 ITSS_API const itss_indicator *itss_quality_result_not_evaluated_at(
     const itss_quality_result *r, size_t i);
 
-/* The result as JSON (docs/quality.md, schema quality-result) or a text
- * report. Errors: ITSS_EINVAL, ITSS_ENOMEM. */
+/* The result as JSON (docs/quality.md, schema quality-result), a text
+ * report, an HTML page (ITSS_FORMAT_HTML: score, grade, coverage, radar of
+ * the characteristics, bars of the sub-characteristics, indicators, what
+ * was not evaluated) or the radar alone (ITSS_FORMAT_SVG); ITSS_FORMAT_CSV
+ * is refused. Errors: ITSS_EINVAL, ITSS_ENOMEM. */
 ITSS_API int itss_quality_result_render(const itss_quality_result *r, itss_format format,
                                         itss_lang lang, char **out, size_t *len,
                                         itss_error *err);
 
-/* Load (as itss_evaluation_load), score and render in one call. The
- * errors of the three steps. */
+/* Load (as itss_evaluation_load), score and render in one call, in the
+ * formats of itss_quality_result_render. The errors of the three steps. */
 ITSS_API int itss_quality_score_json(const itss_indicator_catalog *c, const char *json,
                                      size_t len, itss_format format, itss_lang lang,
                                      char **out, size_t *outlen, itss_error *err);
@@ -386,7 +389,9 @@ ITSS_API int itss_quality_score_json(const itss_indicator_catalog *c, const char
  * each result holds what it needs, whatever was freed since): for the
  * overall score and every characteristic, sub-characteristic and
  * indicator, the scores, the change from each result to the next and from
- * the first to the last. Errors: ITSS_EINVAL, ITSS_ENOMEM, ITSS_EVALUE
+ * the first to the last. Formats: JSON, JSON_PRETTY, TEXT and HTML (a
+ * trend chart of the overall score and the characteristics, and the table
+ * of scores). Errors: ITSS_EINVAL, ITSS_ENOMEM, ITSS_EVALUE
  * (the results were scored with different schemes; the message says how). */
 ITSS_API int itss_quality_compare_render(const itss_quality_result *const *results, size_t n,
                                          itss_format format, itss_lang lang, char **out,
