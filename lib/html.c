@@ -33,6 +33,18 @@ static const char *const palette[] = {
 
 const char *itss__html_colour(size_t i) { return palette[i % NPALETTE]; }
 
+/* Append the strings given, up to END: the markup of the pages, without
+ * the cost of printf. */
+#define END ((const char *)NULL)
+static void cat(itss_buf *b, ...)
+{
+    va_list ap;
+    va_start(ap, b);
+    for (const char *s = va_arg(ap, const char *); s; s = va_arg(ap, const char *))
+        itss__buf_puts(b, s);
+    va_end(ap);
+}
+
 /* ---- escaping ----------------------------------------------------------- */
 
 void itss__html_escn(itss_buf *b, const char *s, size_t n)
@@ -56,6 +68,9 @@ void itss__html_escn(itss_buf *b, const char *s, size_t n)
                     rep = " ";
                 break;
             }
+        } else if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE) && i + 2 < n &&
+                   (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            adv = 3; /* U+1000..U+CFFF, U+E000..U+EFFF: always characters (CJK) */
         } else {
             uint32_t cp = 0;
             adv = itss__utf8_decode(p + i, n - i, &cp);
@@ -145,20 +160,27 @@ static void coord(itss_buf *b, double v)
     if (!isfinite(v))
         v = 0;
     long t = lround(v * 10);
-    if (t < 0) {
-        itss__buf_putc(b, '-');
-        t = -t;
+    char digits[32], *d = digits + sizeof digits;
+    int neg = t < 0;
+    unsigned long u = neg ? 0UL - (unsigned long)t : (unsigned long)t;
+    if (u % 10) {
+        *--d = (char)('0' + u % 10);
+        *--d = '.';
     }
-    if (t % 10)
-        itss__buf_printf(b, "%ld.%ld", t / 10, t % 10);
-    else
-        itss__buf_printf(b, "%ld", t / 10);
+    u /= 10;
+    do {
+        *--d = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (neg)
+        *--d = '-';
+    itss__buf_append(b, d, (size_t)(digits + sizeof digits - d));
 }
 
 /* " NAME=\"X\"" with a coordinate. */
 static void attr_xy(itss_buf *b, const char *name, double v)
 {
-    itss__buf_printf(b, " %s=\"", name);
+    cat(b, " ", name, "=\"", END);
     coord(b, v);
     itss__buf_putc(b, '"');
 }
@@ -240,7 +262,7 @@ void itss__html_end(itss_buf *b) { itss__buf_puts(b, "</body>\n</html>\n"); }
 /* <TAG class="itss-CLS"> or <TAG>. */
 static void open_cls(itss_buf *b, const char *tag, const char *cls)
 {
-    itss__buf_printf(b, "<%s", tag);
+    cat(b, "<", tag, END);
     if (cls) {
         itss__buf_puts(b, " class=\"itss-");
         itss__html_esc(b, cls);
@@ -252,9 +274,9 @@ static void open_cls(itss_buf *b, const char *tag, const char *cls)
 /* <TAG>text</TAG>\n */
 static void elem(itss_buf *b, const char *tag, const char *text)
 {
-    itss__buf_printf(b, "<%s>", tag);
+    cat(b, "<", tag, ">", END);
     itss__html_esc(b, text);
-    itss__buf_printf(b, "</%s>\n", tag);
+    cat(b, "</", tag, ">\n", END);
 }
 
 void itss__html_section_begin(itss_buf *b, const char *cls, const char *heading)
@@ -374,7 +396,7 @@ static void svg_begin(itss_buf *b, int standalone, const char *cls, double w, do
     itss__buf_puts(b, "<svg");
     if (standalone)
         itss__buf_puts(b, " xmlns=\"http://www.w3.org/2000/svg\"");
-    itss__buf_printf(b, " class=\"%s\" viewBox=\"0 0 ", cls);
+    cat(b, " class=\"", cls, "\" viewBox=\"0 0 ", END);
     coord(b, w);
     itss__buf_putc(b, ' ');
     coord(b, h);
@@ -398,9 +420,9 @@ static void svg_text(itss_buf *b, double x, double y, const char *anchor, const 
     itss__buf_puts(b, "<text");
     attr_xy(b, "x", x);
     attr_xy(b, "y", y);
-    itss__buf_printf(b, " text-anchor=\"%s\"", anchor);
+    cat(b, " text-anchor=\"", anchor, "\"", END);
     if (cls)
-        itss__buf_printf(b, " class=\"%s\"", cls);
+        cat(b, " class=\"", cls, "\"", END);
     itss__buf_putc(b, '>');
     size_t chars = 0;
     for (const unsigned char *p = (const unsigned char *)(label ? label : ""); *p; p++)
@@ -422,7 +444,7 @@ static void line(itss_buf *b, double x1, double y1, double x2, double y2, const 
     attr_xy(b, "y1", y1);
     attr_xy(b, "x2", x2);
     attr_xy(b, "y2", y2);
-    itss__buf_printf(b, " stroke=\"%s\"%s/>\n", stroke, extra ? extra : "");
+    cat(b, " stroke=\"", stroke, "\"", extra ? extra : "", "/>\n", END);
 }
 
 /* A legend entry: a swatch and its name at (x, y). */
@@ -463,7 +485,7 @@ static void radar_ring(itss_buf *b, size_t n, double r, const char *attrs)
         point(b, radar_x(i, n, r), radar_y(i, n, r));
     if (b->len && b->data[b->len - 1] == ' ')
         b->data[--b->len] = 0;
-    itss__buf_printf(b, "\" %s/>\n", attrs);
+    cat(b, "\" ", attrs, "/>\n", END);
 }
 
 void itss__svg_radar(itss_buf *b, const itss_svg_radar *r, int standalone)
@@ -519,7 +541,7 @@ void itss__svg_radar(itss_buf *b, const itss_svg_radar *r, int standalone)
         itss__buf_puts(b, "<circle");
         attr_xy(b, "cx", radar_x(i, n, RADAR_R * v / r->max));
         attr_xy(b, "cy", radar_y(i, n, RADAR_R * v / r->max));
-        itss__buf_printf(b, " r=\"3.5\" fill=\"%s\"/>\n", palette[0]);
+        cat(b, " r=\"3.5\" fill=\"", palette[0], "\"/>\n", END);
     }
     /* axis labels, outside the outer ring */
     for (size_t i = 0; i < n; i++) {
@@ -557,7 +579,7 @@ static void rect(itss_buf *b, double x, double y, double w, double h, const char
     attr_xy(b, "y", y);
     attr_xy(b, "width", w);
     attr_xy(b, "height", h);
-    itss__buf_printf(b, " %s/>\n", attrs);
+    cat(b, " ", attrs, "/>\n", END);
 }
 
 void itss__svg_bars(itss_buf *b, const itss_svg_bars *c, int standalone)
@@ -673,7 +695,7 @@ void itss__svg_trend(itss_buf *b, const itss_svg_trend *t, int standalone)
             itss__buf_puts(b, "<circle");
             attr_xy(b, "cx", trend_x(k, t->npoints));
             attr_xy(b, "cy", trend_y(clip(se->values[k], t->max), t->max));
-            itss__buf_printf(b, " r=\"3.5\" fill=\"%s\"><title>", colour);
+            cat(b, " r=\"3.5\" fill=\"", colour, "\"><title>", END);
             itss__html_esc(b, se->name);
             itss__buf_puts(b, ": ");
             itss__html_num(b, se->values[k]);

@@ -81,6 +81,9 @@ START_TEST(keeps_xml_well_formed)
     /* invalid UTF-8 and the non-characters U+FFFE/U+FFFF: U+FFFD */
     ck_assert_str_eq(escaped("a\xff" "b"), "a\xef\xbf\xbd" "b");
     ck_assert_str_eq(escaped("\xef\xbf\xbe"), "\xef\xbf\xbd");
+    /* a sequence cut short at the end: each byte left is U+FFFD */
+    ck_assert_str_eq(escaped("a\xe4\xb8"), "a\xef\xbf\xbd\xef\xbf\xbd");
+    ck_assert_str_eq(escaped("\xe4\xb8" "x"), "\xef\xbf\xbd\xef\xbf\xbd" "x");
     ck_assert_str_eq(escaped(NULL), "");
     itss__buf_free(&out);
     itss__buf_init(&out);
