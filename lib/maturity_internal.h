@@ -288,6 +288,10 @@ const char *itss__grade_token(itss_rating_kind grade);
 /* The name a comparison shows for assessment i: its label, else its id,
  * else its date, else NULL. */
 const char *itss__mcmp_name(const itss_maturity_comparison *c, size_t i);
+/* "model": {"id", "edition"} of a result or a comparison, in a JSON
+ * object being written (json/maturity_json.c). */
+struct itss_jw;
+void itss__json_mmodel_ref(struct itss_jw *w, const itss_maturity_model *m);
 void itss__json_mcompare(itss_buf *b, const itss_maturity_comparison *c, int pretty);
 void itss__text_mcompare(itss_buf *b, const itss_maturity_comparison *c, itss_lang lang);
 void itss__csv_mcompare(itss_buf *b, const itss_maturity_comparison *c, itss_lang lang);

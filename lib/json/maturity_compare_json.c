@@ -50,11 +50,7 @@ void itss__json_mcompare(itss_buf *b, const itss_maturity_comparison *c, int pre
     itss_jw w;
     itss__jw_init(&w, b, pretty);
     itss__jw_obj(&w);
-    itss__jw_key(&w, "model");
-    itss__jw_obj(&w);
-    itss__jw_kstr(&w, "id", m->id);
-    itss__jw_kstr(&w, "edition", m->edition);
-    itss__jw_obj_end(&w);
+    itss__json_mmodel_ref(&w, m);
 
     itss__jw_key(&w, "assessments");
     itss__jw_arr(&w);

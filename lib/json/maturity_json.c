@@ -1479,6 +1479,15 @@ static void status_list(itss_jw *w, const itss_maturity_result *r, int should)
     itss__jw_arr_end(w);
 }
 
+void itss__json_mmodel_ref(itss_jw *w, const itss_maturity_model *m)
+{
+    itss__jw_key(w, "model");
+    itss__jw_obj(w);
+    itss__jw_kstr(w, "id", m->id);
+    itss__jw_kstr(w, "edition", m->edition);
+    itss__jw_obj_end(w);
+}
+
 void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
 {
     const itss_maturity_model *m = r->model;
@@ -1486,11 +1495,7 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
     itss_jw w;
     itss__jw_init(&w, b, pretty);
     itss__jw_obj(&w);
-    itss__jw_key(&w, "model");
-    itss__jw_obj(&w);
-    itss__jw_kstr(&w, "id", m->id);
-    itss__jw_kstr(&w, "edition", m->edition);
-    itss__jw_obj_end(&w);
+    itss__json_mmodel_ref(&w, m);
     itss__jw_meta(&w, itss__assessment_meta_keys, ITSS_ASSESSMENT_META_COUNT, r->meta);
     itss__jw_kstr(&w, "scale", itss__scale_name(r->scale));
     itss__jw_key(&w, "rule");
