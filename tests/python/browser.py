@@ -158,8 +158,16 @@ class Page:
         return self._img
 
 
-def colour_pixels(img, colour, tolerance=24):
-    """Pixels of img within tolerance (per channel) of "#rrggbb": (count, bbox)."""
+def solid_pixels(img, colour, size=5, tolerance=24):
+    """Pixels of img at the centre of a size x size square all of colour
+    ("#rrggbb", within tolerance per channel): the filled shapes of a
+    chart (bars, markers) count, thin lines and the strokes of text do not."""
+    from PIL import ImageFilter
+
+    return _mask(img, colour, tolerance).filter(ImageFilter.MinFilter(size)).histogram()[255]
+
+
+def _mask(img, colour, tolerance):
     r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
     lo = [max(0, c - tolerance) for c in (r, g, b)]
     hi = [min(255, c + tolerance) for c in (r, g, b)]
@@ -168,8 +176,7 @@ def colour_pixels(img, colour, tolerance=24):
     from PIL import ImageChops
 
     mask = ImageChops.multiply(ImageChops.multiply(masks[0], masks[1]), masks[2])
-    count = mask.histogram()[255]
-    return count, mask.getbbox()
+    return mask
 
 
 def page_requests(netlog_path):
