@@ -124,15 +124,15 @@ static void indicator_table(itss_buf *b, const itss_quality_result *r, itss_lang
         const itss_indicator *ind = r->sel[i];
         itss__score_text(x, sizeof x, r->x[i]);
         itss__score_text(w, sizeof w, r->wind[i]);
-        itss__html_row_begin(b, r->status[i] == ITSS_INDICATOR_EVALUATED ? NULL : "itss-none");
+        itss__html_row_begin(b, r->status[i] == ITSS_INDICATOR_EVALUATED ? NULL : "none");
         itss__html_cell(b, ind->name[lang]);
         itss__html_cell(b, ind->sub->name[lang]);
-        itss__html_cell_cls(b, "itss-num", x);
+        itss__html_cell_cls(b, "num", x);
         itss__html_cellf(b, "%s%s", ind->method == ITSS_METHOD_RATIO ? "A/B" : "A/5",
                          ind->polarity == ITSS_POLARITY_NEGATIVE ? (zh ? "（越低越好）" : " (lower)")
                                                                  : "");
         measurement_cell(b, r, i);
-        itss__html_cell_cls(b, "itss-num", w);
+        itss__html_cell_cls(b, "num", w);
         if (r->meas[i].reason)
             itss__html_cellf(b, zh ? "%s：%s" : "%s: %s",
                              itss__qstatus_text[lang][r->status[i] & 3], r->meas[i].reason);
@@ -224,10 +224,10 @@ void itss__html_qresult(itss_buf *b, const itss_quality_result *r, itss_lang lan
             char cov[32];
             itss__score_text(sc, sizeof sc, q->score);
             itss__score_text(cov, sizeof cov, q->coverage);
-            itss__html_row_begin(b, isfinite(q->score) ? NULL : "itss-none");
+            itss__html_row_begin(b, isfinite(q->score) ? NULL : "none");
             itss__html_cellf(b, "%s%s", s ? "\xe2\x80\x83" : "", node->name[lang]);
-            itss__html_cell_cls(b, "itss-num", sc);
-            itss__html_cell_cls(b, "itss-num", cov);
+            itss__html_cell_cls(b, "num", sc);
+            itss__html_cell_cls(b, "num", cov);
             itss__html_row_end(b);
         }
     }
@@ -255,13 +255,12 @@ static void compare_row(void *ctx, int depth, const char *name, const double *v,
     itss__html_cellf(b, "%.*s%s", depth * 3, "\xe2\x80\x83\xe2\x80\x83\xe2\x80\x83", name);
     for (size_t i = 0; i < n; i++) {
         itss__score_text(tmp, sizeof tmp, v[i]);
-        itss__html_cell_cls(b, "itss-num", tmp);
+        itss__html_cell_cls(b, "num", tmp);
     }
     double d = v[n - 1] - v[0];
     tmp[0] = '+';
     itss__score_text(tmp + (isfinite(d) && d > 0), sizeof tmp - 1, d);
-    itss__html_cell_cls(b, isfinite(d) && d > 0 ? "itss-good" : isfinite(d) && d < 0 ? "itss-bad"
-                                                                                      : "itss-num",
+    itss__html_cell_cls(b, isfinite(d) && d > 0 ? "good" : isfinite(d) && d < 0 ? "bad" : "num",
                         tmp);
     itss__html_row_end(b);
 }

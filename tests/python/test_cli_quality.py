@@ -282,6 +282,9 @@ def test_compare_html(cli, tmp_path):
     # the overall score and the five characteristics, each over two points
     # (security, tangibility and friendliness have no score: no line)
     assert "+0.175" in page and "+0.250" in page
+    # the cells use the page's own classes (styled by its CSS), once prefixed
+    assert 'class="itss-good">+0.175<' in page and "itss-itss-" not in page
+    assert page.count('<td class="itss-num">') >= 2
     rc, _, err = cli("quality", "compare", *files, "--format", "svg")
     assert rc == 2 and "--format must be text, json or html, not 'svg'" in err
 
