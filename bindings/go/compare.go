@@ -88,15 +88,7 @@ func (m *MaturityModel) CompareJSON(assessments [][]byte, target int, labels []s
 
 // Compare is CompareJSON decoded.
 func (m *MaturityModel) Compare(assessments [][]byte, target int, labels []string) (*MaturityComparison, error) {
-	out, err := m.CompareJSON(assessments, target, labels)
-	if err != nil {
-		return nil, err
-	}
-	c := new(MaturityComparison)
-	if err := decodeResult(out, c); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return decoded[MaturityComparison](m.CompareJSON(assessments, target, labels))
 }
 
 // CompareMaturityJSON compares assessment documents rated against the

@@ -322,3 +322,16 @@ func decodeResult(doc []byte, v any) error {
 	}
 	return nil
 }
+
+// decoded is a JSON output of the library decoded into a new T, or the
+// error that came instead of it.
+func decoded[T any](doc []byte, err error) (*T, error) {
+	if err != nil {
+		return nil, err
+	}
+	v := new(T)
+	if err := decodeResult(doc, v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}

@@ -206,15 +206,7 @@ func (m *MaturityModel) Rate(a Assessment, target int) (*MaturityResult, error) 
 	if err != nil {
 		return nil, err
 	}
-	out, err := m.RateJSON(doc, target)
-	if err != nil {
-		return nil, err
-	}
-	r := new(MaturityResult)
-	if err := decodeResult(out, r); err != nil {
-		return nil, err
-	}
-	return r, nil
+	return decoded[MaturityResult](m.RateJSON(doc, target))
 }
 
 // JSON returns the whole model as a compact itss-maturity-model/1 document

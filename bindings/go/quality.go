@@ -256,15 +256,7 @@ func (c *IndicatorCatalog) Score(e Evaluation) (*QualityResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := c.ScoreJSON(doc)
-	if err != nil {
-		return nil, err
-	}
-	r := new(QualityResult)
-	if err := decodeResult(out, r); err != nil {
-		return nil, err
-	}
-	return r, nil
+	return decoded[QualityResult](c.ScoreJSON(doc))
 }
 
 // CompareJSON loads and scores each evaluation document with this catalog
