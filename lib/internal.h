@@ -242,6 +242,11 @@ size_t itss__display_width(const char *s);
  * at maxchars characters with "...". Always NUL-terminates. */
 void itss__quote(char *dst, size_t dstsize, const char *s, size_t n, size_t maxchars);
 
+/* A malloc'd copy of s, valid UTF-8: every byte that does not start a
+ * valid UTF-8 character is written as \xNN, the rest kept; NULL when out
+ * of memory. */
+char *itss__utf8_dup(const char *s);
+
 /* itss__quote of a NUL-terminated string, at most 40 characters; returns
  * dst, so that it can be used as a printf argument. */
 const char *itss__shown(char *dst, size_t dstsize, const char *s);

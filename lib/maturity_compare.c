@@ -48,7 +48,7 @@ void itss_maturity_comparison_free(itss_maturity_comparison *c)
     for (size_t i = 0; c->labels && i < c->n; i++)
         free(c->labels[i]);
     if (c->meta)
-        itss__meta_free(c->meta, (int)(c->n * ITSS_ASSESSMENT_META_COUNT));
+        itss__meta_free(c->meta, (int)c->n * ITSS_ASSESSMENT_META_COUNT);
     free(c->labels);
     free(c->meta);
     free(c->level);
@@ -63,7 +63,7 @@ static int take(itss_maturity_comparison *c, size_t i, const itss_maturity_resul
                 const char *label)
 {
     const itss_maturity_model *m = c->model;
-    if (label && !(c->labels[i] = itss__strdup(label)))
+    if (label && !(c->labels[i] = itss__utf8_dup(label)))
         return -1;
     if (itss__meta_copy(c->meta + i * ITSS_ASSESSMENT_META_COUNT, r->meta,
                         ITSS_ASSESSMENT_META_COUNT))
@@ -120,10 +120,13 @@ int itss_maturity_compare(const itss_maturity_result *const *results, const char
                    i, itss__shown(a, sizeof a, mi->id), itss__shown(b, sizeof b, m->id),
                    strcmp(mi->id, m->id) ? "" : " (another copy)");
     }
-    for (size_t i = 0; labels && i < n; i++)
-        ITSS_CHECK(err, !labels[i] || itss__utf8_valid(labels[i], strlen(labels[i])),
-                   "labels[%zu] is not UTF-8", i);
     size_t nd = m->ndomains ? m->ndomains : 1, nc = m->nclauses ? m->nclauses : 1;
+    if (n > ITSS_MAX_COMPARED)
+        return itss__err(err, ITSS_ELIMIT, "%zu results: a comparison takes at most %d", n,
+                         ITSS_MAX_COMPARED);
+    /* the tables below are n x domains and n x clauses */
+    if (n > SIZE_MAX / nd / sizeof(int) || n > SIZE_MAX / nc)
+        return itss__err(err, ITSS_ENOMEM, "out of memory");
     itss_maturity_comparison *c = calloc(1, sizeof *c);
     if (!c)
         return itss__err(err, ITSS_ENOMEM, "out of memory");

@@ -111,7 +111,7 @@ static void changes(itss_buf *b, const itss_maturity_comparison *c, const char *
         {"", "提升", "下降", "适用性变化"},
         {"", "improved", "worsened", "applicability changed"},
     };
-    static const char *const kind_cls[4] = {NULL, "itss-good", "itss-bad", NULL};
+    static const char *const kind_cls[4] = {NULL, "good", "bad", NULL};
     for (size_t p = 0; p + 1 < c->n; p++) {
         size_t n = 0;
         for (size_t i = 0; i < c->nchanges; i++)
@@ -120,7 +120,7 @@ static void changes(itss_buf *b, const itss_maturity_comparison *c, const char *
         itss__html_escf(b, "%s → %s", names[p], names[p + 1]);
         itss__buf_puts(b, "</h3>\n");
         if (!n) {
-            itss__html_p(b, "itss-note", zh ? "没有要求的评级变化。" : "No grade changed.");
+            itss__html_p(b, "note", zh ? "没有要求的评级变化。" : "No grade changed.");
             continue;
         }
         itss__html_table_begin(b, NULL, heads[lang], 6);

@@ -20,6 +20,7 @@
 #define ITSS_MAX_CLAUSES 100000
 #define ITSS_MAX_ALIASES 16
 #define ITSS_MAX_CLAUSE_ITEMS 64 /* items named by one clause */
+#define ITSS_MAX_COMPARED 100000 /* results in one comparison */
 #define ITSS_MAX_KEY_INDICATORS 32 /* key indicators per level or clause */
 /* The default percentage bands (ISO/IEC 33020): a percentage above
  * thresholds[0] is P, above [1] L, above [2] F. */

@@ -284,6 +284,32 @@ void itss__quote(char *dst, size_t dstsize, const char *s, size_t n, size_t maxc
     dst[o] = 0;
 }
 
+char *itss__utf8_dup(const char *s)
+{
+    size_t n = strlen(s), o = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    if (n > (SIZE_MAX - 1) / 4)
+        return NULL;
+    char *d = malloc(4 * n + 1);
+    if (!d)
+        return NULL;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = itss__utf8_decode(p + i, n - i, &cp);
+        if (k == 0) {
+            snprintf(d + o, 5, "\\x%02X", p[i]);
+            o += 4;
+            i++;
+        } else {
+            memcpy(d + o, p + i, k);
+            o += k;
+            i += k;
+        }
+    }
+    d[o] = 0;
+    return d;
+}
+
 const char *itss__shown(char *dst, size_t dstsize, const char *s)
 {
     itss__quote(dst, dstsize, s, strlen(s), 40);

@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <itss/itss.h>
 
@@ -88,10 +90,14 @@ static const char usage_text[] =
  * SIGPIPE back to its default even where the parent ignored it. */
 static itss_lang msg_lang = ITSS_LANG_ZH;
 static int out_failed;
-/* -o/--output FILE: created (or truncated) at the first write, so that a
- * command that fails before it has anything to say leaves no file. */
+/* -o/--output FILE: the output goes to a temporary file next to it,
+ * created at the first write, which replaces FILE when the command ends
+ * (out_finish): a command that fails before it has anything to say leaves
+ * FILE as it was, one that succeeds without output leaves it empty, and a
+ * failed write never leaves it half-written. */
 static const char *out_path;
 static FILE *out_file;
+static char *out_tmp; /* the temporary file's name while it exists */
 
 static void write_failed(int err)
 {
@@ -116,12 +122,55 @@ static FILE *out_stream(void)
     if (!out_path)
         return stdout;
     if (!out_file) {
+        size_t n = strlen(out_path);
+        int fd = -1;
         errno = 0;
-        out_file = fopen(out_path, "wb");
-        if (!out_file)
-            write_failed(errno);
+        if ((out_tmp = malloc(n + 8))) {
+            memcpy(out_tmp, out_path, n);
+            memcpy(out_tmp + n, ".XXXXXX", 8);
+            fd = mkstemp(out_tmp);
+        }
+        mode_t mask = umask(0);
+        umask(mask);
+        if (fd >= 0 && (fchmod(fd, 0666 & ~mask) != 0 || !(out_file = fdopen(fd, "wb")))) {
+            int e = errno;
+            close(fd);
+            errno = e;
+        }
+        if (!out_file) {
+            int e = errno;
+            if (fd >= 0)
+                unlink(out_tmp);
+            free(out_tmp);
+            out_tmp = NULL;
+            write_failed(e);
+        }
     }
     return out_file;
+}
+
+/* The end of a command with -o: the temporary file replaces the file of
+ * -o when the output was written whole (created empty for a command that
+ * succeeded without output); it is removed otherwise. */
+static void out_finish(int status)
+{
+    if (!out_path)
+        return;
+    if (!out_file && status == 0 && !out_failed)
+        out_stream();
+    if (!out_file)
+        return;
+    errno = 0;
+    if (fclose(out_file) != 0)
+        write_failed(errno);
+    out_file = NULL;
+    errno = 0;
+    if (!out_failed && rename(out_tmp, out_path) != 0)
+        write_failed(errno);
+    if (out_failed)
+        unlink(out_tmp);
+    free(out_tmp);
+    out_tmp = NULL;
 }
 
 /* Write n bytes to the output: 0, or -1 once writing has failed. */
@@ -764,7 +813,14 @@ static int compare_files(const itss_maturity_model *m, const options *o, char **
         status = rate_file(m, o->args[i], o->target, &rs[i]);
     itss_maturity_comparison *c = NULL;
     itss_error e;
-    if (!status && (itss_maturity_compare((const itss_maturity_result *const *)rs, o->args, n,
+    const char **labels = calloc(n, sizeof *labels); /* standard input as <stdin> */
+    for (size_t i = 0; labels && i < n; i++)
+        labels[i] = strcmp(o->args[i], "-") == 0 ? "<stdin>" : o->args[i];
+    if (!status && !labels) {
+        fputs("itss: out of memory\n", stderr);
+        status = EXIT_INVALID;
+    }
+    if (!status && (itss_maturity_compare((const itss_maturity_result *const *)rs, labels, n,
                                           &c, &e) ||
                     itss_maturity_comparison_render(c, o->format, o->lang, out, NULL, &e)))
         status = fail(&e, NULL);
@@ -772,6 +828,7 @@ static int compare_files(const itss_maturity_model *m, const options *o, char **
     for (size_t i = 0; i < n; i++)
         itss_maturity_result_free(rs[i]);
     free(rs);
+    free(labels);
     return status;
 }
 
@@ -1115,12 +1172,7 @@ int main(int argc, char **argv)
     int status = run(argc, argv);
     /* What is still buffered is written now: a full disk shows here. */
     out_flush();
-    if (out_file) {
-        errno = 0;
-        if (fclose(out_file) != 0)
-            write_failed(errno);
-        out_file = NULL;
-    }
+    out_finish(status);
     if (out_failed && status != EXIT_USAGE)
         status = EXIT_INVALID;
     /* A message that could not be written still fails the command. */

@@ -56,6 +56,9 @@ func (m *MaturityModel) CompareJSON(assessments [][]byte, target int, labels []s
 		var names **C.char
 		if len(labels) > 0 {
 			names = (**C.char)(C.calloc(C.size_t(len(labels)), C.size_t(unsafe.Sizeof((*C.char)(nil)))))
+			if names == nil {
+				return ErrNoMemory
+			}
 			list := unsafe.Slice(names, len(labels))
 			defer func() {
 				for _, s := range list {

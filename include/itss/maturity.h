@@ -440,12 +440,14 @@ typedef enum itss_grade_change {
 /* Compare n >= 2 results of one model, in time order (the model must
  * outlive the comparison; the results are only read and may be freed
  * afterwards). labels: NULL or n strings (each may be NULL), one per
- * result, such as its file name; copied. The comparison holds, for each
+ * result, such as its file name; copied, with bytes that are not UTF-8
+ * written as \xNN. The comparison holds, for each
  * result, its label, metadata, level, domain levels and clause grades, and
  * for each consecutive pair the clauses whose grade changed. *out is
  * caller-owned (itss_maturity_comparison_free). Errors: ITSS_EINVAL (NULL
  * results or out, n < 2, a NULL result, results of different models: the
- * message names the result; a label that is not UTF-8), ITSS_ENOMEM. */
+ * message names the result), ITSS_ELIMIT (more than 100,000 results),
+ * ITSS_ENOMEM. */
 ITSS_API int itss_maturity_compare(const itss_maturity_result *const *results,
                                    const char *const *labels, size_t n,
                                    itss_maturity_comparison **out, itss_error *err);

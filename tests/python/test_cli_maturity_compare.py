@@ -169,7 +169,25 @@ def test_html(cli, tmp_path):
     assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;.json" in page
     # the changes of each pair, worked above: 6 then 5 rows
     assert page.count("<h3>") == 2
-    assert page.count("itss-bad") >= 3  # three clauses worsened from 2025 to 2026
+    # three clauses worsened from 2025 to 2026, five then one improved (IMPROVED_1,
+    # IMPROVED_2): cells of the page's own classes, styled by its CSS
+    assert page.count('<td class="itss-bad">') == 3
+    assert page.count('<td class="itss-good">') == len(IMPROVED_1) + len(IMPROVED_2)
+    assert "itss-itss-" not in page
+
+
+def test_labels_of_stdin_and_of_other_encodings(cli, tmp_path):
+    # standard input is <stdin>, as in every other message; a file name in
+    # another encoding (a stray byte 0xFF) is compared, its byte shown as \xFF
+    odd = os.fsdecode(b"odd\xff.json")
+    shutil.copy(FILES[1], tmp_path / odd)
+    p = subprocess.run([os.environ.get("ITSS_CLI", str(ROOT / "build" / "tools" / "itss")),
+                        "maturity", "compare", "--model", MODEL, "--format", "json", "-",
+                        odd], cwd=tmp_path, capture_output=True,
+                       input=open(FILES[0], "rb").read())
+    assert p.returncode == 0, p.stderr
+    labels = [a["label"] for a in json.loads(p.stdout)["assessments"]]
+    assert labels == ["<stdin>", "odd\\xFF.json"]
 
 
 def test_html_chinese_and_svg_refused(cli):

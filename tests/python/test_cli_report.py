@@ -148,6 +148,23 @@ def test_output_file_that_cannot_be_written(cli, tmp_path):
     assert code == 1 and err.startswith("itss: 无法写入 %s：" % missing)
 
 
+def test_output_file_replaced_whole_or_not_at_all(cli, tmp_path):
+    # the file of -o is replaced when the command ends: left as it was when
+    # the command fails before any output, emptied by a command that succeeds
+    # without output; no temporary file stays behind
+    target = tmp_path / "out.txt"
+    target.write_text("OLD", encoding="utf-8")
+    code, _, _ = cli("maturity", "rate", str(tmp_path / "missing.json"), "-o", str(target))
+    assert code == 1 and target.read_text(encoding="utf-8") == "OLD"
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    code, out, err = cli("maturity", "rate", "--jsonl", str(empty), "-o", str(target))
+    assert (code, out, err) == (0, "", "") and target.read_text(encoding="utf-8") == ""
+    code, _, _ = cli("class", "show", "04", "-o", str(target))
+    assert code == 0 and target.read_text(encoding="utf-8").startswith("代码")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.jsonl", "out.txt"]
+
+
 def test_output_needs_a_name(cli):
     code, _, err = cli("class", "show", "01", "--output=")
     assert code == 2 and "--output needs a file name" in err

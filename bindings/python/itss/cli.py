@@ -12,6 +12,7 @@ import os
 import re
 import signal
 import sys
+import tempfile
 from ctypes import byref, c_char_p, c_size_t, c_void_p
 from typing import IO, Callable, Dict, Iterator, List, Optional, Sequence
 
@@ -151,18 +152,59 @@ class Stream:
         self.error: Optional[OSError] = None
         self.lang = 0
         self.errors: Optional["Stream"] = None
-        # -o/--output FILE: created (or truncated) at the first write, so
-        # that a command that fails before it has anything to say leaves no
-        # file
+        # -o/--output FILE: the output goes to a temporary file next to it,
+        # created at the first write, which replaces FILE when the command
+        # ends (finish): a command that fails before it has anything to say
+        # leaves FILE as it was, one that succeeds without output leaves it
+        # empty, and a failed write never leaves it half-written
         self.path: Optional[str] = None
         self.file: Optional[IO[str]] = None
+        self.tmp: Optional[str] = None
 
     def _target(self) -> IO[str]:
         if self.path is None:
             return self.stream
         if self.file is None:
-            self.file = open(self.path, "w", encoding="utf-8", newline="")
+            fd, self.tmp = tempfile.mkstemp(prefix=os.path.basename(self.path) + ".",
+                                            dir=os.path.dirname(self.path) or ".")
+            try:
+                mask = os.umask(0)
+                os.umask(mask)
+                os.fchmod(fd, 0o666 & ~mask)
+                self.file = open(fd, "w", encoding="utf-8", newline="")
+            except OSError:
+                os.close(fd)
+                self._discard()
+                raise
         return self.file
+
+    def _discard(self) -> None:
+        if self.tmp is not None:
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
+            self.tmp = None
+
+    def finish(self, status: int) -> None:
+        """The end of a command with -o: the temporary file replaces the
+        file of -o when the output was written whole (created empty for a
+        command that succeeded without output); it is removed otherwise."""
+        if self.path is None:
+            return
+        if self.file is None and status == 0 and self.error is None:
+            self._do(lambda f: None)
+        if self.file is None:
+            self._discard()
+            return
+        try:
+            self._do(lambda f: f.close())
+            # (the closed file stays self.file: _do must not open another)
+            self._do(lambda f: os.replace(self.tmp, self.path))
+            self.tmp = None
+        finally:
+            self.file = None
+            self._discard()
 
     def _do(self, action: Callable[[IO[str]], object]) -> None:
         if self.error is None:
@@ -190,11 +232,6 @@ class Stream:
         if self.path is None or self.file is not None:
             self._do(lambda f: f.flush())
 
-    def close(self) -> None:
-        """Close the file of -o, if it was opened."""
-        if self.file is not None:
-            self._do(lambda f: f.close())
-            self.file = None
 
 
 class Options:
@@ -509,7 +546,8 @@ def maturity_main(verb: str, argv: Sequence[str], io: tuple) -> int:
                     except errors.ItssError as e:
                         return fail(e, shown(path), err)
                 try:
-                    text = maturity.compare_rated(results, o.args, o.fmt, o.lang)
+                    text = maturity.compare_rated(results, [shown(a) for a in o.args], o.fmt,
+                                                  o.lang)
                 except errors.ItssError as e:
                     return fail(e, None, err)
             finally:
@@ -611,7 +649,7 @@ def main(argv: Optional[Sequence[str]] = None, stdin: Optional[IO[bytes]] = None
     try:
         status = _command(argv, io)
         out.flush()  # what is still buffered is written now: a full disk shows here
-        out.close()
+        out.finish(status)
     except WriteFailed:
         status = status if status == EXIT_USAGE else EXIT_INVALID
         if out.file is not None:  # already reported: only let go of the file
@@ -619,6 +657,8 @@ def main(argv: Optional[Sequence[str]] = None, stdin: Optional[IO[bytes]] = None
                 out.file.close()
             except OSError:
                 pass
+            out.file = None
+        out._discard()
     if out.error is not None and status != EXIT_USAGE:
         status = EXIT_INVALID
     err.flush()
