@@ -199,3 +199,19 @@ void itss__err_set_offset(itss_error *err, const char *text, size_t len, size_t 
     err->column = col;
     err->position = offset;
 }
+
+itss_format itss_format_detect(const char *data, size_t len)
+{
+    if (!data)
+        return ITSS_FORMAT_CSV;
+    if (len >= 4 && memcmp(data, "PK\3\4", 4) == 0)
+        return ITSS_FORMAT_XLSX;
+    size_t i = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+        i++;
+    if (i < len && (data[i] == '{' || data[i] == '['))
+        return ITSS_FORMAT_JSON;
+    return ITSS_FORMAT_CSV;
+}

@@ -3,11 +3,13 @@
 # missing (sourced by scripts/demo and scripts/test; needs root for apt).
 # Usage: . scripts/deps.sh, then itss_deps build|test|fuzz|debs
 itss_deps() {
-    pkgs="meson ninja-build pkgconf libjansson-dev gcc libc6-dev jq"
+    pkgs="meson ninja-build pkgconf libjansson-dev gcc libc6-dev jq libxlsxwriter-dev libminizip-dev \
+        libexpat1-dev libcsv-dev"
     if [ "$1" = test ]; then
         pkgs="$pkgs g++ check valgrind python3 python3-pytest python3-jsonschema golang-go \
             python3-pip python3-venv python3-dask python3-distributed abigail-tools cppcheck \
-            clang-tidy clang libclang-rt-14-dev llvm chromium fonts-wqy-microhei python3-pil"
+            clang-tidy clang libclang-rt-14-dev llvm chromium fonts-wqy-microhei python3-pil \
+            python3-openpyxl"
     fi
     if [ "$1" = fuzz ]; then
         pkgs="$pkgs clang libclang-rt-14-dev llvm python3"

@@ -117,10 +117,14 @@ def problems(decls):
             elif types[2] != "const %s **" % typ:
                 bad(name, "a _lookup's out is const %s **, not %s" % (typ, types[2]))
         # constructors and built-ins
-        if name.endswith(("_load", "_load_file", "_new", "_extend", "_extend_file")):
+        if name.endswith(("_load", "_load_file", "_new", "_extend", "_extend_file", "_read",
+                          "_read_file", "_check")):
             if ret != "int" or len(params) < 2 or not params[-2][0].endswith("**") \
                     or params[-2][1] != "out" or not last_err:
                 bad(name, "a constructor is (..., T **out, itss_error *err) -> int")
+        if name.endswith("_check") and (len(params) < 2
+                                        or params[-2][0] != "itss_problem_list **"):
+            bad(name, "a _check gives an itss_problem_list **out")
         if name.endswith("_builtin"):
             if params or not ret.startswith("const itss_") or not ret.endswith("*"):
                 bad(name, "a _builtin takes nothing and returns a const pointer")
@@ -175,9 +179,10 @@ ITSS_API int itss_thing_do(itss_thing *t, itss_error *err, int level);
 ITSS_API void itss_thing_wipe(itss_thing *t, itss_error *err);
 ITSS_API int itss_gizmo_render(const itss_gizmo *g, itss_format format, char **out, size_t *len, itss_error *err);
 ITSS_API int itss_gizmo_builtin_lookup(const char *id, const itss_widget **out, itss_error *err);
+ITSS_API int itss_gizmo_check(const itss_gizmo *g, itss_gizmo **out, itss_error *err);
 """
 # each line above breaks at least one rule
-SELF_TEST_EXPECTED = 19
+SELF_TEST_EXPECTED = 20
 
 
 def main(argv):

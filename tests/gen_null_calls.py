@@ -27,7 +27,7 @@ spec.loader.exec_module(grammar)
 # outputs, empty lists (the counts here are 0), clearing values, filters.
 OPTIONAL = {"len", "outlen", "problem", "invalid", "weights", "lambda_max", "ci", "cr",
             "kind", "percent", "a", "b", "n", "buf", "list", "codes", "ids", "value",
-            "evidence", "note", "weight"}
+            "evidence", "note", "weight", "encoding"}
 OPTIONAL_IN = {
     "itss_catalog_export": {"root"}, "itss_catalog_render": {"root"},
     "itss_catalog_tree_render": {"root"}, "itss_maturity_clauses_render": {"domain_id"},
@@ -36,6 +36,7 @@ OPTIONAL_IN = {
     "itss_evaluation_set_scores": {"scores"}, "itss_evaluation_scores": {"scores"},
     "itss_standard_list": {"type", "status", "area"},
     "itss_maturity_compare": {"labels"},
+    "itss_problem_list_render": {"label"}, "itss_assessment_render": {"domain_id"},
 }
 
 

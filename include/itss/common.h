@@ -92,10 +92,13 @@ extern "C" {
  *  code      the same negative status the function returned
  *  message   UTF-8, one line, names what is wrong (and the offending value)
  *  path      JSON Pointer (RFC 6901) of the offending value in an input
- *            document, e.g. "/classes/3/code"; "" when not about a document.
+ *            document, e.g. "/classes/3/code"; for a worksheet the cell,
+ *            "sheet!F37" ("F37" in CSV); "" when not about a document.
  *            Truncated with "..." if longer than the field.
- *  line      1-based line of the offending token in the input; 0 = no location
- *  column    1-based column, counted in Unicode code points; 0 = no location
+ *  line      1-based line of the offending token in the input (a
+ *            worksheet's row); 0 = no location
+ *  column    1-based column, counted in Unicode code points (a worksheet's
+ *            column number, A = 1); 0 = no location
  *  position  0-based byte offset of the offending token; meaningful only
  *            when line > 0
  */
@@ -124,10 +127,49 @@ typedef enum itss_format {
     ITSS_FORMAT_HTML = 3,        /* one self-contained UTF-8 HTML page: inline CSS and SVG,
                                     no script, no external resource; prints on A4 */
     ITSS_FORMAT_SVG = 4,         /* one SVG chart (UTF-8 XML), to embed in a page */
-    ITSS_FORMAT_CSV = 5          /* comma-separated values (RFC 4180, UTF-8, CRLF, a header
+    ITSS_FORMAT_CSV = 5,         /* comma-separated values (RFC 4180, UTF-8, CRLF, a header
                                     row); a cell a spreadsheet would read as a formula is
                                     prefixed with an apostrophe */
+    ITSS_FORMAT_XLSX = 6         /* an Office Open XML workbook (.xlsx): binary, with NUL
+                                    bytes, so use the length given with it */
 } itss_format;
+
+/* The format of an input document, from its content: ITSS_FORMAT_XLSX
+ * for a zip archive (it starts "PK\3\4"), ITSS_FORMAT_JSON when the
+ * first character after an optional UTF-8 byte-order mark and white space
+ * is '{' or '[', ITSS_FORMAT_CSV otherwise (also for an empty or NULL
+ * input). Cannot fail. */
+ITSS_API itss_format itss_format_detect(const char *data, size_t len);
+
+/*
+ * A list of the problems found in an input document (the _check functions),
+ * each as an error record: code, message, and the place — a JSON path,
+ * line and column for JSON; for a worksheet the path is the cell as
+ * "sheet!F37" (just "F37" for CSV), line its row and column its column
+ * number (A = 1), and the message starts with "sheet S, row R, column C
+ * (header): " (without the sheet for CSV). Problems come in the order of
+ * the document. At most ITSS_PROBLEM_LIST_MAX are kept; _total counts every
+ * one found. Caller-owned (itss_problem_list_free); the records are
+ * borrowed from the list. Immutable.
+ */
+typedef struct itss_problem_list itss_problem_list;
+#define ITSS_PROBLEM_LIST_MAX 1000
+
+ITSS_API size_t itss_problem_list_problem_count(const itss_problem_list *p); /* 0 for NULL */
+ITSS_API const itss_error *itss_problem_list_problem_at(const itss_problem_list *p, size_t i);
+/* Every problem found, kept or not (>= _problem_count). 0 for NULL. */
+ITSS_API size_t itss_problem_list_total(const itss_problem_list *p);
+ITSS_API void itss_problem_list_free(itss_problem_list *p);
+/* The list for people or programs. label names the input (a file name;
+ * NULL: none) and starts each text line as "label: ". TEXT: one line per
+ * problem, then a line saying how many more were found when the list is
+ * cut; JSON: {"input": label or null, "total": n, "problems": [records as
+ * itss_error_render writes them, without the outer "error" key]}. Writes
+ * JSON, JSON_PRETTY and TEXT. *out is caller-owned (itss_free). Errors:
+ * ITSS_EINVAL, ITSS_ENOMEM. */
+ITSS_API int itss_problem_list_render(const itss_problem_list *p, const char *label,
+                                      itss_format format, itss_lang lang, char **out,
+                                      size_t *len, itss_error *err);
 
 /* A short static English description of a status code ("invalid argument",
  * ...). Never NULL: unknown codes give "unknown error". Borrowed, static. */

@@ -336,6 +336,60 @@ ITSS_API const char *itss_assessment_meta(const itss_assessment *a, const char *
 ITSS_API int itss_assessment_export(const itss_assessment *a, itss_format format, char **out,
                                     size_t *len, itss_error *err);
 
+/* ---- worksheets (docs/worksheets.md) -------------------------------------- */
+
+/* An assessment from a document in format ITSS_FORMAT_JSON (as
+ * itss_assessment_load), ITSS_FORMAT_CSV or ITSS_FORMAT_XLSX (a worksheet:
+ * one row per clause under a header row, columns found by their header in
+ * Chinese or English, metadata above the header or on its own sheet);
+ * itss_format_detect tells which. encoding: NULL or "UTF-8", or for CSV
+ * the name of another encoding of the system's iconv ("GB18030" for files
+ * saved by spreadsheet programs on Chinese Windows); a CSV that is not
+ * valid UTF-8 without it fails naming the row, column and byte. Nothing is
+ * half-built: on failure *out is NULL and err names the first problem and
+ * its place (for a worksheet: sheet, row, column and header, in the path,
+ * line and column as itss_problem_list says). Workbooks are untrusted:
+ * their size, decompressed size, rows and cells are bounded
+ * (ITSS_ELIMIT), XML with a document type declaration is refused, and so
+ * is a formula without a computed value. Errors: those of
+ * itss_assessment_load, and ITSS_EINVAL (format not one of the three, an
+ * encoding for JSON or XLSX, or one iconv does not know), ITSS_EPARSE (not
+ * a workbook, broken zip or XML, text not in the encoding), ITSS_ESCHEMA
+ * (no header row, a missing or repeated column, an unknown metadata key),
+ * ITSS_ELIMIT. Built without spreadsheet support, ITSS_FORMAT_XLSX is
+ * ITSS_EINVAL with a message that says so. */
+ITSS_API int itss_assessment_read(const itss_maturity_model *m, const char *data, size_t len,
+                                  itss_format format, const char *encoding,
+                                  itss_assessment **out, itss_error *err);
+/* The same from a file, its format detected from its content. Also
+ * ITSS_EIO. */
+ITSS_API int itss_assessment_read_file(const itss_maturity_model *m, const char *path,
+                                       const char *encoding, itss_assessment **out,
+                                       itss_error *err);
+/* Every problem of a document that itss_assessment_read would refuse, not
+ * only the first: *out lists them (empty when the document reads). Fails
+ * only for bad arguments (ITSS_EINVAL) and ITSS_ENOMEM; a document that
+ * cannot be read at all (broken zip, limits) gives one problem. *out is
+ * caller-owned (itss_problem_list_free). */
+ITSS_API int itss_assessment_check(const itss_maturity_model *m, const char *data, size_t len,
+                                   itss_format format, const char *encoding,
+                                   itss_problem_list **out, itss_error *err);
+/* The assessment as a worksheet that itss_assessment_read reads back to
+ * an equal assessment: ITSS_FORMAT_CSV (UTF-8 with a byte-order mark) or
+ * ITSS_FORMAT_XLSX, headers, level labels, domain and item names and
+ * clause summaries in lang. One row per clause of the model, or of one
+ * level (level 1..N; 0: all) and one domain (domain_id; NULL: all), with
+ * the ratings, evidence, notes and reasons the assessment holds; an empty
+ * assessment (itss_assessment_new) gives the blank template. A clause
+ * left out by the selection must be unrated (else ITSS_EVALUE naming it).
+ * *out is caller-owned (itss_free), *len its size (XLSX holds NUL bytes).
+ * Errors: ITSS_EINVAL (another format; XLSX without spreadsheet support;
+ * level out of range), ITSS_ENOTFOUND (unknown domain), ITSS_EVALUE,
+ * ITSS_EIO (the temporary file of the XLSX writer), ITSS_ENOMEM. */
+ITSS_API int itss_assessment_render(const itss_assessment *a, int level, const char *domain_id,
+                                    itss_format format, itss_lang lang, char **out,
+                                    size_t *len, itss_error *err);
+
 /* ---- rating ----------------------------------------------------------- */
 
 /* Rate an assessment. target: the level whose gaps to list, 1..N, or 0 for
@@ -408,12 +462,24 @@ ITSS_API const char *itss_maturity_result_na_reason(const itss_maturity_result *
  * (ITSS_FORMAT_HTML: one self-contained page with a radar chart of the
  * domains, the coverage per level, the profile, the gaps with their
  * evidence and notes, the unrated and N/A clauses; prints on A4) or as
- * the domain chart alone (ITSS_FORMAT_SVG). Writes JSON, JSON_PRETTY,
- * TEXT, HTML and SVG; another format is ITSS_EINVAL. *out is caller-owned
+ * the domain chart alone (ITSS_FORMAT_SVG), or as a flat table
+ * (ITSS_FORMAT_CSV: one row per clause in model order — clause, level,
+ * domain, item, rating, grade, satisfied, blocks_target, evidence, note;
+ * docs/worksheets.md). Writes JSON, JSON_PRETTY, TEXT, HTML, SVG and CSV;
+ * another format is ITSS_EINVAL. *out is caller-owned
  * (itss_free). Errors: ITSS_EINVAL, ITSS_ENOMEM. */
 ITSS_API int itss_maturity_result_render(const itss_maturity_result *r, itss_format format,
                                          itss_lang lang, char **out, size_t *len,
                                          itss_error *err);
+
+/* The result's domain profile as a table: one row per domain (id, name,
+ * level reached, coverage at each level, gaps to the target), as CSV, as
+ * JSON ({"domains": [...]} with the objects of the result's "domains") or
+ * as the text profile. Writes JSON, JSON_PRETTY, TEXT and CSV. *out is
+ * caller-owned (itss_free). Errors: ITSS_EINVAL, ITSS_ENOMEM. */
+ITSS_API int itss_maturity_result_domains_render(const itss_maturity_result *r,
+                                                 itss_format format, itss_lang lang,
+                                                 char **out, size_t *len, itss_error *err);
 
 /* One call from an assessment document to a rendered result: load (as
  * itss_assessment_load), rate, render (the formats of

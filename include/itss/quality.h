@@ -331,6 +331,43 @@ ITSS_API const itss_indicator *itss_evaluation_indicator_at(const itss_evaluatio
 ITSS_API int itss_evaluation_export(const itss_evaluation *e, itss_format format, char **out,
                                     size_t *len, itss_error *err);
 
+/* ---- worksheets (docs/worksheets.md) -------------------------------------- */
+
+/* An evaluation from a document: ITSS_FORMAT_JSON (as
+ * itss_evaluation_load), ITSS_FORMAT_CSV or ITSS_FORMAT_XLSX (a
+ * measurement sheet: one row per selected indicator under a header row —
+ * A and B, or the raters' scores in one cell or one column each, weight,
+ * na_reason — and the service, period, metadata, node weights and bands
+ * above the header or on their own sheet). The indicators are the rows'
+ * ids, in row order; they must be in c. encoding, limits, errors and
+ * places as itss_assessment_read; *out is caller-owned
+ * (itss_evaluation_free). */
+ITSS_API int itss_evaluation_read(const itss_indicator_catalog *c, const char *data, size_t len,
+                                  itss_format format, const char *encoding,
+                                  itss_evaluation **out, itss_error *err);
+/* The same from a file, its format detected from its content. Also
+ * ITSS_EIO. */
+ITSS_API int itss_evaluation_read_file(const itss_indicator_catalog *c, const char *path,
+                                       const char *encoding, itss_evaluation **out,
+                                       itss_error *err);
+/* Every problem of a document that itss_evaluation_read would refuse, as
+ * itss_assessment_check. *out is caller-owned (itss_problem_list_free). */
+ITSS_API int itss_evaluation_check(const itss_indicator_catalog *c, const char *data,
+                                   size_t len, itss_format format, const char *encoding,
+                                   itss_problem_list **out, itss_error *err);
+/* The evaluation as a measurement sheet that itss_evaluation_read reads
+ * back: ITSS_FORMAT_CSV (UTF-8 with a byte-order mark) or
+ * ITSS_FORMAT_XLSX; one row per selected indicator with its name,
+ * sub-characteristic, method, what A and B count or the 1..5 anchors, the
+ * measurement and the weight; the service, period, metadata, the weights
+ * of characteristics and sub-characteristics and the bands. An evaluation
+ * without measurements (itss_evaluation_new) gives the blank template.
+ * Weights set by AHP are written as the weights they gave. *out is
+ * caller-owned (itss_free), *len its size. Errors: ITSS_EINVAL (another
+ * format; XLSX without spreadsheet support), ITSS_EIO, ITSS_ENOMEM. */
+ITSS_API int itss_evaluation_render(const itss_evaluation *e, itss_format format,
+                                    itss_lang lang, char **out, size_t *len, itss_error *err);
+
 /* ---- scoring -------------------------------------------------------------- */
 
 /* Score an evaluation. *out is caller-owned (itss_quality_result_free); it
@@ -373,8 +410,10 @@ ITSS_API const itss_indicator *itss_quality_result_not_evaluated_at(
 /* The result as JSON (docs/quality.md, schema quality-result), a text
  * report, an HTML page (ITSS_FORMAT_HTML: score, grade, coverage, radar of
  * the characteristics, bars of the sub-characteristics, indicators, what
- * was not evaluated) or the radar alone (ITSS_FORMAT_SVG); ITSS_FORMAT_CSV
- * is refused. Errors: ITSS_EINVAL, ITSS_ENOMEM. */
+ * was not evaluated), the radar alone (ITSS_FORMAT_SVG) or a flat table
+ * (ITSS_FORMAT_CSV: one row per node — overall, characteristics,
+ * sub-characteristics, indicators — with its score, weight, coverage and
+ * status; docs/worksheets.md). Errors: ITSS_EINVAL, ITSS_ENOMEM. */
 ITSS_API int itss_quality_result_render(const itss_quality_result *r, itss_format format,
                                         itss_lang lang, char **out, size_t *len,
                                         itss_error *err);

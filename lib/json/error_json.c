@@ -57,3 +57,82 @@ int itss_error_render(const itss_error *e, size_t input_line, itss_format format
     }
     return itss__buf_finish(&b, out, len, err);
 }
+
+/* ---- problem lists ------------------------------------------------------ */
+
+#include "../problems_internal.h"
+
+static void problem_text(itss_buf *b, const itss_problem_list *p, const itss_error *e,
+                         const char *label)
+{
+    if (label)
+        itss__buf_printf(b, "%s:", label);
+    if (!p->worksheet && e->line)
+        itss__buf_printf(b, "%zu:%zu:", e->line, e->column);
+    if (label || (!p->worksheet && e->line))
+        itss__buf_putc(b, ' ');
+    itss__buf_puts(b, e->message);
+    if (!p->worksheet && e->path[0]) {
+        char shown[ITSS_ERROR_PATH_SIZE * 4 + 8];
+        itss__quote(shown, sizeof shown, e->path, strlen(e->path), ITSS_ERROR_PATH_SIZE);
+        itss__buf_printf(b, " (at %s)", shown);
+    }
+    itss__buf_putc(b, '\n');
+}
+
+int itss_problem_list_render(const itss_problem_list *p, const char *label, itss_format format,
+                             itss_lang lang, char **out, size_t *len, itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, p);
+    ITSS_CHECK_RENDER(err, format, lang, out);
+    itss_buf b;
+    itss__buf_init(&b);
+    if (format == ITSS_FORMAT_TEXT) {
+        for (size_t i = 0; i < p->n; i++)
+            problem_text(&b, p, &p->items[i], label);
+        if (p->total > p->n) {
+            if (label)
+                itss__buf_printf(&b, "%s: ", label);
+            if (lang == ITSS_LANG_ZH)
+                itss__buf_printf(&b, "另有 %zu 个问题未列出（最多列出 %d 个）\n",
+                                 p->total - p->n, ITSS_PROBLEM_LIST_MAX);
+            else
+                itss__buf_printf(&b, "%zu more problems not listed (at most %d are)\n",
+                                 p->total - p->n, ITSS_PROBLEM_LIST_MAX);
+        }
+        return itss__buf_finish(&b, out, len, err);
+    }
+    itss_jw w;
+    itss__jw_init(&w, &b, format == ITSS_FORMAT_JSON_PRETTY);
+    itss__jw_obj(&w);
+    itss__jw_key(&w, "input");
+    if (label)
+        itss__jw_str(&w, label);
+    else
+        itss__jw_null(&w);
+    itss__jw_kint(&w, "total", (long long)p->total);
+    itss__jw_key(&w, "problems");
+    itss__jw_arr(&w);
+    for (size_t i = 0; i < p->n; i++) {
+        const itss_error *e = &p->items[i];
+        const char *name = itss_strerror_name(e->code);
+        itss__jw_obj(&w);
+        itss__jw_kstr(&w, "code", name ? name : "ITSS_UNKNOWN");
+        itss__jw_kint(&w, "status", e->code);
+        itss__jw_kstr(&w, "message", e->message);
+        itss__jw_kstr(&w, "path", e->path);
+        if (e->line) {
+            itss__jw_kint(&w, "line", (long long)e->line);
+            itss__jw_kint(&w, "column", (long long)e->column);
+            if (!p->worksheet)
+                itss__jw_kint(&w, "position", (long long)e->position);
+        }
+        itss__jw_obj_end(&w);
+    }
+    itss__jw_arr_end(&w);
+    itss__jw_obj_end(&w);
+    itss__jw_end(&w);
+    return itss__buf_finish(&b, out, len, err);
+}
