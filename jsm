@@ -1,3 +1,0 @@
-gb\xCBclasses\"  无效  class code "gb\xCBclasses\"" has a character other than 0-9 at byte 0: a GB/T 29264 code has 2, 4 or 6 ASCII digits
-search\"         无效  class code "search\"" has a character other than 0-9 at byte 0: a GB/T 29264 code has 2, 4 or 6 ASCII digits
-mna              无效  class code "mna" has a character other than 0-9 at byte 0: a GB/T 29264 code has 2, 4 or 6 ASCII digits
