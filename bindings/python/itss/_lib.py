@@ -42,6 +42,10 @@ FORMAT_TEXT = 2
 FORMAT_HTML = 3
 FORMAT_SVG = 4
 FORMAT_CSV = 5
+FORMAT_XLSX = 6
+
+#: The formats of an input document by name (itss_format of itss/common.h).
+INPUT_FORMATS = {"json": FORMAT_JSON, "csv": FORMAT_CSV, "xlsx": FORMAT_XLSX}
 
 #: itss_direction of itss/classify.h.
 FORWARD = 0
@@ -149,6 +153,11 @@ _PROTOTYPES = {
     "itss_free": (None, [c_void_p]),
     "itss_lang_parse": (c_int, [c_char_p, POINTER(c_int), _E]),
     "itss_error_render": (c_int, [_E, c_size_t, c_int, _S, _N, _E]),
+    "itss_format_detect": (c_int, [c_char_p, c_size_t]),
+    "itss_problem_list_problem_count": (c_size_t, [_P]),
+    "itss_problem_list_problem_at": (_E, [_P, c_size_t]),
+    "itss_problem_list_total": (c_size_t, [_P]),
+    "itss_problem_list_free": (None, [_P]),
     # classification
     "itss_catalog_builtin": (_P, []),
     "itss_catalog_load": (c_int, [c_char_p, c_size_t, POINTER(_P), _E]),
@@ -212,6 +221,14 @@ _PROTOTYPES = {
     "itss_assessment_load": (c_int, [_P, c_char_p, c_size_t, POINTER(_P), _E]),
     "itss_assessment_load_file": (c_int, [_P, c_char_p, POINTER(_P), _E]),
     "itss_assessment_free": (None, [_P]),
+    "itss_assessment_new": (c_int, [_P, POINTER(_P), _E]),
+    "itss_assessment_model": (_P, [_P]),
+    "itss_assessment_export": (c_int, [_P, c_int, _S, _N, _E]),
+    "itss_assessment_read": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
+    "itss_assessment_read_file": (c_int, [_P, c_char_p, c_char_p, POINTER(_P), _E]),
+    "itss_assessment_check": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
+    "itss_assessment_render": (c_int, [_P, c_int, c_char_p, c_int, c_int, _S, _N, _E]),
+    "itss_maturity_result_domains_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
     "itss_maturity_rate": (c_int, [_P, c_int, POINTER(_P), _E]),
     "itss_maturity_result_free": (None, [_P]),
     "itss_maturity_result_level": (c_int, [_P]),
@@ -256,6 +273,11 @@ _PROTOTYPES = {
     "itss_evaluation_load": (c_int, [_P, c_char_p, c_size_t, POINTER(_P), _E]),
     "itss_evaluation_load_file": (c_int, [_P, c_char_p, POINTER(_P), _E]),
     "itss_evaluation_free": (None, [_P]),
+    "itss_evaluation_export": (c_int, [_P, c_int, _S, _N, _E]),
+    "itss_evaluation_read": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
+    "itss_evaluation_read_file": (c_int, [_P, c_char_p, c_char_p, POINTER(_P), _E]),
+    "itss_evaluation_check": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
+    "itss_evaluation_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
     "itss_quality_score": (c_int, [_P, POINTER(_P), _E]),
     "itss_quality_result_free": (None, [_P]),
     "itss_quality_result_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
@@ -347,6 +369,123 @@ def render(fn, *args) -> str:
         lib.itss_free(out)
 
 
+def render_bytes(fn, *args) -> bytes:
+    """:func:`render` for outputs that are not text (a workbook holds NUL
+    bytes): the buffer as bytes, released with itss_free."""
+    out = c_void_p()
+    n = c_size_t()
+    err = _Error()
+    rc = fn(*args, byref(out), byref(n), byref(err))
+    try:
+        if rc != 0:
+            raise_error(rc, err)
+        return ctypes.string_at(out, n.value)
+    finally:
+        lib.itss_free(out)
+
+
+def _record(e) -> dict:
+    """The fields of an itss_error record as keyword arguments."""
+    name = lib.itss_strerror_name(e.code)
+    return dict(code=int(e.code), name=_text(name) if name else "", message=_text(e.message),
+                path=_text(e.path), line=int(e.line), column=int(e.column),
+                position=int(e.position))
+
+
+class Problems(list):
+    """The problems of a document (:class:`itss.Problem`), in the order of
+    the document; at most 1,000 are kept, ``total`` counts every one
+    found."""
+
+    total: int = 0
+
+
+def problems(fn, *args) -> Problems:
+    """Call a check function f(..., itss_problem_list **out, itss_error *err)
+    and return its problems, the list released with itss_problem_list_free
+    whatever happens."""
+    out = c_void_p()
+    call(fn, *args, byref(out))
+    try:
+        found = Problems(errors.Problem(**_record(lib.itss_problem_list_problem_at(out, i).contents))
+                         for i in range(lib.itss_problem_list_problem_count(out)))
+        found.total = int(lib.itss_problem_list_total(out))
+        return found
+    finally:
+        lib.itss_problem_list_free(out)
+
+
+def input_format(name: Optional[str]) -> Optional[int]:
+    """An input document's format by name: None (detected), "json", "csv"
+    or "xlsx"; another name raises ArgumentError."""
+    if name is None:
+        return None
+    if not isinstance(name, str):
+        raise TypeError("format must be a str, not %s" % type(name).__name__)
+    try:
+        return INPUT_FORMATS[name]
+    except KeyError:
+        raise fail(-1, "format must be 'json', 'csv' or 'xlsx', not %r" % (name,)) from None
+
+
+def sheet_format(name: str) -> int:
+    """The format of a worksheet to write: "xlsx" or "csv"."""
+    if name not in ("xlsx", "csv"):
+        raise fail(-1, "format must be 'xlsx' or 'csv', not %r" % (name,))
+    return INPUT_FORMATS[name]
+
+
+def is_json_path(path: bytes) -> bool:
+    """Whether a path names a JSON document by its suffix (.json, any
+    case): such a file is read as JSON whatever it holds, so that a broken
+    one gets JSON's errors."""
+    return path.lower().endswith(b".json")
+
+
+def read_source(doc: Document, what: str, fmt: Optional[str], encoding: Optional[str],
+                from_text, from_file, before: tuple = ()) -> int:
+    """Build an assessment or evaluation with a pair of readers of the forms
+    f(*before, data, len, format, encoding, &out, &err) and
+    f(*before, path, encoding, &out, &err); returns the owned pointer.
+
+    dict, list and JSON text are JSON. Other bytes are in fmt, or in the
+    format the library detects from their content (itss_format_detect). A
+    path is read by the library, its format detected from its content; with
+    fmt given, the file is read here and handed over in that format."""
+    f = input_format(fmt)
+    enc = cstr(encoding, "encoding")
+    text, path = document(doc, what)
+    if isinstance(doc, (dict, list)) or (isinstance(doc, str) and text is not None):
+        f = FORMAT_JSON if f is None else f
+    out = c_void_p()
+    if text is None and f is None:
+        call(from_file, *before, path, enc, byref(out))
+        return out.value
+    if text is None:
+        text = read_path(path)
+    if f is None:
+        f = lib.itss_format_detect(text, len(text))
+    call(from_text, *before, text, len(text), f, enc, byref(out))
+    return out.value
+
+
+def check_source(doc: Document, what: str, fmt: Optional[str], encoding: Optional[str],
+                 check, before: tuple = ()) -> Problems:
+    """Every problem of a document (see :func:`read_source` for how its
+    format is found) with a check function
+    f(*before, data, len, format, encoding, &list, &err)."""
+    f = input_format(fmt)
+    enc = cstr(encoding, "encoding")
+    text, path = document(doc, what)
+    if isinstance(doc, (dict, list)) or (isinstance(doc, str) and text is not None):
+        f = FORMAT_JSON if f is None else f
+    if text is None:
+        text = read_path(path)
+    if f is None:
+        f = lib.itss_format_detect(text, len(text))
+    return problems(check, *before, text, len(text), f, enc)
+
+
 def error_render(e: errors.ItssError, input_line: int, fmt: int) -> str:
     """The library's own one-line description of an error (for batches)."""
     rec = _Error()
@@ -382,8 +521,8 @@ def fmt(name: str) -> int:
 
 def report_fmt(name: str, names: tuple = ("text", "html", "svg")) -> int:
     """A report's format by name: 'text', 'html' (a self-contained page)
-    or 'svg' (a chart), among those of names."""
-    table = {"text": FORMAT_TEXT, "html": FORMAT_HTML, "svg": FORMAT_SVG}
+    'svg' (a chart) or 'csv' (a flat table), among those of names."""
+    table = {"text": FORMAT_TEXT, "html": FORMAT_HTML, "svg": FORMAT_SVG, "csv": FORMAT_CSV}
     if name not in names:
         shown = ["'%s'" % n for n in names]
         raise fail(-1, "format must be %s or %s, not %r"

@@ -265,7 +265,7 @@ def test_report_html_and_svg(c_cli):
     assert page.startswith("<!DOCTYPE html>") and '<html lang="zh-CN">' in page
     with pytest.raises(itss.ArgumentError) as info:
         maturity.report(EXAMPLE_ASSESSMENT, format="pdf")
-    assert "'text', 'html' or 'svg'" in info.value.message
+    assert "'text', 'html', 'svg' or 'csv'" in info.value.message
 
 
 def test_gap_evidence_and_note():
