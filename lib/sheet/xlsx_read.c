@@ -558,7 +558,10 @@ static void cell_end(part *pt)
     const char *t = pt->ctype;
     uint32_t row = pt->crow, col = pt->ccol;
     int rc = ITSS_OK;
-    if (!pt->has_v && !pt->has_is) {
+    /* a formula's value is its cached v; an empty v is a value only for a
+     * string result */
+    int no_value = !pt->has_is && (!pt->has_v || (vlen == 0 && strcmp(t, "str") != 0));
+    if (no_value) {
         if (pt->has_f)
             rc = itss__sheet_err(x->err, ITSS_EVALUE, pt->sheet, row, col, NULL,
                                  "the formula has no saved value: open and save the workbook "
