@@ -13,8 +13,6 @@ import sys
 import zipfile
 import zlib
 
-import openpyxl
-
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -82,6 +80,8 @@ def book(path, sheets, strings=None, date1904=False, states=None, workbook_type=
 
 
 def by_openpyxl(out):
+    import openpyxl  # only here: fuzz/seeds.py uses the rest without it
+
     # The normal workbook: text, numbers, a boolean, a number stored as
     # text, merged cells, a hidden sheet, the 1904 date system.
     wb = openpyxl.Workbook()
