@@ -10,6 +10,7 @@ import hashlib
 import json
 import pathlib
 import sys
+import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -63,6 +64,18 @@ def main():
                  ["maturity", "clauses", "--model", "itss1-2015", "--level", "一级"],
                  ["quality", "indicators", "--service=0402", "--format", "json"]):
         put(out, "cli", "\0".join(argv).encode("utf-8"))
+    # worksheets: a few CSV texts, and the small workbooks of the reader's tests
+    for text in ("clause,rating\r\n7.4.4.c,F\r\n", "\ufeff模型,tcesa1299-2023\r\n\r\n条款,评级,证据\r\n"
+                 "7.4.4.c,85,\"a, \"\"b\"\"\"\r\n", "indicator,A,B,scores\n1.1,3,4,\"4 5\"\n"):
+        put(out, "csv", text.encode("utf-8"))
+    put(out, "csv", "clause,评级\r\n".encode("gb18030"))
+    sys.path.insert(0, str(ROOT / "tests" / "sheets"))
+    import make_sheets
+    with tempfile.TemporaryDirectory() as t:
+        make_sheets.kinds(pathlib.Path(t))
+        make_sheets.bad(pathlib.Path(t))
+        for p in sorted(pathlib.Path(t).iterdir()):
+            put(out, "xlsx", p.read_bytes())
     counts = {p.name: len(list(p.iterdir())) for p in sorted(out.iterdir())}
     print("seeds: " + ", ".join("%s %d" % kv for kv in counts.items()))
 
