@@ -661,7 +661,7 @@ func TestCheckListsEveryMistake(t *testing.T) {
 		for i, w := range badWant {
 			p := ps[i]
 			if !errors.Is(&p, w.err) || p.Line != w.row || p.Column != w.col || p.Path != f.sheet+w.cell ||
-				!strings.Contains(p.Message, w.words) || !strings.Contains(p.Message, fmt.Sprintf("row %d, column %d", w.row, w.col)) {
+				!strings.Contains(p.Message, w.words) || !strings.Contains(p.Message, fmt.Sprintf("row %d, column %s (", w.row, w.cell[:1])) {
 				t.Errorf("format %d problem %d: %s %d:%d %s %q", f.format, i, p.Name, p.Line, p.Column, p.Path, p.Message)
 			}
 		}

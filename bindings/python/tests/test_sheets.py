@@ -365,9 +365,10 @@ def test_check_lists_every_mistake_with_its_cell(fmt):
     got = [(p.name, p.row, p.column, p.path) for p in found]
     assert got == [(s, r, c, sheet + cell) for s, r, c, cell, _ in BAD_EXPECTED]
     assert found.total == len(BAD_EXPECTED)
-    for p, (_, r, c, _, words) in zip(found, BAD_EXPECTED):
+    for p, (_, r, _, cell, words) in zip(found, BAD_EXPECTED):
         assert words in p.message
-        assert ("row %d, column %d" % (r, c)) in p.message
+        assert p.message.startswith("%srow %d, column %s (" % (sheet.replace("!", ", ").replace(
+            "评估表", "sheet 评估表") if sheet else "", r, cell[0]))
         assert isinstance(p, itss.Problem) and p.line == p.row
     with pytest.raises(itss.NotFoundError) as info:  # read stops at the first
         maturity.read(data)
