@@ -44,9 +44,6 @@ FORMAT_SVG = 4
 FORMAT_CSV = 5
 FORMAT_XLSX = 6
 
-#: The formats of an input document by name (itss_format of itss/common.h).
-INPUT_FORMATS = {"json": FORMAT_JSON, "csv": FORMAT_CSV, "xlsx": FORMAT_XLSX}
-
 #: itss_direction of itss/classify.h.
 FORWARD = 0
 REVERSE = 1
@@ -153,11 +150,22 @@ _PROTOTYPES = {
     "itss_free": (None, [c_void_p]),
     "itss_lang_parse": (c_int, [c_char_p, POINTER(c_int), _E]),
     "itss_error_render": (c_int, [_E, c_size_t, c_int, _S, _N, _E]),
+    # worksheets
     "itss_format_detect": (c_int, [c_char_p, c_size_t]),
-    "itss_problem_list_problem_count": (c_size_t, [_P]),
-    "itss_problem_list_problem_at": (_E, [_P, c_size_t]),
     "itss_problem_list_total": (c_size_t, [_P]),
     "itss_problem_list_free": (None, [_P]),
+    "itss_problem_list_render": (c_int, [_P, c_char_p, c_int, c_int, _S, _N, _E]),
+    "itss_assessment_new": (c_int, [_P, POINTER(_P), _E]),
+    "itss_assessment_read": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
+    "itss_assessment_check": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
+    "itss_assessment_render": (c_int, [_P, c_int, c_char_p, c_int, c_int, _S, _N, _E]),
+    "itss_assessment_export": (c_int, [_P, c_int, _S, _N, _E]),
+    "itss_maturity_result_domains_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
+    "itss_evaluation_new": (c_int, [_P, c_char_p, POINTER(_P), _E]),
+    "itss_evaluation_service": (c_char_p, [_P]),
+    "itss_evaluation_read": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
+    "itss_evaluation_check": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
+    "itss_evaluation_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
     # classification
     "itss_catalog_builtin": (_P, []),
     "itss_catalog_load": (c_int, [c_char_p, c_size_t, POINTER(_P), _E]),
@@ -221,14 +229,10 @@ _PROTOTYPES = {
     "itss_assessment_load": (c_int, [_P, c_char_p, c_size_t, POINTER(_P), _E]),
     "itss_assessment_load_file": (c_int, [_P, c_char_p, POINTER(_P), _E]),
     "itss_assessment_free": (None, [_P]),
-    "itss_assessment_new": (c_int, [_P, POINTER(_P), _E]),
     "itss_assessment_model": (_P, [_P]),
-    "itss_assessment_export": (c_int, [_P, c_int, _S, _N, _E]),
-    "itss_assessment_read": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
     "itss_assessment_read_file": (c_int, [_P, c_char_p, c_char_p, POINTER(_P), _E]),
-    "itss_assessment_check": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
-    "itss_assessment_render": (c_int, [_P, c_int, c_char_p, c_int, c_int, _S, _N, _E]),
-    "itss_maturity_result_domains_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
+    "itss_problem_list_problem_count": (c_size_t, [_P]),
+    "itss_problem_list_problem_at": (_E, [_P, c_size_t]),
     "itss_maturity_rate": (c_int, [_P, c_int, POINTER(_P), _E]),
     "itss_maturity_result_free": (None, [_P]),
     "itss_maturity_result_level": (c_int, [_P]),
@@ -274,10 +278,7 @@ _PROTOTYPES = {
     "itss_evaluation_load_file": (c_int, [_P, c_char_p, POINTER(_P), _E]),
     "itss_evaluation_free": (None, [_P]),
     "itss_evaluation_export": (c_int, [_P, c_int, _S, _N, _E]),
-    "itss_evaluation_read": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
     "itss_evaluation_read_file": (c_int, [_P, c_char_p, c_char_p, POINTER(_P), _E]),
-    "itss_evaluation_check": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
-    "itss_evaluation_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
     "itss_quality_score": (c_int, [_P, POINTER(_P), _E]),
     "itss_quality_result_free": (None, [_P]),
     "itss_quality_result_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
@@ -357,21 +358,12 @@ def render(fn, *args) -> str:
     """Call a function of the form f(..., char **out, size_t *len,
     itss_error *err) and return the string it made, released with
     itss_free whatever happens."""
-    out = c_void_p()
-    n = c_size_t()
-    err = _Error()
-    rc = fn(*args, byref(out), byref(n), byref(err))
-    try:
-        if rc != 0:
-            raise_error(rc, err)
-        return ctypes.string_at(out, n.value).decode("utf-8")
-    finally:
-        lib.itss_free(out)
+    return render_bytes(fn, *args).decode("utf-8")
 
 
 def render_bytes(fn, *args) -> bytes:
-    """:func:`render` for outputs that are not text (a workbook holds NUL
-    bytes): the buffer as bytes, released with itss_free."""
+    """As render, but the bytes as made (an XLSX workbook holds NUL
+    bytes)."""
     out = c_void_p()
     n = c_size_t()
     err = _Error()
@@ -413,6 +405,10 @@ def problems(fn, *args) -> Problems:
         return found
     finally:
         lib.itss_problem_list_free(out)
+
+
+#: The formats of an input document by name (itss_format of itss/common.h).
+INPUT_FORMATS = {"json": FORMAT_JSON, "csv": FORMAT_CSV, "xlsx": FORMAT_XLSX}
 
 
 def input_format(name: Optional[str]) -> Optional[int]:
