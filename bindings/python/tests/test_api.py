@@ -291,7 +291,7 @@ def test_quality_report_formats():
     svg = quality.report(EXAMPLE_EVALUATION, format="svg")
     ET.fromstring(svg.split("?>", 1)[1] if svg.startswith("<?xml") else svg)
     with pytest.raises(itss.ArgumentError):
-        quality.report(EXAMPLE_EVALUATION, format="csv")
+        quality.report(EXAMPLE_EVALUATION, format="pdf")
 
 
 def test_clauses_and_model():
