@@ -766,3 +766,49 @@ func TestResultCSV(t *testing.T) {
 		t.Errorf("%d rows, first %v", len(recs), recs[:3])
 	}
 }
+
+// qualityBad has four mistakes (header = row 3, counted by hand).
+const qualityBad = "service,04\r\n\r\nindicator,A,B,scores\r\n" +
+	"incident_resolution_rate,x,50,\r\n" + // row 4: A not a number (B4)
+	"no_such_indicator,1,2,\r\n" + // row 5: unknown indicator (A5)
+	"service_visibility,,,4 6\r\n" + // row 6: a score above 5 (D6)
+	"incident_resolution_rate,1,2,\r\n" // row 7: repeats row 4 (A7)
+
+func TestCheckEvaluationListsEveryMistake(t *testing.T) {
+	ps, err := CheckEvaluation([]byte(qualityBad), FormatCSV, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	skipPendingProblems(t, ps)
+	var got []string
+	for _, p := range ps {
+		got = append(got, fmt.Sprintf("%s %s %d %d", p.Name, p.Path, p.Line, p.Column))
+	}
+	want := "ITSS_EVALUE B4 4 2|ITSS_ENOTFOUND A5 5 1|ITSS_EVALUE D6 6 4|ITSS_EDUPLICATE A7 7 1"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+	if _, err := ReadEvaluation([]byte(qualityBad), FormatCSV, ""); !errors.Is(err, ErrValue) {
+		t.Errorf("read: %v", err)
+	}
+}
+
+// TestOtherEncoding: a CSV saved as GB18030 reads with its encoding named,
+// and without it fails in row 1, where the first byte that is not UTF-8 is.
+func TestOtherEncoding(t *testing.T) {
+	// "条款,评级,备注\r\n6.1.1.a,F,已核对\r\n" in GB18030
+	data := []byte("\xcc\xf5\xbf\xee,\xc6\xc0\xbc\xb6,\xb1\xb8\xd7\xa2\r\n6.1.1.a,F,\xd2\xd1\xba\xcb\xb6\xd4\r\n")
+	a, err := ReadAssessment(data, FormatCSV, "GB18030")
+	skipPending(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Ratings["6.1.1.a"] != (Rating{Rating: "F", Note: "已核对"}) {
+		t.Errorf("%#v", a.Ratings)
+	}
+	_, err = ReadAssessment(data, FormatCSV, "")
+	var e *Error
+	if !errors.As(err, &e) || !errors.Is(err, ErrParse) || e.Line != 1 {
+		t.Errorf("without the encoding: %v", err)
+	}
+}

@@ -438,6 +438,21 @@ def is_json_path(path: bytes) -> bool:
     return path.lower().endswith(b".json")
 
 
+def _source(doc: Document, what: str, fmt: Optional[str], encoding: Optional[str]):
+    """(format or None for "detect", C encoding, text, path) of a
+    document: dict, list and JSON text are JSON unless fmt says else."""
+    f = input_format(fmt)
+    enc = cstr(encoding, "encoding")
+    text, path = document(doc, what)
+    if f is None and (isinstance(doc, (dict, list)) or (isinstance(doc, str) and text is not None)):
+        f = FORMAT_JSON
+    return f, enc, text, path
+
+
+def _detected(text: bytes, f: Optional[int]) -> int:
+    return lib.itss_format_detect(text, len(text)) if f is None else f
+
+
 def read_source(doc: Document, what: str, fmt: Optional[str], encoding: Optional[str],
                 from_text, from_file, before: tuple = ()) -> int:
     """Build an assessment or evaluation with a pair of readers of the forms
@@ -448,20 +463,14 @@ def read_source(doc: Document, what: str, fmt: Optional[str], encoding: Optional
     format the library detects from their content (itss_format_detect). A
     path is read by the library, its format detected from its content; with
     fmt given, the file is read here and handed over in that format."""
-    f = input_format(fmt)
-    enc = cstr(encoding, "encoding")
-    text, path = document(doc, what)
-    if isinstance(doc, (dict, list)) or (isinstance(doc, str) and text is not None):
-        f = FORMAT_JSON if f is None else f
+    f, enc, text, path = _source(doc, what, fmt, encoding)
     out = c_void_p()
     if text is None and f is None:
         call(from_file, *before, path, enc, byref(out))
         return out.value
     if text is None:
         text = read_path(path)
-    if f is None:
-        f = lib.itss_format_detect(text, len(text))
-    call(from_text, *before, text, len(text), f, enc, byref(out))
+    call(from_text, *before, text, len(text), _detected(text, f), enc, byref(out))
     return out.value
 
 
@@ -470,16 +479,25 @@ def check_source(doc: Document, what: str, fmt: Optional[str], encoding: Optiona
     """Every problem of a document (see :func:`read_source` for how its
     format is found) with a check function
     f(*before, data, len, format, encoding, &list, &err)."""
-    f = input_format(fmt)
-    enc = cstr(encoding, "encoding")
-    text, path = document(doc, what)
-    if isinstance(doc, (dict, list)) or (isinstance(doc, str) and text is not None):
-        f = FORMAT_JSON if f is None else f
+    f, enc, text, path = _source(doc, what, fmt, encoding)
     if text is None:
         text = read_path(path)
-    if f is None:
-        f = lib.itss_format_detect(text, len(text))
-    return problems(check, *before, text, len(text), f, enc)
+    return problems(check, *before, text, len(text), _detected(text, f), enc)
+
+
+def open_source(doc: Document, what: str, encoding: Optional[str], readers: tuple,
+                loaders: tuple, before: tuple = ()) -> int:
+    """The owned pointer of a document given to a rating or scoring
+    function: a dict, JSON text, bytes or a ``.json`` path loaded as JSON
+    (loaders: the text and file loaders of :func:`load_handle`); another
+    path read as a worksheet or JSON, its format detected from its content
+    (readers: those of :func:`read_source`)."""
+    text, path = document(doc, what)
+    if text is None and (encoding is not None or not is_json_path(path)):
+        return read_source(doc, what, None, encoding, *readers, before=before)
+    if encoding is not None:
+        raise fail(-1, "an encoding is only for a CSV file")
+    return load_handle(doc, what, *loaders, before=before)
 
 
 def error_render(e: errors.ItssError, input_line: int, fmt: int) -> str:

@@ -148,15 +148,10 @@ class Model(_lib.Handle):
                 raise _lib.fail(-1, "the assessment is of model %s, not of %s"
                                 % (assessment.model.id, self.id))
             return assessment._ptr, False
-        text, path = _lib.document(assessment, "assessment")
-        if text is None and (encoding is not None or not _lib.is_json_path(path)):
-            return _lib.read_source(assessment, "assessment", None, encoding,
-                                    lib.itss_assessment_read, lib.itss_assessment_read_file,
-                                    before=(self._ptr,)), True
-        if encoding is not None:
-            raise _lib.fail(-1, "an encoding is only for a CSV file")
-        return _lib.load_handle(assessment, "assessment", lib.itss_assessment_load,
-                                lib.itss_assessment_load_file, before=(self._ptr,)), True
+        return _lib.open_source(assessment, "assessment", encoding,
+                                (lib.itss_assessment_read, lib.itss_assessment_read_file),
+                                (lib.itss_assessment_load, lib.itss_assessment_load_file),
+                                before=(self._ptr,)), True
 
     def _rated(self, assessment: "Source", target: int, encoding: Optional[str] = None) -> int:
         """Load and rate an assessment; returns an owned result pointer."""

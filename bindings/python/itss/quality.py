@@ -90,15 +90,10 @@ class IndicatorCatalog(_lib.Handle):
         measurement sheet or JSON, its format detected from its content."""
         if isinstance(evaluation, Evaluation):
             return evaluation._ptr, False
-        text, path = _lib.document(evaluation, "evaluation")
-        if text is None and (encoding is not None or not _lib.is_json_path(path)):
-            return _lib.read_source(evaluation, "evaluation", None, encoding,
-                                    lib.itss_evaluation_read, lib.itss_evaluation_read_file,
-                                    before=(self._ptr,)), True
-        if encoding is not None:
-            raise _lib.fail(-1, "an encoding is only for a CSV file")
-        return _lib.load_handle(evaluation, "evaluation", lib.itss_evaluation_load,
-                                lib.itss_evaluation_load_file, before=(self._ptr,)), True
+        return _lib.open_source(evaluation, "evaluation", encoding,
+                                (lib.itss_evaluation_read, lib.itss_evaluation_read_file),
+                                (lib.itss_evaluation_load, lib.itss_evaluation_load_file),
+                                before=(self._ptr,)), True
 
     def _result(self, evaluation: "Source", encoding: Optional[str] = None) -> int:
         """Load and score an evaluation; returns an owned result pointer."""

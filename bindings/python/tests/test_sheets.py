@@ -509,3 +509,41 @@ def test_sheet_file_of_an_assessment_rates(tmp_path):
             p.write_bytes(pending(a.to_sheet, fmt))
             assert maturity.rate(p)["level"] == 1
             assert json.loads(maturity.Model.rate_json(maturity.builtin(), p))["level"] == 1
+
+
+def test_domain_profile():
+    """6.1.1.a rated F alone: capability_management has len(level 1
+    clauses) applicable clauses at level 1, one of them fully satisfied,
+    the others blocking level 1 (the default target)."""
+    n = len(maturity.clauses(level=1, domain="capability_management"))
+    with maturity.assess({"ratings": {"6.1.1.a": "F"}}) as res:
+        out = pending(res.domains, "csv", "en")
+        doc = res.domains("json")
+        assert doc["domains"] == res.to_dict()["domains"]
+    rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"), newline="")))
+    assert rows[0] == ["domain", "name", "level"] + ["coverage_%d" % k for k in range(1, 6)] + ["gaps"]
+    first = rows[1]
+    assert first[:3] == ["capability_management", "Capability management", "0"]
+    assert float(first[3]) == pytest.approx(1 / n) and first[-1] == str(n - 1)
+    with pytest.raises(itss.ArgumentError):
+        res.domains("xml")
+
+
+# Rows of a measurement sheet with four mistakes (header = row 3, counted
+# by hand); service 04 is given above it.
+QUALITY_BAD = ("service,04\r\n\r\nindicator,A,B,scores\r\n"
+               "incident_resolution_rate,x,50,\r\n"   # row 4: A not a number (B4)
+               "no_such_indicator,1,2,\r\n"           # row 5: unknown indicator (A5)
+               "service_visibility,,,4 6\r\n"         # row 6: a score above 5 (D6)
+               "incident_resolution_rate,1,2,\r\n")   # row 7: repeats row 4 (A7)
+
+
+def test_quality_check_lists_every_mistake():
+    found = checked(quality.check(QUALITY_BAD.encode("utf-8")))
+    assert [(p.name, p.path, p.row, p.column) for p in found] == [
+        ("ITSS_EVALUE", "B4", 4, 2), ("ITSS_ENOTFOUND", "A5", 5, 1),
+        ("ITSS_EVALUE", "D6", 6, 4), ("ITSS_EDUPLICATE", "A7", 7, 1)]
+    assert "already on row 4" in found[3].message
+    with pytest.raises(itss.InvalidValueError) as info:
+        quality.read(QUALITY_BAD.encode("utf-8"))
+    assert info.value.path == "B4"
