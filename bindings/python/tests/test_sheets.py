@@ -494,6 +494,8 @@ def test_evaluation_objects_score():
         assert e.score() == quality.score(ev)
         assert quality.score(e)["overall"]["score"] == 0.9
         assert e.to_dict()["service"] == "04"
+        import pickle
+        assert pickle.loads(pickle.dumps(e)).score() == e.score()
         for fmt in ("xlsx", "csv"):
             data = pending(e.to_sheet, fmt, "zh")
             with quality.read(data) as back:
