@@ -221,6 +221,10 @@ START_TEST(csv_gbk_as_utf8)
     ck_assert_str_eq(e.message, "row 2, column B: byte offset 3 is not UTF-8 text; read the "
                                 "file with its encoding");
     ck_assert_uint_eq(e.position, 3);
+    /* a NUL byte in field B of row 1 is no text either (byte offset 3) */
+    csv_fails("a,b\0c", 5, NULL, ITSS_EPARSE, "row 1, column B: byte offset 3 is a NUL byte",
+              NULL);
+    csv_fails("a\0", 2, "GB18030", ITSS_EPARSE, "row 1, column A: byte offset 1 is a NUL", NULL);
 }
 END_TEST
 
