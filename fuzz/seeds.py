@@ -76,6 +76,12 @@ def main():
         make_sheets.bad(pathlib.Path(t))
         for p in sorted(pathlib.Path(t).iterdir()):
             put(out, "xlsx", p.read_bytes())
+    # parts for the harness to wrap (fuzz/fuzz_xlsx.c): 0x01, sheet, 0x01, strings
+    sst = make_sheets.shared(['<si><t>a</t></si>', '<si><r><t>b</t></r><rPh><t>x</t></rPh></si>'])
+    for rows in ('<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1"><v>0.5</v></c></row>',
+                 '<row><c t="inlineStr"><is><t>x</t></is></c><c t="b"><v>1</v></c>'
+                 '<c t="e"><v>#N/A</v></c><c><f>1</f></c></row>'):
+        put(out, "xlsx", b"\x01" + make_sheets.sheet(rows).encode() + b"\x01" + sst.encode())
     counts = {p.name: len(list(p.iterdir())) for p in sorted(out.iterdir())}
     print("seeds: " + ", ".join("%s %d" % kv for kv in counts.items()))
 

@@ -111,6 +111,26 @@ static void cell(const itss__sheet *s, const char *ref, itss__cell_kind kind, co
     ck_assert_msg(strcmp(c->text, text) == 0, "%s: \"%s\", expected \"%s\"", ref, c->text, text);
 }
 
+/* An expected cell (kind 0: no cell there). */
+typedef struct want {
+    const char *ref;
+    itss__cell_kind kind;
+    const char *text;
+} want;
+
+static void cells(const itss__sheet *s, size_t ncells, const want *w, size_t n)
+{
+    ck_assert_uint_eq(s->ncells, ncells);
+    for (size_t i = 0; i < n; i++)
+        cell(s, w[i].ref, w[i].kind, w[i].text);
+}
+
+#define CELLS(s, ncells, ...)                                                    \
+    do {                                                                          \
+        static const want w_[] = {__VA_ARGS__};                                   \
+        cells(s, ncells, w_, sizeof w_ / sizeof *w_);                             \
+    } while (0)
+
 static void in_order(const itss__sheet *s)
 {
     for (size_t i = 1; i < s->ncells; i++) {
@@ -132,15 +152,15 @@ START_TEST(csv_fields)
                                "\"a,b\",\"say \"\"hi\"\"\"\r\n,x\n";
     itss__book *b = csv_ok(text, sizeof text - 1, NULL);
     const itss__sheet *s = &b->sheets[0];
-    ck_assert_uint_eq(s->ncells, 7);
-    cell(s, "A1", T, "clause");
-    cell(s, "B1", T, "rating");
-    cell(s, "A2", T, "7.4.4.c");
-    cell(s, "B2", T, "F");
-    cell(s, "A4", T, "a,b");
-    cell(s, "B4", T, "say \"hi\"");
-    cell(s, "A5", 0, NULL);
-    cell(s, "B5", T, "x");
+    CELLS(s, 7,
+        {"A1", T, "clause"},
+        {"B1", T, "rating"},
+        {"A2", T, "7.4.4.c"},
+        {"B2", T, "F"},
+        {"A4", T, "a,b"},
+        {"B4", T, "say \"hi\""},
+        {"A5", 0, NULL},
+        {"B5", T, "x"});
     in_order(s);
     itss__book_free(b);
 }
@@ -152,15 +172,14 @@ START_TEST(csv_line_ends_and_spaces)
     static const char text[] = "a\nb\r\"line1\r\nline2\", c \r\nd";
     itss__book *b = csv_ok(text, sizeof text - 1, NULL);
     const itss__sheet *s = &b->sheets[0];
-    ck_assert_uint_eq(s->ncells, 5);
-    cell(s, "A1", T, "a");
-    cell(s, "A2", T, "b");
-    cell(s, "A3", T, "line1\r\nline2");
-    cell(s, "B3", T, " c ");
-    cell(s, "A4", T, "d");
+    CELLS(s, 5,
+        {"A1", T, "a"},
+        {"A2", T, "b"},
+        {"A3", T, "line1\r\nline2"},
+        {"B3", T, " c "},
+        {"A4", T, "d"});
     itss__book_free(b);
 }
-
 END_TEST
 
 START_TEST(csv_empty)
@@ -202,6 +221,16 @@ START_TEST(csv_gbk_as_utf8)
     ck_assert_str_eq(e.message, "row 2, column B: byte offset 3 is not UTF-8 text; read the "
                                 "file with its encoding");
     ck_assert_uint_eq(e.position, 3);
+    /* a NUL byte in field B of row 1 is no text either (byte offset 3) */
+    csv_fails("a,b\0c", 5, NULL, ITSS_EPARSE, "row 1, column B: byte offset 3 is a NUL byte",
+              NULL);
+    /* read through iconv, offsets are those of the converted text: 评 (2
+     * bytes in GB18030) is 3 in UTF-8, so the quote after it is at 3 */
+    csv_fails("a\0", 2, "GB18030", ITSS_EPARSE,
+              "row 1, column A: byte offset 1 of the text converted to UTF-8 is a NUL", NULL);
+    csv_fails("\xC6\xC0\"", 3, "GB18030", ITSS_EPARSE,
+              "row 1, column A: a quote inside an unquoted field", "byte offset 3 of the text "
+              "converted to UTF-8");
 }
 END_TEST
 
@@ -209,11 +238,11 @@ START_TEST(csv_gb18030)
 {
     itss__book *b = csv_ok(gbk, sizeof gbk - 1, "GB18030");
     const itss__sheet *s = &b->sheets[0];
-    ck_assert_uint_eq(s->ncells, 4);
-    cell(s, "A1", T, "clause");
-    cell(s, "B1", T, "评级");
-    cell(s, "A2", T, "7.4.4.c");
-    cell(s, "B2", T, "合格");
+    CELLS(s, 4,
+        {"A1", T, "clause"},
+        {"B1", T, "评级"},
+        {"A2", T, "7.4.4.c"},
+        {"B2", T, "合格"});
     itss__book_free(b);
 }
 END_TEST
@@ -284,21 +313,21 @@ START_TEST(xlsx_openpyxl)
     ck_assert_str_eq(b->sheets[1].name, "隐藏");
     ck_assert_int_eq(b->sheets[1].hidden, 1);
     const itss__sheet *s = &b->sheets[0];
-    ck_assert_uint_eq(s->ncells, 14);
-    cell(s, "A1", T, "条款");
-    cell(s, "B1", T, "评级");
-    cell(s, "C1", T, "证据");
-    cell(s, "D1", T, "合并"); /* merged D1:E2: the value in D1 only */
-    cell(s, "E1", 0, NULL);
-    cell(s, "D2", 0, NULL);
-    cell(s, "A2", T, "7.4.4.c");
-    cell(s, "B2", T, "F");
-    cell(s, "C2", T, "运维手册 v2");
-    cell(s, "B3", N, "85");
-    cell(s, "C3", 0, NULL);
-    cell(s, "B4", N, "0.1");
-    cell(s, "C4", ITSS__CELL_BOOL, "TRUE");
-    cell(s, "B5", T, "85"); /* a number stored as text stays text */
+    CELLS(s, 14,
+        {"A1", T, "条款"},
+        {"B1", T, "评级"},
+        {"C1", T, "证据"},
+        {"D1", T, "合并"}, /* merged D1:E2: the value in D1 only */
+        {"E1", 0, NULL},
+        {"D2", 0, NULL},
+        {"A2", T, "7.4.4.c"},
+        {"B2", T, "F"},
+        {"C2", T, "运维手册 v2"},
+        {"B3", N, "85"},
+        {"C3", 0, NULL},
+        {"B4", N, "0.1"},
+        {"C4", ITSS__CELL_BOOL, "TRUE"},
+        {"B5", T, "85"}); /* a number stored as text stays text */
     for (size_t i = 0; i < s->ncells; i++)
         if (s->cells[i].row == 3 && s->cells[i].col == 2)
             ck_assert(s->cells[i].number == 85.0);
@@ -316,26 +345,26 @@ START_TEST(xlsx_kinds)
     ck_assert_uint_eq(b->nsheets, 1);
     const itss__sheet *s = &b->sheets[0];
     ck_assert_str_eq(s->name, "kinds");
-    ck_assert_uint_eq(s->ncells, 17);
-    cell(s, "A1", T, "plain");
-    cell(s, "B1", T, "rich text");     /* runs joined, the phonetic run left out */
-    cell(s, "C1", T, " 00123 ");       /* spaces kept, a number as text */
-    cell(s, "A2", T, "inline");
-    cell(s, "B2", T, "inruns");
-    cell(s, "C2", ITSS__CELL_BOOL, "TRUE");
-    cell(s, "D2", ITSS__CELL_BOOL, "FALSE");
-    cell(s, "E2", ITSS__CELL_ERROR, "#N/A");
-    cell(s, "A3", N, "85");
-    cell(s, "B3", N, "0.1");
-    cell(s, "C3", N, "0.0015");        /* 1.5E-3 */
-    cell(s, "D3", N, "2");             /* formula 1+1, cached 2 */
-    cell(s, "E3", T, "ab");            /* string formula, cached "ab" */
-    cell(s, "F3", 0, NULL);            /* a styled empty cell */
-    cell(s, "A4", N, "7");             /* row and cells without r: row 4, A, B */
-    cell(s, "B4", T, "x");
-    cell(s, "C9", T, "85");
-    cell(s, "D9", N, "-3");
-    cell(s, "A9", 0, NULL);            /* merged A9:B9, nothing stored */
+    CELLS(s, 17,
+        {"A1", T, "plain"},
+        {"B1", T, "rich text"},     /* runs joined, the phonetic run left out */
+        {"C1", T, " 00123 "},       /* spaces kept, a number as text */
+        {"A2", T, "inline"},
+        {"B2", T, "inruns"},
+        {"C2", ITSS__CELL_BOOL, "TRUE"},
+        {"D2", ITSS__CELL_BOOL, "FALSE"},
+        {"E2", ITSS__CELL_ERROR, "#N/A"},
+        {"A3", N, "85"},
+        {"B3", N, "0.1"},
+        {"C3", N, "0.0015"},        /* 1.5E-3 */
+        {"D3", N, "2"},             /* formula 1+1, cached 2 */
+        {"E3", T, "ab"},            /* string formula, cached "ab" */
+        {"F3", 0, NULL},            /* a styled empty cell */
+        {"A4", N, "7"},             /* row and cells without r: row 4, A, B */
+        {"B4", T, "x"},
+        {"C9", T, "85"},
+        {"D9", N, "-3"},
+        {"A9", 0, NULL});           /* merged A9:B9, nothing stored */
     in_order(s);
     itss__book_free(b);
 }

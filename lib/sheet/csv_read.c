@@ -109,13 +109,15 @@ static void place_of(const char *s, size_t off, uint32_t *row, uint32_t *col)
     *col = c.col + 1;
 }
 
-/* Offset of the first byte of s[0..n) that does not start a valid UTF-8
- * character, or n. */
+/* Offset of the first byte of s[0..n) that is a NUL or does not start a
+ * valid UTF-8 character, or n. */
 static size_t utf8_bad(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
         if ((unsigned char)s[i] < 0x80) {
+            if (!s[i])
+                return i;
             i++;
             continue;
         }
@@ -198,20 +200,29 @@ static int looks_gb18030(const char *s, size_t n)
     return 1;
 }
 
+/* Read the UTF-8 text s[0..n), which starts at byte base of the file
+ * orig[0..origlen); converted: s is the file converted to UTF-8, whose
+ * byte offsets are not the file's (they are named as such, and the
+ * record's position is left 0). */
 static int read_utf8(const char *s, size_t n, size_t base, const char *orig, size_t origlen,
-                     itss__book **out, itss_error *err)
+                     int converted, itss__book **out, itss_error *err)
 {
+    const char *of = converted ? " of the text converted to UTF-8" : "";
     size_t bad = utf8_bad(s, n);
     if (bad < n) {
         uint32_t row, col;
         place_of(s, bad, &row, &col);
-        int gbk = looks_gb18030(orig, origlen);
-        itss__sheet_err(err, ITSS_EPARSE, NULL, row, col, NULL,
-                        "byte offset %zu is not UTF-8 text%s", base + bad,
-                        gbk ? "; the file looks like GBK/GB18030 text: read it with the "
-                              "encoding GB18030"
-                            : "; read the file with its encoding");
-        if (err)
+        if (!s[bad])
+            itss__sheet_err(err, ITSS_EPARSE, NULL, row, col, NULL,
+                            "byte offset %zu%s is a NUL byte: not text", base + bad, of);
+        else
+            itss__sheet_err(err, ITSS_EPARSE, NULL, row, col, NULL,
+                            "byte offset %zu is not UTF-8 text%s", base + bad,
+                            looks_gb18030(orig, origlen)
+                                ? "; the file looks like GBK/GB18030 text: read it with the "
+                                  "encoding GB18030"
+                                : "; read the file with its encoding");
+        if (err && !converted)
             err->position = base + bad;
         return ITSS_EPARSE;
     }
@@ -238,9 +249,9 @@ static int read_utf8(const char *s, size_t n, size_t base, const char *orig, siz
                                    "a quoted field is not closed: the file ends inside it");
         itss__sheet_err(err, ITSS_EPARSE, NULL, c.row, c.col + 1, NULL,
                         "a quote inside an unquoted field or after a closing quote (byte "
-                        "offset %zu): quote the whole field and double the quotes in it",
-                        base + at);
-        if (err)
+                        "offset %zu%s): quote the whole field and double the quotes in it",
+                        base + at, of);
+        if (err && !converted)
             err->position = base + at;
         return ITSS_EPARSE;
     }
@@ -254,7 +265,7 @@ int itss__book_read_csv(const char *data, size_t len, const char *encoding, itss
     itss__err_clear(err);
     if (!encoding) {
         size_t skip = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-        return read_utf8(data + skip, len - skip, skip, data, len, out, err);
+        return read_utf8(data + skip, len - skip, skip, data, len, 0, out, err);
     }
     char *conv;
     size_t clen;
@@ -262,7 +273,7 @@ int itss__book_read_csv(const char *data, size_t len, const char *encoding, itss
     if (rc)
         return rc;
     size_t skip = clen >= 3 && memcmp(conv, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    rc = read_utf8(conv + skip, clen - skip, 0, conv, clen, out, err);
+    rc = read_utf8(conv + skip, clen - skip, 0, conv, clen, 1, out, err);
     free(conv);
     return rc;
 }
