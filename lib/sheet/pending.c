@@ -70,14 +70,3 @@ int itss__evaluation_write_sheet(const itss_evaluation *e, itss_format format, i
     (void)e, (void)format, (void)lang, (void)out, (void)len;
     return PENDING(err);
 }
-
-int itss_maturity_result_domains_render(const itss_maturity_result *r, itss_format format,
-                                        itss_lang lang, char **out, size_t *len,
-                                        itss_error *err)
-{
-    (void)len;
-    ITSS_CHECK_OUT(err, out);
-    ITSS_CHECK_ARG(err, r);
-    (void)format, (void)lang;
-    return PENDING(err);
-}
