@@ -246,6 +246,61 @@ START_TEST(evaluation_sheet)
 }
 END_TEST
 
+/* A text longer than a cell holds (32767 bytes, the readers' limit and
+ * the XLSX one) is refused, naming the clause and the column; so is a
+ * temporary directory that cannot be written, naming its path. */
+START_TEST(limits_and_temporary_file)
+{
+    itss_maturity_model *m = small_model();
+    itss_assessment *a = NULL;
+    itss_error e;
+    ck_assert_int_eq(itss_assessment_new(m, &a, NULL), ITSS_OK);
+    ck_assert_int_eq(itss_assessment_set_rating(a, "sec-2a", ITSS_RATING_P, NULL), ITSS_OK);
+    char *big = malloc(32769);
+    ck_assert_ptr_nonnull(big);
+    memset(big, 'x', 32768);
+    big[32768] = 0;
+    ck_assert_int_eq(itss_assessment_set_note(a, "sec-2a", big, NULL), ITSS_OK);
+    char *out = (char *)"untouched";
+    size_t len;
+    for (int f = ITSS_FORMAT_CSV; f <= ITSS_FORMAT_XLSX; f++) {
+        ck_assert_int_eq(itss_assessment_render(a, 0, NULL, (itss_format)f, ITSS_LANG_EN, &out,
+                                                &len, &e),
+                         ITSS_ELIMIT);
+        ck_assert_ptr_null(out);
+        ck_assert_ptr_nonnull(strstr(e.message, "note of sec-2a"));
+        ck_assert_ptr_nonnull(strstr(e.message, "32768"));
+    }
+    big[32767] = 0; /* at the limit: written */
+    ck_assert_int_eq(itss_assessment_set_note(a, "sec-2a", big, NULL), ITSS_OK);
+    free(big);
+    ck_assert_int_eq(itss_assessment_render(a, 0, NULL, ITSS_FORMAT_XLSX, ITSS_LANG_EN, &out,
+                                            &len, &e),
+                     ITSS_OK);
+    ck_assert_uint_gt(len, 4);
+    ck_assert_int_eq(memcmp(out, "PK\3\4", 4), 0);
+    itss_free(out);
+
+    const char *old = getenv("TMPDIR");
+    char *saved = old ? strdup(old) : NULL;
+    setenv("TMPDIR", "/nonexistent/itss-test-dir", 1);
+    ck_assert_int_eq(itss_assessment_render(a, 0, NULL, ITSS_FORMAT_XLSX, ITSS_LANG_EN, &out,
+                                            &len, &e),
+                     ITSS_EIO);
+    ck_assert_ptr_null(out);
+    ck_assert_ptr_nonnull(strstr(e.message, "/nonexistent/itss-test-dir/itss-"));
+    ck_assert_ptr_nonnull(strstr(e.message, "No such file or directory"));
+    if (saved) {
+        setenv("TMPDIR", saved, 1);
+        free(saved);
+    } else {
+        unsetenv("TMPDIR");
+    }
+    itss_assessment_free(a);
+    itss_maturity_model_free(m);
+}
+END_TEST
+
 #else
 
 START_TEST(no_sheets_without_support)
@@ -541,6 +596,7 @@ int main(int argc, char **argv)
     ADD(s, filled_selection_in_chinese);
     ADD(s, template_of_builtin_model);
     ADD(s, evaluation_sheet);
+    ADD(s, limits_and_temporary_file);
 #else
     ADD(s, no_sheets_without_support);
 #endif
