@@ -457,6 +457,14 @@ START_TEST(maturity_domains_render)
         itss_free(profile);
     }
 
+    /* the gaps of the text report show the evidence and the note */
+    char *text = render_result(r, 0, ITSS_FORMAT_TEXT, ITSS_LANG_EN);
+    ck_assert_ptr_nonnull(strstr(text, "Evidence: 值班表, 2026; Note: =夜班\n"));
+    itss_free(text);
+    text = render_result(r, 0, ITSS_FORMAT_TEXT, ITSS_LANG_ZH);
+    ck_assert_ptr_nonnull(strstr(text, "证据：值班表, 2026；备注：=夜班\n"));
+    itss_free(text);
+
     /* the formats it writes */
     char *out = (char *)"untouched";
     size_t len;
