@@ -8,7 +8,10 @@
  * and the file removed. Numbers are written in the C locale (the library
  * prints them with printf); a number whose 16-digit text would not read
  * back as the same double is written as text with its shortest exact
- * decimal form, which the readers take as that number. */
+ * decimal form, which the readers take as that number. A text that
+ * starts with apostrophes before a formula character gets one more
+ * apostrophe, which the readers drop (as in CSV); other texts are written
+ * as they are (a text cell is never a formula). */
 #include <errno.h>
 #include <locale.h>
 #include <stdio.h>
@@ -38,7 +41,24 @@ static void put(xw *x, lxw_worksheet *ws, uint32_t row, uint16_t col, const itss
                 lxw_format *fmt)
 {
     if (c->kind == ITSS__W_TEXT) {
-        note(x, worksheet_write_string(ws, row, col, c->text, fmt));
+        /* the readers drop one apostrophe in front of apostrophes and a
+         * formula character (the CSV writer's neutralisation): such a
+         * text gets one more, so that it reads back as written */
+        const char *t = c->text, *after = t + strspn(t, "'");
+        if (after > t && *after && strchr("=+-@", *after)) {
+            size_t n = strlen(t);
+            char *q = malloc(n + 2);
+            if (!q) {
+                note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+                return;
+            }
+            q[0] = '\'';
+            memcpy(q + 1, t, n + 1);
+            note(x, worksheet_write_string(ws, row, col, q, fmt));
+            free(q);
+        } else {
+            note(x, worksheet_write_string(ws, row, col, t, fmt));
+        }
     } else if (c->kind == ITSS__W_NUMBER) {
         char tmp[64];
         snprintf(tmp, sizeof tmp, "%.16G", c->number); /* what the library writes */
