@@ -22,6 +22,18 @@
 static const char *cases_dir;
 
 #define BOM "\xEF\xBB\xBF"
+/* After the model row of an English assessment sheet: the other keys
+ * empty, the default scale, the empty row and the header. */
+#define BLANK_META_AND_HEADER_EN                                                         \
+    "id,\r\n"                                                                             \
+    "organization,\r\n"                                                                   \
+    "scope,\r\n"                                                                          \
+    "date,\r\n"                                                                           \
+    "assessor,\r\n"                                                                       \
+    "notes,\r\n"                                                                          \
+    "scale,any\r\n"                                                                       \
+    "\r\n"                                                                                \
+    "clause,level,domain,item,summary,rating,evidence,note,na_reason\r\n"
 
 /* The small model: levels 起步/Starting, 规范/Defined, 优化/Optimised
  * without labels; domains ops (运行/Operations) and sec (安全/Security);
@@ -66,15 +78,7 @@ START_TEST(template_of_small_model)
      * "<ordinal> <name>" (no label in this model), no item for ops-3a and
      * sec-3a, nothing rated */
     const char *want = BOM "model,acme-ops\r\n"
-                           "id,\r\n"
-                           "organization,\r\n"
-                           "scope,\r\n"
-                           "date,\r\n"
-                           "assessor,\r\n"
-                           "notes,\r\n"
-                           "scale,any\r\n"
-                           "\r\n"
-                           "clause,level,domain,item,summary,rating,evidence,note,na_reason\r\n"
+                           BLANK_META_AND_HEADER_EN
                            "ops-1a,1 Starting,Operations,1 Monitoring,Monitoring exists,,,,\r\n"
                            "sec-1a,1 Starting,Security,2 Access control,Accounts are managed,,,,\r\n"
                            "ops-2a,2 Defined,Operations,1 Monitoring,Monitoring covers all "
@@ -159,15 +163,7 @@ START_TEST(template_of_builtin_model)
     ck_assert_int_eq(itss_assessment_new(itss_maturity_model_builtin(), &a, NULL), ITSS_OK);
     char *csv = render_assessment(a, 0, NULL, ITSS_LANG_EN);
     const char *head = BOM "model,tcesa1299-2023\r\n"
-                           "id,\r\n"
-                           "organization,\r\n"
-                           "scope,\r\n"
-                           "date,\r\n"
-                           "assessor,\r\n"
-                           "notes,\r\n"
-                           "scale,any\r\n"
-                           "\r\n"
-                           "clause,level,domain,item,summary,rating,evidence,note,na_reason\r\n"
+                           BLANK_META_AND_HEADER_EN
                            "6.1.1.a,1 Basic (ITSS grade 4),Capability management,1 Capability "
                            "planning,\"Identify and implement the capability items required by "
                            "each O&M project's scope, content and service levels\",,,,\r\n";
@@ -456,6 +452,14 @@ START_TEST(maturity_domains_render)
         itss_free(text);
         itss_free(profile);
     }
+
+    /* the gaps of the text report show the evidence and the note */
+    char *text = render_result(r, 0, ITSS_FORMAT_TEXT, ITSS_LANG_EN);
+    ck_assert_ptr_nonnull(strstr(text, "Evidence: 值班表, 2026; Note: =夜班\n"));
+    itss_free(text);
+    text = render_result(r, 0, ITSS_FORMAT_TEXT, ITSS_LANG_ZH);
+    ck_assert_ptr_nonnull(strstr(text, "证据：值班表, 2026；备注：=夜班\n"));
+    itss_free(text);
 
     /* the formats it writes */
     char *out = (char *)"untouched";

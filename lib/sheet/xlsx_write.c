@@ -8,7 +8,8 @@
  * and the file removed. Numbers are written in the C locale (the library
  * prints them with printf); a number whose 16-digit text would not read
  * back as the same double is written as text with its shortest exact
- * decimal form, which the readers take as that number. */
+ * decimal form, which the readers take as that number. Texts are written
+ * so that they read back as they were (xlsx_text). */
 #include <errno.h>
 #include <locale.h>
 #include <stdio.h>
@@ -34,11 +35,42 @@ static void note(xw *x, lxw_error e)
         x->first = e;
 }
 
+static int is_hex(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* A text as the cell stores it. The readers drop one apostrophe in front
+ * of apostrophes and a formula character (the CSV writer's
+ * neutralisation): such a text gets one more. A workbook's strings write
+ * a character XML cannot hold as "_xHHHH_" (the library does so for
+ * control characters), so a text's own "_xHHHH_" is written with its "_"
+ * as "_x005F_", and every text reads back as it was. */
+static void xlsx_text(itss_buf *b, const char *t)
+{
+    const char *after = t + strspn(t, "'");
+    if (after > t && *after && strchr("=+-@\t\r", *after))
+        itss__buf_putc(b, '\'');
+    for (const char *p = t; *p; p++) {
+        if (p[0] == '_' && p[1] == 'x' && is_hex(p[2]) && is_hex(p[3]) && is_hex(p[4]) &&
+            is_hex(p[5]) && p[6] == '_')
+            itss__buf_puts(b, "_x005F");
+        itss__buf_putc(b, *p);
+    }
+}
+
 static void put(xw *x, lxw_worksheet *ws, uint32_t row, uint16_t col, const itss__wcell *c,
                 lxw_format *fmt)
 {
     if (c->kind == ITSS__W_TEXT) {
-        note(x, worksheet_write_string(ws, row, col, c->text, fmt));
+        itss_buf b;
+        itss__buf_init(&b);
+        xlsx_text(&b, c->text);
+        if (b.oom)
+            note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        else
+            note(x, worksheet_write_string(ws, row, col, b.data, fmt));
+        itss__buf_free(&b);
     } else if (c->kind == ITSS__W_NUMBER) {
         char tmp[64];
         snprintf(tmp, sizeof tmp, "%.16G", c->number); /* what the library writes */
