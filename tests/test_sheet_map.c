@@ -575,7 +575,8 @@ START_TEST(evaluation_csv_equals_json)
         {10, 3, "1187", 0, 0},    {10, 4, "1214", 0, 0},          {10, 8, "2", 0, 0},
         {11, 1, "service_visibility", 0, 0}, {11, 5, "4、5，3", 0, 0},
         {11, 6, "4", 0, 0},       {11, 7, "2", 0, 0},
-        {12, 1, "training_coverage", 0, 0}, {12, 9, "本季度没有安排培训", 0, 0},
+        {12, 1, "training_coverage", 0, 0}, {12, 8, "0.5", 0, 0},
+        {12, 9, "本季度没有安排培训", 0, 0},
         {13, 1, "on_time_repair_rate", 0, 0}, {13, 3, "296", 0, 0}, {13, 4, "312", 0, 0},
         {14, 1, "call_answer_rate", 0, 0},
         END,
@@ -591,7 +592,7 @@ START_TEST(evaluation_csv_equals_json)
         "\"service_visibility\", \"training_coverage\", \"on_time_repair_rate\", "
         "\"call_answer_rate\"],"
         " \"weights\": {\"incident_response_timeliness\": 2, \"responsiveness\": 2, "
-        "\"tangibility\": 3},"
+        "\"tangibility\": 3, \"training_coverage\": 0.5},"
         " \"bands\": [{\"grade\": \"优\", \"min\": 0.9}, {\"grade\": \"良\", \"min\": 0.8}]},"
         " \"measurements\": {\"incident_response_timeliness\": {\"A\": 1187, \"B\": 1214},"
         " \"service_visibility\": {\"scores\": [4, 5, 3, 4, 2]},"
@@ -687,6 +688,13 @@ START_TEST(evaluation_problems)
                                          {4, 1, "indicator", 0, 0}, {4, 2, "A", 0, 0}, END};
     fails_e(weight_twice, ITSS_EDUPLICATE, "B3", 3, 2,
             "row 3, column B: the weight of \"reliability\" is already on row 2");
+    static const tcell weight_in_row[] = {SERVICE, {2, 1, "weight", 0, 0},
+                                          {2, 2, "call_answer_rate", 0, 0}, {2, 3, "2", 0, 0},
+                                          QHEADER, {4, 1, "call_answer_rate", 0, 0},
+                                          {4, 6, "3", 0, 0}, END};
+    fails_e(weight_in_row, ITSS_EDUPLICATE, "B2", 2, 2,
+            "row 2, column B: the weight of \"call_answer_rate\" is already in the weight "
+            "column, row 4");
 }
 END_TEST
 

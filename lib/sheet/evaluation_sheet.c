@@ -264,7 +264,8 @@ static int map_scores(ectx *E, const row *r)
     return rc;
 }
 
-static int map_measurement(ectx *E, const row *r)
+/* What the row measures: na, A and B, or scores. */
+static int map_value(ectx *E, const row *r)
 {
     itss_error e;
     int rc = ITSS_OK, has_scores = r->c[COL_SCORES] != NULL;
@@ -298,11 +299,23 @@ static int map_measurement(ectx *E, const row *r)
     }
     if (!rc && has_scores)
         rc = map_scores(E, r);
+    return rc;
+}
+
+/* The row's measurement and weight; weights: the indicators given one. */
+static int map_measurement(ectx *E, const row *r, itss_index *weights)
+{
+    int rc = map_value(E, r);
     if (!rc && r->c[COL_WEIGHT]) {
         double w;
+        itss_error e;
         if (number_at(E, r, COL_WEIGHT, &w, &rc))
             rc = builder_at(E, r, COL_WEIGHT, itss_evaluation_set_weight(E->e, r->id, w, &e),
                             &e);
+        if (!rc)
+            rc = itss__index_add_str(weights, r->id, r->row, NULL) == ITSS_ENOMEM
+                     ? ITSS_ENOMEM
+                     : ITSS_OK;
     }
     return rc;
 }
@@ -395,7 +408,8 @@ static int read_rows(ectx *E, size_t from, row **rows, size_t *n, const char ***
 /* ---- metadata ----------------------------------------------------------------- */
 
 /* A weight row (B node, C weight) or a band row (B grade, C min). */
-static int node_row(ectx *E, const itss__map_meta *m, itss_index *weights)
+static int node_row(ectx *E, const itss__map_meta *m, itss_index *weights,
+                    const itss_index *in_table)
 {
     itss__map *M = &E->M;
     int weight = strcmp(m->key->key, "weight") == 0, rc = ITSS_OK;
@@ -421,7 +435,12 @@ static int node_row(ectx *E, const itss__map_meta *m, itss_index *weights)
                                  itss__shown(sh, sizeof sh, m->v2->text));
     itss_error e;
     if (weight) {
-        size_t prev;
+        size_t prev = itss__index_find_str(in_table, name);
+        if (prev != (size_t)-1)
+            return itss__map_problem(M, m->sheet, m->row, 2, m->h1, ITSS_EDUPLICATE,
+                                     "the weight of \"%s\" is already in the weight column, "
+                                     "row %zu",
+                                     itss__shown(sh, sizeof sh, name), prev);
         int again = itss__index_add_str(weights, name, m->row, &prev);
         if (again == ITSS_ENOMEM)
             return again;
@@ -439,7 +458,7 @@ static int node_row(ectx *E, const itss__map_meta *m, itss_index *weights)
                              &e);
 }
 
-static int map_metadata(ectx *E)
+static int map_metadata(ectx *E, const itss_index *in_table)
 {
     itss_index weights;
     itss__index_init(&weights);
@@ -450,7 +469,7 @@ static int map_metadata(ectx *E)
         if (strcmp(key, "service") == 0)
             continue;
         if (strcmp(key, "weight") == 0 || strcmp(key, "band") == 0) {
-            rc = node_row(E, m, &weights);
+            rc = node_row(E, m, &weights, in_table);
             continue;
         }
         char buf[16];
@@ -517,10 +536,13 @@ static int map_book(ectx *E)
         itss_error e;
         rc = itss__map_builder(&E->M, E->sheet, 0, 0, NULL,
                                itss_evaluation_set_indicators(E->e, ids, n, &e), &e);
+        itss_index weights;
+        itss__index_init(&weights);
         for (size_t i = 0; !rc && i < n; i++)
-            rc = map_measurement(E, &rows[i]);
+            rc = map_measurement(E, &rows[i], &weights);
         if (!rc)
-            rc = map_metadata(E);
+            rc = map_metadata(E, &weights);
+        itss__index_free(&weights);
     }
     free(rows);
     free((void *)ids);
