@@ -20,7 +20,7 @@
 typedef struct tcell {
     uint32_t row, col;
     const char *text;
-    int numeric;   /* 1: a numeric cell of value number */
+    int numeric;   /* 1: a numeric cell of value number; 2: an error value */
     double number;
 } tcell;
 
@@ -60,7 +60,9 @@ static itss__book *book(itss_format format, int date1904, size_t n, const tsheet
             const tcell *t = &sh[i].cells[j];
             cells[j].row = t->row;
             cells[j].col = t->col;
-            cells[j].kind = t->numeric ? ITSS__CELL_NUMBER : ITSS__CELL_TEXT;
+            cells[j].kind = t->numeric == 2   ? ITSS__CELL_ERROR
+                            : t->numeric == 1 ? ITSS__CELL_NUMBER
+                                              : ITSS__CELL_TEXT;
             cells[j].text = t->text;
             cells[j].number = t->number;
         }
@@ -431,6 +433,38 @@ START_TEST(bad_date_serial)
 }
 END_TEST
 
+START_TEST(metadata_shapes)
+{
+    static const tcell no_key[] = {{1, 2, "value", 0, 0}, {3, 1, "clause", 0, 0},
+                                   {3, 2, "rating", 0, 0}, END};
+    fails_a(csv(no_key), ITSS_ESCHEMA, "B1", 1, 2,
+            "row 1, column B: a metadata row needs its key in column A");
+    static const tcell two_values[] = {{1, 1, "scope", 0, 0}, {1, 2, "a", 0, 0},
+                                       {1, 3, "b", 0, 0}, {3, 1, "clause", 0, 0},
+                                       {3, 2, "rating", 0, 0}, END};
+    fails_a(csv(two_values), ITSS_EVALUE, "C1", 1, 3,
+            "row 1, column C: metadata \"scope\" takes one value, in column B");
+    /* a key without a value leaves it unset */
+    static const tcell empty[] = {{1, 1, "scope", 0, 0}, {3, 1, "clause", 0, 0},
+                                  {3, 2, "rating", 0, 0}, END};
+    same_as_json(csv(empty), "{\"ratings\": {}}");
+}
+END_TEST
+
+START_TEST(error_values)
+{
+    static const tcell rating[] = {HEADER, {2, 1, "6.1.1.a", 0, 0}, {2, 2, "#N/A", 2, 0},
+                                   END};
+    fails_a(csv(rating), ITSS_EVALUE, "B2", 2, 2,
+            "row 2, column B (rating): \"#N/A\" is not a rating (F, L, P, N, met, not_met, "
+            "na or a number 0-100)");
+    static const tcell evidence[] = {HEADER3("evidence"), {2, 1, "6.1.1.a", 0, 0},
+                                     {2, 2, "F", 0, 0}, {2, 3, "#REF!", 2, 0}, END};
+    fails_a(csv(evidence), ITSS_EVALUE, "C2", 2, 3,
+            "row 2, column C (evidence): the cell holds the error value #REF!, not a value");
+}
+END_TEST
+
 START_TEST(workbook_place)
 {
     static const tcell table[] = {HEADER, {2, 1, "6.1.1.a", 0, 0}, {2, 2, "Q", 0, 0}, END};
@@ -780,6 +814,15 @@ START_TEST(json_check_lists_every_rating)
     p = check_json(1, "{\"ratings\": {\"6.1.1.a\": \"F\"}}");
     ck_assert_uint_eq(itss_problem_list_problem_count(p), 0);
     itss_problem_list_free(p);
+    /* the public check of a JSON document */
+    static const char bad[] = "{\"ratings\": {\"6.1.1.a\": \"Q\", \"6.1.1.b\": \"R\"}}";
+    itss_error e;
+    ck_assert_int_eq(itss_assessment_check(model(), bad, strlen(bad), ITSS_FORMAT_JSON, NULL, &p,
+                                           &e),
+                     0);
+    ck_assert_uint_eq(itss_problem_list_problem_count(p), 2);
+    ck_assert_str_eq(itss_problem_list_problem_at(p, 1)->path, "/ratings/6.1.1.b");
+    itss_problem_list_free(p);
 }
 END_TEST
 
@@ -830,6 +873,8 @@ int main(void)
     ADD(s, metadata_twice);
     ADD(s, bad_scale);
     ADD(s, bad_date_serial);
+    ADD(s, metadata_shapes);
+    ADD(s, error_values);
     ADD(s, workbook_place);
     ADD(s, check_lists_every_problem_in_order);
     ADD(s, check_keeps_the_first_problems);
