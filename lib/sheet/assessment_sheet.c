@@ -160,7 +160,7 @@ static int map_rating(actx *A, const row *r, const char *id)
             return r->c[COL_REASON] ? ITSS_OK /* an error value, recorded */
                                     : itss__map_at(&A->M, &A->T, r->row, COL_REASON, ITSS_EVALUE,
                                                    "na needs a reason in na_reason");
-        if (kind != ITSS_RATING_NA && r->c[COL_REASON])
+        if (kind != ITSS_RATING_NA && reason)
             return itss__map_at(&A->M, &A->T, r->row, COL_REASON, ITSS_EVALUE,
                                 "a reason in na_reason is only for a clause rated na");
         if (kind == ITSS_RATING_NA)
@@ -172,7 +172,7 @@ static int map_rating(actx *A, const row *r, const char *id)
         if (rc)
             return itss__map_builder_at(&A->M, &A->T, r->row, COL_RATING, rc, &e);
         rated = 1;
-    } else if (r->c[COL_REASON]) {
+    } else if (reason) {
         rc = itss__map_at(&A->M, &A->T, r->row, COL_REASON, ITSS_EVALUE,
                           "a reason in na_reason is only for a clause rated na");
         if (rc)
