@@ -20,7 +20,7 @@
 typedef struct tcell {
     uint32_t row, col;
     const char *text;
-    int numeric;   /* 1: a numeric cell of value number */
+    int numeric;   /* 1: a numeric cell of value number; 2: an error value */
     double number;
 } tcell;
 
@@ -60,7 +60,9 @@ static itss__book *book(itss_format format, int date1904, size_t n, const tsheet
             const tcell *t = &sh[i].cells[j];
             cells[j].row = t->row;
             cells[j].col = t->col;
-            cells[j].kind = t->numeric ? ITSS__CELL_NUMBER : ITSS__CELL_TEXT;
+            cells[j].kind = t->numeric == 2   ? ITSS__CELL_ERROR
+                            : t->numeric == 1 ? ITSS__CELL_NUMBER
+                                              : ITSS__CELL_TEXT;
             cells[j].text = t->text;
             cells[j].number = t->number;
         }
@@ -431,6 +433,38 @@ START_TEST(bad_date_serial)
 }
 END_TEST
 
+START_TEST(metadata_shapes)
+{
+    static const tcell no_key[] = {{1, 2, "value", 0, 0}, {3, 1, "clause", 0, 0},
+                                   {3, 2, "rating", 0, 0}, END};
+    fails_a(csv(no_key), ITSS_ESCHEMA, "B1", 1, 2,
+            "row 1, column B: a metadata row needs its key in column A");
+    static const tcell two_values[] = {{1, 1, "scope", 0, 0}, {1, 2, "a", 0, 0},
+                                       {1, 3, "b", 0, 0}, {3, 1, "clause", 0, 0},
+                                       {3, 2, "rating", 0, 0}, END};
+    fails_a(csv(two_values), ITSS_EVALUE, "C1", 1, 3,
+            "row 1, column C: metadata \"scope\" takes one value, in column B");
+    /* a key without a value leaves it unset */
+    static const tcell empty[] = {{1, 1, "scope", 0, 0}, {3, 1, "clause", 0, 0},
+                                  {3, 2, "rating", 0, 0}, END};
+    same_as_json(csv(empty), "{\"ratings\": {}}");
+}
+END_TEST
+
+START_TEST(error_values)
+{
+    static const tcell rating[] = {HEADER, {2, 1, "6.1.1.a", 0, 0}, {2, 2, "#N/A", 2, 0},
+                                   END};
+    fails_a(csv(rating), ITSS_EVALUE, "B2", 2, 2,
+            "row 2, column B (rating): \"#N/A\" is not a rating (F, L, P, N, met, not_met, "
+            "na or a number 0-100)");
+    static const tcell evidence[] = {HEADER3("evidence"), {2, 1, "6.1.1.a", 0, 0},
+                                     {2, 2, "F", 0, 0}, {2, 3, "#REF!", 2, 0}, END};
+    fails_a(csv(evidence), ITSS_EVALUE, "C2", 2, 3,
+            "row 2, column C (evidence): the cell holds the error value #REF!, not a value");
+}
+END_TEST
+
 START_TEST(workbook_place)
 {
     static const tcell table[] = {HEADER, {2, 1, "6.1.1.a", 0, 0}, {2, 2, "Q", 0, 0}, END};
@@ -575,7 +609,8 @@ START_TEST(evaluation_csv_equals_json)
         {10, 3, "1187", 0, 0},    {10, 4, "1214", 0, 0},          {10, 8, "2", 0, 0},
         {11, 1, "service_visibility", 0, 0}, {11, 5, "4、5，3", 0, 0},
         {11, 6, "4", 0, 0},       {11, 7, "2", 0, 0},
-        {12, 1, "training_coverage", 0, 0}, {12, 9, "本季度没有安排培训", 0, 0},
+        {12, 1, "training_coverage", 0, 0}, {12, 8, "0.5", 0, 0},
+        {12, 9, "本季度没有安排培训", 0, 0},
         {13, 1, "on_time_repair_rate", 0, 0}, {13, 3, "296", 0, 0}, {13, 4, "312", 0, 0},
         {14, 1, "call_answer_rate", 0, 0},
         END,
@@ -591,7 +626,7 @@ START_TEST(evaluation_csv_equals_json)
         "\"service_visibility\", \"training_coverage\", \"on_time_repair_rate\", "
         "\"call_answer_rate\"],"
         " \"weights\": {\"incident_response_timeliness\": 2, \"responsiveness\": 2, "
-        "\"tangibility\": 3},"
+        "\"tangibility\": 3, \"training_coverage\": 0.5},"
         " \"bands\": [{\"grade\": \"优\", \"min\": 0.9}, {\"grade\": \"良\", \"min\": 0.8}]},"
         " \"measurements\": {\"incident_response_timeliness\": {\"A\": 1187, \"B\": 1214},"
         " \"service_visibility\": {\"scores\": [4, 5, 3, 4, 2]},"
@@ -687,6 +722,13 @@ START_TEST(evaluation_problems)
                                          {4, 1, "indicator", 0, 0}, {4, 2, "A", 0, 0}, END};
     fails_e(weight_twice, ITSS_EDUPLICATE, "B3", 3, 2,
             "row 3, column B: the weight of \"reliability\" is already on row 2");
+    static const tcell weight_in_row[] = {SERVICE, {2, 1, "weight", 0, 0},
+                                          {2, 2, "call_answer_rate", 0, 0}, {2, 3, "2", 0, 0},
+                                          QHEADER, {4, 1, "call_answer_rate", 0, 0},
+                                          {4, 6, "3", 0, 0}, END};
+    fails_e(weight_in_row, ITSS_EDUPLICATE, "B2", 2, 2,
+            "row 2, column B: the weight of \"call_answer_rate\" is already in the weight "
+            "column, row 4");
 }
 END_TEST
 
@@ -772,6 +814,15 @@ START_TEST(json_check_lists_every_rating)
     p = check_json(1, "{\"ratings\": {\"6.1.1.a\": \"F\"}}");
     ck_assert_uint_eq(itss_problem_list_problem_count(p), 0);
     itss_problem_list_free(p);
+    /* the public check of a JSON document */
+    static const char bad[] = "{\"ratings\": {\"6.1.1.a\": \"Q\", \"6.1.1.b\": \"R\"}}";
+    itss_error e;
+    ck_assert_int_eq(itss_assessment_check(model(), bad, strlen(bad), ITSS_FORMAT_JSON, NULL, &p,
+                                           &e),
+                     0);
+    ck_assert_uint_eq(itss_problem_list_problem_count(p), 2);
+    ck_assert_str_eq(itss_problem_list_problem_at(p, 1)->path, "/ratings/6.1.1.b");
+    itss_problem_list_free(p);
 }
 END_TEST
 
@@ -822,6 +873,8 @@ int main(void)
     ADD(s, metadata_twice);
     ADD(s, bad_scale);
     ADD(s, bad_date_serial);
+    ADD(s, metadata_shapes);
+    ADD(s, error_values);
     ADD(s, workbook_place);
     ADD(s, check_lists_every_problem_in_order);
     ADD(s, check_keeps_the_first_problems);
