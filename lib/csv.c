@@ -16,8 +16,14 @@ void itss__csv_cell(itss_csv *w, const char *s)
         itss__buf_putc(w->out, ',');
     if (!s || !*s)
         return;
-    /* a spreadsheet reads these first characters as the start of a formula */
-    int formula = strchr("=+-@\t\r", *s) != NULL;
+    /* a spreadsheet reads these first characters as the start of a formula;
+     * a text that already starts with apostrophes before one of them gets
+     * one more, so that a reader that drops one apostrophe in front of
+     * apostrophes and one of these characters gives every text back as
+     * it was */
+    const char *after = s + strspn(s, "'");
+    int formula = strchr("=+-@\t\r", *s) != NULL ||
+                  (after > s && *after && strchr("=+-@\t\r", *after) != NULL);
     int quote = strpbrk(s, ",\"\r\n") != NULL;
     if (quote)
         itss__buf_putc(w->out, '"');

@@ -46,6 +46,12 @@ START_TEST(csv_quoting_and_formulas)
     /* a first character a spreadsheet reads as a formula gets an apostrophe */
     const char *formulas[] = {"=1+2", "+3", "-4", "@SUM(A1)", "\tx", "a=b"};
     ck_assert_str_eq(row(formulas, 6), "'=1+2,'+3,'-4,'@SUM(A1),'\tx,a=b\r\n");
+    /* a text of apostrophes before a formula character gets one more, so
+     * that dropping one apostrophe gives it back ("'=x" becomes "''=x",
+     * "''@y" becomes "'''@y", "'<TAB>" "''<TAB>"); apostrophes before
+     * anything else stay */
+    const char *quoted_formula[] = {"'=x", "'-1", "''@y", "'\tz", "'a", "''", "'"};
+    ck_assert_str_eq(row(quoted_formula, 7), "''=x,''-1,'''@y,''\tz,'a,'','\r\n");
     /* both: the apostrophe inside the quotes */
     const char *both[] = {"=HYPERLINK(\"http://x\",\"y\")", "\r\n"};
     ck_assert_str_eq(row(both, 2), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"'\r\n\"\r\n");

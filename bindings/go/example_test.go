@@ -254,3 +254,37 @@ func ExampleError() {
 	// ITSS_EVALUE /ratings/6.1.1.a 1 25
 	// 1:25: unknown rating "yes": use met, not_met, N, P, L, F, a number 0..100, or {"rating": "na", "reason": ...} (at /ratings/6.1.1.a)
 }
+
+func ExampleReadAssessment() {
+	filled := []byte("clause,rating,evidence\r\n6.1.1.a,F,《服务目录》\r\n6.1.1.b,85%,\r\n")
+	a, err := itss.ReadAssessment(filled, itss.DetectFormat(filled), "")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(a.Ratings["6.1.1.a"], a.Ratings["6.1.1.b"])
+	sheet, err := a.Sheet(itss.FormatXLSX, itss.LangEN, 0, "")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(itss.DetectFormat(sheet) == itss.FormatXLSX)
+	// Output:
+	// {F  《服务目录》 } 85
+	// true
+}
+
+func ExampleCheckAssessment() {
+	bad := []byte("clause,rating\r\n6.1.1.a,Q\r\n9.9.9.z,F\r\n")
+	problems, err := itss.CheckAssessment(bad, itss.FormatCSV, "")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, p := range problems {
+		fmt.Println(p.Name, p.Path, p.Line, p.Column)
+	}
+	_, err = itss.ReadAssessment(bad, itss.FormatCSV, "")
+	fmt.Println(err)
+	// Output:
+	// ITSS_EVALUE B2 2 2
+	// ITSS_ENOTFOUND A3 3 1
+	// 2:2: row 2, column B (rating): "Q" is not a rating (F, L, P, N, met, not_met, na or a number 0-100) (at B2)
+}

@@ -163,6 +163,13 @@ const (
 	ReportHTML
 	// ReportSVG is the chart of the domains alone, an SVG document.
 	ReportSVG
+	// ReportCSV is the result as a flat table, UTF-8 with a byte-order
+	// mark and an English header whatever the lang: for a maturity result
+	// one row per clause (clause, level, domain, item, rating, grade,
+	// satisfied, blocks_target, evidence, note), for a quality result one
+	// row per node (node, kind, parent, name, weight, score, coverage,
+	// status); docs/worksheets.md.
+	ReportCSV
 )
 
 // Lang is the language of a report.
@@ -189,10 +196,11 @@ func (m *MaturityModel) Report(doc []byte, target int, format ReportFormat, lang
 func reportArgs(format ReportFormat, lang Lang) (C.itss_format, error) {
 	formats := map[ReportFormat]C.itss_format{
 		ReportText: C.ITSS_FORMAT_TEXT, ReportHTML: C.ITSS_FORMAT_HTML, ReportSVG: C.ITSS_FORMAT_SVG,
+		ReportCSV: C.ITSS_FORMAT_CSV,
 	}
 	f, ok := formats[format]
 	if !ok {
-		return 0, goError(cEINVAL, "report format %d is not ReportText, ReportHTML or ReportSVG", int(format))
+		return 0, goError(cEINVAL, "report format %d is not ReportText, ReportHTML, ReportSVG or ReportCSV", int(format))
 	}
 	if lang != LangZH && lang != LangEN {
 		return 0, goError(cEINVAL, "lang %d is not LangZH or LangEN", int(lang))

@@ -87,7 +87,7 @@ func TestReportHTMLAndSVG(t *testing.T) {
 	for _, bad := range []struct {
 		f ReportFormat
 		l Lang
-	}{{ReportSVG + 1, LangZH}, {-1, LangZH}, {ReportHTML, LangEN + 1}} {
+	}{{ReportCSV + 1, LangZH}, {-1, LangZH}, {ReportHTML, LangEN + 1}} {
 		if _, err := m.Report(doc, 0, bad.f, bad.l); !errors.Is(err, ErrInvalid) {
 			t.Errorf("format %d lang %d: %v", bad.f, bad.l, err)
 		}

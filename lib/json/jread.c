@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "json_internal.h"
+#include "../problems_internal.h"
 
 /* ---- lexing helpers over text already known to be valid JSON ----------- */
 
@@ -1010,6 +1011,24 @@ int itss__jdoc_load(const char *text, size_t len, itss_error *err,
         rc = build(&doc, ctx);
     itss__jdoc_close(&doc);
     return rc;
+}
+
+int itss__jkeep(itss_problem_list *problems, const itss_error *err, int rc)
+{
+    if (!problems || !rc || rc == ITSS_ENOMEM || !err)
+        return rc;
+    return itss__problems_add(problems, err);
+}
+
+int itss__jdoc_check(const char *text, size_t len, itss_problem_list *problems, itss_error *err,
+                     int (*build)(itss_jdoc *doc, void *ctx), void *ctx)
+{
+    itss_error e;
+    itss__err_clear(&e);
+    int rc = itss__jdoc_load(text, len, &e, build, ctx);
+    if (rc && rc != ITSS_ENOMEM)
+        rc = itss__problems_add(problems, &e);
+    return rc ? itss__err(err, rc, "out of memory") : ITSS_OK;
 }
 
 int itss__load_path(const char *path, itss_error *err,

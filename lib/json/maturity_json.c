@@ -7,6 +7,7 @@
 
 #include "../maturity_internal.h"
 #include "json_internal.h"
+#include "../sheet/sheet.h"
 
 static int nomem(itss_jdoc *d) { return itss__err(d->err, ITSS_ENOMEM, "out of memory"); }
 
@@ -1038,7 +1039,9 @@ static int load_rating(itss_jdoc *d, itss_assessment *a, const itss_maturity_cla
     return rc;
 }
 
-static int load_assessment(itss_jdoc *d, itss_assessment *a)
+/* problems: NULL to stop at the first problem; a list to record there the
+ * problem of each rating and go on to the next (itss__jkeep). */
+static int load_assessment(itss_jdoc *d, itss_assessment *a, itss_problem_list *problems)
 {
     char sh[160];
     static const char *const keys[] = {"ratings", "scale",    "id",    "organization",
@@ -1085,7 +1088,7 @@ static int load_assessment(itss_jdoc *d, itss_assessment *a)
             }
         }
         itss__jpath_pop(d, m1);
-        if (rc)
+        if ((rc = itss__jkeep(problems, d->err, rc)))
             break;
     }
     itss__jpath_pop(d, m0);
@@ -1095,6 +1098,7 @@ static int load_assessment(itss_jdoc *d, itss_assessment *a)
 typedef struct {
     const itss_maturity_model *m;
     itss_assessment **out;
+    itss_problem_list *problems; /* a check: every rating's problem */
 } assessment_ctx;
 
 static int build_assessment(itss_jdoc *doc, void *ctx)
@@ -1102,7 +1106,7 @@ static int build_assessment(itss_jdoc *doc, void *ctx)
     assessment_ctx *c = ctx;
     itss_assessment *a = NULL;
     int rc = itss_assessment_new(c->m, &a, doc->err);
-    if (!rc && (rc = load_assessment(doc, a)))
+    if (!rc && (rc = load_assessment(doc, a, c->problems)))
         itss_assessment_free(a);
     else if (!rc)
         *c->out = a;
@@ -1116,8 +1120,18 @@ int itss_assessment_load(const itss_maturity_model *m, const char *json, size_t 
     ITSS_CHECK_OUT(err, out);
     ITSS_CHECK_ARG(err, m);
     ITSS_CHECK_ARG(err, json);
-    assessment_ctx c = {m, out};
+    assessment_ctx c = {m, out, NULL};
     return itss__jdoc_load(json, len, err, build_assessment, &c);
+}
+
+int itss__assessment_check_json(const itss_maturity_model *m, const char *json, size_t len,
+                                itss_problem_list *problems, itss_error *err)
+{
+    itss_assessment *a = NULL;
+    assessment_ctx c = {m, &a, problems};
+    int rc = itss__jdoc_check(json, len, problems, err, build_assessment, &c);
+    itss_assessment_free(a);
+    return rc;
 }
 
 static int load_assessment_text(const char *text, size_t len, void *ctx, itss_error *err)
@@ -1133,7 +1147,7 @@ int itss_assessment_load_file(const itss_maturity_model *m, const char *path,
     ITSS_CHECK_OUT(err, out);
     ITSS_CHECK_ARG(err, m);
     ITSS_CHECK_ARG(err, path);
-    assessment_ctx c = {m, out};
+    assessment_ctx c = {m, out, NULL};
     return itss__load_path(path, err, load_assessment_text, &c);
 }
 
@@ -1488,6 +1502,54 @@ void itss__json_mmodel_ref(itss_jw *w, const itss_maturity_model *m)
     itss__jw_obj_end(w);
 }
 
+/* The "domains" array of a result: each domain's level and its counts,
+ * overall and per level. */
+static void domains_array(itss_jw *w, const itss_maturity_result *r)
+{
+    const itss_maturity_model *m = r->model;
+    size_t wl = (size_t)m->nlevels + 1;
+    itss__jw_arr(w);
+    for (size_t i = 0; i < m->ndomains; i++) {
+        const itss_maturity_domain *d = &m->domains[i];
+        const itss_mstats *s = &r->by_domain[i * wl];
+        itss__jw_obj(w);
+        itss__jw_kstr(w, "id", d->id);
+        itss__jw_ktext2(w, "name", d->name);
+        itss__jw_key(w, "part");
+        if (d->part)
+            itss__jw_str(w, d->part->id);
+        else
+            itss__jw_null(w);
+        itss__jw_kint(w, "level", r->domain_level[i]);
+        level_ref(w, "level_name", m, r->domain_level[i]);
+        stats_fields(w, s);
+        itss__jw_key(w, "levels");
+        itss__jw_arr(w);
+        for (int l = 1; l <= m->nlevels; l++) {
+            if (!s[l].total)
+                continue;
+            itss__jw_obj(w);
+            itss__jw_kint(w, "level", l);
+            stats_fields(w, &s[l]);
+            itss__jw_obj_end(w);
+        }
+        itss__jw_arr_end(w);
+        itss__jw_obj_end(w);
+    }
+    itss__jw_arr_end(w);
+}
+
+void itss__json_mdomains(itss_buf *b, const itss_maturity_result *r, int pretty)
+{
+    itss_jw w;
+    itss__jw_init(&w, b, pretty);
+    itss__jw_obj(&w);
+    itss__jw_key(&w, "domains");
+    domains_array(&w, r);
+    itss__jw_obj_end(&w);
+    itss__jw_end(&w);
+}
+
 void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
 {
     const itss_maturity_model *m = r->model;
@@ -1524,35 +1586,7 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
     itss__jw_arr_end(&w);
 
     itss__jw_key(&w, "domains");
-    itss__jw_arr(&w);
-    for (size_t i = 0; i < m->ndomains; i++) {
-        const itss_maturity_domain *d = &m->domains[i];
-        const itss_mstats *s = &r->by_domain[i * wl];
-        itss__jw_obj(&w);
-        itss__jw_kstr(&w, "id", d->id);
-        itss__jw_ktext2(&w, "name", d->name);
-        itss__jw_key(&w, "part");
-        if (d->part)
-            itss__jw_str(&w, d->part->id);
-        else
-            itss__jw_null(&w);
-        itss__jw_kint(&w, "level", r->domain_level[i]);
-        level_ref(&w, "level_name", m, r->domain_level[i]);
-        stats_fields(&w, s);
-        itss__jw_key(&w, "levels");
-        itss__jw_arr(&w);
-        for (int l = 1; l <= m->nlevels; l++) {
-            if (!s[l].total)
-                continue;
-            itss__jw_obj(&w);
-            itss__jw_kint(&w, "level", l);
-            stats_fields(&w, &s[l]);
-            itss__jw_obj_end(&w);
-        }
-        itss__jw_arr_end(&w);
-        itss__jw_obj_end(&w);
-    }
-    itss__jw_arr_end(&w);
+    domains_array(&w, r);
 
     itss__jw_key(&w, "items");
     itss__jw_arr(&w);

@@ -22,7 +22,7 @@ from . import _lib
 from .errors import (ArgumentError, ConsistencyError, DuplicateError, FileError, InternalError,
                      InvalidValueError, ItssError, LibraryNotFoundError, LibraryVersionError,
                      LimitError, ModelError, NoMemoryError, NotFoundError, ParseError,
-                     SchemaError)
+                     Problem, SchemaError)
 from . import classification, maturity, quality, standards  # noqa: E402  (after _lib has loaded)
 
 __version__ = "1.1.0"
@@ -37,5 +37,5 @@ __all__ = [
     "version", "classification", "maturity", "quality", "standards", "ItssError", "ArgumentError",
     "NoMemoryError", "NotFoundError", "ParseError", "SchemaError", "InvalidValueError",
     "DuplicateError", "ModelError", "FileError", "LimitError", "ConsistencyError",
-    "InternalError", "LibraryNotFoundError", "LibraryVersionError",
+    "InternalError", "LibraryNotFoundError", "LibraryVersionError", "Problem",
 ]

@@ -42,6 +42,7 @@ FORMAT_TEXT = 2
 FORMAT_HTML = 3
 FORMAT_SVG = 4
 FORMAT_CSV = 5
+FORMAT_XLSX = 6
 
 #: itss_direction of itss/classify.h.
 FORWARD = 0
@@ -149,6 +150,22 @@ _PROTOTYPES = {
     "itss_free": (None, [c_void_p]),
     "itss_lang_parse": (c_int, [c_char_p, POINTER(c_int), _E]),
     "itss_error_render": (c_int, [_E, c_size_t, c_int, _S, _N, _E]),
+    # worksheets
+    "itss_format_detect": (c_int, [c_char_p, c_size_t]),
+    "itss_problem_list_total": (c_size_t, [_P]),
+    "itss_problem_list_free": (None, [_P]),
+    "itss_problem_list_render": (c_int, [_P, c_char_p, c_int, c_int, _S, _N, _E]),
+    "itss_assessment_new": (c_int, [_P, POINTER(_P), _E]),
+    "itss_assessment_read": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
+    "itss_assessment_check": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
+    "itss_assessment_render": (c_int, [_P, c_int, c_char_p, c_int, c_int, _S, _N, _E]),
+    "itss_assessment_export": (c_int, [_P, c_int, _S, _N, _E]),
+    "itss_maturity_result_domains_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
+    "itss_evaluation_new": (c_int, [_P, c_char_p, POINTER(_P), _E]),
+    "itss_evaluation_service": (c_char_p, [_P]),
+    "itss_evaluation_read": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
+    "itss_evaluation_check": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
+    "itss_evaluation_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
     # classification
     "itss_catalog_builtin": (_P, []),
     "itss_catalog_load": (c_int, [c_char_p, c_size_t, POINTER(_P), _E]),
@@ -212,6 +229,10 @@ _PROTOTYPES = {
     "itss_assessment_load": (c_int, [_P, c_char_p, c_size_t, POINTER(_P), _E]),
     "itss_assessment_load_file": (c_int, [_P, c_char_p, POINTER(_P), _E]),
     "itss_assessment_free": (None, [_P]),
+    "itss_assessment_model": (_P, [_P]),
+    "itss_assessment_read_file": (c_int, [_P, c_char_p, c_char_p, POINTER(_P), _E]),
+    "itss_problem_list_problem_count": (c_size_t, [_P]),
+    "itss_problem_list_problem_at": (_E, [_P, c_size_t]),
     "itss_maturity_rate": (c_int, [_P, c_int, POINTER(_P), _E]),
     "itss_maturity_result_free": (None, [_P]),
     "itss_maturity_result_level": (c_int, [_P]),
@@ -256,6 +277,8 @@ _PROTOTYPES = {
     "itss_evaluation_load": (c_int, [_P, c_char_p, c_size_t, POINTER(_P), _E]),
     "itss_evaluation_load_file": (c_int, [_P, c_char_p, POINTER(_P), _E]),
     "itss_evaluation_free": (None, [_P]),
+    "itss_evaluation_export": (c_int, [_P, c_int, _S, _N, _E]),
+    "itss_evaluation_read_file": (c_int, [_P, c_char_p, c_char_p, POINTER(_P), _E]),
     "itss_quality_score": (c_int, [_P, POINTER(_P), _E]),
     "itss_quality_result_free": (None, [_P]),
     "itss_quality_result_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
@@ -335,6 +358,12 @@ def render(fn, *args) -> str:
     """Call a function of the form f(..., char **out, size_t *len,
     itss_error *err) and return the string it made, released with
     itss_free whatever happens."""
+    return render_bytes(fn, *args).decode("utf-8")
+
+
+def render_bytes(fn, *args) -> bytes:
+    """As render, but the bytes as made (an XLSX workbook holds NUL
+    bytes)."""
     out = c_void_p()
     n = c_size_t()
     err = _Error()
@@ -342,9 +371,133 @@ def render(fn, *args) -> str:
     try:
         if rc != 0:
             raise_error(rc, err)
-        return ctypes.string_at(out, n.value).decode("utf-8")
+        return ctypes.string_at(out, n.value)
     finally:
         lib.itss_free(out)
+
+
+def _record(e) -> dict:
+    """The fields of an itss_error record as keyword arguments."""
+    name = lib.itss_strerror_name(e.code)
+    return dict(code=int(e.code), name=_text(name) if name else "", message=_text(e.message),
+                path=_text(e.path), line=int(e.line), column=int(e.column),
+                position=int(e.position))
+
+
+class Problems(list):
+    """The problems of a document (:class:`itss.Problem`), in the order of
+    the document; at most 1,000 are kept, ``total`` counts every one
+    found."""
+
+    total: int = 0
+
+
+def problems(fn, *args) -> Problems:
+    """Call a check function f(..., itss_problem_list **out, itss_error *err)
+    and return its problems, the list released with itss_problem_list_free
+    whatever happens."""
+    out = c_void_p()
+    call(fn, *args, byref(out))
+    try:
+        found = Problems(errors.Problem(**_record(lib.itss_problem_list_problem_at(out, i).contents))
+                         for i in range(lib.itss_problem_list_problem_count(out)))
+        found.total = int(lib.itss_problem_list_total(out))
+        return found
+    finally:
+        lib.itss_problem_list_free(out)
+
+
+#: The formats of an input document by name (itss_format of itss/common.h).
+INPUT_FORMATS = {"json": FORMAT_JSON, "csv": FORMAT_CSV, "xlsx": FORMAT_XLSX}
+
+
+def input_format(name: Optional[str]) -> Optional[int]:
+    """An input document's format by name: None (detected), "json", "csv"
+    or "xlsx"; another name raises ArgumentError."""
+    if name is None:
+        return None
+    if not isinstance(name, str):
+        raise TypeError("format must be a str, not %s" % type(name).__name__)
+    try:
+        return INPUT_FORMATS[name]
+    except KeyError:
+        raise fail(-1, "format must be 'json', 'csv' or 'xlsx', not %r" % (name,)) from None
+
+
+def sheet_format(name: str) -> int:
+    """The format of a worksheet to write: "xlsx" or "csv"."""
+    if name not in ("xlsx", "csv"):
+        raise fail(-1, "format must be 'xlsx' or 'csv', not %r" % (name,))
+    return INPUT_FORMATS[name]
+
+
+def is_json_path(path: bytes) -> bool:
+    """Whether a path names a JSON document by its suffix (.json, any
+    case): such a file is read as JSON whatever it holds, so that a broken
+    one gets JSON's errors."""
+    return path.lower().endswith(b".json")
+
+
+def _source(doc: Document, what: str, fmt: Optional[str], encoding: Optional[str]):
+    """(format or None for "detect", C encoding, text, path) of a
+    document: dict, list and JSON text are JSON unless fmt says else."""
+    f = input_format(fmt)
+    enc = cstr(encoding, "encoding")
+    text, path = document(doc, what)
+    if f is None and (isinstance(doc, (dict, list)) or (isinstance(doc, str) and text is not None)):
+        f = FORMAT_JSON
+    return f, enc, text, path
+
+
+def _detected(text: bytes, f: Optional[int]) -> int:
+    return lib.itss_format_detect(text, len(text)) if f is None else f
+
+
+def read_source(doc: Document, what: str, fmt: Optional[str], encoding: Optional[str],
+                from_text, from_file, before: tuple = ()) -> int:
+    """Build an assessment or evaluation with a pair of readers of the forms
+    f(*before, data, len, format, encoding, &out, &err) and
+    f(*before, path, encoding, &out, &err); returns the owned pointer.
+
+    dict, list and JSON text are JSON. Other bytes are in fmt, or in the
+    format the library detects from their content (itss_format_detect). A
+    path is read by the library, its format detected from its content; with
+    fmt given, the file is read here and handed over in that format."""
+    f, enc, text, path = _source(doc, what, fmt, encoding)
+    out = c_void_p()
+    if text is None and f is None:
+        call(from_file, *before, path, enc, byref(out))
+        return out.value
+    if text is None:
+        text = read_path(path)
+    call(from_text, *before, text, len(text), _detected(text, f), enc, byref(out))
+    return out.value
+
+
+def check_source(doc: Document, what: str, fmt: Optional[str], encoding: Optional[str],
+                 check, before: tuple = ()) -> Problems:
+    """Every problem of a document (see :func:`read_source` for how its
+    format is found) with a check function
+    f(*before, data, len, format, encoding, &list, &err)."""
+    f, enc, text, path = _source(doc, what, fmt, encoding)
+    if text is None:
+        text = read_path(path)
+    return problems(check, *before, text, len(text), _detected(text, f), enc)
+
+
+def open_source(doc: Document, what: str, encoding: Optional[str], readers: tuple,
+                loaders: tuple, before: tuple = ()) -> int:
+    """The owned pointer of a document given to a rating or scoring
+    function: a dict, JSON text, bytes or a ``.json`` path loaded as JSON
+    (loaders: the text and file loaders of :func:`load_handle`); another
+    path read as a worksheet or JSON, its format detected from its content
+    (readers: those of :func:`read_source`)."""
+    text, path = document(doc, what)
+    if text is None and (encoding is not None or not is_json_path(path)):
+        return read_source(doc, what, None, encoding, *readers, before=before)
+    if encoding is not None:
+        raise fail(-1, "an encoding is only for a CSV file")
+    return load_handle(doc, what, *loaders, before=before)
 
 
 def error_render(e: errors.ItssError, input_line: int, fmt: int) -> str:
@@ -382,8 +535,8 @@ def fmt(name: str) -> int:
 
 def report_fmt(name: str, names: tuple = ("text", "html", "svg")) -> int:
     """A report's format by name: 'text', 'html' (a self-contained page)
-    or 'svg' (a chart), among those of names."""
-    table = {"text": FORMAT_TEXT, "html": FORMAT_HTML, "svg": FORMAT_SVG}
+    'svg' (a chart) or 'csv' (a flat table), among those of names."""
+    table = {"text": FORMAT_TEXT, "html": FORMAT_HTML, "svg": FORMAT_SVG, "csv": FORMAT_CSV}
     if name not in names:
         shown = ["'%s'" % n for n in names]
         raise fail(-1, "format must be %s or %s, not %r"

@@ -9,6 +9,7 @@ that does not know this package can still catch it sensibly.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Dict, Type
 
 
@@ -162,8 +163,50 @@ def from_record(*, code: int, name: str, message: str, path: str = "", line: int
                position=position)
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One problem of a document found by a check (``maturity.check``,
+    ``quality.check``): plain, immutable data with the fields of the
+    library's error record.
+
+    For a worksheet, ``path`` is the cell, ``"sheet!F37"`` (``"F37"`` in
+    CSV), ``line`` its row (also :attr:`row`) and ``column`` its column
+    number (A = 1), and the message starts with the sheet, row, column and
+    header; for JSON, ``path`` is the JSON Pointer and ``line`` and
+    ``column`` the place in the text. 0 and ``""`` when unknown.
+    """
+
+    code: int
+    name: str
+    message: str
+    path: str = ""
+    line: int = 0
+    column: int = 0
+    position: int = 0
+
+    @property
+    def row(self) -> int:
+        """The worksheet row (the line, for JSON)."""
+        return self.line
+
+    def exception(self) -> ItssError:
+        """The exception a read of the document raises for this problem
+        when it is the first one."""
+        return from_record(code=self.code, name=self.name, message=self.message,
+                           path=self.path, line=self.line, column=self.column,
+                           position=self.position)
+
+    def to_dict(self) -> dict:
+        """The problem as the ``{"error": {...}}`` object of the JSON
+        formats."""
+        return self.exception().to_dict()
+
+    def __str__(self) -> str:
+        return str(self.exception())
+
+
 __all__ = [
-    "ItssError", "ArgumentError", "NoMemoryError", "NotFoundError", "ParseError",
+    "Problem", "ItssError", "ArgumentError", "NoMemoryError", "NotFoundError", "ParseError",
     "SchemaError", "InvalidValueError", "DuplicateError", "ModelError", "FileError",
     "LimitError", "ConsistencyError", "InternalError", "LibraryNotFoundError",
     "LibraryVersionError",

@@ -26,8 +26,8 @@ from typing import Iterable, List, Optional, Sequence, Tuple, Union
 from . import _lib
 from ._lib import lib
 
-__all__ = ["Model", "Result", "builtin", "rate", "assess", "report", "model", "clauses",
-           "clause", "compare"]
+__all__ = ["Model", "Result", "Assessment", "builtin", "rate", "assess", "report", "model",
+           "clauses", "clause", "compare", "read", "check", "template"]
 
 #: Names of the itss_satisfaction values (the JSON export's words for the
 #: first four; the last, ITSS_SAT_NO_CLAUSE, is never a clause's status).
@@ -138,44 +138,73 @@ class Model(_lib.Handle):
             return self.level(level)
         return _lib.integer(level, "level", 0, self.levels, " (0 or None = all levels)")
 
-    def _rated(self, assessment: _lib.Document, target: int) -> int:
+    def _assessment(self, assessment: "Source", encoding: Optional[str] = None) -> Tuple[int, bool]:
+        """The C assessment of an argument and whether it is ours to free:
+        an :class:`Assessment` of this model as it is; a dict, JSON text,
+        bytes or a ``.json`` path loaded as JSON; another path read as a
+        worksheet or JSON, its format detected from its content."""
+        if isinstance(assessment, Assessment):
+            if lib.itss_assessment_model(assessment._ptr) != self._ptr:
+                raise _lib.fail(-1, "the assessment is of model %s, not of %s"
+                                % (assessment.model.id, self.id))
+            return assessment._ptr, False
+        return _lib.open_source(assessment, "assessment", encoding,
+                                (lib.itss_assessment_read, lib.itss_assessment_read_file),
+                                (lib.itss_assessment_load, lib.itss_assessment_load_file),
+                                before=(self._ptr,)), True
+
+    def _rated(self, assessment: "Source", target: int, encoding: Optional[str] = None) -> int:
         """Load and rate an assessment; returns an owned result pointer."""
-        a = _lib.load_handle(assessment, "assessment", lib.itss_assessment_load,
-                             lib.itss_assessment_load_file, before=(self._ptr,))
+        a, owned = self._assessment(assessment, encoding)
         r = c_void_p()
         try:
             _lib.call(lib.itss_maturity_rate, a, target, byref(r))
         finally:
-            lib.itss_assessment_free(a)
+            if owned:
+                lib.itss_assessment_free(a)
         return r.value
 
-    def _render(self, assessment: _lib.Document, target: Optional[int], fmt: int,
-                lang: int) -> str:
+    def _render(self, assessment: "Source", target: Optional[int], fmt: int,
+                lang: int, encoding: Optional[str] = None) -> str:
         t = self._target(target)
-        text, _ = _lib.document(assessment, "assessment")
-        if text is not None:  # one call: load, rate, render
+        text = _json_text(assessment)
+        if text is not None and encoding is None:  # one call: load, rate, render
             return _lib.render(lib.itss_maturity_rate_json, self._ptr, text, len(text), t, fmt,
                                lang)
-        r = self._rated(assessment, t)
+        r = self._rated(assessment, t, encoding)
         try:
             return _lib.render(lib.itss_maturity_result_render, r, fmt, lang)
         finally:
             lib.itss_maturity_result_free(r)
 
-    def assess(self, assessment: _lib.Document, target: Optional[int] = None) -> "Result":
+    def assess(self, assessment: "Source", target: Optional[int] = None, *,
+               encoding: Optional[str] = None) -> "Result":
         """Rate an assessment and keep the result in the library: a
         :class:`Result` answers questions (level, a domain's level, gaps)
         without building the whole JSON export, the fast path for large
         batches. Same inputs and errors as :meth:`rate`."""
         t = self._target(target)
-        text, path = _lib.document(assessment, "assessment")
+        text = _json_text(assessment)
+        path = None
+        if text is None and isinstance(assessment, Assessment):
+            text = assessment.to_json().encode("utf-8")
+        elif text is None:
+            _, path = _lib.document(assessment, "assessment")
+            if encoding is not None or not _lib.is_json_path(path):
+                with self.read(assessment, encoding=encoding) as a:
+                    return self.assess(a, target)
         result = Result(self._rated(assessment if text is None else text, t), self)
         result._source = (text, path, t)  # what pickling rates again
         self._results.add(result)
         return result
 
-    def rate(self, assessment: _lib.Document, target: Optional[int] = None) -> dict:
-        """Rate an assessment: a dict, a JSON string, bytes or a path.
+    def rate(self, assessment: "Source", target: Optional[int] = None, *,
+             encoding: Optional[str] = None) -> dict:
+        """Rate an assessment: a dict, a JSON string, bytes (JSON), an
+        :class:`Assessment` or a path. A path ending in ``.json`` is read
+        as JSON; another is a worksheet (.xlsx, .csv) or JSON, its format
+        detected from its content; encoding names the encoding of a CSV
+        file that is not UTF-8 ("GB18030").
 
         Returns the result as a dict (level reached overall and per domain,
         level profile, items, gaps to the target, unrated and
@@ -186,23 +215,69 @@ class Model(_lib.Handle):
         locating the first problem of the assessment (for a dict, line and
         column refer to its compact JSON serialisation; the path is exact).
         """
-        return json.loads(self._render(assessment, target, _lib.FORMAT_JSON, 0))
+        return json.loads(self._render(assessment, target, _lib.FORMAT_JSON, 0, encoding))
 
-    def rate_json(self, assessment: _lib.Document, target: Optional[int] = None) -> str:
+    def rate_json(self, assessment: "Source", target: Optional[int] = None, *,
+                  encoding: Optional[str] = None) -> str:
         """The result as the library's compact JSON text on one line,
         exactly what ``itss maturity rate --jsonl`` writes for it (same
         inputs and errors as :meth:`rate`)."""
-        return self._render(assessment, target, _lib.FORMAT_JSON, 0)
+        return self._render(assessment, target, _lib.FORMAT_JSON, 0, encoding)
 
-    def report(self, assessment: _lib.Document, target: Optional[int] = None,
-               lang: str = "zh", format: str = "text") -> str:
+    def report(self, assessment: "Source", target: Optional[int] = None,
+               lang: str = "zh", format: str = "text", *,
+               encoding: Optional[str] = None) -> str:
         """The result as the library's report, in "zh" or "en": format
-        "text", "html" (one self-contained page that prints on A4) or
-        "svg" (the chart of the domains alone). Another format raises
+        "text", "html" (one self-contained page that prints on A4), "svg"
+        (the chart of the domains alone) or "csv" (one row per clause:
+        clause, level, domain, item, rating, grade, satisfied,
+        blocks_target, evidence, note). Another format raises
         ArgumentError."""
-        return self._render(assessment, target, _lib.report_fmt(format), _lib.lang(lang))
+        return self._render(assessment, target, _lib.report_fmt(format, REPORT_FORMATS),
+                            _lib.lang(lang), encoding)
 
-    def compare(self, assessments: Iterable[_lib.Document], target: Optional[int] = None,
+    def read(self, source: _lib.Document, format: Optional[str] = None,
+             encoding: Optional[str] = None) -> "Assessment":
+        """An assessment of this model from a document: a worksheet (XLSX
+        or CSV, docs/worksheets.md) or JSON, given as a path, as bytes, or
+        as a dict or JSON text. format: None (detected from the content:
+        a zip archive is XLSX, a first non-blank ``{`` or ``[`` JSON,
+        anything else CSV), "json", "csv" or "xlsx". encoding: None
+        (UTF-8) or, for CSV only, another encoding the system's iconv knows
+        ("GB18030"). Raises the ItssError of the first problem; for a
+        worksheet its ``path`` is the cell ("sheet!F37", "F37" in CSV),
+        ``line`` the row and ``column`` the column number."""
+        ptr = _lib.read_source(source, "assessment", format, encoding, lib.itss_assessment_read,
+                               lib.itss_assessment_read_file, before=(self._ptr,))
+        a = Assessment(ptr, self)
+        self._results.add(a)
+        return a
+
+    def check(self, source: _lib.Document, format: Optional[str] = None,
+              encoding: Optional[str] = None) -> "_lib.Problems":
+        """Every problem of a document that :meth:`read` would refuse, not
+        only the first, in the order of the document: a list of
+        :class:`itss.Problem` (empty when the document reads; at most
+        1,000 are kept and its ``total`` counts all). Same arguments as
+        :meth:`read`; raises only for bad arguments."""
+        return _lib.check_source(source, "assessment", format, encoding,
+                                 lib.itss_assessment_check, before=(self._ptr,))
+
+    def new(self) -> "Assessment":
+        """An empty assessment of this model (every clause unrated)."""
+        out = c_void_p()
+        _lib.call(lib.itss_assessment_new, self._ptr, byref(out))
+        a = Assessment(out.value, self)
+        self._results.add(a)
+        return a
+
+    def template(self, format: str = "xlsx", lang: str = "zh",
+                 level: Union[None, int, str] = None, domain: Optional[str] = None) -> bytes:
+        """The blank worksheet of this model (see :meth:`Assessment.to_sheet`)."""
+        with self.new() as a:
+            return a.to_sheet(format, lang, level, domain)
+
+    def compare(self, assessments: Iterable["Source"], target: Optional[int] = None,
                 labels: Optional[Sequence[Optional[str]]] = None) -> dict:
         """Rate two or more assessments of this model, in time order, and
         compare them: a dict with the structure of the library's JSON
@@ -215,7 +290,7 @@ class Model(_lib.Handle):
         :meth:`rate` (it does not change the levels)."""
         return json.loads(self._compare(assessments, target, labels, _lib.FORMAT_JSON, 0))
 
-    def _compare(self, assessments: Iterable[_lib.Document], target: Optional[int],
+    def _compare(self, assessments: Iterable["Source"], target: Optional[int],
                  labels: Optional[Sequence[Optional[str]]], fmt: int, lang: int) -> str:
         t = self._target(target)
         docs = list(assessments)
@@ -382,10 +457,109 @@ class Result(_lib.Handle):
                                       _lib.FORMAT_JSON, 0))
 
     def report(self, lang: str = "zh", format: str = "text") -> str:
-        """The report, in "zh" or "en": format "text", "html" or "svg" (as
-        :meth:`Model.report`)."""
-        return _lib.render(lib.itss_maturity_result_render, self._ptr, _lib.report_fmt(format),
-                           _lib.lang(lang))
+        """The report, in "zh" or "en": format "text", "html", "svg" or
+        "csv" (as :meth:`Model.report`)."""
+        return _lib.render(lib.itss_maturity_result_render, self._ptr,
+                           _lib.report_fmt(format, REPORT_FORMATS), _lib.lang(lang))
+
+    def to_csv(self, lang: str = "zh") -> str:
+        """The result as CSV, one row per clause in model order (the
+        header is in English whatever lang; see docs/worksheets.md)."""
+        return self.report(lang, "csv")
+
+    def domains(self, format: str = "csv", lang: str = "zh") -> Union[str, dict]:
+        """The domain profile as a table, one row per domain (id, name,
+        level reached, coverage at each level, gaps): format "csv", "text"
+        (the profile of the report) or "json" (a dict ``{"domains":
+        [...]}`` with the objects of the result's "domains")."""
+        table = {"csv": _lib.FORMAT_CSV, "text": _lib.FORMAT_TEXT, "json": _lib.FORMAT_JSON}
+        if format not in table:
+            raise _lib.fail(-1, "format must be 'csv', 'text' or 'json', not %r" % (format,))
+        out = _lib.render(lib.itss_maturity_result_domains_render, self._ptr, table[format],
+                          _lib.lang(lang))
+        return json.loads(out) if format == "json" else out
+
+
+class Assessment(_lib.Handle):
+    """An assessment held by the library, read with :meth:`Model.read`
+    (from a worksheet or JSON) or made empty with :meth:`Model.new`.
+
+    It owns library memory: use it in a ``with`` block or call
+    :meth:`close`. It refers to its model; closing a loaded model closes
+    its assessments first. Assessments are immutable."""
+
+    _free_name = "itss_assessment_free"
+
+    def __init__(self, ptr: int, model: Model) -> None:
+        super().__init__(ptr, owned=True)
+        self._model = model  # keeps the model alive as long as the assessment
+
+    def __reduce__(self):
+        """Pickling: the model and the assessment's JSON document."""
+        return _assessment_again, (self._model, self.to_json())
+
+    @property
+    def model(self) -> Model:
+        """The model the assessment rates against."""
+        return self._model
+
+    def to_json(self) -> str:
+        """The assessment as the library's compact JSON document
+        (docs/maturity.md), which :meth:`Model.read` reads back."""
+        return _lib.render(lib.itss_assessment_export, self._ptr, _lib.FORMAT_JSON)
+
+    def to_dict(self) -> dict:
+        """The assessment document as a dict (``rate`` takes it)."""
+        return json.loads(self.to_json())
+
+    def to_sheet(self, format: str = "xlsx", lang: str = "zh",
+                 level: Union[None, int, str] = None, domain: Optional[str] = None) -> bytes:
+        """The assessment as a worksheet that :meth:`Model.read` reads back
+        to an equal assessment: format "xlsx" or "csv" (UTF-8 with a
+        byte-order mark), headers, levels, domain and item names and
+        clause summaries in lang ("zh" or "en"). One row per clause of the
+        model, or only of one level (1..N, or a level's name or label) and
+        one domain id; a clause left out must be unrated
+        (InvalidValueError naming it). An empty assessment gives the blank
+        template. The bytes of the file."""
+        lv = self._model._level(level)
+        return _lib.render_bytes(lib.itss_assessment_render, self._ptr, lv,
+                                 _lib.cstr(domain, "domain"), _lib.sheet_format(format),
+                                 _lib.lang(lang))
+
+    def rate(self, target: Optional[int] = None) -> dict:
+        """The result of the assessment (see :meth:`Model.rate`)."""
+        return self._model.rate(self, target)
+
+    def assess(self, target: Optional[int] = None) -> "Result":
+        """The result held by the library (see :meth:`Model.assess`)."""
+        return self._model.assess(self, target)
+
+    def report(self, target: Optional[int] = None, lang: str = "zh",
+               format: str = "text") -> str:
+        """The report of the result (see :meth:`Model.report`)."""
+        return self._model.report(self, target, lang, format)
+
+
+def _assessment_again(model: Model, text: str) -> Assessment:
+    """Unpickling an :class:`Assessment`."""
+    return model.read(text.encode("utf-8"), "json")
+
+
+#: What a rating function takes: a document or an Assessment.
+Source = Union[_lib.Document, Assessment]
+
+#: The formats of ``report``.
+REPORT_FORMATS = ("text", "html", "svg", "csv")
+
+
+def _json_text(doc) -> Optional[bytes]:
+    """The JSON text of a document argument; None for a path or an
+    Assessment."""
+    if isinstance(doc, Assessment):
+        return None
+    text, _ = _lib.document(doc, "assessment")
+    return text
 
 
 def compare_rated(results: Sequence[int], labels: Optional[Sequence[Optional[str]]], fmt: int,
@@ -429,22 +603,67 @@ def builtin(model_id: str = DEFAULT_MODEL) -> Model:
     return found
 
 
-def rate(assessment: _lib.Document, target: Optional[int] = None) -> dict:
-    """Rate an assessment against the built-in model (see :meth:`Model.rate`)."""
-    return builtin().rate(assessment, target)
+def rate(assessment: Source, target: Optional[int] = None, *,
+         encoding: Optional[str] = None) -> dict:
+    """Rate an assessment against the built-in model (see :meth:`Model.rate`):
+    a dict, JSON text or bytes, an :class:`Assessment`, or a path to a
+    worksheet (.xlsx, .csv) or JSON file."""
+    if isinstance(assessment, Assessment):
+        return assessment.rate(target)
+    return builtin().rate(assessment, target, encoding=encoding)
 
 
-def assess(assessment: _lib.Document, target: Optional[int] = None) -> Result:
+def assess(assessment: Source, target: Optional[int] = None, *,
+           encoding: Optional[str] = None) -> Result:
     """Rate an assessment against the built-in model into a :class:`Result`
     (see :meth:`Model.assess`)."""
-    return builtin().assess(assessment, target)
+    if isinstance(assessment, Assessment):
+        return assessment.assess(target)
+    return builtin().assess(assessment, target, encoding=encoding)
 
 
-def report(assessment: _lib.Document, target: Optional[int] = None, lang: str = "zh",
-           format: str = "text") -> str:
+def report(assessment: Source, target: Optional[int] = None, lang: str = "zh",
+           format: str = "text", *, encoding: Optional[str] = None) -> str:
     """The report of an assessment rated against the built-in model, as
-    text, HTML or SVG (see :meth:`Model.report`)."""
-    return builtin().report(assessment, target, lang, format)
+    text, HTML, SVG or CSV (see :meth:`Model.report`)."""
+    if isinstance(assessment, Assessment):
+        return assessment.report(target, lang, format)
+    return builtin().report(assessment, target, lang, format, encoding=encoding)
+
+
+ModelArg = Union[None, str, Model]
+
+
+def _model(model: ModelArg) -> Model:
+    """The model of a model argument: None (the built-in T/CESA 1299-2023
+    model), a built-in model's id or a :class:`Model`."""
+    if model is None or isinstance(model, str):
+        return builtin() if model is None else builtin(model)
+    if not isinstance(model, Model):
+        raise TypeError("model must be None, a model id or a Model, not %s"
+                        % type(model).__name__)
+    return model
+
+
+def read(source: _lib.Document, format: Optional[str] = None, encoding: Optional[str] = None,
+         model: ModelArg = None) -> Assessment:
+    """An assessment from a worksheet (XLSX, CSV) or JSON document, of the
+    built-in model, another built-in one by id, or a :class:`Model` (see
+    :meth:`Model.read`)."""
+    return _model(model).read(source, format, encoding)
+
+
+def check(source: _lib.Document, format: Optional[str] = None, encoding: Optional[str] = None,
+          model: ModelArg = None) -> "_lib.Problems":
+    """Every problem of an assessment document (see :meth:`Model.check`)."""
+    return _model(model).check(source, format, encoding)
+
+
+def template(format: str = "xlsx", lang: str = "zh", level: Union[None, int, str] = None,
+             domain: Optional[str] = None, model: ModelArg = None) -> bytes:
+    """The blank worksheet of a model, to fill in and read back with
+    :func:`read` (see :meth:`Assessment.to_sheet`)."""
+    return _model(model).template(format, lang, level, domain)
 
 
 def model() -> dict:
@@ -463,15 +682,10 @@ def clause(clause_id: str) -> dict:
     return builtin().clause(clause_id)
 
 
-def compare(assessments: Iterable[_lib.Document], target: Optional[int] = None,
+def compare(assessments: Iterable[Source], target: Optional[int] = None,
             labels: Optional[Sequence[Optional[str]]] = None,
             model: Union[None, str, Model] = None) -> dict:
     """Rate assessments against one model and compare them (see
     :meth:`Model.compare`): model None (the built-in T/CESA 1299-2023
     model), a built-in model's id or a :class:`Model`."""
-    if model is None or isinstance(model, str):
-        model = builtin() if model is None else builtin(model)
-    elif not isinstance(model, Model):
-        raise TypeError("model must be None, a model id or a Model, not %s"
-                        % type(model).__name__)
-    return model.compare(assessments, target, labels)
+    return _model(model).compare(assessments, target, labels)

@@ -22,8 +22,11 @@ from typing import Iterable, List, Optional, Sequence, Union
 from . import _lib
 from ._lib import lib
 
-__all__ = ["IndicatorCatalog", "builtin", "model", "indicators", "scheme", "score", "report",
-           "compare", "ahp"]
+__all__ = ["IndicatorCatalog", "Evaluation", "builtin", "model", "indicators", "scheme", "score",
+           "report", "compare", "ahp", "read", "check", "template"]
+
+#: The formats of ``report``.
+REPORT_FORMATS = ("text", "html", "svg", "csv")
 
 
 class IndicatorCatalog(_lib.Handle):
@@ -80,51 +83,107 @@ class IndicatorCatalog(_lib.Handle):
         return json.loads(_lib.render(lib.itss_quality_scheme_render, self._ptr,
                                       _lib.cstr(service, "service"), _lib.FORMAT_JSON, 0))
 
-    def _result(self, evaluation: _lib.Document) -> int:
+    def _evaluation(self, evaluation: "Source", encoding: Optional[str] = None):
+        """The C evaluation of an argument and whether it is ours to free:
+        an :class:`Evaluation` of this catalog as it is; a dict, JSON text,
+        bytes or a ``.json`` path loaded as JSON; another path read as a
+        measurement sheet or JSON, its format detected from its content."""
+        if isinstance(evaluation, Evaluation):
+            return evaluation._ptr, False
+        return _lib.open_source(evaluation, "evaluation", encoding,
+                                (lib.itss_evaluation_read, lib.itss_evaluation_read_file),
+                                (lib.itss_evaluation_load, lib.itss_evaluation_load_file),
+                                before=(self._ptr,)), True
+
+    def _result(self, evaluation: "Source", encoding: Optional[str] = None) -> int:
         """Load and score an evaluation; returns an owned result pointer."""
-        ev = _lib.load_handle(evaluation, "evaluation", lib.itss_evaluation_load,
-                              lib.itss_evaluation_load_file, before=(self._ptr,))
+        ev, owned = self._evaluation(evaluation, encoding)
         r = c_void_p()
         try:
             _lib.call(lib.itss_quality_score, ev, byref(r))
         finally:
-            lib.itss_evaluation_free(ev)
+            if owned:
+                lib.itss_evaluation_free(ev)
         return r.value
 
-    def _render(self, evaluation: _lib.Document, fmt: int, lang: int) -> str:
-        text, _ = _lib.document(evaluation, "evaluation")
-        if text is not None:
+    def _render(self, evaluation: "Source", fmt: int, lang: int,
+                encoding: Optional[str] = None) -> str:
+        text = None if isinstance(evaluation, Evaluation) else \
+            _lib.document(evaluation, "evaluation")[0]
+        if text is not None and encoding is None:
             return _lib.render(lib.itss_quality_score_json, self._ptr, text, len(text), fmt, lang)
-        r = self._result(evaluation)
+        r = self._result(evaluation, encoding)
         try:
             return _lib.render(lib.itss_quality_result_render, r, fmt, lang)
         finally:
             lib.itss_quality_result_free(r)
 
-    def score(self, evaluation: _lib.Document) -> dict:
-        """Score an evaluation (a dict, a JSON string, bytes or a path):
-        the overall score, coverage, band, every characteristic,
-        sub-characteristic and indicator, and what was not evaluated."""
-        return json.loads(self._render(evaluation, _lib.FORMAT_JSON, 0))
+    def score(self, evaluation: "Source", *, encoding: Optional[str] = None) -> dict:
+        """Score an evaluation (a dict, a JSON string, bytes, an
+        :class:`Evaluation` or a path): the overall score, coverage, band,
+        every characteristic, sub-characteristic and indicator, and what
+        was not evaluated. A path ending in ``.json`` is read as JSON;
+        another is a measurement sheet (.xlsx, .csv) or JSON, its format
+        detected from its content; encoding names the encoding of a CSV
+        file that is not UTF-8."""
+        return json.loads(self._render(evaluation, _lib.FORMAT_JSON, 0, encoding))
 
-    def score_json(self, evaluation: _lib.Document) -> str:
+    def score_json(self, evaluation: "Source", *, encoding: Optional[str] = None) -> str:
         """The score as the library's compact JSON text on one line,
         exactly what ``itss quality score --jsonl`` writes for it (same
         inputs and errors as :meth:`score`)."""
-        return self._render(evaluation, _lib.FORMAT_JSON, 0)
+        return self._render(evaluation, _lib.FORMAT_JSON, 0, encoding)
 
-    def report(self, evaluation: _lib.Document, lang: str = "zh", format: str = "text") -> str:
+    def report(self, evaluation: "Source", lang: str = "zh", format: str = "text", *,
+               encoding: Optional[str] = None) -> str:
         """The score as the library's report, in "zh" or "en": format
-        "text", "html" (a self-contained page) or "svg" (the radar of the
-        characteristics alone)."""
-        return self._render(evaluation, _lib.report_fmt(format), _lib.lang(lang))
+        "text", "html" (a self-contained page), "svg" (the radar of the
+        characteristics alone) or "csv" (one row per node: node, kind,
+        parent, name, weight, score, coverage, status)."""
+        return self._render(evaluation, _lib.report_fmt(format, REPORT_FORMATS),
+                            _lib.lang(lang), encoding)
 
-    def compare(self, evaluations: Iterable[_lib.Document]) -> dict:
+    def read(self, source: _lib.Document, format: Optional[str] = None,
+             encoding: Optional[str] = None) -> "Evaluation":
+        """An evaluation from a document: a measurement sheet (XLSX or
+        CSV, docs/worksheets.md) or JSON, given as a path, bytes, a dict or
+        JSON text. format: None (detected from the content), "json", "csv"
+        or "xlsx"; encoding: None (UTF-8) or, for CSV only, another
+        encoding the system's iconv knows ("GB18030"). Raises the
+        ItssError of the first problem, located at its cell for a sheet."""
+        ptr = _lib.read_source(source, "evaluation", format, encoding, lib.itss_evaluation_read,
+                               lib.itss_evaluation_read_file, before=(self._ptr,))
+        return Evaluation(ptr, self)
+
+    def check(self, source: _lib.Document, format: Optional[str] = None,
+              encoding: Optional[str] = None) -> "_lib.Problems":
+        """Every problem of a document that :meth:`read` would refuse, in
+        the order of the document (a list of :class:`itss.Problem`, empty
+        when it reads; at most 1,000 kept, ``total`` counts all)."""
+        return _lib.check_source(source, "evaluation", format, encoding,
+                                 lib.itss_evaluation_check, before=(self._ptr,))
+
+    def template(self, service: str, scheme: Optional[dict] = None, format: str = "xlsx",
+                 lang: str = "zh") -> bytes:
+        """The blank measurement sheet of a service: one row per indicator
+        of scheme (a scheme object as in an evaluation: "indicators",
+        "weights", "ahp", "bands"; None: the service's default scheme),
+        with the weights of characteristics and sub-characteristics and the
+        bands. Weights set by AHP are written as the weights they give."""
+        if not isinstance(service, str):
+            raise TypeError("service must be a str, not %s" % type(service).__name__)
+        doc: dict = {"service": service, "measurements": {}}
+        if scheme is not None:
+            doc["scheme"] = scheme
+        with self.read(doc, "json") as ev:
+            return ev.to_sheet(format, lang)
+
+    def compare(self, evaluations: Iterable["Source"]) -> dict:
         """Score two or more evaluations of the same scheme, in time order,
         and report the scores and their changes."""
         return json.loads(self._compare(evaluations, _lib.FORMAT_JSON, 0))
 
-    def _compare(self, evaluations: Iterable[_lib.Document], fmt: int, lang: int) -> str:
+    def _compare(self, evaluations: Iterable["Source"], fmt: int, lang: int) -> str:
         results: List[int] = []
         try:
             for ev in evaluations:
@@ -134,6 +193,57 @@ class IndicatorCatalog(_lib.Handle):
         finally:
             for r in results:
                 lib.itss_quality_result_free(r)
+
+
+class Evaluation(_lib.Handle):
+    """An evaluation held by the library, read with
+    :meth:`IndicatorCatalog.read` (from a measurement sheet or JSON). It
+    owns library memory: use it in a ``with`` block or call :meth:`close`.
+    It holds what it needs of its catalog. Evaluations are immutable."""
+
+    _free_name = "itss_evaluation_free"
+
+    def __init__(self, ptr: int, catalog: IndicatorCatalog) -> None:
+        super().__init__(ptr, owned=True)
+        self._catalog = catalog
+
+    def __reduce__(self):
+        """Pickling: the catalog and the evaluation's JSON document."""
+        return _evaluation_again, (self._catalog, self.to_json())
+
+    def to_json(self) -> str:
+        """The evaluation as the library's compact JSON document
+        (docs/quality.md)."""
+        return _lib.render(lib.itss_evaluation_export, self._ptr, _lib.FORMAT_JSON)
+
+    def to_dict(self) -> dict:
+        """The evaluation document as a dict (``score`` takes it)."""
+        return json.loads(self.to_json())
+
+    def to_sheet(self, format: str = "xlsx", lang: str = "zh") -> bytes:
+        """The evaluation as a measurement sheet that
+        :meth:`IndicatorCatalog.read` reads back: format "xlsx" or "csv"
+        (UTF-8 with a byte-order mark), in lang ("zh" or "en"). The bytes
+        of the file."""
+        return _lib.render_bytes(lib.itss_evaluation_render, self._ptr,
+                                 _lib.sheet_format(format), _lib.lang(lang))
+
+    def score(self) -> dict:
+        """The score (see :meth:`IndicatorCatalog.score`)."""
+        return self._catalog.score(self)
+
+    def report(self, lang: str = "zh", format: str = "text") -> str:
+        """The report of the score (see :meth:`IndicatorCatalog.report`)."""
+        return self._catalog.report(self, lang, format)
+
+
+def _evaluation_again(catalog: IndicatorCatalog, text: str) -> Evaluation:
+    """Unpickling an :class:`Evaluation`."""
+    return catalog.read(text.encode("utf-8"), "json")
+
+
+#: What a scoring function takes: a document or an Evaluation.
+Source = Union[_lib.Document, Evaluation]
 
 
 def builtin() -> IndicatorCatalog:
@@ -186,23 +296,62 @@ def scheme(service: str, catalog: CatalogArg = None) -> dict:
         return cat.scheme(service)
 
 
-def score(evaluation: _lib.Document, catalog: CatalogArg = None) -> dict:
-    """Score an evaluation. catalog: None for the built-in indicators, an
+def score(evaluation: Source, catalog: CatalogArg = None, *,
+          encoding: Optional[str] = None) -> dict:
+    """Score an evaluation: a dict, JSON text or bytes, an
+    :class:`Evaluation`, or a path to a measurement sheet (.xlsx, .csv) or
+    JSON file. catalog: None for the built-in indicators, an
     :class:`IndicatorCatalog`, or a catalog document whose indicators are
     added to the built-in ones for this call."""
+    if isinstance(evaluation, Evaluation):
+        return evaluation.score()
     with _Using(catalog) as cat:
-        return cat.score(evaluation)
+        return cat.score(evaluation, encoding=encoding)
 
 
-def report(evaluation: _lib.Document, catalog: CatalogArg = None, lang: str = "zh",
-           format: str = "text") -> str:
-    """The report of a scored evaluation: format "text", "html" or "svg"
-    (see :meth:`IndicatorCatalog.report`)."""
+def report(evaluation: Source, catalog: CatalogArg = None, lang: str = "zh",
+           format: str = "text", *, encoding: Optional[str] = None) -> str:
+    """The report of a scored evaluation: format "text", "html", "svg" or
+    "csv" (see :meth:`IndicatorCatalog.report`)."""
+    if isinstance(evaluation, Evaluation):
+        return evaluation.report(lang, format)
     with _Using(catalog) as cat:
-        return cat.report(evaluation, lang, format)
+        return cat.report(evaluation, lang, format, encoding=encoding)
 
 
-def compare(evaluations: Iterable[_lib.Document], catalog: CatalogArg = None) -> dict:
+def read(source: _lib.Document, format: Optional[str] = None, encoding: Optional[str] = None,
+         catalog: Optional[IndicatorCatalog] = None) -> Evaluation:
+    """An evaluation from a measurement sheet (XLSX, CSV) or JSON, with the
+    built-in indicators or an :class:`IndicatorCatalog` (see
+    :meth:`IndicatorCatalog.read`)."""
+    return _catalog(catalog).read(source, format, encoding)
+
+
+def check(source: _lib.Document, format: Optional[str] = None, encoding: Optional[str] = None,
+          catalog: Optional[IndicatorCatalog] = None) -> "_lib.Problems":
+    """Every problem of an evaluation document (see
+    :meth:`IndicatorCatalog.check`)."""
+    return _catalog(catalog).check(source, format, encoding)
+
+
+def template(service: str, scheme: Optional[dict] = None, format: str = "xlsx",
+             lang: str = "zh", catalog: Optional[IndicatorCatalog] = None) -> bytes:
+    """The blank measurement sheet of a service (see
+    :meth:`IndicatorCatalog.template`)."""
+    return _catalog(catalog).template(service, scheme, format, lang)
+
+
+def _catalog(catalog: Optional[IndicatorCatalog]) -> IndicatorCatalog:
+    """None (the built-in indicators) or an :class:`IndicatorCatalog`."""
+    if catalog is None:
+        return builtin()
+    if not isinstance(catalog, IndicatorCatalog):
+        raise TypeError("catalog must be None or an IndicatorCatalog, not %s"
+                        % type(catalog).__name__)
+    return catalog
+
+
+def compare(evaluations: Iterable[Source], catalog: CatalogArg = None) -> dict:
     """Compare evaluations of the same scheme over time (see
     :meth:`IndicatorCatalog.compare`)."""
     with _Using(catalog) as cat:
