@@ -42,6 +42,7 @@ FORMAT_TEXT = 2
 FORMAT_HTML = 3
 FORMAT_SVG = 4
 FORMAT_CSV = 5
+FORMAT_XLSX = 6
 
 #: itss_direction of itss/classify.h.
 FORWARD = 0
@@ -149,6 +150,22 @@ _PROTOTYPES = {
     "itss_free": (None, [c_void_p]),
     "itss_lang_parse": (c_int, [c_char_p, POINTER(c_int), _E]),
     "itss_error_render": (c_int, [_E, c_size_t, c_int, _S, _N, _E]),
+    # worksheets
+    "itss_format_detect": (c_int, [c_char_p, c_size_t]),
+    "itss_problem_list_total": (c_size_t, [_P]),
+    "itss_problem_list_free": (None, [_P]),
+    "itss_problem_list_render": (c_int, [_P, c_char_p, c_int, c_int, _S, _N, _E]),
+    "itss_assessment_new": (c_int, [_P, POINTER(_P), _E]),
+    "itss_assessment_read": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
+    "itss_assessment_check": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
+    "itss_assessment_render": (c_int, [_P, c_int, c_char_p, c_int, c_int, _S, _N, _E]),
+    "itss_assessment_export": (c_int, [_P, c_int, _S, _N, _E]),
+    "itss_maturity_result_domains_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
+    "itss_evaluation_new": (c_int, [_P, c_char_p, POINTER(_P), _E]),
+    "itss_evaluation_service": (c_char_p, [_P]),
+    "itss_evaluation_read": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
+    "itss_evaluation_check": (c_int, [_P, c_char_p, c_size_t, c_int, c_char_p, POINTER(_P), _E]),
+    "itss_evaluation_render": (c_int, [_P, c_int, c_int, _S, _N, _E]),
     # classification
     "itss_catalog_builtin": (_P, []),
     "itss_catalog_load": (c_int, [c_char_p, c_size_t, POINTER(_P), _E]),
@@ -335,6 +352,12 @@ def render(fn, *args) -> str:
     """Call a function of the form f(..., char **out, size_t *len,
     itss_error *err) and return the string it made, released with
     itss_free whatever happens."""
+    return render_bytes(fn, *args).decode("utf-8")
+
+
+def render_bytes(fn, *args) -> bytes:
+    """As render, but the bytes as made (an XLSX workbook holds NUL
+    bytes)."""
     out = c_void_p()
     n = c_size_t()
     err = _Error()
@@ -342,7 +365,7 @@ def render(fn, *args) -> str:
     try:
         if rc != 0:
             raise_error(rc, err)
-        return ctypes.string_at(out, n.value).decode("utf-8")
+        return ctypes.string_at(out, n.value)
     finally:
         lib.itss_free(out)
 
