@@ -4,26 +4,6 @@
 
 #define PENDING(err) itss__err((err), ITSS_EINTERNAL, "%s is not written yet", __func__)
 
-int itss__book_read_csv(const char *data, size_t len, const char *encoding, itss__book **out,
-                        itss_error *err)
-{
-    (void)data, (void)len, (void)encoding;
-    *out = NULL;
-    return PENDING(err);
-}
-
-int itss__book_read_xlsx(const char *data, size_t len, itss__book **out, itss_error *err)
-{
-    (void)data, (void)len;
-    *out = NULL;
-    return PENDING(err);
-}
-
-void itss__book_free(itss__book *b)
-{
-    (void)b;
-}
-
 int itss__assessment_from_book(const itss_maturity_model *m, const itss__book *b,
                                itss_problem_list *problems, itss_assessment **out,
                                itss_error *err)
