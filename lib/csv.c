@@ -16,8 +16,12 @@ void itss__csv_cell(itss_csv *w, const char *s)
         itss__buf_putc(w->out, ',');
     if (!s || !*s)
         return;
-    /* a spreadsheet reads these first characters as the start of a formula */
-    int formula = strchr("=+-@\t\r", *s) != NULL;
+    /* a spreadsheet reads these first characters as the start of a formula;
+     * a text that already starts with an apostrophe before one of them gets
+     * another, so that a reader that drops one apostrophe in front of a
+     * formula character gives the text back as it was */
+    int formula = strchr("=+-@\t\r", *s) != NULL ||
+                  (s[0] == '\'' && s[1] && strchr("=+-@", s[1]) != NULL);
     int quote = strpbrk(s, ",\"\r\n") != NULL;
     if (quote)
         itss__buf_putc(w->out, '"');

@@ -6,7 +6,10 @@
  *
  * A cell that a spreadsheet would read as a formula — one that starts with
  * "=", "+", "-", "@", TAB or CR — is written with an apostrophe in front,
- * so that untrusted text (organisation names, labels, notes) stays text.
+ * so that untrusted text (organisation names, labels, notes) stays text;
+ * so is a cell that starts with an apostrophe and then one of "=+-@", so
+ * that dropping the one apostrophe in front of a formula character gives
+ * back every text as written.
  *
  *     itss_csv w;
  *     itss__csv_init(&w, b);          appends to the buffer b

@@ -237,10 +237,19 @@ void itss__json_mclauses(itss_buf *b, const itss_maturity_clause *const *list, s
                          int pretty);
 void itss__json_assessment(itss_buf *b, const itss_assessment *a, int pretty);
 void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty);
+/* {"domains": [...]}: the result's "domains" array alone. */
+void itss__json_mdomains(itss_buf *b, const itss_maturity_result *r, int pretty);
 void itss__text_mmodel(itss_buf *b, const itss_maturity_model *m, itss_lang lang);
 void itss__text_mclauses(itss_buf *b, const itss_maturity_clause *const *list, size_t n,
                          itss_lang lang);
 void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang lang);
+/* The domain profile of the text report (a table: domain, level, share
+ * fully satisfied). */
+void itss__text_mprofile(itss_buf *b, const itss_maturity_result *r, itss_lang lang);
+/* Flat CSV tables of a result (result_csv.c): one row per clause, one row
+ * per domain. */
+void itss__csv_mresult(itss_buf *b, const itss_maturity_result *r);
+void itss__csv_mdomains(itss_buf *b, const itss_maturity_result *r, itss_lang lang);
 /* The result as an HTML page (svg = 0) or its domain chart alone as an
  * SVG document (svg = 1). maturity_html.c. */
 void itss__html_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang lang, int svg);

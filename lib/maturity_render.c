@@ -83,11 +83,12 @@ int itss_assessment_export(const itss_assessment *a, itss_format format, char **
 
 /* The formats a maturity result is written in. */
 #define MRESULT_FORMATS                                                           \
-    (ITSS_FORMATS_BASIC | ITSS_FORMAT_BIT(ITSS_FORMAT_HTML) | ITSS_FORMAT_BIT(ITSS_FORMAT_SVG))
-#define MRESULT_FORMAT_NAMES "JSON, JSON_PRETTY, TEXT, HTML or SVG"
+    (ITSS_FORMATS_BASIC | ITSS_FORMAT_BIT(ITSS_FORMAT_HTML) | ITSS_FORMAT_BIT(ITSS_FORMAT_SVG) | \
+     ITSS_FORMAT_BIT(ITSS_FORMAT_CSV))
+#define MRESULT_FORMAT_NAMES "JSON, JSON_PRETTY, TEXT, HTML, SVG or CSV"
 
-/* Writes JSON, JSON_PRETTY, TEXT, HTML (the report page) and SVG (the
- * chart of the domains). */
+/* Writes JSON, JSON_PRETTY, TEXT, HTML (the report page), SVG (the chart
+ * of the domains) and CSV (one row per clause). */
 int itss_maturity_result_render(const itss_maturity_result *r, itss_format format,
                                 itss_lang lang, char **out, size_t *len, itss_error *err)
 {
@@ -100,8 +101,33 @@ int itss_maturity_result_render(const itss_maturity_result *r, itss_format forma
         itss__text_mresult(&b, r, lang);
     else if (format == ITSS_FORMAT_HTML || format == ITSS_FORMAT_SVG)
         itss__html_mresult(&b, r, lang, format == ITSS_FORMAT_SVG);
+    else if (format == ITSS_FORMAT_CSV)
+        itss__csv_mresult(&b, r);
     else
         itss__json_mresult(&b, r, format == ITSS_FORMAT_JSON_PRETTY);
+    return itss__buf_finish(&b, out, len, err);
+}
+
+/* Writes JSON, JSON_PRETTY ({"domains": [...]}, the objects of the
+ * result's "domains"), TEXT (the domain profile of the text report) and
+ * CSV (one row per domain). */
+int itss_maturity_result_domains_render(const itss_maturity_result *r, itss_format format,
+                                        itss_lang lang, char **out, size_t *len,
+                                        itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_RENDER_IN(err, format, lang, out,
+                         ITSS_FORMATS_BASIC | ITSS_FORMAT_BIT(ITSS_FORMAT_CSV),
+                         "JSON, JSON_PRETTY, TEXT or CSV");
+    ITSS_CHECK_ARG(err, r);
+    itss_buf b;
+    itss__buf_init(&b);
+    if (format == ITSS_FORMAT_TEXT)
+        itss__text_mprofile(&b, r, lang);
+    else if (format == ITSS_FORMAT_CSV)
+        itss__csv_mdomains(&b, r, lang);
+    else
+        itss__json_mdomains(&b, r, format == ITSS_FORMAT_JSON_PRETTY);
     return itss__buf_finish(&b, out, len, err);
 }
 

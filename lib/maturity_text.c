@@ -170,11 +170,34 @@ static void clause_group(itss_buf *b, const itss_maturity_result *r, int should,
     itss__table_end(&t);
 }
 
-void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang lang)
+void itss__text_mprofile(itss_buf *b, const itss_maturity_result *r, itss_lang lang)
 {
     const int zh = lang == ITSS_LANG_ZH;
     const itss_maturity_model *m = r->model;
     size_t wl = (size_t)m->nlevels + 1;
+    char tmp[256], tmp2[64];
+    itss_table t;
+    itss__table_init(&t, b, 0);
+    itss__table_row(&t, 0);
+    itss__table_cell(&t, zh ? "能力域" : "Domain");
+    itss__table_cell(&t, zh ? "等级" : "Level");
+    itss__table_cell(&t, zh ? "完全满足" : "Fully satisfied");
+    for (size_t i = 0; i < m->ndomains; i++) {
+        const itss_mstats *s = &r->by_domain[i * wl];
+        itss__table_row(&t, 0);
+        itss__table_cell(&t, m->domains[i].name[lang]);
+        itss__mlevel_text(tmp, sizeof tmp, m, r->domain_level[i], lang);
+        itss__table_cell(&t, tmp);
+        itss__mshare(tmp2, sizeof tmp2, s->fully, s->applicable);
+        itss__table_cell(&t, tmp2);
+    }
+    itss__table_end(&t);
+}
+
+void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang lang)
+{
+    const int zh = lang == ITSS_LANG_ZH;
+    const itss_maturity_model *m = r->model;
     char tmp[256], tmp2[64];
     itss_table t;
     itss__buf_put_heading(b, m->edition, zh ? "运维服务能力成熟度评估结果" : "maturity assessment");
@@ -197,21 +220,7 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
 
     /* domain profile */
     itss__buf_putc(b, '\n');
-    itss__table_init(&t, b, 0);
-    itss__table_row(&t, 0);
-    itss__table_cell(&t, zh ? "能力域" : "Domain");
-    itss__table_cell(&t, zh ? "等级" : "Level");
-    itss__table_cell(&t, zh ? "完全满足" : "Fully satisfied");
-    for (size_t i = 0; i < m->ndomains; i++) {
-        const itss_mstats *s = &r->by_domain[i * wl];
-        itss__table_row(&t, 0);
-        itss__table_cell(&t, m->domains[i].name[lang]);
-        itss__mlevel_text(tmp, sizeof tmp, m, r->domain_level[i], lang);
-        itss__table_cell(&t, tmp);
-        itss__mshare(tmp2, sizeof tmp2, s->fully, s->applicable);
-        itss__table_cell(&t, tmp2);
-    }
-    itss__table_end(&t);
+    itss__text_mprofile(b, r, lang);
 
     /* coverage of each level */
     itss__buf_putc(b, '\n');

@@ -92,11 +92,12 @@ int itss_evaluation_export(const itss_evaluation *e, itss_format format, char **
 }
 
 #define QRESULT_FORMATS                                                           \
-    (ITSS_FORMATS_BASIC | ITSS_FORMAT_BIT(ITSS_FORMAT_HTML) | ITSS_FORMAT_BIT(ITSS_FORMAT_SVG))
-#define QRESULT_FORMAT_NAMES "JSON, JSON_PRETTY, TEXT, HTML or SVG"
+    (ITSS_FORMATS_BASIC | ITSS_FORMAT_BIT(ITSS_FORMAT_HTML) | ITSS_FORMAT_BIT(ITSS_FORMAT_SVG) | \
+     ITSS_FORMAT_BIT(ITSS_FORMAT_CSV))
+#define QRESULT_FORMAT_NAMES "JSON, JSON_PRETTY, TEXT, HTML, SVG or CSV"
 
-/* Writes JSON, JSON_PRETTY, TEXT, HTML (the report page) and SVG (the
- * radar of the characteristics). */
+/* Writes JSON, JSON_PRETTY, TEXT, HTML (the report page), SVG (the radar
+ * of the characteristics) and CSV (one row per node). */
 int itss_quality_result_render(const itss_quality_result *r, itss_format format, itss_lang lang,
                                char **out, size_t *len, itss_error *err)
 {
@@ -109,6 +110,8 @@ int itss_quality_result_render(const itss_quality_result *r, itss_format format,
         itss__text_qresult(&b, r, lang);
     else if (format == ITSS_FORMAT_HTML || format == ITSS_FORMAT_SVG)
         itss__html_qresult(&b, r, lang, format == ITSS_FORMAT_SVG);
+    else if (format == ITSS_FORMAT_CSV)
+        itss__csv_qresult(&b, r, lang);
     else
         itss__json_qresult(&b, r, format == ITSS_FORMAT_JSON_PRETTY);
     return itss__buf_finish(&b, out, len, err);

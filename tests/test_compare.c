@@ -46,6 +46,11 @@ START_TEST(csv_quoting_and_formulas)
     /* a first character a spreadsheet reads as a formula gets an apostrophe */
     const char *formulas[] = {"=1+2", "+3", "-4", "@SUM(A1)", "\tx", "a=b"};
     ck_assert_str_eq(row(formulas, 6), "'=1+2,'+3,'-4,'@SUM(A1),'\tx,a=b\r\n");
+    /* a text that starts with an apostrophe and a formula character gets one
+     * more, so that dropping one apostrophe gives it back: "'=x" -> "''=x";
+     * an apostrophe before anything else stays as it is */
+    const char *quoted_formula[] = {"'=x", "'-1", "'a", "''=x", "'"};
+    ck_assert_str_eq(row(quoted_formula, 5), "''=x,''-1,'a,''=x,'\r\n");
     /* both: the apostrophe inside the quotes */
     const char *both[] = {"=HYPERLINK(\"http://x\",\"y\")", "\r\n"};
     ck_assert_str_eq(row(both, 2), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"'\r\n\"\r\n");

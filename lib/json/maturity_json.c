@@ -1488,6 +1488,54 @@ void itss__json_mmodel_ref(itss_jw *w, const itss_maturity_model *m)
     itss__jw_obj_end(w);
 }
 
+/* The "domains" array of a result: each domain's level and its counts,
+ * overall and per level. */
+static void domains_array(itss_jw *w, const itss_maturity_result *r)
+{
+    const itss_maturity_model *m = r->model;
+    size_t wl = (size_t)m->nlevels + 1;
+    itss__jw_arr(w);
+    for (size_t i = 0; i < m->ndomains; i++) {
+        const itss_maturity_domain *d = &m->domains[i];
+        const itss_mstats *s = &r->by_domain[i * wl];
+        itss__jw_obj(w);
+        itss__jw_kstr(w, "id", d->id);
+        itss__jw_ktext2(w, "name", d->name);
+        itss__jw_key(w, "part");
+        if (d->part)
+            itss__jw_str(w, d->part->id);
+        else
+            itss__jw_null(w);
+        itss__jw_kint(w, "level", r->domain_level[i]);
+        level_ref(w, "level_name", m, r->domain_level[i]);
+        stats_fields(w, s);
+        itss__jw_key(w, "levels");
+        itss__jw_arr(w);
+        for (int l = 1; l <= m->nlevels; l++) {
+            if (!s[l].total)
+                continue;
+            itss__jw_obj(w);
+            itss__jw_kint(w, "level", l);
+            stats_fields(w, &s[l]);
+            itss__jw_obj_end(w);
+        }
+        itss__jw_arr_end(w);
+        itss__jw_obj_end(w);
+    }
+    itss__jw_arr_end(w);
+}
+
+void itss__json_mdomains(itss_buf *b, const itss_maturity_result *r, int pretty)
+{
+    itss_jw w;
+    itss__jw_init(&w, b, pretty);
+    itss__jw_obj(&w);
+    itss__jw_key(&w, "domains");
+    domains_array(&w, r);
+    itss__jw_obj_end(&w);
+    itss__jw_end(&w);
+}
+
 void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
 {
     const itss_maturity_model *m = r->model;
@@ -1524,35 +1572,7 @@ void itss__json_mresult(itss_buf *b, const itss_maturity_result *r, int pretty)
     itss__jw_arr_end(&w);
 
     itss__jw_key(&w, "domains");
-    itss__jw_arr(&w);
-    for (size_t i = 0; i < m->ndomains; i++) {
-        const itss_maturity_domain *d = &m->domains[i];
-        const itss_mstats *s = &r->by_domain[i * wl];
-        itss__jw_obj(&w);
-        itss__jw_kstr(&w, "id", d->id);
-        itss__jw_ktext2(&w, "name", d->name);
-        itss__jw_key(&w, "part");
-        if (d->part)
-            itss__jw_str(&w, d->part->id);
-        else
-            itss__jw_null(&w);
-        itss__jw_kint(&w, "level", r->domain_level[i]);
-        level_ref(&w, "level_name", m, r->domain_level[i]);
-        stats_fields(&w, s);
-        itss__jw_key(&w, "levels");
-        itss__jw_arr(&w);
-        for (int l = 1; l <= m->nlevels; l++) {
-            if (!s[l].total)
-                continue;
-            itss__jw_obj(&w);
-            itss__jw_kint(&w, "level", l);
-            stats_fields(&w, &s[l]);
-            itss__jw_obj_end(&w);
-        }
-        itss__jw_arr_end(&w);
-        itss__jw_obj_end(&w);
-    }
-    itss__jw_arr_end(&w);
+    domains_array(&w, r);
 
     itss__jw_key(&w, "items");
     itss__jw_arr(&w);

@@ -35,29 +35,3 @@ int itss__evaluation_check_json(const itss_indicator_catalog *c, const char *jso
     (void)c, (void)json, (void)len, (void)problems;
     return PENDING(err);
 }
-
-int itss__assessment_write_sheet(const itss_assessment *a, int level,
-                                 const itss_maturity_domain *d, itss_format format,
-                                 itss_lang lang, char **out, size_t *len, itss_error *err)
-{
-    (void)a, (void)level, (void)d, (void)format, (void)lang, (void)out, (void)len;
-    return PENDING(err);
-}
-
-int itss__evaluation_write_sheet(const itss_evaluation *e, itss_format format, itss_lang lang,
-                                 char **out, size_t *len, itss_error *err)
-{
-    (void)e, (void)format, (void)lang, (void)out, (void)len;
-    return PENDING(err);
-}
-
-int itss_maturity_result_domains_render(const itss_maturity_result *r, itss_format format,
-                                        itss_lang lang, char **out, size_t *len,
-                                        itss_error *err)
-{
-    (void)len;
-    ITSS_CHECK_OUT(err, out);
-    ITSS_CHECK_ARG(err, r);
-    (void)format, (void)lang;
-    return PENDING(err);
-}
