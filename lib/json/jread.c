@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "json_internal.h"
+#include "../problems_internal.h"
 
 /* ---- lexing helpers over text already known to be valid JSON ----------- */
 
@@ -1010,6 +1011,13 @@ int itss__jdoc_load(const char *text, size_t len, itss_error *err,
         rc = build(&doc, ctx);
     itss__jdoc_close(&doc);
     return rc;
+}
+
+int itss__jkeep(itss_problem_list *problems, const itss_error *err, int rc)
+{
+    if (!problems || !rc || rc == ITSS_ENOMEM || !err)
+        return rc;
+    return itss__problems_add(problems, err);
 }
 
 int itss__load_path(const char *path, itss_error *err,

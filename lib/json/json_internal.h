@@ -147,6 +147,12 @@ int itss__jget_text2_list(itss_jdoc *doc, json_t *obj, const char *key, size_t m
 int itss__jdoc_load(const char *text, size_t len, itss_error *err,
                     int (*build)(itss_jdoc *doc, void *ctx), void *ctx);
 
+/* Where a check lists every problem of a document (problems given): the
+ * problem rc (described in err) of one value is recorded, and the loader
+ * goes on to the next value (returns 0). Returns rc unchanged without a
+ * list, for 0 and for ITSS_ENOMEM; ITSS_ENOMEM when recording fails. */
+int itss__jkeep(itss_problem_list *problems, const itss_error *err, int rc);
+
 /* Read the file at path and hand its text to load(text, len, ctx, err). */
 int itss__load_path(const char *path, itss_error *err,
                     int (*load)(const char *text, size_t len, void *ctx, itss_error *err),

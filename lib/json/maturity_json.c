@@ -7,6 +7,7 @@
 
 #include "../maturity_internal.h"
 #include "json_internal.h"
+#include "../sheet/sheet.h"
 
 static int nomem(itss_jdoc *d) { return itss__err(d->err, ITSS_ENOMEM, "out of memory"); }
 
@@ -1038,7 +1039,9 @@ static int load_rating(itss_jdoc *d, itss_assessment *a, const itss_maturity_cla
     return rc;
 }
 
-static int load_assessment(itss_jdoc *d, itss_assessment *a)
+/* problems: NULL to stop at the first problem; a list to record there the
+ * problem of each rating and go on to the next (itss__jkeep). */
+static int load_assessment(itss_jdoc *d, itss_assessment *a, itss_problem_list *problems)
 {
     char sh[160];
     static const char *const keys[] = {"ratings", "scale",    "id",    "organization",
@@ -1085,7 +1088,7 @@ static int load_assessment(itss_jdoc *d, itss_assessment *a)
             }
         }
         itss__jpath_pop(d, m1);
-        if (rc)
+        if ((rc = itss__jkeep(problems, d->err, rc)))
             break;
     }
     itss__jpath_pop(d, m0);
@@ -1095,6 +1098,7 @@ static int load_assessment(itss_jdoc *d, itss_assessment *a)
 typedef struct {
     const itss_maturity_model *m;
     itss_assessment **out;
+    itss_problem_list *problems; /* a check: every rating's problem */
 } assessment_ctx;
 
 static int build_assessment(itss_jdoc *doc, void *ctx)
@@ -1102,7 +1106,7 @@ static int build_assessment(itss_jdoc *doc, void *ctx)
     assessment_ctx *c = ctx;
     itss_assessment *a = NULL;
     int rc = itss_assessment_new(c->m, &a, doc->err);
-    if (!rc && (rc = load_assessment(doc, a)))
+    if (!rc && (rc = load_assessment(doc, a, c->problems)))
         itss_assessment_free(a);
     else if (!rc)
         *c->out = a;
@@ -1116,8 +1120,22 @@ int itss_assessment_load(const itss_maturity_model *m, const char *json, size_t 
     ITSS_CHECK_OUT(err, out);
     ITSS_CHECK_ARG(err, m);
     ITSS_CHECK_ARG(err, json);
-    assessment_ctx c = {m, out};
+    assessment_ctx c = {m, out, NULL};
     return itss__jdoc_load(json, len, err, build_assessment, &c);
+}
+
+int itss__assessment_check_json(const itss_maturity_model *m, const char *json, size_t len,
+                                itss_problem_list *problems, itss_error *err)
+{
+    itss_assessment *a = NULL;
+    itss_error e;
+    itss__err_clear(&e);
+    assessment_ctx c = {m, &a, problems};
+    int rc = itss__jdoc_load(json, len, &e, build_assessment, &c);
+    itss_assessment_free(a);
+    if (rc && rc != ITSS_ENOMEM)
+        rc = itss__problems_add(problems, &e);
+    return rc ? itss__err(err, rc, "out of memory") : ITSS_OK;
 }
 
 static int load_assessment_text(const char *text, size_t len, void *ctx, itss_error *err)
@@ -1133,7 +1151,7 @@ int itss_assessment_load_file(const itss_maturity_model *m, const char *path,
     ITSS_CHECK_OUT(err, out);
     ITSS_CHECK_ARG(err, m);
     ITSS_CHECK_ARG(err, path);
-    assessment_ctx c = {m, out};
+    assessment_ctx c = {m, out, NULL};
     return itss__load_path(path, err, load_assessment_text, &c);
 }
 

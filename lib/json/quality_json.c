@@ -7,6 +7,7 @@
 
 #include "../quality_internal.h"
 #include "json_internal.h"
+#include "../sheet/sheet.h"
 
 static int nomem(itss_jdoc *d) { return itss__err(d->err, ITSS_ENOMEM, "out of memory"); }
 
@@ -576,7 +577,9 @@ static int load_ahp(itss_jdoc *d, itss_evaluation *e, json_t *spec, json_t *weig
     return rc;
 }
 
-static int load_scheme(itss_jdoc *d, itss_evaluation *e, json_t *scheme)
+/* problems: as load_evaluation's. */
+static int load_scheme(itss_jdoc *d, itss_evaluation *e, json_t *scheme,
+                       itss_problem_list *problems)
 {
     static const char *const keys[] = {"indicators", "weights", "ahp", "bands", NULL};
     static const char *const band_keys[] = {"grade", "min", NULL};
@@ -607,7 +610,7 @@ static int load_scheme(itss_jdoc *d, itss_evaluation *e, json_t *scheme)
             else
                 rc = here(d, itss_evaluation_set_weight(e, id, json_number_value(v), d->err));
             itss__jpath_pop(d, m1);
-            if (rc)
+            if ((rc = itss__jkeep(problems, d->err, rc)))
                 break;
         }
         itss__jpath_pop(d, m0);
@@ -736,13 +739,16 @@ static int load_measurement(itss_jdoc *d, itss_evaluation *e, const char *id, js
                                              d->err));
 }
 
-static int load_evaluation(itss_jdoc *d, itss_evaluation *e)
+/* problems: NULL to stop at the first problem; a list to record there the
+ * problem of each measurement and weight and go on to the next
+ * (itss__jkeep). */
+static int load_evaluation(itss_jdoc *d, itss_evaluation *e, itss_problem_list *problems)
 {
     json_t *root = d->root, *scheme = NULL, *meas = NULL;
     int rc = itss__jget_object(d, root, "scheme", 0, &scheme);
     if (!rc && scheme) {
         size_t m = itss__jpath_key(d, "scheme");
-        rc = load_scheme(d, e, scheme);
+        rc = load_scheme(d, e, scheme, problems);
         itss__jpath_pop(d, m);
     } else if (!rc) {
         rc = itss__eval_default_scheme(e, d->err);
@@ -768,7 +774,7 @@ static int load_evaluation(itss_jdoc *d, itss_evaluation *e)
         else
             rc = load_measurement(d, e, id, v);
         itss__jpath_pop(d, m1);
-        if (rc)
+        if ((rc = itss__jkeep(problems, d->err, rc)))
             break;
     }
     itss__jpath_pop(d, m0);
@@ -778,6 +784,7 @@ static int load_evaluation(itss_jdoc *d, itss_evaluation *e)
 typedef struct {
     const itss_indicator_catalog *c;
     itss_evaluation **out;
+    itss_problem_list *problems; /* a check: every measurement's problem */
 } eval_ctx;
 
 static int build_evaluation(itss_jdoc *d, void *ctx)
@@ -796,7 +803,7 @@ static int build_evaluation(itss_jdoc *d, void *ctx)
         if ((rc = itss__eval_new(ec->c, service, &e, &tmp)))
             itss__jfail_key(d, "service", rc, 0, "%s", tmp.message);
     }
-    if (!rc && (rc = load_evaluation(d, e)))
+    if (!rc && (rc = load_evaluation(d, e, ec->problems)))
         itss_evaluation_free(e);
     else if (!rc)
         *ec->out = e;
@@ -810,8 +817,22 @@ int itss_evaluation_load(const itss_indicator_catalog *c, const char *json, size
     ITSS_CHECK_OUT(err, out);
     ITSS_CHECK_ARG(err, c);
     ITSS_CHECK_ARG(err, json);
-    eval_ctx ec = {c, out};
+    eval_ctx ec = {c, out, NULL};
     return itss__jdoc_load(json, len, err, build_evaluation, &ec);
+}
+
+int itss__evaluation_check_json(const itss_indicator_catalog *c, const char *json, size_t len,
+                                itss_problem_list *problems, itss_error *err)
+{
+    itss_evaluation *ev = NULL;
+    itss_error e;
+    itss__err_clear(&e);
+    eval_ctx ec = {c, &ev, problems};
+    int rc = itss__jdoc_load(json, len, &e, build_evaluation, &ec);
+    itss_evaluation_free(ev);
+    if (rc && rc != ITSS_ENOMEM)
+        rc = itss__problems_add(problems, &e);
+    return rc ? itss__err(err, rc, "out of memory") : ITSS_OK;
 }
 
 static int load_evaluation_text(const char *text, size_t len, void *ctx, itss_error *err)
@@ -827,7 +848,7 @@ int itss_evaluation_load_file(const itss_indicator_catalog *c, const char *path,
     ITSS_CHECK_OUT(err, out);
     ITSS_CHECK_ARG(err, c);
     ITSS_CHECK_ARG(err, path);
-    eval_ctx ec = {c, out};
+    eval_ctx ec = {c, out, NULL};
     return itss__load_path(path, err, load_evaluation_text, &ec);
 }
 
