@@ -41,23 +41,39 @@ O&M service capability maturity (T/CESA 1299-2023; ITSS.1-2015 with --model):
     --target N                    list the gaps to level N (default: next;
                                   N: ordinal, 1 the lowest, or name or label)
     --jsonl                       one assessment per line, one result per line
-    --format html|svg             a report page (A4 print) or the domain chart
+    --format html|svg|csv         a report page (A4 print), the domain chart or
+                                  one CSV row per clause
+    --rows domain                 one row per domain (--format text|json|csv)
   maturity compare OLD NEW...     rate assessments of one model and show the
                                   changes (--format text|json|html|csv)
   maturity model                  the model: levels, domains, items
   maturity clauses                the requirement clauses
     --level N  --domain ID  --item N   select clauses
+  maturity template               a blank worksheet to rate in (CSV or XLSX;
+                                  --format, or the extension of -o FILE)
+    --level N  --domain ID        only the clauses of a level or a domain
+  maturity check FILE...          list every problem of each assessment
+  maturity convert IN -o OUT      an assessment as JSON, CSV or XLSX
+    FILE, IN: a worksheet (.xlsx, .csv) or JSON, told apart by their content
+    --input-format json|csv|xlsx  read FILE as this format
+    --encoding NAME               a CSV's encoding, e.g. gb18030 (default UTF-8)
     option: --model ID|FILE       another model: built-in itss1-2015 (ITSS.1-2015)
                                   or tcesa1299-2023 (the default), or a file
 
 GB/T 33850-2017 service quality:
   quality score FILE|-            score an evaluation (--jsonl: one per line)
-    --format html|svg             a report page (A4 print) or the radar chart
+    --format html|svg|csv         a report page (A4 print), the radar chart or
+                                  one CSV row per node
   quality model                   the 5 characteristics, 16 sub-characteristics
   quality indicators [--service CODE]   the indicator catalog
   quality scheme --service CODE   the default evaluation scheme of a service
   quality compare OLD NEW...      score evaluations and show the changes
     --format html                 a report page with a trend chart
+  quality template --service CODE a blank measurement sheet (CSV or XLSX)
+    --scheme FILE                 of this scheme: an evaluation, or the output
+                                  of quality scheme --format json
+  quality check FILE...           list every problem of each evaluation
+    score and check read sheets too (--input-format, --encoding)
   quality ahp FILE|-              AHP weights from a pairwise comparison matrix
     --allow-inconsistent          accept a matrix with CR >= 0.10
     --catalog FILE                use these indicators instead of the built-in ones
@@ -65,6 +81,7 @@ GB/T 33850-2017 service quality:
 
 Options:
   --format text|json   output for people (default) or JSON
+  --format csv|xlsx    a worksheet (template, convert; XLSX only with -o or a pipe)
   --lang zh|en         language of text output (default zh)
   -o, --output FILE    write the output to FILE instead of standard output
   --version            print the version and exit
