@@ -667,6 +667,25 @@ static int jsonl_reads_json(const options *o)
     return 0;
 }
 
+typedef int (*read_fn)(const void *ctx, const char *data, size_t len, itss_format f,
+                       const char *encoding, void **out, itss_error *e);
+
+/* What a reader (an assessment's, an evaluation's) makes of a file in any
+ * of the formats: 0, or the exit status of the failure (said). */
+static int read_object(const options *o, const char *path, read_fn read, const void *ctx,
+                       void **out)
+{
+    size_t len = 0;
+    itss_format f;
+    itss_error e;
+    char *doc = read_doc(o, path, &len, &f);
+    if (!doc)
+        return EXIT_INVALID;
+    int status = read(ctx, doc, len, f, o->encoding, out, &e) ? fail_doc(&e, path, f) : 0;
+    free(doc);
+    return status;
+}
+
 typedef int (*check_fn)(const void *ctx, const char *data, size_t len, itss_format f,
                         const char *encoding, itss_problem_list **out, itss_error *e);
 
@@ -1040,33 +1059,25 @@ static int assessment_check(const void *ctx, const char *data, size_t len, itss_
     return itss_assessment_check(ctx, data, len, f, encoding, out, e);
 }
 
-/* Read the assessment of a file in any of the formats (rate, convert). */
-static int read_assessment(const itss_maturity_model *m, const options *o, const char *path,
-                           itss_assessment **out)
+static int assessment_read(const void *ctx, const char *data, size_t len, itss_format f,
+                           const char *encoding, void **out, itss_error *e)
 {
-    size_t len = 0;
-    itss_format f;
-    itss_error e;
-    char *doc = read_doc(o, path, &len, &f);
-    if (!doc)
-        return EXIT_INVALID;
-    int status = itss_assessment_read(m, doc, len, f, o->encoding, out, &e)
-                     ? fail_doc(&e, path, f)
-                     : 0;
-    free(doc);
-    return status;
+    itss_assessment *a = NULL;
+    int rc = itss_assessment_read(ctx, data, len, f, encoding, &a, e);
+    *out = a;
+    return rc;
 }
 
 /* maturity rate of one document (not --jsonl): the result, or with
  * --rows domain its domain table, in the format asked. */
 static int rate_one(const itss_maturity_model *m, const options *o)
 {
-    itss_assessment *a = NULL;
+    void *a = NULL;
     itss_maturity_result *r = NULL;
     itss_error e;
     char *out = NULL;
     size_t len = 0;
-    int status = read_assessment(m, o, o->args[0], &a);
+    int status = read_object(o, o->args[0], assessment_read, m, &a);
     if (!status &&
         (itss_maturity_rate(a, o->target, &r, &e) ||
          (o->domain_rows
@@ -1089,14 +1100,17 @@ static int write_assessment(const itss_maturity_model *m, const options *o, int 
                                !convert, &f);
     if (status)
         return status;
+    void *read = NULL;
     itss_assessment *a = NULL;
     itss_error e;
     char *out = NULL;
     size_t len = 0;
     if (convert)
-        status = read_assessment(m, o, o->args[0], &a);
+        status = read_object(o, o->args[0], assessment_read, m, &read);
     else if (itss_assessment_new(m, &a, &e))
         status = fail(&e, NULL);
+    if (read)
+        a = read;
     if (!status && (f == ITSS_FORMAT_JSON_PRETTY
                         ? itss_assessment_export(a, f, &out, &len, &e)
                         : itss_assessment_render(a, o->level, o->domain, f, o->lang, &out,
@@ -1334,32 +1348,24 @@ static int scheme_evaluation(const itss_indicator_catalog *c, const options *o,
     return status;
 }
 
-/* Read the evaluation of a file in any of the formats. */
-static int read_evaluation(const itss_indicator_catalog *c, const options *o, const char *path,
-                           itss_evaluation **out)
+static int evaluation_read(const void *ctx, const char *data, size_t len, itss_format f,
+                           const char *encoding, void **out, itss_error *e)
 {
-    size_t len = 0;
-    itss_format f;
-    itss_error e;
-    char *doc = read_doc(o, path, &len, &f);
-    if (!doc)
-        return EXIT_INVALID;
-    int status = itss_evaluation_read(c, doc, len, f, o->encoding, out, &e)
-                     ? fail_doc(&e, path, f)
-                     : 0;
-    free(doc);
-    return status;
+    itss_evaluation *ev = NULL;
+    int rc = itss_evaluation_read(ctx, data, len, f, encoding, &ev, e);
+    *out = ev;
+    return rc;
 }
 
 /* quality score of one document (not --jsonl). */
 static int score_one(const itss_indicator_catalog *c, const options *o)
 {
-    itss_evaluation *ev = NULL;
+    void *ev = NULL;
     itss_quality_result *r = NULL;
     itss_error e;
     char *out = NULL;
     size_t len = 0;
-    int status = read_evaluation(c, o, o->args[0], &ev);
+    int status = read_object(o, o->args[0], evaluation_read, c, &ev);
     if (!status && (itss_quality_score(ev, &r, &e) ||
                     itss_quality_result_render(r, o->format, o->lang, &out, &len, &e)))
         status = fail(&e, shown(o->args[0]));
