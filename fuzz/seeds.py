@@ -10,6 +10,7 @@ import hashlib
 import json
 import pathlib
 import sys
+import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -63,6 +64,24 @@ def main():
                  ["maturity", "clauses", "--model", "itss1-2015", "--level", "一级"],
                  ["quality", "indicators", "--service=0402", "--format", "json"]):
         put(out, "cli", "\0".join(argv).encode("utf-8"))
+    # worksheets: a few CSV texts, and the small workbooks of the reader's tests
+    for text in ("clause,rating\r\n7.4.4.c,F\r\n", "\ufeff模型,tcesa1299-2023\r\n\r\n条款,评级,证据\r\n"
+                 "7.4.4.c,85,\"a, \"\"b\"\"\"\r\n", "indicator,A,B,scores\n1.1,3,4,\"4 5\"\n"):
+        put(out, "csv", text.encode("utf-8"))
+    put(out, "csv", "clause,评级\r\n".encode("gb18030"))
+    sys.path.insert(0, str(ROOT / "tests" / "sheets"))
+    import make_sheets
+    with tempfile.TemporaryDirectory() as t:
+        make_sheets.kinds(pathlib.Path(t))
+        make_sheets.bad(pathlib.Path(t))
+        for p in sorted(pathlib.Path(t).iterdir()):
+            put(out, "xlsx", p.read_bytes())
+    # parts for the harness to wrap (fuzz/fuzz_xlsx.c): 0x01, sheet, 0x01, strings
+    sst = make_sheets.shared(['<si><t>a</t></si>', '<si><r><t>b</t></r><rPh><t>x</t></rPh></si>'])
+    for rows in ('<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1"><v>0.5</v></c></row>',
+                 '<row><c t="inlineStr"><is><t>x</t></is></c><c t="b"><v>1</v></c>'
+                 '<c t="e"><v>#N/A</v></c><c><f>1</f></c></row>'):
+        put(out, "xlsx", b"\x01" + make_sheets.sheet(rows).encode() + b"\x01" + sst.encode())
     counts = {p.name: len(list(p.iterdir())) for p in sorted(out.iterdir())}
     print("seeds: " + ", ".join("%s %d" % kv for kv in counts.items()))
 

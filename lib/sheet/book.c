@@ -11,6 +11,21 @@ void itss__book_free(itss__book *b)
     itss__arena_free(&arena); /* the book itself lives in its arena */
 }
 
+int itss__sheet_grow(void *items, size_t *cap, size_t n, size_t size, size_t first)
+{
+    if (n < *cap)
+        return 0;
+    size_t want = *cap ? *cap * 2 : first;
+    void *old; /* items points at a pointer of some object type */
+    memcpy(&old, items, sizeof old);
+    void *grown = want > SIZE_MAX / size ? NULL : realloc(old, want * size);
+    if (!grown)
+        return -1;
+    memcpy(items, &grown, sizeof grown);
+    *cap = want;
+    return 0;
+}
+
 int itss__book_begin(itss__book_builder *bb, itss_format format, itss_error *err)
 {
     memset(bb, 0, sizeof *bb);
@@ -37,14 +52,8 @@ int itss__book_sheet(itss__book_builder *bb, const char *name, int hidden, itss_
     if (bb->nsheets >= ITSS__SHEET_MAX_SHEETS)
         return itss__err(err, ITSS_ELIMIT, "the workbook has more than %u sheets",
                          ITSS__SHEET_MAX_SHEETS);
-    if (bb->nsheets == bb->capsheets) {
-        size_t cap = bb->capsheets ? bb->capsheets * 2 : 4;
-        itss__sheet *s = realloc(bb->sheets, cap * sizeof *s);
-        if (!s)
-            return itss__err(err, ITSS_ENOMEM, "out of memory");
-        bb->sheets = s;
-        bb->capsheets = cap;
-    }
+    if (itss__sheet_grow(&bb->sheets, &bb->capsheets, bb->nsheets, sizeof *bb->sheets, 4))
+        return itss__err(err, ITSS_ENOMEM, "out of memory");
     itss__sheet *s = &bb->sheets[bb->nsheets];
     memset(s, 0, sizeof *s);
     if (name && !(s->name = itss__arena_strdup(&bb->book->arena, name)))
@@ -79,14 +88,8 @@ int itss__book_cell(itss__book_builder *bb, uint32_t row, uint32_t col, itss__ce
         return itss__sheet_err(err, ITSS_ELIMIT, sheet, row, col, NULL,
                                "more than %u non-empty cells in the document",
                                ITSS__SHEET_MAX_CELLS);
-    if (bb->ncells == bb->capcells) {
-        size_t cap = bb->capcells ? bb->capcells * 2 : 64;
-        itss__cell *c = realloc(bb->cells, cap * sizeof *c);
-        if (!c)
-            return itss__err(err, ITSS_ENOMEM, "out of memory");
-        bb->cells = c;
-        bb->capcells = cap;
-    }
+    if (itss__sheet_grow(&bb->cells, &bb->capcells, bb->ncells, sizeof *bb->cells, 64))
+        return itss__err(err, ITSS_ENOMEM, "out of memory");
     char *copy = itss__arena_strndup(&bb->book->arena, text, len);
     if (!copy)
         return itss__err(err, ITSS_ENOMEM, "out of memory");

@@ -18,6 +18,11 @@ typedef struct itss__book_builder {
     int sorted;          /* the open sheet's cells came in order */
 } itss__book_builder;
 
+/* Room for one more element in the malloc'd array *items of *cap
+ * elements of size bytes, n in use (doubling; first the first capacity):
+ * 0, or -1 when out of memory (the array unchanged). */
+int itss__sheet_grow(void *items, size_t *cap, size_t n, size_t size, size_t first);
+
 /* A new empty book of format; ITSS_ENOMEM. */
 int itss__book_begin(itss__book_builder *bb, itss_format format, itss_error *err);
 /* Open the next sheet (name copied; NULL for CSV); ITSS_ELIMIT past

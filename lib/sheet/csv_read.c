@@ -109,13 +109,15 @@ static void place_of(const char *s, size_t off, uint32_t *row, uint32_t *col)
     *col = c.col + 1;
 }
 
-/* Offset of the first byte of s[0..n) that does not start a valid UTF-8
- * character, or n. */
+/* Offset of the first byte of s[0..n) that is a NUL or does not start a
+ * valid UTF-8 character, or n. */
 static size_t utf8_bad(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
         if ((unsigned char)s[i] < 0x80) {
+            if (!s[i])
+                return i;
             i++;
             continue;
         }
@@ -205,12 +207,16 @@ static int read_utf8(const char *s, size_t n, size_t base, const char *orig, siz
     if (bad < n) {
         uint32_t row, col;
         place_of(s, bad, &row, &col);
-        int gbk = looks_gb18030(orig, origlen);
-        itss__sheet_err(err, ITSS_EPARSE, NULL, row, col, NULL,
-                        "byte offset %zu is not UTF-8 text%s", base + bad,
-                        gbk ? "; the file looks like GBK/GB18030 text: read it with the "
-                              "encoding GB18030"
-                            : "; read the file with its encoding");
+        if (!s[bad])
+            itss__sheet_err(err, ITSS_EPARSE, NULL, row, col, NULL,
+                            "byte offset %zu is a NUL byte: not text", base + bad);
+        else
+            itss__sheet_err(err, ITSS_EPARSE, NULL, row, col, NULL,
+                            "byte offset %zu is not UTF-8 text%s", base + bad,
+                            looks_gb18030(orig, origlen)
+                                ? "; the file looks like GBK/GB18030 text: read it with the "
+                                  "encoding GB18030"
+                                : "; read the file with its encoding");
         if (err)
             err->position = base + bad;
         return ITSS_EPARSE;

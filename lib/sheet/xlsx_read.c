@@ -321,15 +321,9 @@ static void workbook_start(part *pt, const char *el, const XML_Char **a)
         part_err(pt, ITSS_ELIMIT, "more than %u sheets", ITSS__SHEET_MAX_SHEETS);
         return;
     }
-    if (x->nsheets == x->capsheets) {
-        size_t cap = x->capsheets ? x->capsheets * 2 : 8;
-        xl_sheet *s = realloc(x->sheets, cap * sizeof *s);
-        if (!s) {
-            stop(pt, itss__err(x->err, ITSS_ENOMEM, "out of memory"));
-            return;
-        }
-        x->sheets = s;
-        x->capsheets = cap;
+    if (itss__sheet_grow(&x->sheets, &x->capsheets, x->nsheets, sizeof *x->sheets, 8)) {
+        stop(pt, itss__err(x->err, ITSS_ENOMEM, "out of memory"));
+        return;
     }
     const char *state = attr(a, "state", 0);
     xl_sheet *s = &x->sheets[x->nsheets];
@@ -397,15 +391,9 @@ static void strings_end(part *pt, const char *el)
             part_err(pt, ITSS_ELIMIT, "more than %u shared strings", ITSS__SHEET_MAX_CELLS);
             return;
         }
-        if (x->nss == x->capss) {
-            size_t cap = x->capss ? x->capss * 2 : 64;
-            xl_string *s = realloc(x->ss, cap * sizeof *s);
-            if (!s) {
-                stop(pt, itss__err(x->err, ITSS_ENOMEM, "out of memory"));
-                return;
-            }
-            x->ss = s;
-            x->capss = cap;
+        if (itss__sheet_grow(&x->ss, &x->capss, x->nss, sizeof *x->ss, 64)) {
+            stop(pt, itss__err(x->err, ITSS_ENOMEM, "out of memory"));
+            return;
         }
         const char *copy = pt->text.len
                                ? itss__arena_strndup(&x->tmp, pt->text.data, pt->text.len)
@@ -558,7 +546,10 @@ static void cell_end(part *pt)
     const char *t = pt->ctype;
     uint32_t row = pt->crow, col = pt->ccol;
     int rc = ITSS_OK;
-    if (!pt->has_v && !pt->has_is) {
+    /* a formula's value is its cached v; an empty v is a value only for a
+     * string result */
+    int no_value = !pt->has_is && (!pt->has_v || (vlen == 0 && strcmp(t, "str") != 0));
+    if (no_value) {
         if (pt->has_f)
             rc = itss__sheet_err(x->err, ITSS_EVALUE, pt->sheet, row, col, NULL,
                                  "the formula has no saved value: open and save the workbook "
