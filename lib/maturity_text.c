@@ -170,6 +170,27 @@ static void clause_group(itss_buf *b, const itss_maturity_result *r, int should,
     itss__table_end(&t);
 }
 
+/* Under a gap, what the assessment says about the clause: its evidence and
+ * note, on a line of their own under the item column. */
+static void gap_remarks(itss_table *t, const itss_rating *rt, itss_lang lang)
+{
+    const int zh = lang == ITSS_LANG_ZH;
+    if (!rt->evidence && !rt->note)
+        return;
+    itss_buf b;
+    itss__buf_init(&b);
+    if (rt->evidence)
+        itss__buf_printf(&b, "%s%s", zh ? "证据：" : "Evidence: ", rt->evidence);
+    if (rt->note)
+        itss__buf_printf(&b, "%s%s%s", rt->evidence ? (zh ? "；" : "; ") : "",
+                         zh ? "备注：" : "Note: ", rt->note);
+    if (b.oom)
+        t->out->oom = 1;
+    else
+        itss__table_line(t, 1, 0, b.data);
+    itss__buf_free(&b);
+}
+
 void itss__text_mprofile(itss_buf *b, const itss_maturity_result *r, itss_lang lang)
 {
     const int zh = lang == ITSS_LANG_ZH;
@@ -284,6 +305,7 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
                                              ? (zh ? "需完全满足" : "needs fully")
                                              : (zh ? "需大部分满足" : "needs largely"));
                 itss__table_cell(&t, c->summary[lang]);
+                gap_remarks(&t, &r->ratings[c->index], lang);
             }
         }
         itss__table_end(&t);

@@ -742,7 +742,7 @@ START_TEST(rate_getters)
                      0);
     ck_assert_ptr_nonnull(strstr(s, "Gaps to ITSS grade 4 (Basic): 1 requirement"));
     itss_free(s);
-    ck_assert_int_eq(itss_maturity_result_render(r, (itss_format)5, ITSS_LANG_EN, &s, NULL, &e),
+    ck_assert_int_eq(itss_maturity_result_render(r, ITSS_FORMAT_XLSX, ITSS_LANG_EN, &s, NULL, &e),
                      ITSS_EINVAL);
     itss_maturity_result_free(r);
     itss_maturity_result_free(NULL);

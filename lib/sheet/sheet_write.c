@@ -74,6 +74,23 @@ static itss__wcell *cell_at(itss__wdoc *d, size_t row, long col)
     return &d->cells[row * d->ncols + (size_t)col];
 }
 
+/* The width and wrapping of a column, by its key. */
+typedef struct col_layout {
+    const char *key;
+    double width;
+    unsigned char wrap;
+} col_layout;
+
+static void set_layout(itss__wdoc *d, const itss__sheet_name *cols, const col_layout *layout,
+                       size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        long c = col_of(cols, layout[k].key);
+        d->widths[c] = layout[k].width;
+        d->wrap[c] = layout[k].wrap;
+    }
+}
+
 /* A metadata row: key (from table), value text, and optionally a second
  * cell. */
 static itss__wcell *meta_row(itss__wdoc *d, const itss__sheet_name *table, const char *key,
@@ -327,18 +344,10 @@ static int maturity_doc(itss__wdoc *d, const itss_assessment *a, int level,
     int rc = doc_init(d, lang, "assessment", cols, n, 8, err);
     if (rc)
         return rc;
-    static const struct {
-        const char *key;
-        double width;
-        unsigned char wrap;
-    } layout[] = {{"clause", 11, 0},   {"level", 24, 0},    {"domain", 14, 0},
+    static const col_layout layout[] = {{"clause", 11, 0},   {"level", 24, 0},    {"domain", 14, 0},
                   {"item", 22, 1},     {"summary", 56, 1},  {"rating", 9, 0},
                   {"evidence", 32, 1}, {"note", 28, 1},     {"na_reason", 24, 1}};
-    for (size_t k = 0; k < sizeof layout / sizeof layout[0]; k++) {
-        long c = col_of(cols, layout[k].key);
-        d->widths[c] = layout[k].width;
-        d->wrap[c] = layout[k].wrap;
-    }
+    set_layout(d, cols, layout, sizeof layout / sizeof layout[0]);
     const long c_clause = col_of(cols, "clause"), c_level = col_of(cols, "level"),
                c_domain = col_of(cols, "domain"), c_item = col_of(cols, "item"),
                c_summary = col_of(cols, "summary"), c_rating = col_of(cols, "rating"),
@@ -485,19 +494,11 @@ static int evaluation_doc(itss__wdoc *d, const itss_evaluation *e, itss_lang lan
     int rc = doc_init(d, lang, "evaluation", cols, e->nsel, nmeta, err);
     if (rc)
         return rc;
-    static const struct {
-        const char *key;
-        double width;
-        unsigned char wrap;
-    } layout[] = {{"indicator", 18, 0}, {"name", 20, 1},  {"subcharacteristic", 12, 0},
+    static const col_layout layout[] = {{"indicator", 18, 0}, {"name", 20, 1},  {"subcharacteristic", 12, 0},
                   {"method", 8, 0},     {"measures", 50, 1}, {"A", 9, 0},
                   {"B", 9, 0},          {"scores", 12, 0}, {"weight", 8, 0},
                   {"na_reason", 24, 1}};
-    for (size_t k = 0; k < sizeof layout / sizeof layout[0]; k++) {
-        long c = col_of(cols, layout[k].key);
-        d->widths[c] = layout[k].width;
-        d->wrap[c] = layout[k].wrap;
-    }
+    set_layout(d, cols, layout, sizeof layout / sizeof layout[0]);
     const long c_id = col_of(cols, "indicator"), c_name = col_of(cols, "name"),
                c_sub = col_of(cols, "subcharacteristic"), c_method = col_of(cols, "method"),
                c_measures = col_of(cols, "measures"), c_a = col_of(cols, "A"),
