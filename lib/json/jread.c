@@ -1020,6 +1020,17 @@ int itss__jkeep(itss_problem_list *problems, const itss_error *err, int rc)
     return itss__problems_add(problems, err);
 }
 
+int itss__jdoc_check(const char *text, size_t len, itss_problem_list *problems, itss_error *err,
+                     int (*build)(itss_jdoc *doc, void *ctx), void *ctx)
+{
+    itss_error e;
+    itss__err_clear(&e);
+    int rc = itss__jdoc_load(text, len, &e, build, ctx);
+    if (rc && rc != ITSS_ENOMEM)
+        rc = itss__problems_add(problems, &e);
+    return rc ? itss__err(err, rc, "out of memory") : ITSS_OK;
+}
+
 int itss__load_path(const char *path, itss_error *err,
                     int (*load)(const char *text, size_t len, void *ctx, itss_error *err),
                     void *ctx)

@@ -153,6 +153,12 @@ int itss__jdoc_load(const char *text, size_t len, itss_error *err,
  * list, for 0 and for ITSS_ENOMEM; ITSS_ENOMEM when recording fails. */
 int itss__jkeep(itss_problem_list *problems, const itss_error *err, int rc);
 
+/* itss__jdoc_load for a check: a document that does not parse, or a
+ * problem that stops build, is one more problem in the list; fails only
+ * with ITSS_ENOMEM (in err). */
+int itss__jdoc_check(const char *text, size_t len, itss_problem_list *problems, itss_error *err,
+                     int (*build)(itss_jdoc *doc, void *ctx), void *ctx);
+
 /* Read the file at path and hand its text to load(text, len, ctx, err). */
 int itss__load_path(const char *path, itss_error *err,
                     int (*load)(const char *text, size_t len, void *ctx, itss_error *err),

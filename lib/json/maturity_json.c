@@ -1128,14 +1128,10 @@ int itss__assessment_check_json(const itss_maturity_model *m, const char *json, 
                                 itss_problem_list *problems, itss_error *err)
 {
     itss_assessment *a = NULL;
-    itss_error e;
-    itss__err_clear(&e);
     assessment_ctx c = {m, &a, problems};
-    int rc = itss__jdoc_load(json, len, &e, build_assessment, &c);
+    int rc = itss__jdoc_check(json, len, problems, err, build_assessment, &c);
     itss_assessment_free(a);
-    if (rc && rc != ITSS_ENOMEM)
-        rc = itss__problems_add(problems, &e);
-    return rc ? itss__err(err, rc, "out of memory") : ITSS_OK;
+    return rc;
 }
 
 static int load_assessment_text(const char *text, size_t len, void *ctx, itss_error *err)

@@ -825,14 +825,10 @@ int itss__evaluation_check_json(const itss_indicator_catalog *c, const char *jso
                                 itss_problem_list *problems, itss_error *err)
 {
     itss_evaluation *ev = NULL;
-    itss_error e;
-    itss__err_clear(&e);
     eval_ctx ec = {c, &ev, problems};
-    int rc = itss__jdoc_load(json, len, &e, build_evaluation, &ec);
+    int rc = itss__jdoc_check(json, len, problems, err, build_evaluation, &ec);
     itss_evaluation_free(ev);
-    if (rc && rc != ITSS_ENOMEM)
-        rc = itss__problems_add(problems, &e);
-    return rc ? itss__err(err, rc, "out of memory") : ITSS_OK;
+    return rc;
 }
 
 static int load_evaluation_text(const char *text, size_t len, void *ctx, itss_error *err)

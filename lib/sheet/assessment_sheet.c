@@ -8,19 +8,13 @@
 
 /* the columns read (indexes into itss__maturity_columns) */
 enum { COL_CLAUSE, COL_RATING, COL_EVIDENCE, COL_NOTE, COL_REASON, NREAD };
-static const char *const read_keys[NREAD] = {"clause", "rating", "evidence", "note",
-                                             "na_reason"};
-
-#define NCOLUMNS 16
+static const char *const read_keys[NREAD] = {"clause", "rating", "evidence", "note", "na_reason"};
 
 typedef struct actx {
     itss__map M;
     const itss_maturity_model *m;
     itss_assessment *a;
-    size_t sheet;
-    uint32_t col[NCOLUMNS];
-    const char *head[NCOLUMNS];
-    size_t at[NREAD]; /* index in itss__maturity_columns of each column read */
+    itss__map_table T;
 } actx;
 
 static int is_header(void *ctx, const itss__cell *cells, size_t n)
@@ -42,7 +36,8 @@ static int set_scale(actx *A, const itss__map_meta *r, const char *v)
     static const struct {
         const char *name;
         itss_rating_scale scale;
-    } scales[] = {{"any", ITSS_SCALE_ANY}, {"binary", ITSS_SCALE_BINARY}, {"nplf", ITSS_SCALE_NPLF}};
+    } scales[] = {
+        {"any", ITSS_SCALE_ANY}, {"binary", ITSS_SCALE_BINARY}, {"nplf", ITSS_SCALE_NPLF}};
     char sh[160];
     const char *t = itss__map_trim(&A->M, v);
     if (!t)
@@ -94,9 +89,8 @@ static int parse_rating(itss__map *M, const itss__cell *c, itss_rating_kind *kin
     static const struct {
         const char *word;
         itss_rating_kind kind;
-    } words[] = {{"F", ITSS_RATING_F},     {"L", ITSS_RATING_L},
-                 {"P", ITSS_RATING_P},     {"N", ITSS_RATING_N},
-                 {"met", ITSS_RATING_MET}, {"not_met", ITSS_RATING_NOT_MET},
+    } words[] = {{"F", ITSS_RATING_F},  {"L", ITSS_RATING_L},     {"P", ITSS_RATING_P},
+                 {"N", ITSS_RATING_N},  {"met", ITSS_RATING_MET}, {"not_met", ITSS_RATING_NOT_MET},
                  {"na", ITSS_RATING_NA}};
     *pct = 0;
     if (c->kind == ITSS__CELL_NUMBER) {
@@ -131,37 +125,13 @@ typedef struct row {
     const itss__cell *c[NREAD];
 } row;
 
-/* A problem at the cell of column k of row r (its column, even when the
- * cell is empty; the rating's when the sheet has no such column). */
-static int at(actx *A, const row *r, int k, int code, const char *fmt, ...) ITSS_PRINTF(5, 6);
-static int at(actx *A, const row *r, int k, int code, const char *fmt, ...)
-{
-    char what[2 * ITSS_ERROR_MESSAGE_SIZE];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
-    va_end(ap);
-    size_t e = A->at[k];
-    uint32_t col = A->col[e];
-    const char *head = A->head[e];
-    if (!col)
-        col = A->col[A->at[COL_RATING]], head = A->head[A->at[COL_RATING]];
-    return itss__map_problem(&A->M, A->sheet, r->row, col, head, code, "%s", what);
-}
-
-static int builder_at(actx *A, const row *r, int k, int rc, const itss_error *e)
-{
-    size_t x = A->at[k];
-    return itss__map_builder(&A->M, A->sheet, r->row, A->col[x], A->head[x], rc, e);
-}
-
 /* Text of column k of the row, or NULL (empty, or an error value, which is
  * recorded). */
 static const char *text_of(actx *A, const row *r, int k, int *rc)
 {
     *rc = ITSS_OK;
     const itss__cell *c = r->c[k];
-    return c ? itss__map_text(&A->M, A->sheet, c, A->head[A->at[k]], rc) : NULL;
+    return c ? itss__map_text(&A->M, A->T.sheet, c, A->T.head[A->T.at[k]], rc) : NULL;
 }
 
 static int map_rating(actx *A, const row *r, const char *id)
@@ -179,19 +149,20 @@ static int map_rating(actx *A, const row *r, const char *id)
         double pct;
         if (!parse_rating(&A->M, rc_cell, &kind, &pct)) {
             const char *t = itss__map_trim(&A->M, rc_cell->text);
-            return t ? at(A, r, COL_RATING, ITSS_EVALUE,
-                          "\"%s\" is not a rating (F, L, P, N, met, not_met, na or a number "
-                          "0-100)",
-                          itss__shown(sh, sizeof sh, t))
+            return t ? itss__map_at(
+                           &A->M, &A->T, r->row, COL_RATING, ITSS_EVALUE,
+                           "\"%s\" is not a rating (F, L, P, N, met, not_met, na or a number "
+                           "0-100)",
+                           itss__shown(sh, sizeof sh, t))
                      : ITSS_ENOMEM;
         }
         if (kind == ITSS_RATING_NA && !reason)
             return r->c[COL_REASON] ? ITSS_OK /* an error value, recorded */
-                                    : at(A, r, COL_REASON, ITSS_EVALUE,
-                                         "na needs a reason in na_reason");
+                                    : itss__map_at(&A->M, &A->T, r->row, COL_REASON, ITSS_EVALUE,
+                                                   "na needs a reason in na_reason");
         if (kind != ITSS_RATING_NA && r->c[COL_REASON])
-            return at(A, r, COL_REASON, ITSS_EVALUE,
-                      "a reason in na_reason is only for a clause rated na");
+            return itss__map_at(&A->M, &A->T, r->row, COL_REASON, ITSS_EVALUE,
+                                "a reason in na_reason is only for a clause rated na");
         if (kind == ITSS_RATING_NA)
             rc = itss_assessment_set_na(A->a, id, reason, &e);
         else if (kind == ITSS_RATING_PERCENT)
@@ -199,11 +170,11 @@ static int map_rating(actx *A, const row *r, const char *id)
         else
             rc = itss_assessment_set_rating(A->a, id, kind, &e);
         if (rc)
-            return builder_at(A, r, COL_RATING, rc, &e);
+            return itss__map_builder_at(&A->M, &A->T, r->row, COL_RATING, rc, &e);
         rated = 1;
     } else if (r->c[COL_REASON]) {
-        rc = at(A, r, COL_REASON, ITSS_EVALUE,
-                "a reason in na_reason is only for a clause rated na");
+        rc = itss__map_at(&A->M, &A->T, r->row, COL_REASON, ITSS_EVALUE,
+                          "a reason in na_reason is only for a clause rated na");
         if (rc)
             return rc;
     }
@@ -221,10 +192,11 @@ static int map_rating(actx *A, const row *r, const char *id)
             continue;
         if (!rated)
             rc = rc_cell ? ITSS_OK /* the rating's problem is recorded */
-                         : at(A, r, texts[i].col, ITSS_EVALUE, "%s given but no rating",
-                              texts[i].what);
+                         : itss__map_at(&A->M, &A->T, r->row, texts[i].col, ITSS_EVALUE,
+                                        "%s given but no rating", texts[i].what);
         else
-            rc = builder_at(A, r, texts[i].col, texts[i].set(A->a, id, t, &e), &e);
+            rc = itss__map_builder_at(&A->M, &A->T, r->row, texts[i].col,
+                                      texts[i].set(A->a, id, t, &e), &e);
         if (rc)
             return rc;
     }
@@ -233,7 +205,7 @@ static int map_rating(actx *A, const row *r, const char *id)
 
 static int map_rows(actx *A, size_t from)
 {
-    const itss__sheet *s = &A->M.b->sheets[A->sheet];
+    const itss__sheet *s = &A->M.b->sheets[A->T.sheet];
     itss_index seen;
     itss__index_init(&seen);
     int rc = ITSS_OK;
@@ -241,30 +213,19 @@ static int map_rows(actx *A, size_t from)
     for (size_t i = from; !rc && i < s->ncells;) {
         size_t j = itss__map_row_end(s, i);
         row r;
-        memset(&r, 0, sizeof r);
         r.row = s->cells[i].row;
-        for (size_t x = i; x < j; x++)
-            for (int k = 0; k < NREAD; k++)
-                if (A->col[A->at[k]] == s->cells[x].col)
-                    r.c[k] = &s->cells[x];
+        itss__map_row_cells(s->cells + i, j - i, A->T.col, A->T.at, NREAD, r.c);
         i = j;
-        const char *text = text_of(A, &r, COL_CLAUSE, &rc);
-        const char *id = text ? itss__map_trim(&A->M, text) : NULL;
-        if (rc || (text && !id)) {
-            rc = rc ? rc : ITSS_ENOMEM;
-            break;
-        }
-        if (!id || !id[0]) {
-            if (!r.c[COL_CLAUSE] || text)
-                rc = at(A, &r, COL_CLAUSE, ITSS_EVALUE,
-                        "no clause id in a row that has other cells");
+        const char *id;
+        size_t x = A->T.at[COL_CLAUSE];
+        rc = itss__map_row_id(&A->M, A->T.sheet, r.row, A->T.col[x], A->T.head[x], r.c[COL_CLAUSE],
+                              "clause", &id);
+        if (!id)
             continue;
-        }
         const itss_maturity_clause *c;
         if (itss_maturity_clause_lookup(A->m, id, &c, NULL)) {
-            rc = itss__map_problem(&A->M, A->sheet, r.row, A->col[A->at[COL_CLAUSE]],
-                                   A->head[A->at[COL_CLAUSE]], ITSS_ENOTFOUND,
-                                   "unknown clause \"%s\" in model %s",
+            rc = itss__map_problem(&A->M, A->T.sheet, r.row, A->T.col[x], A->T.head[x],
+                                   ITSS_ENOTFOUND, "unknown clause \"%s\" in model %s",
                                    itss__shown(sh, sizeof sh, id), itss_maturity_model_id(A->m));
             continue;
         }
@@ -273,9 +234,8 @@ static int map_rows(actx *A, size_t from)
         if (again == ITSS_ENOMEM) {
             rc = again;
         } else if (again) {
-            rc = itss__map_problem(&A->M, A->sheet, r.row, A->col[A->at[COL_CLAUSE]],
-                                   A->head[A->at[COL_CLAUSE]], ITSS_EDUPLICATE,
-                                   "clause %s is already on row %zu",
+            rc = itss__map_problem(&A->M, A->T.sheet, r.row, A->T.col[x], A->T.head[x],
+                                   ITSS_EDUPLICATE, "clause %s is already on row %zu",
                                    itss_maturity_clause_id(c), prev);
         } else {
             rc = map_rating(A, &r, itss_maturity_clause_id(c));
@@ -286,33 +246,30 @@ static int map_rows(actx *A, size_t from)
 }
 
 int itss__assessment_from_book(const itss_maturity_model *m, const itss__book *b,
-                               itss_problem_list *problems, itss_assessment **out,
-                               itss_error *err)
+                               itss_problem_list *problems, itss_assessment **out, itss_error *err)
 {
     *out = NULL;
     actx A;
     memset(&A, 0, sizeof A);
     itss__map_init(&A.M, b, problems);
     A.m = m;
-    for (int k = 0; k < NREAD; k++)
-        A.at[k] = (size_t)(itss__sheet_key(itss__maturity_columns, read_keys[k]) -
-                           itss__maturity_columns);
+    itss__map_keys(itss__maturity_columns, read_keys, NREAD, A.T.at);
     int rc = itss_assessment_new(m, &A.a, err);
     if (rc)
         return itss__map_finish(&A.M, rc, err);
     size_t first;
-    if (!itss__map_find_table(b, is_header, NULL, &A.sheet, &first)) {
+    if (!itss__map_find_table(b, is_header, NULL, &A.T.sheet, &first)) {
         rc = itss__map_problem(&A.M, (size_t)-1, 0, 0, NULL, ITSS_ESCHEMA,
                                "no sheet has a header row with the columns clause and rating "
                                "(条款, 评级)");
     } else {
-        const itss__sheet *s = &b->sheets[A.sheet];
+        const itss__sheet *s = &b->sheets[A.T.sheet];
         size_t end = itss__map_row_end(s, first);
-        rc = itss__map_header(&A.M, A.sheet, s->cells + first, end - first,
-                              itss__maturity_columns, A.col, A.head, NULL, NULL);
+        rc = itss__map_header(&A.M, A.T.sheet, s->cells + first, end - first,
+                              itss__maturity_columns, A.T.col, A.T.head, NULL, NULL);
         /* the scale first: a rating outside it is then a problem of its cell */
         if (!rc)
-            rc = itss__map_metadata(&A.M, A.sheet, s->cells[first].row, itss__maturity_meta_keys,
+            rc = itss__map_metadata(&A.M, A.T.sheet, s->cells[first].row, itss__maturity_meta_keys,
                                     NULL, on_meta, &A);
         if (!rc)
             rc = map_rows(&A, end);

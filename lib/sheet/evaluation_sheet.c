@@ -9,10 +9,8 @@
 
 /* the columns read (their keys in itss__quality_columns) */
 enum { COL_INDICATOR, COL_A, COL_B, COL_SCORES, COL_WEIGHT, COL_REASON, NREAD };
-static const char *const read_keys[NREAD] = {"indicator", "A", "B", "scores", "weight",
-                                             "na_reason"};
-
-#define NCOLUMNS 16
+static const char *const read_keys[NREAD] = {"indicator", "A",      "B",
+                                             "scores",    "weight", "na_reason"};
 
 /* a scoreN column */
 typedef struct score_col {
@@ -25,10 +23,7 @@ typedef struct ectx {
     itss__map M;
     const itss_indicator_catalog *c;
     itss_evaluation *e;
-    size_t sheet;
-    uint32_t col[NCOLUMNS];
-    const char *head[NCOLUMNS];
-    size_t at[NREAD];
+    itss__map_table T;
     score_col *scores;
     size_t nscores;
     itss__map_meta *meta; /* the metadata rows, in book order */
@@ -84,7 +79,7 @@ static int other_header(void *ctx, const itss__cell *c)
         return ITSS_OK; /* a column for people */
     for (size_t i = 0; i < E->nscores; i++)
         if (E->scores[i].number == k)
-            return itss__map_header_twice(&E->M, E->sheet, c, c->text, E->scores[i].col);
+            return itss__map_header_twice(&E->M, E->T.sheet, c, c->text, E->scores[i].col);
     score_col *grown = realloc(E->scores, (E->nscores + 1) * sizeof *grown);
     if (!grown)
         return ITSS_ENOMEM;
@@ -117,24 +112,6 @@ typedef struct row {
     const char *id;
 } row;
 
-static int at(ectx *E, const row *r, int k, int code, const char *fmt, ...) ITSS_PRINTF(5, 6);
-static int at(ectx *E, const row *r, int k, int code, const char *fmt, ...)
-{
-    char what[2 * ITSS_ERROR_MESSAGE_SIZE];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
-    va_end(ap);
-    size_t x = E->at[k];
-    return itss__map_problem(&E->M, E->sheet, r->row, E->col[x], E->head[x], code, "%s", what);
-}
-
-static int builder_at(ectx *E, const row *r, int k, int rc, const itss_error *e)
-{
-    size_t x = E->at[k];
-    return itss__map_builder(&E->M, E->sheet, r->row, E->col[x], E->head[x], rc, e);
-}
-
 /* A number in column k of the row: 1, or 0 after recording a problem (*rc
  * ITSS_ENOMEM when that failed). */
 static int number_at(ectx *E, const row *r, int k, double *v, int *rc)
@@ -143,8 +120,8 @@ static int number_at(ectx *E, const row *r, int k, double *v, int *rc)
     *rc = ITSS_OK;
     if (itss__map_cell_number(&E->M, r->c[k], v))
         return 1;
-    *rc = at(E, r, k, ITSS_EVALUE, "\"%s\" is not a number",
-             itss__shown(sh, sizeof sh, r->c[k]->text));
+    *rc = itss__map_at(&E->M, &E->T, r->row, k, ITSS_EVALUE, "\"%s\" is not a number",
+                       itss__shown(sh, sizeof sh, r->c[k]->text));
     return 0;
 }
 
@@ -177,8 +154,9 @@ static int split_scores(itss__map *M, const itss__cell *c, int **s, size_t *n, s
     int any = 0;
     for (char *p = t; *p;) {
         /* separators: space, tab, comma, semicolon, 、 and ， */
-        size_t sep = (*p == ' ' || *p == '\t' || *p == ',' || *p == ';') ? 1
-                     : strncmp(p, "、", 3) == 0 || strncmp(p, "，", 3) == 0 ? 3 : 0;
+        size_t sep = (*p == ' ' || *p == '\t' || *p == ',' || *p == ';')    ? 1
+                     : strncmp(p, "、", 3) == 0 || strncmp(p, "，", 3) == 0 ? 3
+                                                                            : 0;
         if (sep) {
             p += sep;
             continue;
@@ -219,10 +197,11 @@ static int map_scores(ectx *E, const row *r)
         if (ok < 0)
             rc = ITSS_ENOMEM;
         else if (!ok)
-            bad = 1, rc = at(E, r, COL_SCORES, ITSS_EVALUE,
-                             "\"%s\" is not a list of scores 1 to 5 (separated by spaces, "
-                             "commas or semicolons)",
-                             itss__shown(sh, sizeof sh, r->c[COL_SCORES]->text));
+            bad = 1,
+            rc = itss__map_at(&E->M, &E->T, r->row, COL_SCORES, ITSS_EVALUE,
+                              "\"%s\" is not a list of scores 1 to 5 (separated by spaces, "
+                              "commas or semicolons)",
+                              itss__shown(sh, sizeof sh, r->c[COL_SCORES]->text));
     }
     for (size_t i = 0; !rc && i < E->nscores; i++) {
         const itss__cell *c = r->score[i];
@@ -242,7 +221,7 @@ static int map_scores(ectx *E, const row *r)
             s[n++] = (int)v;
         } else {
             bad = 1;
-            rc = itss__map_problem(&E->M, E->sheet, r->row, c->col, E->scores[i].head,
+            rc = itss__map_problem(&E->M, E->T.sheet, r->row, c->col, E->scores[i].head,
                                    ITSS_EVALUE, "\"%s\" is not a score from 1 to 5",
                                    itss__shown(sh, sizeof sh, c->text));
         }
@@ -251,11 +230,11 @@ static int map_scores(ectx *E, const row *r)
         itss_error e;
         int b = itss_evaluation_set_scores(E->e, r->id, s, n, &e);
         if (r->c[COL_SCORES])
-            rc = builder_at(E, r, COL_SCORES, b, &e);
+            rc = itss__map_builder_at(&E->M, &E->T, r->row, COL_SCORES, b, &e);
         else
             for (size_t i = 0; i < E->nscores; i++)
                 if (r->score[i]) {
-                    rc = itss__map_builder(&E->M, E->sheet, r->row, r->score[i]->col,
+                    rc = itss__map_builder(&E->M, E->T.sheet, r->row, r->score[i]->col,
                                            E->scores[i].head, b, &e);
                     break;
                 }
@@ -264,7 +243,8 @@ static int map_scores(ectx *E, const row *r)
     return rc;
 }
 
-static int map_measurement(ectx *E, const row *r)
+/* What the row measures: na, A and B, or scores. */
+static int map_value(ectx *E, const row *r)
 {
     itss_error e;
     int rc = ITSS_OK, has_scores = r->c[COL_SCORES] != NULL;
@@ -273,36 +253,48 @@ static int map_measurement(ectx *E, const row *r)
     int has_ab = r->c[COL_A] || r->c[COL_B];
     if (r->c[COL_REASON]) {
         if (has_ab || has_scores)
-            return at(E, r, COL_REASON, ITSS_EVALUE,
-                      "na_reason given together with a measurement (A, B or scores)");
-        const char *why = itss__map_text(&E->M, E->sheet, r->c[COL_REASON],
-                                         E->head[E->at[COL_REASON]], &rc);
+            return itss__map_at(&E->M, &E->T, r->row, COL_REASON, ITSS_EVALUE,
+                                "na_reason given together with a measurement (A, B or scores)");
+        const char *why = itss__map_text(&E->M, E->T.sheet, r->c[COL_REASON],
+                                         E->T.head[E->T.at[COL_REASON]], &rc);
         if (!why)
             return rc;
-        return builder_at(E, r, COL_REASON, itss_evaluation_set_na(E->e, r->id, why, &e), &e);
+        return itss__map_builder_at(&E->M, &E->T, r->row, COL_REASON,
+                                    itss_evaluation_set_na(E->e, r->id, why, &e), &e);
     }
     if (has_ab) {
         if (!r->c[COL_A] || !r->c[COL_B]) {
             int k = r->c[COL_A] ? COL_B : COL_A;
-            rc = at(E, r, k, ITSS_EVALUE, "%s is missing (%s is given)", k == COL_A ? "A" : "B",
-                    k == COL_A ? "B" : "A");
+            rc = itss__map_at(&E->M, &E->T, r->row, k, ITSS_EVALUE, "%s is missing (%s is given)",
+                              k == COL_A ? "A" : "B", k == COL_A ? "B" : "A");
         } else {
             double a, b;
             int ok = number_at(E, r, COL_A, &a, &rc);
             if (!rc)
                 ok &= number_at(E, r, COL_B, &b, &rc);
             if (!rc && ok)
-                rc = builder_at(E, r, COL_A, itss_evaluation_set_ratio(E->e, r->id, a, b, &e),
-                                &e);
+                rc = itss__map_builder_at(&E->M, &E->T, r->row, COL_A,
+                                          itss_evaluation_set_ratio(E->e, r->id, a, b, &e), &e);
         }
     }
     if (!rc && has_scores)
         rc = map_scores(E, r);
+    return rc;
+}
+
+/* The row's measurement and weight; weights: the indicators given one. */
+static int map_measurement(ectx *E, const row *r, itss_index *weights)
+{
+    int rc = map_value(E, r);
     if (!rc && r->c[COL_WEIGHT]) {
         double w;
+        itss_error e;
         if (number_at(E, r, COL_WEIGHT, &w, &rc))
-            rc = builder_at(E, r, COL_WEIGHT, itss_evaluation_set_weight(E->e, r->id, w, &e),
-                            &e);
+            rc = itss__map_builder_at(&E->M, &E->T, r->row, COL_WEIGHT,
+                                      itss_evaluation_set_weight(E->e, r->id, w, &e), &e);
+        if (!rc)
+            rc = itss__index_add_str(weights, r->id, r->row, NULL) == ITSS_ENOMEM ? ITSS_ENOMEM
+                                                                                  : ITSS_OK;
     }
     return rc;
 }
@@ -311,7 +303,7 @@ static int map_measurement(ectx *E, const row *r)
  * (rows[*n], ids[*n]: every row whose id can be selected). */
 static int read_rows(ectx *E, size_t from, row **rows, size_t *n, const char ***ids)
 {
-    const itss__sheet *s = &E->M.b->sheets[E->sheet];
+    const itss__sheet *s = &E->M.b->sheets[E->T.sheet];
     char sh[160];
     itss_index seen;
     itss__index_init(&seen);
@@ -330,36 +322,22 @@ static int read_rows(ectx *E, size_t from, row **rows, size_t *n, const char ***
             rc = ITSS_ENOMEM;
             break;
         }
-        for (size_t x = i; x < j; x++) {
-            for (int k = 0; k < NREAD; k++)
-                if (E->col[E->at[k]] == s->cells[x].col)
-                    r.c[k] = &s->cells[x];
+        itss__map_row_cells(s->cells + i, j - i, E->T.col, E->T.at, NREAD, r.c);
+        for (size_t x = i; x < j; x++)
             for (size_t k = 0; k < E->nscores; k++)
                 if (E->scores[k].col == s->cells[x].col)
                     r.score[k] = &s->cells[x];
-        }
         i = j;
-        const char *text = r.c[COL_INDICATOR]
-                               ? itss__map_text(&E->M, E->sheet, r.c[COL_INDICATOR],
-                                                E->head[E->at[COL_INDICATOR]], &rc)
-                               : NULL;
-        if (rc)
-            break;
-        r.id = text ? itss__map_trim(&E->M, text) : NULL;
-        if (text && !r.id) {
-            rc = ITSS_ENOMEM;
-            break;
-        }
-        if (!r.id || !r.id[0]) {
-            if (!r.c[COL_INDICATOR] || text)
-                rc = at(E, &r, COL_INDICATOR, ITSS_EVALUE,
-                        "no indicator id in a row that has other cells");
+        size_t at_id = E->T.at[COL_INDICATOR];
+        rc = itss__map_row_id(&E->M, E->T.sheet, r.row, E->T.col[at_id], E->T.head[at_id],
+                              r.c[COL_INDICATOR], "indicator", &r.id);
+        if (!r.id)
             continue;
-        }
         const itss_indicator *ind;
         if (itss_indicator_lookup(E->c, r.id, &ind, NULL)) {
-            rc = at(E, &r, COL_INDICATOR, ITSS_ENOTFOUND, "no indicator \"%s\" in the catalog",
-                    itss__shown(sh, sizeof sh, r.id));
+            rc = itss__map_at(&E->M, &E->T, r.row, COL_INDICATOR, ITSS_ENOTFOUND,
+                              "no indicator \"%s\" in the catalog",
+                              itss__shown(sh, sizeof sh, r.id));
             continue;
         }
         r.id = itss_indicator_id(ind);
@@ -368,8 +346,8 @@ static int read_rows(ectx *E, size_t from, row **rows, size_t *n, const char ***
         if (again == ITSS_ENOMEM) {
             rc = again;
         } else if (again) {
-            rc = at(E, &r, COL_INDICATOR, ITSS_EDUPLICATE, "indicator %s is already on row %zu",
-                    r.id, prev);
+            rc = itss__map_at(&E->M, &E->T, r.row, COL_INDICATOR, ITSS_EDUPLICATE,
+                              "indicator %s is already on row %zu", r.id, prev);
         } else {
             if (*n == cap) {
                 cap = cap ? 2 * cap : 64;
@@ -395,7 +373,8 @@ static int read_rows(ectx *E, size_t from, row **rows, size_t *n, const char ***
 /* ---- metadata ----------------------------------------------------------------- */
 
 /* A weight row (B node, C weight) or a band row (B grade, C min). */
-static int node_row(ectx *E, const itss__map_meta *m, itss_index *weights)
+static int node_row(ectx *E, const itss__map_meta *m, itss_index *weights,
+                    const itss_index *in_table)
 {
     itss__map *M = &E->M;
     int weight = strcmp(m->key->key, "weight") == 0, rc = ITSS_OK;
@@ -417,11 +396,15 @@ static int node_row(ectx *E, const itss__map_meta *m, itss_index *weights)
     double v;
     if (!itss__map_cell_number(M, m->v2, &v))
         return itss__map_problem(M, m->sheet, m->row, 3, m->h2, ITSS_EVALUE,
-                                 "\"%s\" is not a number",
-                                 itss__shown(sh, sizeof sh, m->v2->text));
+                                 "\"%s\" is not a number", itss__shown(sh, sizeof sh, m->v2->text));
     itss_error e;
     if (weight) {
-        size_t prev;
+        size_t prev = itss__index_find_str(in_table, name);
+        if (prev != (size_t)-1)
+            return itss__map_problem(M, m->sheet, m->row, 2, m->h1, ITSS_EDUPLICATE,
+                                     "the weight of \"%s\" is already in the weight column, "
+                                     "row %zu",
+                                     itss__shown(sh, sizeof sh, name), prev);
         int again = itss__index_add_str(weights, name, m->row, &prev);
         if (again == ITSS_ENOMEM)
             return again;
@@ -435,11 +418,10 @@ static int node_row(ectx *E, const itss__map_meta *m, itss_index *weights)
     }
     /* a wrong number is the number's problem, any other the name's */
     int col = rc == ITSS_EVALUE ? 3 : 2;
-    return itss__map_builder(M, m->sheet, m->row, (uint32_t)col, col == 3 ? m->h2 : m->h1, rc,
-                             &e);
+    return itss__map_builder(M, m->sheet, m->row, (uint32_t)col, col == 3 ? m->h2 : m->h1, rc, &e);
 }
 
-static int map_metadata(ectx *E)
+static int map_metadata(ectx *E, const itss_index *in_table)
 {
     itss_index weights;
     itss__index_init(&weights);
@@ -450,7 +432,7 @@ static int map_metadata(ectx *E)
         if (strcmp(key, "service") == 0)
             continue;
         if (strcmp(key, "weight") == 0 || strcmp(key, "band") == 0) {
-            rc = node_row(E, m, &weights);
+            rc = node_row(E, m, &weights, in_table);
             continue;
         }
         char buf[16];
@@ -493,18 +475,18 @@ static int start(ectx *E)
 static int map_book(ectx *E)
 {
     size_t first;
-    if (!itss__map_find_table(E->M.b, is_header, NULL, &E->sheet, &first))
+    if (!itss__map_find_table(E->M.b, is_header, NULL, &E->T.sheet, &first))
         return itss__map_problem(&E->M, (size_t)-1, 0, 0, NULL, ITSS_ESCHEMA,
                                  "no sheet has a header row with the column indicator and one "
                                  "of A, B, scores, score1.. or na_reason (指标; A, B, 评分, "
                                  "评分1.. 或 不适用理由)");
-    const itss__sheet *s = &E->M.b->sheets[E->sheet];
+    const itss__sheet *s = &E->M.b->sheets[E->T.sheet];
     size_t end = itss__map_row_end(s, first);
-    int rc = itss__map_header(&E->M, E->sheet, s->cells + first, end - first,
-                              itss__quality_columns, E->col, E->head, other_header, E);
+    int rc = itss__map_header(&E->M, E->T.sheet, s->cells + first, end - first,
+                              itss__quality_columns, E->T.col, E->T.head, other_header, E);
     static const char *const repeatable[] = {"weight", "band", NULL};
     if (!rc)
-        rc = itss__map_metadata(&E->M, E->sheet, s->cells[first].row, itss__quality_meta_keys,
+        rc = itss__map_metadata(&E->M, E->T.sheet, s->cells[first].row, itss__quality_meta_keys,
                                 repeatable, keep_meta, E);
     if (!rc)
         rc = start(E);
@@ -515,12 +497,15 @@ static int map_book(ectx *E)
         rc = read_rows(E, end, &rows, &n, &ids);
     if (!rc && E->e) {
         itss_error e;
-        rc = itss__map_builder(&E->M, E->sheet, 0, 0, NULL,
+        rc = itss__map_builder(&E->M, E->T.sheet, 0, 0, NULL,
                                itss_evaluation_set_indicators(E->e, ids, n, &e), &e);
+        itss_index weights;
+        itss__index_init(&weights);
         for (size_t i = 0; !rc && i < n; i++)
-            rc = map_measurement(E, &rows[i]);
+            rc = map_measurement(E, &rows[i], &weights);
         if (!rc)
-            rc = map_metadata(E);
+            rc = map_metadata(E, &weights);
+        itss__index_free(&weights);
     }
     free(rows);
     free((void *)ids);
@@ -528,17 +513,14 @@ static int map_book(ectx *E)
 }
 
 int itss__evaluation_from_book(const itss_indicator_catalog *c, const itss__book *b,
-                               itss_problem_list *problems, itss_evaluation **out,
-                               itss_error *err)
+                               itss_problem_list *problems, itss_evaluation **out, itss_error *err)
 {
     *out = NULL;
     ectx E;
     memset(&E, 0, sizeof E);
     itss__map_init(&E.M, b, problems);
     E.c = c;
-    for (int k = 0; k < NREAD; k++)
-        E.at[k] = (size_t)(itss__sheet_key(itss__quality_columns, read_keys[k]) -
-                           itss__quality_columns);
+    itss__map_keys(itss__quality_columns, read_keys, NREAD, E.T.at);
     int rc = map_book(&E);
     free(E.scores);
     free(E.meta);

@@ -346,6 +346,42 @@ int itss__map_find_table(const itss__book *b,
     return 0;
 }
 
+void itss__map_keys(const itss__sheet_name *names, const char *const *keys, size_t n,
+                    size_t *at)
+{
+    for (size_t k = 0; k < n; k++)
+        at[k] = (size_t)(itss__sheet_key(names, keys[k]) - names);
+}
+
+void itss__map_row_cells(const itss__cell *cells, size_t n, const uint32_t *col,
+                         const size_t *at, size_t nread, const itss__cell **out)
+{
+    for (size_t k = 0; k < nread; k++)
+        out[k] = NULL;
+    for (size_t x = 0; x < n; x++)
+        for (size_t k = 0; k < nread; k++)
+            if (col[at[k]] == cells[x].col)
+                out[k] = &cells[x];
+}
+
+int itss__map_row_id(itss__map *M, size_t sheet, uint32_t row, uint32_t col, const char *header,
+                     const itss__cell *cell, const char *what, const char **id)
+{
+    int rc = ITSS_OK;
+    *id = NULL;
+    const char *text = cell ? itss__map_text(M, sheet, cell, header, &rc) : NULL;
+    if (cell && !text)
+        return rc; /* an error value, recorded */
+    const char *t = text ? itss__map_trim(M, text) : NULL;
+    if (text && !t)
+        return ITSS_ENOMEM;
+    if (!t || !t[0])
+        return itss__map_problem(M, sheet, row, col, header, ITSS_EVALUE,
+                                 "no %s id in a row that has other cells", what);
+    *id = t;
+    return ITSS_OK;
+}
+
 int itss__map_header_twice(itss__map *M, size_t sheet, const itss__cell *c, const char *name,
                            uint32_t first)
 {
@@ -379,6 +415,25 @@ int itss__map_header(itss__map *M, size_t sheet, const itss__cell *cells, size_t
         }
     }
     return rc;
+}
+
+int itss__map_at(itss__map *M, const itss__map_table *T, uint32_t row, int k, int code,
+                 const char *fmt, ...)
+{
+    char what[2 * ITSS_ERROR_MESSAGE_SIZE];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    size_t x = T->at[k];
+    return record(M, T->sheet, row, T->col[x], T->head[x], code, what);
+}
+
+int itss__map_builder_at(itss__map *M, const itss__map_table *T, uint32_t row, int k, int rc,
+                         const itss_error *e)
+{
+    size_t x = T->at[k];
+    return itss__map_builder(M, T->sheet, row, T->col[x], T->head[x], rc, e);
 }
 
 /* ---- metadata ---------------------------------------------------------------- */

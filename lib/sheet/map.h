@@ -115,10 +115,45 @@ int itss__map_header(itss__map *M, size_t sheet, const itss__cell *cells, size_t
                      const itss__sheet_name *names, uint32_t *col, const char **head,
                      int (*other)(void *ctx, const itss__cell *c), void *ctx);
 
+/* at[k]: the index in names of the entry whose key is keys[k], k < n. */
+void itss__map_keys(const itss__sheet_name *names, const char *const *keys, size_t n,
+                    size_t *at);
+
+/* The cells of one row (cells[0..n)) in the columns read: out[k] the cell
+ * in column col[at[k]], NULL when that is empty or absent (k < nread). */
+void itss__map_row_cells(const itss__cell *cells, size_t n, const uint32_t *col,
+                         const size_t *at, size_t nread, const itss__cell **out);
+
+/* The id of a row (cell: its id cell, NULL when empty; col and header: the
+ * id column's), trimmed, into *id; NULL after recording a problem: "no
+ * <what> id in a row that has other cells" (every row has some cell), or
+ * the cell's error value. Returns 0 or ITSS_ENOMEM. */
+int itss__map_row_id(itss__map *M, size_t sheet, uint32_t row, uint32_t col, const char *header,
+                     const itss__cell *cell, const char *what, const char **id);
+
 /* The duplicate of a header: ITSS_EDUPLICATE at c naming the first
  * column. */
 int itss__map_header_twice(itss__map *M, size_t sheet, const itss__cell *c, const char *name,
                            uint32_t first);
+
+/* Where the table is and its columns: col[i], head[i] for entry i of the
+ * column names (itss__map_header); at[k] the entry of the k-th column
+ * read (itss__map_keys). */
+#define ITSS__MAP_COLUMNS 16
+typedef struct itss__map_table {
+    size_t sheet;
+    uint32_t col[ITSS__MAP_COLUMNS];
+    const char *head[ITSS__MAP_COLUMNS];
+    size_t at[8];
+} itss__map_table;
+
+/* A problem in the k-th column read of a row (at the row alone when the
+ * sheet has no such column): 0 or ITSS_ENOMEM. */
+int itss__map_at(itss__map *M, const itss__map_table *T, uint32_t row, int k, int code,
+                 const char *fmt, ...) ITSS_PRINTF(6, 7);
+/* A builder's failure there, as itss__map_builder. */
+int itss__map_builder_at(itss__map *M, const itss__map_table *T, uint32_t row, int k, int rc,
+                         const itss_error *e);
 
 /* ---- metadata ------------------------------------------------------------------ */
 
