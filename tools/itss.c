@@ -1264,7 +1264,7 @@ static int evaluation_check(const void *ctx, const char *data, size_t len, itss_
 static int json_member(const char *s, size_t n, const char *key, size_t *from, size_t *to)
 {
     size_t klen = strlen(key), comma = 0;
-    int depth = 0, want_key = 0, found = 0;
+    int depth = 0, want_key = 0, found = 0, object = 0;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c == '"') {
@@ -1279,8 +1279,8 @@ static int json_member(const char *s, size_t n, const char *key, size_t *from, s
                 }
             }
         } else if (c == '{' || c == '[') {
-            if (++depth == 1 && c == '{')
-                want_key = 1;
+            if (++depth == 1)
+                want_key = object = c == '{';
         } else if (c == '}' || c == ']') {
             if (--depth == 0 && found) {
                 *from = comma ? comma : *from; /* the last member: its comma before it */
@@ -1289,7 +1289,7 @@ static int json_member(const char *s, size_t n, const char *key, size_t *from, s
             }
             if (depth <= 0)
                 return 0;
-        } else if (c == ',' && depth == 1) {
+        } else if (c == ',' && depth == 1 && object) {
             if (found) {
                 *to = i + 1;
                 return 1;
@@ -1328,9 +1328,11 @@ static int scheme_evaluation(const itss_indicator_catalog *c, const options *o,
         char *svc = NULL;
         size_t svclen = 0;
         FILE *w = open_memstream(&svc, &svclen);
+        long prefix = 0;
         if (w) {
             /* the service is a code the library took (quality_template) */
-            fprintf(w, "{\"service\":\"%s\",\"measurements\":{},\"scheme\":", service);
+            prefix = fprintf(w, "{\"service\":\"%s\",\"measurements\":{},\"scheme\":",
+                             service);
             fwrite(doc, 1, len, w);
             fputc('}', w);
         }
@@ -1338,6 +1340,13 @@ static int scheme_evaluation(const itss_indicator_catalog *c, const options *o,
             fputs("itss: out of memory\n", stderr);
             status = EXIT_INVALID;
         } else if (itss_evaluation_load(c, svc, svclen, out, &e)) {
+            /* placed in the file: without the text put before it */
+            if (e.line == 1)
+                e.column -= (size_t)prefix;
+            if (e.line)
+                e.position -= (size_t)prefix;
+            if (strncmp(e.path, "/scheme", 7) == 0)
+                memmove(e.path, e.path + 7, strlen(e.path + 7) + 1);
             status = fail(&e, shown(o->scheme));
         }
         free(svc);

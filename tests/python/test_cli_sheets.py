@@ -377,7 +377,13 @@ def test_quality_template_scheme_errors(cli, tmp_path):
     assert (rc, out) == (1, "")
     # line 5 of the file: "service", "indicators": [, the first id, then "nosuch"
     assert err.startswith("itss: %s:5:5: " % f) and '"nosuch"' in err
-    assert err.endswith("(at /scheme/indicators/1)\n")
+    assert err.endswith("(at /indicators/1)\n")
+    # on one line: the column within the file
+    one = tmp_path / "one.json"
+    one.write_text('{"service": "04", "indicators": ["x"]}', encoding="utf-8")
+    rc, out, err = cli("quality", "template", "--service", "04", "--scheme", str(one))
+    assert (rc, out) == (1, "")
+    assert err.startswith("itss: %s:1:34: " % one) and err.endswith("(at /indicators/0)\n")
     rc, out, err = cli("quality", "template", "--service", "0402", "--scheme", EVALUATION)
     assert (rc, out) == (1, "")
     assert err == "itss: %s: the evaluation is of service 04, not 0402\n" % EVALUATION

@@ -603,7 +603,7 @@ def json_member(s: bytes, key: bytes) -> Optional[tuple]:
     from a neighbour), or None. Only looks for the member; the library
     judges the document."""
     comma = depth = 0
-    want_key = False
+    want_key = is_object = False
     found: Optional[int] = None
     i, n = 0, len(s)
     while i < n:
@@ -619,15 +619,15 @@ def json_member(s: bytes, key: bytes) -> Optional[tuple]:
                     found = start
         elif c in b"{[":
             depth += 1
-            if depth == 1 and c == 0x7B:
-                want_key = True
+            if depth == 1:
+                want_key = is_object = c == 0x7B
         elif c in b"}]":
             depth -= 1
             if depth == 0 and found is not None:
                 return (comma or found, i)  # the last member: its comma before it
             if depth <= 0:
                 return None
-        elif c == 0x2C and depth == 1:  # ,
+        elif c == 0x2C and depth == 1 and is_object:  # ,
             if found is not None:
                 return (found, i + 1)
             comma = i
@@ -660,10 +660,18 @@ def scheme_evaluation(p, o: Options, service: bytes, stdin: IO[bytes], err: Stre
     member = json_member(doc, b"service")
     if member is not None:  # a scheme: without its own "service", under the service asked
         doc = doc[:member[0]] + b" " * (member[1] - member[0]) + doc[member[1]:]
-    text = b'{"service":"' + service + b'","measurements":{},"scheme":' + doc + b"}"
+    prefix = b'{"service":"' + service + b'","measurements":{},"scheme":'
+    text = prefix + doc + b"}"
     try:
         _lib.call(lib.itss_evaluation_load, p, text, len(text), byref(ev))
     except errors.ItssError as e:
+        # placed in the file: without the text put before it
+        if e.line == 1:
+            e.column -= len(prefix)
+        if e.line:
+            e.position -= len(prefix)
+        if e.path.startswith("/scheme"):
+            e.path = e.path[len("/scheme"):]
         raise Exit(fail(e, shown(path), err)) from None
     return ev.value
 
