@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,23 +40,39 @@ static const char usage_text[] =
     "    --target N                         list the gaps to level N (default: next;\n"
     "                                       N: ordinal, 1 the lowest, or name or label)\n"
     "    --jsonl                            one assessment per line, one result per line\n"
-    "    --format html|svg                  a report page (A4 print) or the domain chart\n"
+    "    --format html|svg|csv              a report page (A4 print), the domain chart or\n"
+    "                                       one CSV row per clause\n"
+    "    --rows domain                      one row per domain (--format text|json|csv)\n"
     "  itss maturity compare OLD NEW...     rate assessments of one model and show the\n"
     "                                       changes (--format text|json|html|csv)\n"
     "  itss maturity model                  the model: levels, domains, items\n"
     "  itss maturity clauses                the requirement clauses\n"
     "    --level N  --domain ID  --item N   select clauses\n"
+    "  itss maturity template               a blank worksheet to rate in (CSV or XLSX;\n"
+    "                                       --format, or the extension of -o FILE)\n"
+    "    --level N  --domain ID             only the clauses of a level or a domain\n"
+    "  itss maturity check FILE...          list every problem of each assessment\n"
+    "  itss maturity convert IN -o OUT      an assessment as JSON, CSV or XLSX\n"
+    "    FILE, IN: a worksheet (.xlsx, .csv) or JSON, told apart by their content\n"
+    "    --input-format json|csv|xlsx       read FILE as this format\n"
+    "    --encoding NAME                    a CSV's encoding, e.g. gb18030 (default UTF-8)\n"
     "    option: --model ID|FILE            another model: built-in itss1-2015 (ITSS.1-2015)\n"
     "                                       or tcesa1299-2023 (the default), or a file\n"
     "\n"
     "GB/T 33850-2017 service quality:\n"
     "  itss quality score FILE|-            score an evaluation (--jsonl: one per line)\n"
-    "    --format html|svg                  a report page (A4 print) or the radar chart\n"
+    "    --format html|svg|csv              a report page (A4 print), the radar chart or\n"
+    "                                       one CSV row per node\n"
     "  itss quality model                   the 5 characteristics, 16 sub-characteristics\n"
     "  itss quality indicators [--service CODE]   the indicator catalog\n"
     "  itss quality scheme --service CODE   the default evaluation scheme of a service\n"
     "  itss quality compare OLD NEW...      score evaluations and show the changes\n"
     "    --format html                      a report page with a trend chart\n"
+    "  itss quality template --service CODE a blank measurement sheet (CSV or XLSX)\n"
+    "    --scheme FILE                      of this scheme: an evaluation, or the output\n"
+    "                                       of quality scheme --format json\n"
+    "  itss quality check FILE...           list every problem of each evaluation\n"
+    "    score and check read sheets too (--input-format, --encoding)\n"
     "  itss quality ahp FILE|-              AHP weights from a pairwise comparison matrix\n"
     "    --allow-inconsistent               accept a matrix with CR >= 0.10\n"
     "    --catalog FILE                     use these indicators instead of the built-in ones\n"
@@ -72,6 +89,7 @@ static const char usage_text[] =
     "\n"
     "Options:\n"
     "  --format text|json   output for people (default) or JSON\n"
+    "  --format csv|xlsx    a worksheet (template, convert; XLSX only with -o or a pipe)\n"
     "  --lang zh|en         language of text output (default zh)\n"
     "  -o, --output FILE    write the output to FILE instead of standard output\n"
     "  --version            print the version and exit\n"
@@ -228,6 +246,13 @@ enum {
     OPT_HTML = 1 << 18,
     OPT_SVG = 1 << 19,
     OPT_CSV = 1 << 20,
+    OPT_INPUT_FORMAT = 1 << 21,
+    OPT_ENCODING = 1 << 22,
+    OPT_ROWS = 1 << 23,
+    OPT_SCHEME = 1 << 24,
+    OPT_XLSX = 1 << 25,    /* --format xlsx */
+    OPT_NO_TEXT = 1 << 26, /* --format text does not apply */
+    OPT_NO_JSON = 1 << 27, /* --format json does not apply */
 };
 
 static const struct {
@@ -242,6 +267,8 @@ static const struct {
     {"--catalog-add", OPT_CATALOG_ADD, 1}, {"--allow-inconsistent", OPT_ALLOW_INCONSISTENT, 0},
     {"--type", OPT_TYPE, 1},     {"--status", OPT_STATUS, 1}, {"--area", OPT_AREA, 1},
     {"--output", OPT_OUTPUT, 1}, {"-o", OPT_OUTPUT, 1},
+    {"--input-format", OPT_INPUT_FORMAT, 1}, {"--encoding", OPT_ENCODING, 1},
+    {"--rows", OPT_ROWS, 1},     {"--scheme", OPT_SCHEME, 1},
 };
 
 typedef struct {
@@ -250,6 +277,9 @@ typedef struct {
     itss_lang lang;
     const char *catalog, *to, *from, *model, *domain, *service, *catalog_add;
     const char *type, *status, *area;
+    const char *encoding, *scheme;
+    itss_format input_format; /* --input-format */
+    int domain_rows;          /* --rows domain */
     int target, level, item;
     const char *target_text, *level_text; /* a level's name or label, resolved later */
     const char **args; /* positional arguments after AREA VERB */
@@ -335,6 +365,43 @@ static int resolve_level(const itss_maturity_model *m, const char *opt, const ch
     return 0;
 }
 
+/* --format VALUE among the formats a verb writes: text and json unless
+ * OPT_NO_TEXT / OPT_NO_JSON, html, svg, csv and xlsx when allowed. */
+static int format_option(const char *value, int allowed, itss_format *format)
+{
+    static const struct {
+        const char *name;
+        int bit;
+        itss_format format;
+    } formats[] = {
+        {"text", OPT_NO_TEXT, ITSS_FORMAT_TEXT}, {"json", OPT_NO_JSON, ITSS_FORMAT_JSON_PRETTY},
+        {"html", OPT_HTML, ITSS_FORMAT_HTML},    {"svg", OPT_SVG, ITSS_FORMAT_SVG},
+        {"csv", OPT_CSV, ITSS_FORMAT_CSV},       {"xlsx", OPT_XLSX, ITSS_FORMAT_XLSX},
+    };
+    const size_t n = sizeof formats / sizeof formats[0];
+    char names[64] = "";
+    size_t taken = 0, count = 0;
+    for (size_t k = 0; k < n; k++) {
+        int takes = k < 2 ? !(allowed & formats[k].bit) : !!(allowed & formats[k].bit);
+        if (!takes)
+            continue;
+        if (strcmp(value, formats[k].name) == 0) {
+            *format = formats[k].format;
+            return 0;
+        }
+        count++;
+    }
+    for (size_t k = 0, i = 0; k < n; k++) {
+        int takes = k < 2 ? !(allowed & formats[k].bit) : !!(allowed & formats[k].bit);
+        if (!takes)
+            continue;
+        i++;
+        taken += (size_t)snprintf(names + taken, sizeof names - taken, "%s%s",
+                                  i == 1 ? "" : i == count ? " or " : ", ", formats[k].name);
+    }
+    return usage_error("--format must be %s, not '%s'", names, value);
+}
+
 /* Parse the options that follow AREA VERB; `allowed` are the OPT_* bits
  * the verb accepts. Positional arguments are kept in order. */
 static int parse_options(int argc, char **argv, int allowed, const char *verb, options *o)
@@ -384,26 +451,7 @@ static int parse_options(int argc, char **argv, int allowed, const char *verb, o
         o->given |= bit;
         int rc = 0;
         switch (bit) {
-        case OPT_FORMAT:
-            if (strcmp(value, "text") == 0)
-                o->format = ITSS_FORMAT_TEXT;
-            else if (strcmp(value, "json") == 0)
-                o->format = ITSS_FORMAT_JSON_PRETTY;
-            else if (strcmp(value, "html") == 0 && (allowed & OPT_HTML))
-                o->format = ITSS_FORMAT_HTML;
-            else if (strcmp(value, "svg") == 0 && (allowed & OPT_SVG))
-                o->format = ITSS_FORMAT_SVG;
-            else if (strcmp(value, "csv") == 0 && (allowed & OPT_CSV))
-                o->format = ITSS_FORMAT_CSV;
-            else if (allowed & OPT_CSV)
-                rc = usage_error("--format must be text, json, html or csv, not '%s'", value);
-            else if (allowed & OPT_SVG)
-                rc = usage_error("--format must be text, json, html or svg, not '%s'", value);
-            else if (allowed & OPT_HTML)
-                rc = usage_error("--format must be text, json or html, not '%s'", value);
-            else
-                rc = usage_error("--format must be text or json, not '%s'", value);
-            break;
+        case OPT_FORMAT: rc = format_option(value, allowed, &o->format); break;
         case OPT_LANG:
             if (itss_lang_parse(value, &o->lang, NULL) != 0)
                 rc = usage_error("--lang must be zh or en, not '%s'", value);
@@ -420,6 +468,24 @@ static int parse_options(int argc, char **argv, int allowed, const char *verb, o
         case OPT_TYPE: o->type = value; break;
         case OPT_STATUS: o->status = value; break;
         case OPT_AREA: o->area = value; break;
+        case OPT_ENCODING: o->encoding = value; break;
+        case OPT_SCHEME: o->scheme = value; break;
+        case OPT_INPUT_FORMAT:
+            if (strcmp(value, "json") == 0)
+                o->input_format = ITSS_FORMAT_JSON;
+            else if (strcmp(value, "csv") == 0)
+                o->input_format = ITSS_FORMAT_CSV;
+            else if (strcmp(value, "xlsx") == 0)
+                o->input_format = ITSS_FORMAT_XLSX;
+            else
+                rc = usage_error("--input-format must be json, csv or xlsx, not '%s'", value);
+            break;
+        case OPT_ROWS:
+            if (strcmp(value, "domain") == 0 || strcmp(value, "clause") == 0)
+                o->domain_rows = strcmp(value, "domain") == 0;
+            else
+                rc = usage_error("--rows must be clause or domain, not '%s'", value);
+            break;
         case OPT_OUTPUT:
             if (!*value)
                 rc = usage_error("%.*s needs a file name", (int)strcspn(a, "="), a);
@@ -514,6 +580,161 @@ static char *read_input(const char *path, size_t *len)
     }
     *len = n;
     return buf;
+}
+
+/* ---- worksheets ---------------------------------------------------------- */
+
+/* The name of an input in messages: standard input is <stdin>. */
+static const char *shown(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+/* Print a library error about an input document of format f: for JSON as
+ * fail does; for a worksheet the message, which names its sheet, row and
+ * column, after the file name. */
+static int fail_doc(const itss_error *e, const char *path, itss_format f)
+{
+    if (f == ITSS_FORMAT_JSON)
+        return fail(e, shown(path));
+    fprintf(stderr, "itss: %s: %s\n", shown(path), e->message);
+    return e->code == ITSS_EINVAL ? EXIT_USAGE : EXIT_INVALID;
+}
+
+/* Write a rendered output of *len bytes and free it: text and JSON end
+ * with a newline, CSV and XLSX are written as they are (XLSX holds NUL
+ * bytes). */
+static void print_rendered(char *out, size_t len, itss_format f)
+{
+    if (f != ITSS_FORMAT_CSV && f != ITSS_FORMAT_XLSX) {
+        print_owned(out);
+        return;
+    }
+    out_write(out, len);
+    itss_free(out);
+}
+
+/* Read an input document: its bytes and its format, from --input-format
+ * or from its content. NULL when it cannot be read (said). */
+static char *read_doc(const options *o, const char *path, size_t *len, itss_format *f)
+{
+    char *doc = read_input(path, len);
+    if (doc)
+        *f = (o->given & OPT_INPUT_FORMAT) ? o->input_format : itss_format_detect(doc, *len);
+    return doc;
+}
+
+/* The format of a worksheet or document to write: --format, else the
+ * extension of -o (.csv, .xlsx; .json when json_ok), else CSV when
+ * dflt_csv. An XLSX workbook is not written to a terminal. */
+static int output_format(const options *o, const char *verb, int json_ok, int dflt_csv,
+                         itss_format *f)
+{
+    const char *dot = out_path ? strrchr(out_path, '.') : NULL;
+    if (dot && strchr(dot, '/'))
+        dot = NULL;
+    if (o->given & OPT_FORMAT)
+        *f = o->format;
+    else if (dot && strcasecmp(dot, ".csv") == 0)
+        *f = ITSS_FORMAT_CSV;
+    else if (dot && strcasecmp(dot, ".xlsx") == 0)
+        *f = ITSS_FORMAT_XLSX;
+    else if (dot && json_ok && strcasecmp(dot, ".json") == 0)
+        *f = ITSS_FORMAT_JSON_PRETTY;
+    else if (dflt_csv && !out_path)
+        *f = ITSS_FORMAT_CSV;
+    else if (out_path)
+        return usage_error("'%s' cannot tell the format from the name '%s': name it %s, "
+                           "or give --format",
+                           verb, out_path, json_ok ? ".json, .csv or .xlsx" : ".csv or .xlsx");
+    else
+        return usage_error("'%s' needs --format %s or -o FILE", verb,
+                           json_ok ? "json|csv|xlsx" : "csv|xlsx");
+    if (*f == ITSS_FORMAT_XLSX && !out_path && isatty(STDOUT_FILENO))
+        return usage_error("an XLSX workbook is binary and standard output is a terminal: "
+                           "give -o FILE.xlsx or redirect the output");
+    return 0;
+}
+
+/* --input-format and --encoding read one document: not with --jsonl. */
+static int jsonl_reads_json(const options *o)
+{
+    if ((o->given & OPT_INPUT_FORMAT) && o->input_format != ITSS_FORMAT_JSON)
+        return usage_error("--jsonl reads JSON lines: --input-format %s does not apply",
+                           o->input_format == ITSS_FORMAT_CSV ? "csv" : "xlsx");
+    if (o->given & OPT_ENCODING)
+        return usage_error("--jsonl reads JSON lines: --encoding does not apply");
+    return 0;
+}
+
+typedef int (*read_fn)(const void *ctx, const char *data, size_t len, itss_format f,
+                       const char *encoding, void **out, itss_error *e);
+
+/* What a reader (an assessment's, an evaluation's) makes of a file in any
+ * of the formats: 0, or the exit status of the failure (said). */
+static int read_object(const options *o, const char *path, read_fn read, const void *ctx,
+                       void **out)
+{
+    size_t len = 0;
+    itss_format f;
+    itss_error e;
+    char *doc = read_doc(o, path, &len, &f);
+    if (!doc)
+        return EXIT_INVALID;
+    int status = read(ctx, doc, len, f, o->encoding, out, &e) ? fail_doc(&e, path, f) : 0;
+    free(doc);
+    return status;
+}
+
+typedef int (*check_fn)(const void *ctx, const char *data, size_t len, itss_format f,
+                        const char *encoding, itss_problem_list **out, itss_error *e);
+
+/* Check each input and list its problems: exit status 1 when there are
+ * any (or an input cannot be read), 0 with one line per input saying it
+ * has none. --format json: one object per input, one per line. */
+static int check_files(const options *o, check_fn check, const void *ctx)
+{
+    int status = 0;
+    for (int i = 0; i < o->nargs && !out_failed; i++) {
+        const char *path = o->args[i];
+        size_t len = 0;
+        itss_format f;
+        char *doc = read_doc(o, path, &len, &f);
+        if (!doc) {
+            status = status > EXIT_INVALID ? status : EXIT_INVALID;
+            continue;
+        }
+        itss_problem_list *p = NULL;
+        itss_error e;
+        char *out = NULL;
+        size_t n = 0;
+        int json = o->format != ITSS_FORMAT_TEXT;
+        if (check(ctx, doc, len, f, o->encoding, &p, &e) ||
+            itss_problem_list_render(p, shown(path), json ? ITSS_FORMAT_JSON : ITSS_FORMAT_TEXT,
+                                     o->lang, &out, &n, &e)) {
+            int rc = fail_doc(&e, path, f);
+            status = status > rc ? status : rc;
+        } else {
+            if (itss_problem_list_total(p) > 0)
+                status = status > EXIT_INVALID ? status : EXIT_INVALID;
+            if (json) {
+                print_owned(out);
+            } else if (itss_problem_list_total(p) > 0) {
+                out_write(out, n);
+                itss_free(out);
+            } else {
+                itss_free(out);
+                char line[64];
+                snprintf(line, sizeof line, "%s\n",
+                         o->lang == ITSS_LANG_EN ? "no problems" : "没有发现问题");
+                if (out_write(shown(path), strlen(shown(path))) == 0)
+                    out_write(": ", 2), out_write(line, strlen(line));
+            }
+        }
+        itss_problem_list_free(p);
+        free(doc);
+    }
+    return status;
 }
 
 /* ---- class -------------------------------------------------------------- */
@@ -832,27 +1053,114 @@ static int compare_files(const itss_maturity_model *m, const options *o, char **
     return status;
 }
 
+static int assessment_check(const void *ctx, const char *data, size_t len, itss_format f,
+                            const char *encoding, itss_problem_list **out, itss_error *e)
+{
+    return itss_assessment_check(ctx, data, len, f, encoding, out, e);
+}
+
+static int assessment_read(const void *ctx, const char *data, size_t len, itss_format f,
+                           const char *encoding, void **out, itss_error *e)
+{
+    itss_assessment *a = NULL;
+    int rc = itss_assessment_read(ctx, data, len, f, encoding, &a, e);
+    *out = a;
+    return rc;
+}
+
+/* maturity rate of one document (not --jsonl): the result, or with
+ * --rows domain its domain table, in the format asked. */
+static int rate_one(const itss_maturity_model *m, const options *o)
+{
+    void *a = NULL;
+    itss_maturity_result *r = NULL;
+    itss_error e;
+    char *out = NULL;
+    size_t len = 0;
+    int status = read_object(o, o->args[0], assessment_read, m, &a);
+    if (!status &&
+        (itss_maturity_rate(a, o->target, &r, &e) ||
+         (o->domain_rows
+              ? itss_maturity_result_domains_render(r, o->format, o->lang, &out, &len, &e)
+              : itss_maturity_result_render(r, o->format, o->lang, &out, &len, &e))))
+        status = fail(&e, shown(o->args[0]));
+    if (out)
+        print_rendered(out, len, o->format);
+    itss_maturity_result_free(r);
+    itss_assessment_free(a);
+    return status;
+}
+
+/* maturity template and convert: a blank template, or a document read in
+ * one format written in another. */
+static int write_assessment(const itss_maturity_model *m, const options *o, int convert)
+{
+    itss_format f;
+    int status = output_format(o, convert ? "maturity convert" : "maturity template", convert,
+                               !convert, &f);
+    if (status)
+        return status;
+    void *read = NULL;
+    itss_assessment *a = NULL;
+    itss_error e;
+    char *out = NULL;
+    size_t len = 0;
+    if (convert)
+        status = read_object(o, o->args[0], assessment_read, m, &read);
+    else if (itss_assessment_new(m, &a, &e))
+        status = fail(&e, NULL);
+    if (read)
+        a = read;
+    if (!status && (f == ITSS_FORMAT_JSON_PRETTY
+                        ? itss_assessment_export(a, f, &out, &len, &e)
+                        : itss_assessment_render(a, o->level, o->domain, f, o->lang, &out,
+                                                 &len, &e)))
+        status = fail(&e, NULL);
+    if (out)
+        print_rendered(out, len, f);
+    itss_assessment_free(a);
+    return status;
+}
+
 static int maturity_main(const char *verb, int argc, char **argv)
 {
+    enum { READ = OPT_INPUT_FORMAT | OPT_ENCODING };
     static const verbspec verbs[] = {
-        {"rate", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_TARGET | OPT_JSONL | OPT_HTML | OPT_SVG,
+        {"rate",
+         OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_TARGET | OPT_JSONL | OPT_HTML | OPT_SVG |
+             OPT_CSV | OPT_ROWS | READ,
          1, 1},
         {"model", OPT_FORMAT | OPT_LANG | OPT_MODEL, 0, 0},
         {"clauses", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_LEVEL | OPT_DOMAIN | OPT_ITEM, 0, 0},
         {"compare", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_TARGET | OPT_HTML | OPT_CSV, 2,
          INT_MAX},
+        {"template",
+         OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_LEVEL | OPT_DOMAIN | OPT_CSV | OPT_XLSX |
+             OPT_NO_TEXT | OPT_NO_JSON,
+         0, 0},
+        {"check", OPT_FORMAT | OPT_LANG | OPT_MODEL | READ, 1, INT_MAX},
+        {"convert", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_CSV | OPT_XLSX | OPT_NO_TEXT | READ,
+         1, 1},
     };
     options o = {0};
     int v;
-    int status = prepare("maturity", verbs, 4, verb, argc, argv, &o, &v);
+    int status = prepare("maturity", verbs, 7, verb, argc, argv, &o, &v);
     if (status)
         return status;
-    if ((o.given & OPT_JSONL) && (o.given & OPT_FORMAT) && o.format != ITSS_FORMAT_JSON_PRETTY) {
+    if ((o.given & OPT_JSONL) && (o.given & OPT_FORMAT) && o.format != ITSS_FORMAT_JSON_PRETTY)
+        status = usage_error("--jsonl writes JSON lines: --format %s does not apply",
+                             o.format == ITSS_FORMAT_TEXT   ? "text"
+                             : o.format == ITSS_FORMAT_HTML ? "html"
+                             : o.format == ITSS_FORMAT_CSV  ? "csv"
+                                                            : "svg");
+    else if (o.given & OPT_JSONL)
+        status = jsonl_reads_json(&o);
+    if (!status && (o.given & OPT_ROWS) && o.domain_rows &&
+        (o.format == ITSS_FORMAT_HTML || o.format == ITSS_FORMAT_SVG || (o.given & OPT_JSONL)))
+        status = usage_error("--rows domain writes text, json or csv");
+    if (status) {
         free(o.args);
-        return usage_error("--jsonl writes JSON lines: --format %s does not apply",
-                           o.format == ITSS_FORMAT_TEXT   ? "text"
-                           : o.format == ITSS_FORMAT_HTML ? "html"
-                                                          : "svg");
+        return status;
     }
 
     itss_error e;
@@ -891,16 +1199,7 @@ static int maturity_main(const char *verb, int argc, char **argv)
             rate_ctx rc_ = {m, o.target};
             status = jsonl(o.args[0], rate_line, &rc_);
         } else {
-            size_t len = 0;
-            char *doc = read_input(o.args[0], &len);
-            if (!doc) {
-                status = EXIT_INVALID;
-                break;
-            }
-            if (itss_maturity_rate_json(m, doc, len, o.target, o.format, o.lang, &out, NULL,
-                                        &e))
-                status = fail(&e, strcmp(o.args[0], "-") == 0 ? "<stdin>" : o.args[0]);
-            free(doc);
+            status = rate_one(m, &o);
         }
         break;
     case 1:
@@ -913,6 +1212,9 @@ static int maturity_main(const char *verb, int argc, char **argv)
             status = fail(&e, NULL) == EXIT_USAGE ? EXIT_USAGE : EXIT_INVALID;
         break;
     case 3: status = compare_files(m, &o, &out); break;
+    case 4: status = write_assessment(m, &o, 0); break;
+    case 5: status = check_files(&o, assessment_check, m); break;
+    case 6: status = write_assessment(m, &o, 1); break;
     default: break;
     }
     if (out)
@@ -949,33 +1251,206 @@ static int score_file(const itss_indicator_catalog *c, const char *path,
     return status;
 }
 
+static int evaluation_check(const void *ctx, const char *data, size_t len, itss_format f,
+                            const char *encoding, itss_problem_list **out, itss_error *e)
+{
+    return itss_evaluation_check(ctx, data, len, f, encoding, out, e);
+}
+
+/* The byte range of the member `key` of the top-level object of a JSON
+ * text (its key to its value, with the comma that separates it from a
+ * neighbour): 1 and [*from, *to), or 0 when there is none. Only looks for
+ * the member; the library judges the document. */
+static int json_member(const char *s, size_t n, const char *key, size_t *from, size_t *to)
+{
+    size_t klen = strlen(key), comma = 0;
+    int depth = 0, want_key = 0, found = 0, object = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '"') {
+            size_t start = i++;
+            while (i < n && s[i] != '"')
+                i += s[i] == '\\' ? 2 : 1;
+            if (depth == 1 && want_key) {
+                want_key = 0;
+                if (i < n && i - start - 1 == klen && memcmp(s + start + 1, key, klen) == 0) {
+                    *from = start;
+                    found = 1;
+                }
+            }
+        } else if (c == '{' || c == '[') {
+            if (++depth == 1)
+                want_key = object = c == '{';
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0 && found) {
+                *from = comma ? comma : *from; /* the last member: its comma before it */
+                *to = i;
+                return 1;
+            }
+            if (depth <= 0)
+                return 0;
+        } else if (c == ',' && depth == 1 && object) {
+            if (found) {
+                *to = i + 1;
+                return 1;
+            }
+            comma = i;
+            want_key = 1;
+        }
+    }
+    return 0;
+}
+
+/* The evaluation of quality template --scheme FILE: FILE is an evaluation
+ * document, or a scheme as `quality scheme --format json` prints it
+ * ({"service", "indicators", ...}), which becomes the scheme of an
+ * evaluation of the service of --service. */
+static int scheme_evaluation(const itss_indicator_catalog *c, const options *o,
+                             const char *service, itss_evaluation **out)
+{
+    size_t len = 0, from, to;
+    itss_error e;
+    char *doc = read_input(o->scheme, &len);
+    if (!doc)
+        return EXIT_INVALID;
+    int status = 0;
+    if (itss_evaluation_load(c, doc, len, out, &e) == 0) {
+        if (strcmp(itss_evaluation_service(*out), service) != 0) {
+            fprintf(stderr, "itss: %s: the evaluation is of service %s, not %s\n",
+                    shown(o->scheme), itss_evaluation_service(*out), service);
+            status = EXIT_INVALID;
+        }
+    } else if (json_member(doc, len, "indicators", &from, &to) &&
+               !json_member(doc, len, "scheme", &from, &to)) {
+        /* a scheme: without its own "service", under the service asked */
+        if (json_member(doc, len, "service", &from, &to))
+            memset(doc + from, ' ', to - from);
+        char *svc = NULL;
+        size_t svclen = 0;
+        FILE *w = open_memstream(&svc, &svclen);
+        long prefix = 0;
+        if (w) {
+            /* the service is a code the library took (quality_template) */
+            prefix = fprintf(w, "{\"service\":\"%s\",\"measurements\":{},\"scheme\":",
+                             service);
+            fwrite(doc, 1, len, w);
+            fputc('}', w);
+        }
+        if (!w || fclose(w) != 0) {
+            fputs("itss: out of memory\n", stderr);
+            status = EXIT_INVALID;
+        } else if (itss_evaluation_load(c, svc, svclen, out, &e)) {
+            /* placed in the file: without the text put before it */
+            if (e.line == 1)
+                e.column -= (size_t)prefix;
+            if (e.line)
+                e.position -= (size_t)prefix;
+            if (strncmp(e.path, "/scheme", 7) == 0)
+                memmove(e.path, e.path + 7, strlen(e.path + 7) + 1);
+            status = fail(&e, shown(o->scheme));
+        }
+        free(svc);
+    } else {
+        status = fail(&e, shown(o->scheme));
+    }
+    free(doc);
+    return status;
+}
+
+static int evaluation_read(const void *ctx, const char *data, size_t len, itss_format f,
+                           const char *encoding, void **out, itss_error *e)
+{
+    itss_evaluation *ev = NULL;
+    int rc = itss_evaluation_read(ctx, data, len, f, encoding, &ev, e);
+    *out = ev;
+    return rc;
+}
+
+/* quality score of one document (not --jsonl). */
+static int score_one(const itss_indicator_catalog *c, const options *o)
+{
+    void *ev = NULL;
+    itss_quality_result *r = NULL;
+    itss_error e;
+    char *out = NULL;
+    size_t len = 0;
+    int status = read_object(o, o->args[0], evaluation_read, c, &ev);
+    if (!status && (itss_quality_score(ev, &r, &e) ||
+                    itss_quality_result_render(r, o->format, o->lang, &out, &len, &e)))
+        status = fail(&e, shown(o->args[0]));
+    if (out)
+        print_rendered(out, len, o->format);
+    itss_quality_result_free(r);
+    itss_evaluation_free(ev);
+    return status;
+}
+
+/* quality template: the measurement sheet of a service's default scheme,
+ * or of the scheme of --scheme. */
+static int quality_template(const itss_indicator_catalog *c, const options *o)
+{
+    itss_format f;
+    int status = output_format(o, "quality template", 0, 1, &f);
+    if (status)
+        return status;
+    itss_evaluation *ev = NULL;
+    itss_error e;
+    char *out = NULL;
+    size_t len = 0;
+    if (itss_evaluation_new(c, o->service, &ev, &e))
+        status = fail(&e, NULL);
+    if (!status && o->scheme) {
+        itss_evaluation *blank = ev;
+        ev = NULL;
+        status = scheme_evaluation(c, o, itss_evaluation_service(blank), &ev);
+        itss_evaluation_free(blank);
+    }
+    if (!status && itss_evaluation_render(ev, f, o->lang, &out, &len, &e))
+        status = fail(&e, NULL);
+    if (out)
+        print_rendered(out, len, f);
+    itss_evaluation_free(ev);
+    return status;
+}
+
 static int quality_main(const char *verb, int argc, char **argv)
 {
-    enum { CAT = OPT_CATALOG | OPT_CATALOG_ADD, COMMON = OPT_FORMAT | OPT_LANG };
+    enum {
+        CAT = OPT_CATALOG | OPT_CATALOG_ADD,
+        COMMON = OPT_FORMAT | OPT_LANG,
+        READ = OPT_INPUT_FORMAT | OPT_ENCODING
+    };
     static const verbspec verbs[] = {
-        {"score", COMMON | CAT | OPT_JSONL | OPT_HTML | OPT_SVG, 1, 1},
+        {"score", COMMON | CAT | OPT_JSONL | OPT_HTML | OPT_SVG | OPT_CSV | READ, 1, 1},
         {"model", COMMON, 0, 0},
         {"indicators", COMMON | CAT | OPT_SERVICE, 0, 0},
         {"scheme", COMMON | CAT | OPT_SERVICE, 0, 0},
         {"compare", COMMON | CAT | OPT_HTML, 2, INT_MAX},
         {"ahp", COMMON | OPT_ALLOW_INCONSISTENT, 1, 1},
+        {"template",
+         COMMON | CAT | OPT_SERVICE | OPT_SCHEME | OPT_CSV | OPT_XLSX | OPT_NO_TEXT | OPT_NO_JSON,
+         0, 0},
+        {"check", COMMON | CAT | READ, 1, INT_MAX},
     };
     options o = {0};
     int v;
-    int status = prepare("quality", verbs, 6, verb, argc, argv, &o, &v);
+    int status = prepare("quality", verbs, 8, verb, argc, argv, &o, &v);
     if (status)
         return status;
     if (o.catalog && o.catalog_add)
         status = usage_error("give --catalog (instead of the built-in indicators) or "
                              "--catalog-add (on top of them), not both");
-    else if (v == 3 && !o.service)
-        status = usage_error("'quality scheme' needs --service CODE");
+    else if ((v == 3 || v == 6) && !o.service)
+        status = usage_error("'quality %s' needs --service CODE", v == 3 ? "scheme" : "template");
     else if ((o.given & OPT_JSONL) && (o.given & OPT_FORMAT) &&
              o.format != ITSS_FORMAT_JSON_PRETTY)
         status = usage_error("--jsonl writes JSON lines: --format %s does not apply",
                              o.format == ITSS_FORMAT_TEXT   ? "text"
                              : o.format == ITSS_FORMAT_HTML ? "html"
+                             : o.format == ITSS_FORMAT_CSV  ? "csv"
                                                             : "svg");
+    else if (o.given & OPT_JSONL)
+        status = jsonl_reads_json(&o);
     if (status) {
         free(o.args);
         return status;
@@ -1000,13 +1475,7 @@ static int quality_main(const char *verb, int argc, char **argv)
         if (o.given & OPT_JSONL) {
             status = jsonl(o.args[0], score_line, cat);
         } else {
-            size_t len = 0;
-            char *doc = read_input(o.args[0], &len);
-            if (!doc)
-                status = EXIT_INVALID;
-            else if (itss_quality_score_json(cat, doc, len, o.format, o.lang, &out, NULL, &e))
-                status = fail(&e, strcmp(o.args[0], "-") == 0 ? "<stdin>" : o.args[0]);
-            free(doc);
+            status = score_one(cat, &o);
         }
         break;
     case 1:
@@ -1057,6 +1526,8 @@ static int quality_main(const char *verb, int argc, char **argv)
         free(doc);
         break;
     }
+    case 6: status = quality_template(cat, &o); break;
+    case 7: status = check_files(&o, evaluation_check, cat); break;
     default: break;
     }
     if (out)

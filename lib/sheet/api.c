@@ -35,6 +35,10 @@ int itss__book_read(const char *data, size_t len, itss_format format, const char
                     itss__book **out, itss_error *err)
 {
     *out = NULL;
+    /* the one limit of every input document, as the JSON reader words it */
+    if (len > ITSS_MAX_DOCUMENT_BYTES)
+        return itss__err(err, ITSS_ELIMIT, "document is %zu bytes; the limit is %zu bytes (64 MiB)",
+                         len, (size_t)ITSS_MAX_DOCUMENT_BYTES);
 #ifdef ITSS_HAVE_SHEETS
     if (format == ITSS_FORMAT_XLSX)
         return itss__book_read_xlsx(data, len, out, err);

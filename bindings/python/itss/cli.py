@@ -41,23 +41,39 @@ O&M service capability maturity (T/CESA 1299-2023; ITSS.1-2015 with --model):
     --target N                    list the gaps to level N (default: next;
                                   N: ordinal, 1 the lowest, or name or label)
     --jsonl                       one assessment per line, one result per line
-    --format html|svg             a report page (A4 print) or the domain chart
+    --format html|svg|csv         a report page (A4 print), the domain chart or
+                                  one CSV row per clause
+    --rows domain                 one row per domain (--format text|json|csv)
   maturity compare OLD NEW...     rate assessments of one model and show the
                                   changes (--format text|json|html|csv)
   maturity model                  the model: levels, domains, items
   maturity clauses                the requirement clauses
     --level N  --domain ID  --item N   select clauses
+  maturity template               a blank worksheet to rate in (CSV or XLSX;
+                                  --format, or the extension of -o FILE)
+    --level N  --domain ID        only the clauses of a level or a domain
+  maturity check FILE...          list every problem of each assessment
+  maturity convert IN -o OUT      an assessment as JSON, CSV or XLSX
+    FILE, IN: a worksheet (.xlsx, .csv) or JSON, told apart by their content
+    --input-format json|csv|xlsx  read FILE as this format
+    --encoding NAME               a CSV's encoding, e.g. gb18030 (default UTF-8)
     option: --model ID|FILE       another model: built-in itss1-2015 (ITSS.1-2015)
                                   or tcesa1299-2023 (the default), or a file
 
 GB/T 33850-2017 service quality:
   quality score FILE|-            score an evaluation (--jsonl: one per line)
-    --format html|svg             a report page (A4 print) or the radar chart
+    --format html|svg|csv         a report page (A4 print), the radar chart or
+                                  one CSV row per node
   quality model                   the 5 characteristics, 16 sub-characteristics
   quality indicators [--service CODE]   the indicator catalog
   quality scheme --service CODE   the default evaluation scheme of a service
   quality compare OLD NEW...      score evaluations and show the changes
     --format html                 a report page with a trend chart
+  quality template --service CODE a blank measurement sheet (CSV or XLSX)
+    --scheme FILE                 of this scheme: an evaluation, or the output
+                                  of quality scheme --format json
+  quality check FILE...           list every problem of each evaluation
+    score and check read sheets too (--input-format, --encoding)
   quality ahp FILE|-              AHP weights from a pairwise comparison matrix
     --allow-inconsistent          accept a matrix with CR >= 0.10
     --catalog FILE                use these indicators instead of the built-in ones
@@ -65,6 +81,7 @@ GB/T 33850-2017 service quality:
 
 Options:
   --format text|json   output for people (default) or JSON
+  --format csv|xlsx    a worksheet (template, convert; XLSX only with -o or a pipe)
   --lang zh|en         language of text output (default zh)
   -o, --output FILE    write the output to FILE instead of standard output
   --version            print the version and exit
@@ -79,14 +96,20 @@ OPTIONS = {
     "--format": True, "--lang": True, "--catalog": True, "--to": True, "--from": True,
     "--model": True, "--target": True, "--jsonl": False, "--level": True, "--domain": True,
     "--item": True, "--service": True, "--catalog-add": True, "--allow-inconsistent": False,
-    "--output": True, "-o": True,
+    "--output": True, "-o": True, "--input-format": True, "--encoding": True, "--rows": True,
+    "--scheme": True,
 }
 # every verb takes these
 EVERYWHERE = ("--output", "-o")
 # the --format values beyond text and json, as "--format=VALUE" in a verb's options
-FORMATS = {"html": _lib.FORMAT_HTML, "svg": _lib.FORMAT_SVG, "csv": _lib.FORMAT_CSV}
+# ("--format!text", "--format!json": a verb that does not write text or JSON)
+FORMATS = {"html": _lib.FORMAT_HTML, "svg": _lib.FORMAT_SVG, "csv": _lib.FORMAT_CSV,
+           "xlsx": _lib.FORMAT_XLSX}
+INPUT_FORMATS = {"json": _lib.FORMAT_JSON, "csv": _lib.FORMAT_CSV, "xlsx": _lib.FORMAT_XLSX}
 
 COMMON = ("--format", "--lang")
+READ = ("--input-format", "--encoding")
+SHEETS = ("--format=csv", "--format=xlsx", "--format!text")
 # area -> verb -> (accepted options, min args, max args)
 VERBS: Dict[str, Dict[str, tuple]] = {
     "class": {
@@ -98,21 +121,27 @@ VERBS: Dict[str, Dict[str, tuple]] = {
         "map": (COMMON + ("--catalog", "--to", "--from"), 1, 1),
     },
     "maturity": {
-        "rate": (COMMON + ("--model", "--target", "--jsonl", "--format=html", "--format=svg"),
-                 1, 1),
+        "rate": (COMMON + READ + ("--model", "--target", "--jsonl", "--format=html",
+                                  "--format=svg", "--format=csv", "--rows"), 1, 1),
         "model": (COMMON + ("--model",), 0, 0),
         "clauses": (COMMON + ("--model", "--level", "--domain", "--item"), 0, 0),
         "compare": (COMMON + ("--model", "--target", "--format=html", "--format=csv"), 2,
                     sys.maxsize),
+        "template": (COMMON + SHEETS + ("--model", "--level", "--domain", "--format!json"), 0, 0),
+        "check": (COMMON + READ + ("--model",), 1, sys.maxsize),
+        "convert": (COMMON + READ + SHEETS + ("--model",), 1, 1),
     },
     "quality": {
-        "score": (COMMON + ("--catalog", "--catalog-add", "--jsonl", "--format=html",
-                            "--format=svg"), 1, 1),
+        "score": (COMMON + READ + ("--catalog", "--catalog-add", "--jsonl", "--format=html",
+                                   "--format=svg", "--format=csv"), 1, 1),
         "model": (COMMON, 0, 0),
         "indicators": (COMMON + ("--catalog", "--catalog-add", "--service"), 0, 0),
         "scheme": (COMMON + ("--catalog", "--catalog-add", "--service"), 0, 0),
         "compare": (COMMON + ("--catalog", "--catalog-add", "--format=html"), 2, sys.maxsize),
         "ahp": (COMMON + ("--allow-inconsistent",), 1, 1),
+        "template": (COMMON + SHEETS + ("--catalog", "--catalog-add", "--service", "--scheme",
+                                        "--format!json"), 0, 0),
+        "check": (COMMON + READ + ("--catalog", "--catalog-add"), 1, sys.maxsize),
     },
 }
 
@@ -228,6 +257,18 @@ class Stream:
     def write(self, text: str) -> None:
         self._do(lambda f: f.write(text))
 
+    def write_bytes(self, data: bytes) -> None:
+        """Write bytes as they are (a CSV, an XLSX workbook), after the
+        text written so far; to a text stream without a buffer, as UTF-8."""
+        def put(f: IO[str]) -> None:
+            buffer = getattr(f, "buffer", None)
+            if buffer is None:
+                f.write(data.decode("utf-8", "surrogateescape"))
+            else:
+                f.flush()
+                buffer.write(data)
+        self._do(put)
+
     def flush(self) -> None:
         if self.path is None or self.file is not None:
             self._do(lambda f: f.flush())
@@ -242,6 +283,8 @@ class Options:
         self.lang = 0
         self.level_texts: Dict[str, str] = {}
         self.output: Optional[str] = None
+        self.input_format: Optional[int] = None
+        self.domain_rows = False
 
     def get(self, name: str) -> Optional[str]:
         return self.given.get(name)
@@ -279,15 +322,21 @@ def parse(argv: Sequence[str], allowed: Sequence[str], what: str) -> Options:
             raise Usage("option %s does not apply to '%s'" % (name, what))
         o.given[name] = value if OPTIONS[name] else ""
         if name == "--format":
-            if value in FORMATS and "--format=" + value in allowed:
-                o.fmt = FORMATS[value]
-            elif value not in ("text", "json"):
-                extra = [f for f in FORMATS if "--format=" + f in allowed]
-                names = ["text", "json"] + extra
+            names = [f for f in ("text", "json") if "--format!" + f not in allowed]
+            names += [f for f in FORMATS if "--format=" + f in allowed]
+            if value not in names:
                 raise Usage("--format must be %s or %s, not '%s'"
                             % (", ".join(names[:-1]), names[-1], value))
-            else:
-                o.fmt = _lib.FORMAT_TEXT if value == "text" else _lib.FORMAT_JSON_PRETTY
+            o.fmt = {"text": _lib.FORMAT_TEXT, "json": _lib.FORMAT_JSON_PRETTY,
+                     **FORMATS}[value]
+        elif name == "--input-format":
+            if value not in INPUT_FORMATS:
+                raise Usage("--input-format must be json, csv or xlsx, not '%s'" % value)
+            o.input_format = INPUT_FORMATS[value]
+        elif name == "--rows":
+            if value not in ("clause", "domain"):
+                raise Usage("--rows must be clause or domain, not '%s'" % value)
+            o.domain_rows = value == "domain"
         elif name in EVERYWHERE:
             if not value:
                 raise Usage("%s needs a file name" % name)
@@ -426,6 +475,207 @@ def jsonl(path: str, fn: Callable[[bytes], str], stdin: IO[bytes], out: Stream,
     return EXIT_INVALID if failed else 0
 
 
+# ---- worksheets -------------------------------------------------------------
+
+def fail_doc(e: errors.ItssError, path: str, fmt: int, err: Stream) -> int:
+    """A library error about an input document: for JSON as fail; for a
+    worksheet the message, which names its sheet, row and column, after
+    the file name."""
+    if fmt == _lib.FORMAT_JSON:
+        return fail(e, shown(path), err)
+    err.write("itss: %s: %s\n" % (shown(path), e.message))
+    return EXIT_USAGE if e.code == -1 else EXIT_INVALID
+
+
+def print_rendered(data: bytes, fmt: int, out: Stream) -> None:
+    """Text and JSON end with a newline; CSV and XLSX go out as made."""
+    if fmt in (_lib.FORMAT_CSV, _lib.FORMAT_XLSX):
+        out.write_bytes(data)
+    else:
+        emit(data.decode("utf-8"), out)
+
+
+def read_doc(o: Options, path: str, stdin: IO[bytes], err: Stream) -> tuple:
+    """An input document and its format (--input-format, or its content's)."""
+    doc = read_input(path, stdin, err)
+    fmt = o.input_format if o.input_format is not None else lib.itss_format_detect(doc, len(doc))
+    return doc, fmt
+
+
+def read_with(reader, p, o: Options, path: str, stdin: IO[bytes], err: Stream) -> int:
+    """The object a reader (itss_assessment_read, itss_evaluation_read)
+    makes of a file in any of the formats; Exit when it cannot."""
+    doc, fmt = read_doc(o, path, stdin, err)
+    obj = c_void_p()
+    try:
+        _lib.call(reader, p, doc, len(doc), fmt, _lib.cstr(o.get("--encoding"), "encoding"),
+                  byref(obj))
+    except errors.ItssError as e:
+        raise Exit(fail_doc(e, path, fmt, err)) from None
+    return obj.value
+
+
+def output_format(o: Options, verb: str, json_ok: bool, default_csv: bool, out: Stream) -> int:
+    """The format to write: --format, else the extension of -o (.csv,
+    .xlsx; .json when json_ok), else CSV when default_csv. An XLSX
+    workbook is not written to a terminal."""
+    path = o.output
+    dot = path.rfind(".") if path is not None else -1
+    ext = os.fsencode(path[dot:]).lower() if dot >= 0 and "/" not in path[dot:] else None
+    if o.get("--format") is not None:
+        fmt = o.fmt
+    elif ext == b".csv":
+        fmt = _lib.FORMAT_CSV
+    elif ext == b".xlsx":
+        fmt = _lib.FORMAT_XLSX
+    elif ext == b".json" and json_ok:
+        fmt = _lib.FORMAT_JSON_PRETTY
+    elif default_csv and path is None:
+        fmt = _lib.FORMAT_CSV
+    elif path is not None:
+        raise Usage("'%s' cannot tell the format from the name '%s': name it %s, or give "
+                    "--format" % (verb, path, ".json, .csv or .xlsx" if json_ok
+                                  else ".csv or .xlsx"))
+    else:
+        raise Usage("'%s' needs --format %s or -o FILE"
+                    % (verb, "json|csv|xlsx" if json_ok else "csv|xlsx"))
+    if fmt == _lib.FORMAT_XLSX and path is None:
+        isatty = getattr(out.stream, "isatty", None)
+        if isatty is not None and isatty():
+            raise Usage("an XLSX workbook is binary and standard output is a terminal: "
+                        "give -o FILE.xlsx or redirect the output")
+    return fmt
+
+
+def jsonl_reads_json(o: Options) -> None:
+    """--input-format and --encoding read one document: not with --jsonl."""
+    if o.input_format not in (None, _lib.FORMAT_JSON):
+        raise Usage("--jsonl reads JSON lines: --input-format %s does not apply"
+                    % o.get("--input-format"))
+    if o.get("--encoding") is not None:
+        raise Usage("--jsonl reads JSON lines: --encoding does not apply")
+
+
+def check_files(o: Options, check, p, io: tuple) -> int:
+    """List the problems of each input: exit status 1 when there are any
+    (or an input cannot be read), 0 with one line per input saying it has
+    none. --format json: one object per input, one per line."""
+    stdin, out, err = io
+    status = 0
+    as_json = o.fmt != _lib.FORMAT_TEXT
+    for path in o.args:
+        try:
+            doc, fmt = read_doc(o, path, stdin, err)
+        except Exit:
+            status = max(status, EXIT_INVALID)
+            continue
+        problems = c_void_p()
+        try:
+            _lib.call(check, p, doc, len(doc), fmt, _lib.cstr(o.get("--encoding"), "encoding"),
+                      byref(problems))
+            try:
+                text = _lib.render_bytes(lib.itss_problem_list_render, problems,
+                                         os.fsencode(shown(path)),
+                                         _lib.FORMAT_JSON if as_json else _lib.FORMAT_TEXT,
+                                         o.lang)
+                total = lib.itss_problem_list_total(problems)
+            finally:
+                lib.itss_problem_list_free(problems)
+        except errors.ItssError as e:
+            status = max(status, fail_doc(e, path, fmt, err))
+            continue
+        if total:
+            status = max(status, EXIT_INVALID)
+        if as_json:
+            out.write_bytes(text if text.endswith(b"\n") else text + b"\n")
+        elif total:
+            out.write_bytes(text)
+        else:
+            out.write_bytes(os.fsencode(shown(path)) + b": " +
+                            ("no problems" if o.lang == LANG_EN else "没有发现问题").encode()
+                            + b"\n")
+    return status
+
+
+def json_member(s: bytes, key: bytes) -> Optional[tuple]:
+    """The byte range (from, to) of the member key of the top-level object
+    of a JSON text (its key to its value, with the comma that separates it
+    from a neighbour), or None. Only looks for the member; the library
+    judges the document."""
+    comma = depth = 0
+    want_key = is_object = False
+    found: Optional[int] = None
+    i, n = 0, len(s)
+    while i < n:
+        c = s[i]
+        if c == 0x22:  # "
+            start = i
+            i += 1
+            while i < n and s[i] != 0x22:
+                i += 2 if s[i] == 0x5C else 1
+            if depth == 1 and want_key:
+                want_key = False
+                if i < n and s[start + 1:i] == key:
+                    found = start
+        elif c in b"{[":
+            depth += 1
+            if depth == 1:
+                want_key = is_object = c == 0x7B
+        elif c in b"}]":
+            depth -= 1
+            if depth == 0 and found is not None:
+                return (comma or found, i)  # the last member: its comma before it
+            if depth <= 0:
+                return None
+        elif c == 0x2C and depth == 1 and is_object:  # ,
+            if found is not None:
+                return (found, i + 1)
+            comma = i
+            want_key = True
+        i += 1
+    return None
+
+
+def scheme_evaluation(p, o: Options, service: bytes, stdin: IO[bytes], err: Stream) -> int:
+    """The evaluation of quality template --scheme FILE: an evaluation
+    document, or a scheme as `quality scheme --format json` prints it,
+    which becomes the scheme of an evaluation of the service."""
+    path = o.get("--scheme")
+    doc = read_input(path, stdin, err)
+    ev = c_void_p()
+    try:
+        _lib.call(lib.itss_evaluation_load, p, doc, len(doc), byref(ev))
+    except errors.ItssError as e:
+        first = e
+    else:
+        got = lib.itss_evaluation_service(ev)
+        if got != service:
+            lib.itss_evaluation_free(ev)
+            err.write("itss: %s: the evaluation is of service %s, not %s\n"
+                      % (shown(path), got.decode("utf-8"), service.decode("utf-8")))
+            raise Exit(EXIT_INVALID)
+        return ev.value
+    if json_member(doc, b"indicators") is None or json_member(doc, b"scheme") is not None:
+        raise Exit(fail(first, shown(path), err))
+    member = json_member(doc, b"service")
+    if member is not None:  # a scheme: without its own "service", under the service asked
+        doc = doc[:member[0]] + b" " * (member[1] - member[0]) + doc[member[1]:]
+    prefix = b'{"service":"' + service + b'","measurements":{},"scheme":'
+    text = prefix + doc + b"}"
+    try:
+        _lib.call(lib.itss_evaluation_load, p, text, len(text), byref(ev))
+    except errors.ItssError as e:
+        # placed in the file: without the text put before it
+        if e.line == 1:
+            e.column -= len(prefix)
+        if e.line:
+            e.position -= len(prefix)
+        if e.path.startswith("/scheme"):
+            e.path = e.path[len("/scheme"):]
+        raise Exit(fail(e, shown(path), err)) from None
+    return ev.value
+
+
 # ---- class ------------------------------------------------------------------
 
 def class_main(verb: str, argv: Sequence[str], io: tuple) -> int:
@@ -493,12 +743,45 @@ def class_main(verb: str, argv: Sequence[str], io: tuple) -> int:
 
 # ---- maturity ---------------------------------------------------------------
 
+def write_assessment(p, o: Options, convert: bool, io: tuple) -> int:
+    """maturity template and convert: a blank template, or a document read
+    in one format written in another."""
+    stdin, out, err = io
+    fmt = output_format(o, "maturity convert" if convert else "maturity template", convert,
+                        not convert, out)
+    if convert:
+        a = read_with(lib.itss_assessment_read, p, o, o.args[0], stdin, err)
+    else:
+        made = c_void_p()
+        try:
+            _lib.call(lib.itss_assessment_new, p, byref(made))
+        except errors.ItssError as e:
+            return fail(e, None, err)
+        a = made.value
+    try:
+        if fmt == _lib.FORMAT_JSON_PRETTY:
+            data = _lib.render_bytes(lib.itss_assessment_export, a, fmt)
+        else:
+            data = _lib.render_bytes(lib.itss_assessment_render, a, o.number("--level"),
+                                     _lib.cstr(o.get("--domain"), "domain"), fmt, o.lang)
+    except errors.ItssError as e:
+        return fail(e, None, err)
+    finally:
+        lib.itss_assessment_free(a)
+    print_rendered(data, fmt, out)
+    return 0
+
+
 def maturity_main(verb: str, argv: Sequence[str], io: tuple) -> int:
     stdin, out, err = io
     o = prepare("maturity", verb, argv, out)
     jsonl_mode = o.get("--jsonl") is not None
     if jsonl_mode and o.get("--format") not in (None, "json"):
         raise Usage("--jsonl writes JSON lines: --format %s does not apply" % o.get("--format"))
+    if jsonl_mode:
+        jsonl_reads_json(o)
+    if o.domain_rows and (o.get("--format") in ("html", "svg") or jsonl_mode):
+        raise Usage("--rows domain writes text, json or csv")
     model_arg = o.get("--model")
     if model_arg is not None and model_arg in BUILTIN_MODELS:  # a built-in model by id
         model = maturity.builtin(model_arg)
@@ -525,12 +808,23 @@ def maturity_main(verb: str, argv: Sequence[str], io: tuple) -> int:
                 return jsonl(o.args[0], lambda line: _lib.render(
                     lib.itss_maturity_rate_json, p, line, len(line), target, _lib.FORMAT_JSON, 0),
                     stdin, out, err)
-            doc = read_input(o.args[0], stdin, err)
+            a = read_with(lib.itss_assessment_read, p, o, o.args[0], stdin, err)
+            r = c_void_p()
             try:
-                text = _lib.render(lib.itss_maturity_rate_json, p, doc, len(doc), target, o.fmt,
-                                   o.lang)
+                _lib.call(lib.itss_maturity_rate, a, target, byref(r))
+                data = _lib.render_bytes(lib.itss_maturity_result_domains_render if o.domain_rows
+                                         else lib.itss_maturity_result_render, r, o.fmt, o.lang)
             except errors.ItssError as e:
                 return fail(e, shown(o.args[0]), err)
+            finally:
+                lib.itss_maturity_result_free(r)
+                lib.itss_assessment_free(a)
+            print_rendered(data, o.fmt, out)
+            return 0
+        elif verb in ("template", "convert"):
+            return write_assessment(p, o, verb == "convert", io)
+        elif verb == "check":
+            return check_files(o, lib.itss_assessment_check, p, io)
         elif verb == "model":
             try:
                 text = _lib.render(lib.itss_maturity_model_render, p, o.fmt, o.lang)
@@ -566,6 +860,35 @@ def maturity_main(verb: str, argv: Sequence[str], io: tuple) -> int:
 
 # ---- quality ----------------------------------------------------------------
 
+def quality_template(p, o: Options, service: bytes, io: tuple) -> int:
+    """The measurement sheet of a service's default scheme, or of the
+    scheme of --scheme."""
+    stdin, out, err = io
+    fmt = output_format(o, "quality template", False, True, out)
+    made = c_void_p()
+    try:
+        _lib.call(lib.itss_evaluation_new, p, service, byref(made))
+    except errors.ItssError as e:
+        return fail(e, None, err)
+    ev = made.value
+    try:
+        if o.get("--scheme") is not None:
+            blank, ev = ev, None
+            try:
+                ev = scheme_evaluation(p, o, lib.itss_evaluation_service(blank), stdin, err)
+            finally:
+                lib.itss_evaluation_free(blank)
+        try:
+            data = _lib.render_bytes(lib.itss_evaluation_render, ev, fmt, o.lang)
+        except errors.ItssError as e:
+            return fail(e, None, err)
+    finally:
+        if ev is not None:
+            lib.itss_evaluation_free(ev)
+    print_rendered(data, fmt, out)
+    return 0
+
+
 def quality_main(verb: str, argv: Sequence[str], io: tuple) -> int:
     stdin, out, err = io
     o = prepare("quality", verb, argv, out)
@@ -573,11 +896,13 @@ def quality_main(verb: str, argv: Sequence[str], io: tuple) -> int:
     if replace is not None and add is not None:
         raise Usage("give --catalog (instead of the built-in indicators) or --catalog-add "
                     "(on top of them), not both")
-    if verb == "scheme" and o.get("--service") is None:
-        raise Usage("'quality scheme' needs --service CODE")
+    if verb in ("scheme", "template") and o.get("--service") is None:
+        raise Usage("'quality %s' needs --service CODE" % verb)
     jsonl_mode = o.get("--jsonl") is not None
-    if jsonl_mode and o.get("--format") in ("text", "html", "svg"):
+    if jsonl_mode and o.get("--format") in ("text", "html", "svg", "csv"):
         raise Usage("--jsonl writes JSON lines: --format %s does not apply" % o.get("--format"))
+    if jsonl_mode:
+        jsonl_reads_json(o)
     cat = opened(replace if replace is not None else add,
                  lambda f: (quality.builtin().extend(f) if add is not None
                             else quality.IndicatorCatalog.load(f)),
@@ -591,12 +916,22 @@ def quality_main(verb: str, argv: Sequence[str], io: tuple) -> int:
                     return jsonl(o.args[0], lambda line: _lib.render(
                         lib.itss_quality_score_json, p, line, len(line), _lib.FORMAT_JSON, 0),
                         stdin, out, err)
-                doc = read_input(o.args[0], stdin, err)
+                ev = read_with(lib.itss_evaluation_read, p, o, o.args[0], stdin, err)
+                r = c_void_p()
                 try:
-                    text = _lib.render(lib.itss_quality_score_json, p, doc, len(doc), o.fmt,
-                                       o.lang)
+                    _lib.call(lib.itss_quality_score, ev, byref(r))
+                    data = _lib.render_bytes(lib.itss_quality_result_render, r, o.fmt, o.lang)
                 except errors.ItssError as e:
                     return fail(e, shown(o.args[0]), err)
+                finally:
+                    lib.itss_quality_result_free(r)
+                    lib.itss_evaluation_free(ev)
+                print_rendered(data, o.fmt, out)
+                return 0
+            elif verb == "template":
+                return quality_template(p, o, service, io)
+            elif verb == "check":
+                return check_files(o, lib.itss_evaluation_check, p, io)
             elif verb == "model":
                 text = _lib.render(lib.itss_quality_model_render, lib.itss_quality_model_builtin(),
                                    o.fmt, o.lang)
