@@ -246,7 +246,7 @@ void itss__text_mresult(itss_buf *b, const itss_maturity_result *r, itss_lang la
 /* The domain profile of the text report (a table: domain, level, share
  * fully satisfied). */
 void itss__text_mprofile(itss_buf *b, const itss_maturity_result *r, itss_lang lang);
-/* Flat CSV tables of a result (result_csv.c): one row per clause, one row
+/* Flat CSV tables of a result (csv_render.c): one row per clause, one row
  * per domain. */
 void itss__csv_mresult(itss_buf *b, const itss_maturity_result *r);
 void itss__csv_mdomains(itss_buf *b, const itss_maturity_result *r, itss_lang lang);

@@ -204,7 +204,7 @@ void itss__text_indicator_catalog(itss_buf *b, const itss_indicator_catalog *c,
                                   const char *service, itss_lang lang);
 void itss__text_qresult(itss_buf *b, const itss_quality_result *r, itss_lang lang);
 /* One CSV row per node: overall, characteristics, sub-characteristics,
- * indicators (result_csv.c). */
+ * indicators (csv_render.c). */
 void itss__csv_qresult(itss_buf *b, const itss_quality_result *r, itss_lang lang);
 void itss__text_qcompare(itss_buf *b, const itss_quality_result *const *rs,
                          const char *const *labels, size_t n, itss_lang lang);
