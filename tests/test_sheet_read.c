@@ -338,6 +338,38 @@ START_TEST(xlsx_openpyxl)
 }
 END_TEST
 
+START_TEST(xlsx_percent)
+{
+    /* a number shown as a percentage reads as the percentage shown, to 15
+     * significant digits (0.575 * 100 is 57.49999999999999 in doubles; a
+     * spreadsheet shows 57.5 %); a literal % sign is no percentage */
+    itss__book *b = xlsx_ok("percent.xlsx");
+    const itss__sheet *s = &b->sheets[0];
+    CELLS(s, 6,
+        {"A1", T, "85%"},
+        {"A2", T, "57.5%"},
+        {"A3", N, "0.3"},  /* 0.00"%" */
+        {"A4", N, "0.5"},  /* 0\% */
+        {"A5", N, "40"},
+        {"A6", T, "100%"}); /* [Red]0% */
+    itss__book_free(b);
+}
+END_TEST
+
+START_TEST(xlsx_escapes)
+{
+    itss__book *b = xlsx_ok("escapes.xlsx");
+    const itss__sheet *s = &b->sheets[0];
+    CELLS(s, 5,
+        {"A1", T, "a\rb"},
+        {"B1", T, "_x0041_"},          /* _x005F_ is the underscore */
+        {"C1", T, "x\xc3\xa9_x0000_ _xD800_"}, /* U+00E9 é; no character kept as written */
+        {"D1", T, "\ttab"},
+        {"E1", T, "_x004"});           /* not an escape: too short */
+    itss__book_free(b);
+}
+END_TEST
+
 START_TEST(xlsx_kinds)
 {
     itss__book *b = xlsx_ok("kinds.xlsx");
@@ -422,6 +454,8 @@ int main(int argc, char **argv)
     ADD(s, csv_limits);
     ADD(s, xlsx_openpyxl);
     ADD(s, xlsx_kinds);
+    ADD(s, xlsx_percent);
+    ADD(s, xlsx_escapes);
     ADD(s, xlsx_bad_parts);
     ADD(s, xlsx_hostile);
     return itss_test_run(s);

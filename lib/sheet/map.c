@@ -159,7 +159,10 @@ int itss__map_finish(itss__map *M, int rc, itss_error *err)
 const char *itss__map_value(const itss__cell *c)
 {
     const char *t = c->text;
-    if (c->kind == ITSS__CELL_TEXT && t[0] == '\'' && t[1] && strchr("=+-@", t[1]))
+    if (c->kind != ITSS__CELL_TEXT || t[0] != '\'')
+        return t;
+    const char *after = t + strspn(t, "'");
+    if (*after && strchr("=+-@\t\r", *after))
         return t + 1;
     return t;
 }

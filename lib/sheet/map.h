@@ -57,8 +57,9 @@ int itss__map_finish(itss__map *M, int rc, itss_error *err);
 /* ---- cells ------------------------------------------------------------------ */
 
 /* The text of a cell as a value: one leading apostrophe dropped from a text
- * cell when what follows starts with = + - @ (the CSV writer adds it so
- * that no spreadsheet program runs the text as a formula). */
+ * cell that is apostrophes followed by = + - @, TAB or CR (the writers add
+ * one so that no spreadsheet program runs the text as a formula, and one
+ * more in front of a text that already looked like that). */
 const char *itss__map_value(const itss__cell *c);
 
 /* The value of a cell read as text (itss__map_value); NULL after

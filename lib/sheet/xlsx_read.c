@@ -119,15 +119,22 @@ typedef struct xl {
     locale_t cloc;
     char *wb_path;        /* "xl/workbook.xml" */
     char *ss_path;        /* the shared strings part, or NULL */
+    char *st_path;        /* the styles part, or NULL */
     xl_sheet *sheets;
     size_t nsheets, capsheets;
     xl_string *ss;
     size_t nss, capss;
     int date1904;
+    /* styles: which cell formats (xf, the s of a cell) show a percentage */
+    unsigned char *xf_percent;
+    size_t nxf, capxf;
+    int *pct_fmts;        /* custom number formats that show a percentage */
+    size_t npct, cappct;
+    int in_cellxfs;
     itss__book_builder bb;
 } xl;
 
-typedef enum part_kind { P_TYPES, P_WORKBOOK, P_RELS, P_STRINGS, P_SHEET } part_kind;
+typedef enum part_kind { P_TYPES, P_WORKBOOK, P_RELS, P_STRINGS, P_STYLES, P_SHEET } part_kind;
 
 /* The state of one part's parse. */
 typedef struct part {
@@ -144,10 +151,12 @@ typedef struct part {
     int in_data;          /* inside sheetData */
     /* worksheet */
     uint32_t row, next_col;
-    int in_c, has_v, has_f, has_is;
+    int in_c, has_v, has_f, has_is, percent;
     uint32_t crow, ccol;
     char ctype[16];
 } part;
+
+static uint32_t parse_uint(const char *s);
 
 static const char *local(const XML_Char *name)
 {
@@ -354,6 +363,11 @@ static void rels_start(part *pt, const char *el, const XML_Char **a)
             x->ss_path = resolve(pt, x->wb_path, target);
         return;
     }
+    if (ends_with(type, "/styles")) {
+        if (!x->st_path)
+            x->st_path = resolve(pt, x->wb_path, target);
+        return;
+    }
     for (size_t i = 0; i < x->nsheets; i++) {
         xl_sheet *s = &x->sheets[i];
         if (s->related || strcmp(s->rid, id) != 0)
@@ -362,6 +376,68 @@ static void rels_start(part *pt, const char *el, const XML_Char **a)
         if (ends_with(type, "/worksheet"))
             s->path = resolve(pt, x->wb_path, target);
     }
+}
+
+/* ---- styles: number formats that show a percentage ------------------------------ */
+
+/* A format code shows a percentage when it has a % outside quotes,
+ * brackets and escapes ("0%", "0.0%", but not "0\\%" or "0\"%\""). */
+static int percent_code(const char *code)
+{
+    for (const char *c = code; *c; c++) {
+        if (*c == '\\' && c[1]) {
+            c++;
+        } else if (*c == '"') {
+            while (c[1] && c[1] != '"')
+                c++;
+            if (c[1])
+                c++;
+        } else if (*c == '[') {
+            while (c[1] && c[1] != ']')
+                c++;
+        } else if (*c == '%') {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void styles_start(part *pt, const char *el, const XML_Char **a)
+{
+    xl *x = pt->x;
+    if (strcmp(el, "numFmt") == 0) {
+        const char *id = attr(a, "numFmtId", 0), *code = attr(a, "formatCode", 0);
+        if (!id || !code || !percent_code(code))
+            return;
+        if (itss__sheet_grow(&x->pct_fmts, &x->cappct, x->npct, sizeof *x->pct_fmts, 8)) {
+            stop(pt, itss__err(x->err, ITSS_ENOMEM, "out of memory"));
+            return;
+        }
+        x->pct_fmts[x->npct++] = (int)parse_uint(id);
+    } else if (strcmp(el, "cellXfs") == 0) {
+        x->in_cellxfs = 1;
+    } else if (x->in_cellxfs && strcmp(el, "xf") == 0) {
+        if (x->nxf >= ITSS__SHEET_MAX_CELLS) {
+            stop(pt, itss__err(x->err, ITSS_ELIMIT, "%s: more than %u cell formats", pt->name,
+                               ITSS__SHEET_MAX_CELLS));
+            return;
+        }
+        if (itss__sheet_grow(&x->xf_percent, &x->capxf, x->nxf, 1, 64)) {
+            stop(pt, itss__err(x->err, ITSS_ENOMEM, "out of memory"));
+            return;
+        }
+        const char *id = attr(a, "numFmtId", 0);
+        int fmt = id ? (int)parse_uint(id) : 0, pct = fmt == 9 || fmt == 10; /* built-in 0%, 0.00% */
+        for (size_t i = 0; i < x->npct && !pct; i++)
+            pct = x->pct_fmts[i] == fmt;
+        x->xf_percent[x->nxf++] = (unsigned char)pct;
+    }
+}
+
+static void styles_end(part *pt, const char *el)
+{
+    if (strcmp(el, "cellXfs") == 0)
+        pt->x->in_cellxfs = 0;
 }
 
 /* ---- shared strings ------------------------------------------------------------ */
@@ -378,6 +454,50 @@ static void strings_start(part *pt, const char *el)
     }
 }
 
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* Undo the escapes of a string's text (ST_Xstring): _xHHHH_ is the
+ * character U+HHHH — how writers store control characters such as a
+ * carriage return, and _x005F_ an underscore that would start one. A code
+ * that is no character (U+0000, surrogates) stays as written. In place:
+ * the text only shrinks. */
+static void unescape_x(itss_buf *t)
+{
+    char *s = t->data;
+    size_t n = t->len, o = 0;
+    if (!s)
+        return;
+    for (size_t i = 0; i < n;) {
+        if (i + 7 <= n && s[i] == '_' && s[i + 1] == 'x' && s[i + 6] == '_') {
+            int h[4] = {hexval(s[i + 2]), hexval(s[i + 3]), hexval(s[i + 4]), hexval(s[i + 5])};
+            if (h[0] >= 0 && h[1] >= 0 && h[2] >= 0 && h[3] >= 0) {
+                uint32_t cp = (uint32_t)(h[0] << 12 | h[1] << 8 | h[2] << 4 | h[3]);
+                if (cp != 0 && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+                    if (cp < 0x80) {
+                        s[o++] = (char)cp;
+                    } else if (cp < 0x800) {
+                        s[o++] = (char)(0xC0 | cp >> 6);
+                        s[o++] = (char)(0x80 | (cp & 0x3F));
+                    } else {
+                        s[o++] = (char)(0xE0 | cp >> 12);
+                        s[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                        s[o++] = (char)(0x80 | (cp & 0x3F));
+                    }
+                    i += 7;
+                    continue;
+                }
+            }
+        }
+        s[o++] = s[i++];
+    }
+    t->len = o;
+}
+
 static void strings_end(part *pt, const char *el)
 {
     xl *x = pt->x;
@@ -387,6 +507,7 @@ static void strings_end(part *pt, const char *el)
         pt->capture = 0;
     } else if (strcmp(el, "si") == 0 && pt->in_item) {
         pt->in_item = 0;
+        unescape_x(&pt->text);
         if (x->nss >= ITSS__SHEET_MAX_CELLS) {
             part_err(pt, ITSS_ELIMIT, "more than %u shared strings", ITSS__SHEET_MAX_CELLS);
             return;
@@ -465,8 +586,10 @@ static void sheet_start(part *pt, const char *el, const XML_Char **a)
         pt->row = n;
         pt->next_col = 1;
     } else if (strcmp(el, "c") == 0) {
-        const char *r = attr(a, "r", 0), *t = attr(a, "t", 0);
+        const char *r = attr(a, "r", 0), *t = attr(a, "t", 0), *st = attr(a, "s", 0);
         uint32_t col = pt->next_col, row = pt->row ? pt->row : 1;
+        uint32_t xf = st ? parse_uint(st) : 0;
+        pt->percent = st && xf < pt->x->nxf && pt->x->xf_percent[xf];
         if (r && !parse_ref(r, &col, &row)) {
             part_err(pt, ITSS_EPARSE, "\"%.20s\" is not a cell reference such as B7", r);
             return;
@@ -569,6 +692,11 @@ static void cell_end(part *pt)
                                  0.0, x->err);
         }
     } else if (strcmp(t, "inlineStr") == 0 || strcmp(t, "str") == 0 || strcmp(t, "d") == 0) {
+        if (pt->has_is && pt->text.data) { /* an inline string is escaped like a shared one */
+            unescape_x(&pt->text);
+            vlen = pt->text.len;
+            pt->text.data[vlen] = '\0';
+        }
         rc = itss__book_cell(&x->bb, row, col, ITSS__CELL_TEXT, v, vlen, 0.0, x->err);
     } else if (strcmp(t, "b") == 0) {
         if (strcmp(v, "1") != 0 && strcmp(v, "0") != 0 && vlen) {
@@ -591,6 +719,15 @@ static void cell_end(part *pt)
             rc = itss__sheet_err(x->err, ITSS_EPARSE, pt->sheet, row, col, NULL,
                                  "numeric cell holds %s, not a number",
                                  itss__shown(shown, sizeof shown, v));
+        } else if (pt->percent) {
+            /* a number formatted as a percentage is the percentage it shows: the
+             * text "85%" for the stored 0.85, to the 15 significant digits a
+             * spreadsheet shows (0.575 is 57.5%, not 57.49999999999999%) */
+            char num[48];
+            locale_t old = uselocale(x->cloc);
+            int n = snprintf(num, sizeof num, "%.15g%%", d * 100.0);
+            uselocale(old);
+            rc = itss__book_cell(&x->bb, row, col, ITSS__CELL_TEXT, num, (size_t)n, 0.0, x->err);
         } else {
             char num[40];
             size_t n = itss__format_double(num, sizeof num, d);
@@ -637,6 +774,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **a)
     case P_WORKBOOK: workbook_start(pt, el, a); break;
     case P_RELS: rels_start(pt, el, a); break;
     case P_STRINGS: strings_start(pt, el); break;
+    case P_STYLES: styles_start(pt, el, a); break;
     case P_SHEET: sheet_start(pt, el, a); break;
     }
 }
@@ -649,6 +787,8 @@ static void XMLCALL on_end(void *ud, const XML_Char *name)
     const char *el = local(name);
     if (pt->kind == P_STRINGS)
         strings_end(pt, el);
+    else if (pt->kind == P_STYLES)
+        styles_end(pt, el);
     else if (pt->kind == P_SHEET)
         sheet_end(pt, el);
 }
@@ -741,8 +881,9 @@ done:
 static int check_declared(xl *x)
 {
     unsigned long long sum = x->inflated;
-    for (size_t i = 0; i <= x->nsheets; i++) {
-        const char *name = i < x->nsheets ? x->sheets[i].path : x->ss_path;
+    for (size_t i = 0; i <= x->nsheets + 1; i++) {
+        const char *name = i < x->nsheets ? x->sheets[i].path
+                                          : i == x->nsheets ? x->ss_path : x->st_path;
         unz_file_info64 info;
         if (!name || !locate(x, name) ||
             unzGetCurrentFileInfo64(x->zf, &info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK)
@@ -806,6 +947,14 @@ static int read_book(xl *x)
         if (rc)
             return rc;
     }
+    if (x->st_path) {
+        rc = read_part(x, x->st_path, P_STYLES, NULL);
+        if (rc == ITSS_ENOTFOUND)
+            return itss__err(x->err, ITSS_EPARSE, "%s names the styles part %s, which the "
+                             "zip does not have", rels, x->st_path);
+        if (rc)
+            return rc;
+    }
     rc = itss__book_begin(&x->bb, ITSS_FORMAT_XLSX, x->err);
     if (rc)
         return rc;
@@ -864,6 +1013,8 @@ int itss__book_read_xlsx(const char *data, size_t len, itss__book **out, itss_er
     unzClose(x.zf);
     free(x.sheets);
     free(x.ss);
+    free(x.xf_percent);
+    free(x.pct_fmts);
     itss__arena_free(&x.tmp);
     return rc;
 }

@@ -331,6 +331,40 @@ def test_convert_round_trip_gives_the_same_json(cli, tmp_path, sheet):
     assert (rc, out) == (0, direct)
 
 
+# Texts a sheet must carry unchanged: control characters a writer escapes
+# (_x000D_), a literal escape, formula-looking texts with and without the
+# writers' apostrophe, a leading tab, quotes, commas and line breaks, an
+# astral character, percentages in many forms.
+TRICKY = {
+    "6.1.1.a": {"rating": "F", "evidence": "line one\r\nline two", "note": "_x0041_ stays"},
+    "6.1.1.b": {"rating": "L", "evidence": "=HYPERLINK(\"http://x\")", "note": "'=already quoted"},
+    "6.1.1.c": {"rating": "P", "evidence": "\tindented, \"quoted\"", "note": "+1 / -1 / @who"},
+    "6.1.1.d": {"rating": "na", "reason": "不适用：\u0001 控制字符 😀"},
+    "6.1.2.a": 57.5,
+    "6.1.2.b": 0.30000000000000004,
+    "6.1.3.a": {"rating": 100, "evidence": "''=two apostrophes"},
+}
+
+
+@pytest.mark.parametrize("sheet", ["csv", "xlsx"])
+def test_convert_round_trip_of_tricky_texts(cli, tmp_path, sheet):
+    """Every text and number comes back as it was (expected: the input
+    document itself, exported by the JSON path)."""
+    src = tmp_path / "tricky.json"
+    src.write_text(json.dumps({"organization": "=cmd|' /C calc'!A0", "notes": "a\rb",
+                               "ratings": TRICKY}, ensure_ascii=False), encoding="utf-8")
+    rc, direct, err = cli("maturity", "convert", str(src), "--format", "json")
+    assert (rc, err) == (0, "")
+    assert json.loads(direct)["ratings"] == TRICKY
+    for lang in ("zh", "en"):
+        mid = tmp_path / ("t-%s.%s" % (lang, sheet))
+        rc, _, err = cli("maturity", "convert", str(src), "-o", str(mid), "--lang", lang)
+        ready(rc, err)
+        rc, out, err = cli("maturity", "convert", str(mid), "--format", "json")
+        assert (rc, err) == (0, "")
+        assert out == direct
+
+
 # ---- quality ---------------------------------------------------------------
 
 def scheme_ids(cli, service):

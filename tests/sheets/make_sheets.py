@@ -116,6 +116,18 @@ def by_openpyxl(out):
                    ["F", "L", "P", "N", 85][i % 5], "证据 %d" % i, "", ""])
     wb.save(out / "rows519.xlsx")
 
+    # Numbers formatted as percentages: built-in 0% (id 9), custom 0.0%
+    # and [Red]0%; a % in quotes or escaped is a literal sign, not a
+    # percentage; a number without a format.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for ref, value, fmt in [("A1", 0.85, "0%"), ("A2", 0.575, "0.0%"), ("A3", 0.3, '0.00"%"'),
+                            ("A4", 0.5, "0\\%"), ("A5", 40, None), ("A6", 1, "[Red]0%")]:
+        ws[ref] = value
+        if fmt:
+            ws[ref].number_format = fmt
+    wb.save(out / "percent.xlsx")
+
 
 def kinds(out):
     # Shared strings: plain, rich text runs with a phonetic run (ignored),
@@ -137,6 +149,19 @@ def kinds(out):
             '<row r="9"><c r="C9" t="inlineStr"><is><t>85</t></is></c><c r="D9"><v>-3</v></c></row>')
     book(out / "kinds.xlsx", [("kinds", sheet(rows, '<mergeCells count="1"><mergeCell ref="A9:B9"/></mergeCells>'))],
          strings)
+
+
+def escapes(out):
+    # _xHHHH_ escapes of shared and inline strings: a carriage return, a tab,
+    # an escaped underscore that keeps the next _x0041_ literal; U+0000 and
+    # a surrogate are no characters and stay as written; lower-case hex.
+    strings = ["<si><t>a_x000D_b</t></si>", "<si><t>_x005F_x0041_</t></si>",
+               "<si><r><t>x_x00e9_</t></r><r><t>_x0000_ _xD800_</t></r></si>"]
+    rows = ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
+            '<c r="C1" t="s"><v>2</v></c>'
+            '<c r="D1" t="inlineStr"><is><t>_x0009_tab</t></is></c>'
+            '<c r="E1" t="inlineStr"><is><t>_x004</t></is></c></row>')
+    book(out / "escapes.xlsx", [("escapes", sheet(rows))], strings)
 
 
 def bad(out):
@@ -238,6 +263,7 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     by_openpyxl(out)
     kinds(out)
+    escapes(out)
     bad(out)
     million(out)
     bomb(out)
