@@ -1002,19 +1002,23 @@ static int rate_line(const void *ctx, const char *line, size_t len, char **out, 
                                    out, outlen, e);
 }
 
-/* Rate the assessment in a file against m (for compare). */
-static int rate_file(const itss_maturity_model *m, const char *path, int target,
+/* Rate the assessment in a file (JSON, CSV or XLSX) against m (for
+ * compare). */
+static int rate_file(const itss_maturity_model *m, const options *o, const char *path,
                      itss_maturity_result **out)
 {
     itss_error e;
     size_t len = 0;
+    itss_format f;
     itss_assessment *a = NULL;
-    char *doc = read_input(path, &len);
+    char *doc = read_doc(o, path, &len, &f);
     if (!doc)
         return EXIT_INVALID;
     int status = 0;
-    if (itss_assessment_load(m, doc, len, &a, &e) || itss_maturity_rate(a, target, out, &e))
-        status = fail(&e, strcmp(path, "-") == 0 ? "<stdin>" : path);
+    if (itss_assessment_read(m, doc, len, f, o->encoding, &a, &e))
+        status = fail_doc(&e, path, f);
+    else if (itss_maturity_rate(a, o->target, out, &e))
+        status = fail(&e, shown(path));
     itss_assessment_free(a);
     free(doc);
     return status;
@@ -1031,7 +1035,7 @@ static int compare_files(const itss_maturity_model *m, const options *o, char **
     }
     int status = 0;
     for (size_t i = 0; !status && i < n; i++)
-        status = rate_file(m, o->args[i], o->target, &rs[i]);
+        status = rate_file(m, o, o->args[i], &rs[i]);
     itss_maturity_comparison *c = NULL;
     itss_error e;
     const char **labels = calloc(n, sizeof *labels); /* standard input as <stdin> */
@@ -1132,7 +1136,7 @@ static int maturity_main(const char *verb, int argc, char **argv)
          1, 1},
         {"model", OPT_FORMAT | OPT_LANG | OPT_MODEL, 0, 0},
         {"clauses", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_LEVEL | OPT_DOMAIN | OPT_ITEM, 0, 0},
-        {"compare", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_TARGET | OPT_HTML | OPT_CSV, 2,
+        {"compare", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_TARGET | OPT_HTML | OPT_CSV | READ, 2,
          INT_MAX},
         {"template",
          OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_LEVEL | OPT_DOMAIN | OPT_CSV | OPT_XLSX |
@@ -1233,19 +1237,23 @@ static int score_line(const void *ctx, const char *line, size_t len, char **out,
                                    e);
 }
 
-/* Score the evaluation in a file into a result (for compare). */
-static int score_file(const itss_indicator_catalog *c, const char *path,
+/* Score the evaluation in a file (JSON, CSV or XLSX) into a result (for
+ * compare). */
+static int score_file(const itss_indicator_catalog *c, const options *o, const char *path,
                       itss_quality_result **out)
 {
     itss_error e;
     size_t len = 0;
+    itss_format f;
     itss_evaluation *ev = NULL;
-    char *doc = read_input(path, &len);
+    char *doc = read_doc(o, path, &len, &f);
     if (!doc)
         return EXIT_INVALID;
     int status = 0;
-    if (itss_evaluation_load(c, doc, len, &ev, &e) || itss_quality_score(ev, out, &e))
-        status = fail(&e, path);
+    if (itss_evaluation_read(c, doc, len, f, o->encoding, &ev, &e))
+        status = fail_doc(&e, path, f);
+    else if (itss_quality_score(ev, out, &e))
+        status = fail(&e, shown(path));
     itss_evaluation_free(ev);
     free(doc);
     return status;
@@ -1425,7 +1433,7 @@ static int quality_main(const char *verb, int argc, char **argv)
         {"model", COMMON, 0, 0},
         {"indicators", COMMON | CAT | OPT_SERVICE, 0, 0},
         {"scheme", COMMON | CAT | OPT_SERVICE, 0, 0},
-        {"compare", COMMON | CAT | OPT_HTML, 2, INT_MAX},
+        {"compare", COMMON | CAT | OPT_HTML | READ, 2, INT_MAX},
         {"ahp", COMMON | OPT_ALLOW_INCONSISTENT, 1, 1},
         {"template",
          COMMON | CAT | OPT_SERVICE | OPT_SCHEME | OPT_CSV | OPT_XLSX | OPT_NO_TEXT | OPT_NO_JSON,
@@ -1501,7 +1509,7 @@ static int quality_main(const char *verb, int argc, char **argv)
         for (int i = 0; !status && i < o.nargs; i++) {
             /* each result is labelled by its file name */
             labels[i] = strcmp(o.args[i], "-") == 0 ? "<stdin>" : o.args[i];
-            status = score_file(cat, o.args[i], &rs[i]);
+            status = score_file(cat, &o, o.args[i], &rs[i]);
         }
         if (!status && itss_quality_compare_labeled_render(
                            (const itss_quality_result *const *)rs, labels, (size_t)o.nargs,

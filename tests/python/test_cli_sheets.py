@@ -365,6 +365,39 @@ def test_convert_round_trip_of_tricky_texts(cli, tmp_path, sheet):
         assert out == direct
 
 
+def test_compare_reads_sheets(cli, tmp_path):
+    """maturity compare of last year's workbook and this year's CSV gives
+    what the two JSON documents give (expected: the JSON path; only the
+    labels, the file names, differ)."""
+    old_json = str(ROOT / "examples" / "assessment-2025.json")
+    old, new = tmp_path / "old.xlsx", tmp_path / "new.csv"
+    for src, dst in ((old_json, old), (EXAMPLE, new)):
+        rc, _, err = cli("maturity", "convert", src, "-o", str(dst))
+        ready(rc, err)
+    rc, want, err = cli("maturity", "compare", old_json, EXAMPLE, "--format", "json")
+    assert (rc, err) == (0, "")
+    rc, got, err = cli("maturity", "compare", str(old), str(new), "--format", "json")
+    assert (rc, err) == (0, "")
+    want, got = json.loads(want), json.loads(got)
+    assert [a["label"] for a in got["assessments"]] == [str(old), str(new)]
+    for doc in (want, got):
+        for a in doc["assessments"]:
+            a["label"] = None
+    assert got == want
+    # a sheet with a problem: its cell is named, nothing is compared
+    bad = tmp_path / "bad.csv"
+    lines = new.read_bytes().decode("utf-8").split("\r\n")
+    header = next(i for i, line in enumerate(lines) if line.startswith("条款,"))
+    cells = lines[header + 1].split(",")
+    cells[5] = "Q"
+    lines[header + 1] = ",".join(cells)
+    bad.write_bytes("\r\n".join(lines).encode("utf-8"))
+    rc, out, err = cli("maturity", "compare", str(old), str(bad))
+    assert rc == 1 and out == ""
+    assert err.startswith("itss: %s: row %d, column F (" % (bad, header + 2)), err
+    assert '"Q" is not a rating' in err
+
+
 # ---- quality ---------------------------------------------------------------
 
 def scheme_ids(cli, service):

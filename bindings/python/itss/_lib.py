@@ -19,7 +19,7 @@ from typing import Optional, Sequence, Tuple, Union
 from . import errors
 
 #: The library release this package was written for (major, minor).
-REQUIRED = (1, 0)
+REQUIRED = (1, 1)
 #: The ABI (SONAME number) this package was written for.
 SOVERSION = 1
 

@@ -125,8 +125,8 @@ VERBS: Dict[str, Dict[str, tuple]] = {
                                   "--format=svg", "--format=csv", "--rows"), 1, 1),
         "model": (COMMON + ("--model",), 0, 0),
         "clauses": (COMMON + ("--model", "--level", "--domain", "--item"), 0, 0),
-        "compare": (COMMON + ("--model", "--target", "--format=html", "--format=csv"), 2,
-                    sys.maxsize),
+        "compare": (COMMON + READ + ("--model", "--target", "--format=html", "--format=csv"),
+                    2, sys.maxsize),
         "template": (COMMON + SHEETS + ("--model", "--level", "--domain", "--format!json"), 0, 0),
         "check": (COMMON + READ + ("--model",), 1, sys.maxsize),
         "convert": (COMMON + READ + SHEETS + ("--model",), 1, 1),
@@ -137,7 +137,8 @@ VERBS: Dict[str, Dict[str, tuple]] = {
         "model": (COMMON, 0, 0),
         "indicators": (COMMON + ("--catalog", "--catalog-add", "--service"), 0, 0),
         "scheme": (COMMON + ("--catalog", "--catalog-add", "--service"), 0, 0),
-        "compare": (COMMON + ("--catalog", "--catalog-add", "--format=html"), 2, sys.maxsize),
+        "compare": (COMMON + READ + ("--catalog", "--catalog-add", "--format=html"), 2,
+                    sys.maxsize),
         "ahp": (COMMON + ("--allow-inconsistent",), 1, 1),
         "template": (COMMON + SHEETS + ("--catalog", "--catalog-add", "--service", "--scheme",
                                         "--format!json"), 0, 0),
@@ -834,11 +835,15 @@ def maturity_main(verb: str, argv: Sequence[str], io: tuple) -> int:
             results: List[int] = []
             try:
                 for path in o.args:
-                    doc = read_input(path, stdin, err)
+                    a = read_with(lib.itss_assessment_read, p, o, path, stdin, err)
+                    r = c_void_p()
                     try:
-                        results.append(model._rated(doc, target))
+                        _lib.call(lib.itss_maturity_rate, a, target, byref(r))
                     except errors.ItssError as e:
                         return fail(e, shown(path), err)
+                    finally:
+                        lib.itss_assessment_free(a)
+                    results.append(r.value)
                 try:
                     text = maturity.compare_rated(results, [shown(a) for a in o.args], o.fmt,
                                                   o.lang)
@@ -940,15 +945,24 @@ def quality_main(verb: str, argv: Sequence[str], io: tuple) -> int:
             elif verb == "scheme":
                 text = _lib.render(lib.itss_quality_scheme_render, p, service, o.fmt, o.lang)
             elif verb == "compare":
-                docs = []
+                docs: List[int] = []
                 for path in o.args:
-                    doc = read_input(path, stdin, err)
                     try:
-                        docs.append(cat._result(doc))
+                        ev = read_with(lib.itss_evaluation_read, p, o, path, stdin, err)
+                    except Exit:
+                        for r in docs:
+                            lib.itss_quality_result_free(r)
+                        raise
+                    r = c_void_p()
+                    try:
+                        _lib.call(lib.itss_quality_score, ev, byref(r))
                     except errors.ItssError as e:
                         for r in docs:
                             lib.itss_quality_result_free(r)
-                        return fail(e, path, err)
+                        return fail(e, shown(path), err)
+                    finally:
+                        lib.itss_evaluation_free(ev)
+                    docs.append(r.value)
                 # each result is labelled by its file name
                 labels = (c_char_p * len(docs))(*[os.fsencode(shown(path))
                                                   for path in o.args])
