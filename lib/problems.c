@@ -1,5 +1,5 @@
 /* libitss — lists of the problems of an input document (the _check
- * functions): the container; lib/json/error_json.c renders it. */
+ * functions): the container (the renderer of error records writes it). */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1330,9 +1330,8 @@ static int scheme_evaluation(const itss_indicator_catalog *c, const options *o,
         }
     } else if (json_member(doc, len, "indicators", &from, &to) &&
                !json_member(doc, len, "scheme", &from, &to)) {
-        /* a scheme: without its own "service", under the service asked */
-        if (json_member(doc, len, "service", &from, &to))
-            memset(doc + from, ' ', to - from);
+        /* a scheme, under the service asked (the library checks its own
+         * "service") */
         char *svc = NULL;
         size_t svclen = 0;
         FILE *w = open_memstream(&svc, &svclen);

@@ -581,11 +581,23 @@ static int load_ahp(itss_jdoc *d, itss_evaluation *e, json_t *spec, json_t *weig
 static int load_scheme(itss_jdoc *d, itss_evaluation *e, json_t *scheme,
                        itss_problem_list *problems)
 {
-    static const char *const keys[] = {"indicators", "weights", "ahp", "bands", NULL};
+    static const char *const keys[] = {"service", "indicators", "weights", "ahp", "bands",
+                                       NULL};
     static const char *const band_keys[] = {"grade", "min", NULL};
     json_t *weights = NULL, *ahp = NULL, *bands = NULL;
     size_t nahp = 0, nbands = 0;
+    const char *service = NULL;
     int rc = itss__jkeys(d, scheme, keys);
+    /* a scheme may say its service (itss_quality_scheme_render writes it):
+     * it must be the evaluation's */
+    if (!rc)
+        rc = itss__jget_string(d, scheme, "service", 0, 0, &service);
+    if (!rc && service && strcmp(service, e->service) != 0) {
+        char sh[64];
+        rc = itss__jfail_key(d, "service", ITSS_EVALUE, 0,
+                             "the scheme is for service %s, the evaluation for %s",
+                             itss__shown(sh, sizeof sh, service), e->service);
+    }
     if (!rc)
         rc = load_selection(d, e, scheme);
     if (!rc)

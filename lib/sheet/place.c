@@ -31,18 +31,23 @@ int itss__sheet_err(itss_error *err, int code, const char *sheet, uint32_t row, 
     va_end(ap);
     char colname[8] = "";
     itss__sheet_col_name(colname, sizeof colname, col);
-    char place[ITSS_ERROR_MESSAGE_SIZE] = "";
-    int k = 0;
+    /* "sheet S, row R, column C (header): " with the parts there are */
+    itss_buf b;
+    itss__buf_init(&b);
     if (sheet)
-        k = snprintf(place, sizeof place, "sheet %s, ", sheet);
-    if (k >= 0 && (size_t)k < sizeof place && row)
-        k += snprintf(place + k, sizeof place - (size_t)k, "row %u, ", (unsigned)row);
-    if (k >= 0 && (size_t)k < sizeof place && col)
-        k += snprintf(place + k, sizeof place - (size_t)k, header ? "column %s (%s): " : "column %s: ",
-                      colname, header);
-    else if (k >= 2 && (size_t)k < sizeof place)
-        place[k - 2] = ':', place[k - 1] = ' ';
-    itss__err(err, code, "%s%s", place, what);
+        itss__buf_printf(&b, "sheet %s, ", sheet);
+    if (row)
+        itss__buf_printf(&b, "row %u, ", (unsigned)row);
+    if (col && header)
+        itss__buf_printf(&b, "column %s (%s), ", colname, header);
+    else if (col)
+        itss__buf_printf(&b, "column %s, ", colname);
+    size_t n = b.len; /* ends ", " when there is a place: that becomes ": " */
+    itss__buf_putc(&b, '\0');
+    if (n >= 2 && !b.oom)
+        b.data[n - 2] = ':';
+    itss__err(err, code, "%s%s", !b.oom ? b.data : "", what);
+    itss__buf_free(&b);
     char path[ITSS_ERROR_PATH_SIZE];
     if (row && col)
         snprintf(path, sizeof path, "%s%s%s%u", sheet ? sheet : "", sheet ? "!" : "", colname,

@@ -474,7 +474,7 @@ static void unescape_x(itss_buf *t)
         return;
     for (size_t i = 0; i < n;) {
         if (i + 7 <= n && s[i] == '_' && s[i + 1] == 'x' && s[i + 6] == '_') {
-            int h[4] = {hexval(s[i + 2]), hexval(s[i + 3]), hexval(s[i + 4]), hexval(s[i + 5])};
+            const int h[4] = {hexval(s[i + 2]), hexval(s[i + 3]), hexval(s[i + 4]), hexval(s[i + 5])};
             if (h[0] >= 0 && h[1] >= 0 && h[2] >= 0 && h[3] >= 0) {
                 uint32_t cp = (uint32_t)(h[0] << 12 | h[1] << 8 | h[2] << 4 | h[3]);
                 if (cp != 0 && !(cp >= 0xD800 && cp <= 0xDFFF)) {

@@ -658,9 +658,7 @@ def scheme_evaluation(p, o: Options, service: bytes, stdin: IO[bytes], err: Stre
         return ev.value
     if json_member(doc, b"indicators") is None or json_member(doc, b"scheme") is not None:
         raise Exit(fail(first, shown(path), err))
-    member = json_member(doc, b"service")
-    if member is not None:  # a scheme: without its own "service", under the service asked
-        doc = doc[:member[0]] + b" " * (member[1] - member[0]) + doc[member[1]:]
+    # a scheme, under the service asked (the library checks its own "service")
     prefix = b'{"service":"' + service + b'","measurements":{},"scheme":'
     text = prefix + doc + b"}"
     try:
