@@ -4,6 +4,28 @@
 
 #include "json_internal.h"
 
+/* One error record as a JSON object: code, status, message, path, and the
+ * line, column (and, with position, the byte offset) when known, and
+ * input_line when not 0. */
+static void record(itss_jw *w, const itss_error *e, int position, size_t input_line)
+{
+    const char *name = itss_strerror_name(e->code);
+    itss__jw_obj(w);
+    itss__jw_kstr(w, "code", name ? name : "ITSS_UNKNOWN");
+    itss__jw_kint(w, "status", e->code);
+    itss__jw_kstr(w, "message", e->message);
+    itss__jw_kstr(w, "path", e->path);
+    if (e->line) {
+        itss__jw_kint(w, "line", (long long)e->line);
+        itss__jw_kint(w, "column", (long long)e->column);
+        if (position)
+            itss__jw_kint(w, "position", (long long)e->position);
+    }
+    if (input_line)
+        itss__jw_kint(w, "input_line", (long long)input_line);
+    itss__jw_obj_end(w);
+}
+
 int itss_error_render(const itss_error *e, size_t input_line, itss_format format, char **out,
                       size_t *len, itss_error *err)
 {
@@ -18,22 +40,9 @@ int itss_error_render(const itss_error *e, size_t input_line, itss_format format
     case ITSS_FORMAT_JSON_PRETTY: {
         itss_jw w;
         itss__jw_init(&w, &b, format == ITSS_FORMAT_JSON_PRETTY);
-        const char *name = itss_strerror_name(e->code);
         itss__jw_obj(&w);
         itss__jw_key(&w, "error");
-        itss__jw_obj(&w);
-        itss__jw_kstr(&w, "code", name ? name : "ITSS_UNKNOWN");
-        itss__jw_kint(&w, "status", e->code);
-        itss__jw_kstr(&w, "message", e->message);
-        itss__jw_kstr(&w, "path", e->path);
-        if (e->line) {
-            itss__jw_kint(&w, "line", (long long)e->line);
-            itss__jw_kint(&w, "column", (long long)e->column);
-            itss__jw_kint(&w, "position", (long long)e->position);
-        }
-        if (input_line)
-            itss__jw_kint(&w, "input_line", (long long)input_line);
-        itss__jw_obj_end(&w);
+        record(&w, e, 1, input_line);
         itss__jw_obj_end(&w);
         itss__jw_end(&w);
         break;
@@ -115,22 +124,8 @@ int itss_problem_list_render(const itss_problem_list *p, const char *label, itss
     itss__jw_kint(&w, "total", (long long)p->total);
     itss__jw_key(&w, "problems");
     itss__jw_arr(&w);
-    for (size_t i = 0; i < p->n; i++) {
-        const itss_error *e = &p->items[i];
-        const char *name = itss_strerror_name(e->code);
-        itss__jw_obj(&w);
-        itss__jw_kstr(&w, "code", name ? name : "ITSS_UNKNOWN");
-        itss__jw_kint(&w, "status", e->code);
-        itss__jw_kstr(&w, "message", e->message);
-        itss__jw_kstr(&w, "path", e->path);
-        if (e->line) {
-            itss__jw_kint(&w, "line", (long long)e->line);
-            itss__jw_kint(&w, "column", (long long)e->column);
-            if (!p->worksheet)
-                itss__jw_kint(&w, "position", (long long)e->position);
-        }
-        itss__jw_obj_end(&w);
-    }
+    for (size_t i = 0; i < p->n; i++)
+        record(&w, &p->items[i], !p->worksheet, 0);
     itss__jw_arr_end(&w);
     itss__jw_obj_end(&w);
     itss__jw_end(&w);

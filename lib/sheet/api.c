@@ -50,6 +50,111 @@ int itss__book_read(const char *data, size_t len, itss_format format, const char
 #endif
 }
 
+/* ---- reading, the same for both kinds of document ------------------------- */
+
+/* What differs between an assessment (of a model) and an evaluation (of an
+ * indicator catalog): the JSON loader, the mapping of a book, the JSON
+ * check and the release. ctx is the model or the catalog. */
+typedef struct doc_kind {
+    int (*load)(const void *ctx, const char *json, size_t len, void **out, itss_error *err);
+    int (*from_book)(const void *ctx, const itss__book *b, itss_problem_list *problems,
+                     void **out, itss_error *err);
+    int (*check_json)(const void *ctx, const char *json, size_t len,
+                      itss_problem_list *problems, itss_error *err);
+    void (*release)(void *obj);
+} doc_kind;
+
+static int read_doc(const doc_kind *k, const void *ctx, const char *data, size_t len,
+                    itss_format format, const char *encoding, void **out, itss_error *err)
+{
+    if (format == ITSS_FORMAT_JSON)
+        return k->load(ctx, data, len, out, err);
+    itss__book *b;
+    int rc = itss__book_read(data, len, format, encoding, &b, err);
+    if (rc)
+        return rc;
+    rc = k->from_book(ctx, b, NULL, out, err);
+    itss__book_free(b);
+    return rc;
+}
+
+static int read_doc_file(const char *fn, const doc_kind *k, const void *ctx, const char *path,
+                         const char *encoding, void **out, itss_error *err)
+{
+    char *text;
+    size_t len;
+    int rc = itss__read_file(path, &text, &len, err);
+    if (rc)
+        return rc;
+    itss_format format = itss_format_detect(text, len);
+    rc = check_input(fn, text, format, encoding, err);
+    if (!rc)
+        rc = read_doc(k, ctx, text, len, format, encoding, out, err);
+    free(text);
+    return rc;
+}
+
+static int check_doc(const doc_kind *k, const void *ctx, const char *data, size_t len,
+                     itss_format format, const char *encoding, itss_problem_list **out,
+                     itss_error *err)
+{
+    itss_problem_list *p;
+    int rc = itss__problems_new(format != ITSS_FORMAT_JSON, &p, err);
+    if (rc)
+        return rc;
+    if (format == ITSS_FORMAT_JSON) {
+        rc = k->check_json(ctx, data, len, p, err);
+    } else {
+        itss__book *b;
+        itss_error e;
+        rc = itss__book_read(data, len, format, encoding, &b, &e);
+        if (rc == ITSS_ENOMEM) {
+            *err = e;
+        } else if (rc) {
+            rc = itss__problems_add(p, &e);
+        } else {
+            void *obj = NULL;
+            rc = k->from_book(ctx, b, p, &obj, err);
+            k->release(obj);
+            itss__book_free(b);
+        }
+    }
+    if (rc) {
+        itss_problem_list_free(p);
+        return rc == ITSS_ENOMEM ? itss__err(err, rc, "out of memory") : rc;
+    }
+    *out = p;
+    return ITSS_OK;
+}
+
+/* ---- assessments ------------------------------------------------------------ */
+
+static int assessment_load(const void *m, const char *json, size_t len, void **out,
+                           itss_error *err)
+{
+    return itss_assessment_load(m, json, len, (itss_assessment **)out, err);
+}
+
+static int assessment_from_book(const void *m, const itss__book *b, itss_problem_list *p,
+                                void **out, itss_error *err)
+{
+    return itss__assessment_from_book(m, b, p, (itss_assessment **)out, err);
+}
+
+static int assessment_check_json(const void *m, const char *json, size_t len,
+                                 itss_problem_list *p, itss_error *err)
+{
+    return itss__assessment_check_json(m, json, len, p, err);
+}
+
+static void assessment_release(void *a)
+{
+    itss_assessment_free(a);
+}
+
+static const doc_kind assessments = {assessment_load, assessment_from_book,
+                                     assessment_check_json, assessment_release};
+
 int itss_assessment_read(const itss_maturity_model *m, const char *data, size_t len,
                          itss_format format, const char *encoding, itss_assessment **out,
                          itss_error *err)
@@ -58,17 +163,7 @@ int itss_assessment_read(const itss_maturity_model *m, const char *data, size_t 
     ITSS_CHECK_OUT(err, out);
     ITSS_CHECK_ARG(err, m);
     int rc = check_input(__func__, data, format, encoding, err);
-    if (rc)
-        return rc;
-    if (format == ITSS_FORMAT_JSON)
-        return itss_assessment_load(m, data, len, out, err);
-    itss__book *b;
-    rc = itss__book_read(data, len, format, encoding, &b, err);
-    if (rc)
-        return rc;
-    rc = itss__assessment_from_book(m, b, NULL, out, err);
-    itss__book_free(b);
-    return rc;
+    return rc ? rc : read_doc(&assessments, m, data, len, format, encoding, (void **)out, err);
 }
 
 int itss_assessment_read_file(const itss_maturity_model *m, const char *path,
@@ -78,14 +173,7 @@ int itss_assessment_read_file(const itss_maturity_model *m, const char *path,
     ITSS_CHECK_OUT(err, out);
     ITSS_CHECK_ARG(err, m);
     ITSS_CHECK_ARG(err, path);
-    char *text;
-    size_t len;
-    int rc = itss__read_file(path, &text, &len, err);
-    if (rc)
-        return rc;
-    rc = itss_assessment_read(m, text, len, itss_format_detect(text, len), encoding, out, err);
-    free(text);
-    return rc;
+    return read_doc_file(__func__, &assessments, m, path, encoding, (void **)out, err);
 }
 
 int itss_assessment_check(const itss_maturity_model *m, const char *data, size_t len,
@@ -96,35 +184,7 @@ int itss_assessment_check(const itss_maturity_model *m, const char *data, size_t
     ITSS_CHECK_OUT(err, out);
     ITSS_CHECK_ARG(err, m);
     int rc = check_input(__func__, data, format, encoding, err);
-    if (rc)
-        return rc;
-    itss_problem_list *p;
-    rc = itss__problems_new(format != ITSS_FORMAT_JSON, &p, err);
-    if (rc)
-        return rc;
-    if (format == ITSS_FORMAT_JSON) {
-        rc = itss__assessment_check_json(m, data, len, p, err);
-    } else {
-        itss__book *b;
-        itss_error e;
-        rc = itss__book_read(data, len, format, encoding, &b, &e);
-        if (rc == ITSS_ENOMEM) {
-            *err = e;
-        } else if (rc) {
-            rc = itss__problems_add(p, &e);
-        } else {
-            itss_assessment *a = NULL;
-            rc = itss__assessment_from_book(m, b, p, &a, err);
-            itss_assessment_free(a);
-            itss__book_free(b);
-        }
-    }
-    if (rc) {
-        itss_problem_list_free(p);
-        return rc == ITSS_ENOMEM ? itss__err(err, rc, "out of memory") : rc;
-    }
-    *out = p;
-    return ITSS_OK;
+    return rc ? rc : check_doc(&assessments, m, data, len, format, encoding, out, err);
 }
 
 int itss_assessment_render(const itss_assessment *a, int level, const char *domain_id,
@@ -158,6 +218,32 @@ int itss_assessment_render(const itss_assessment *a, int level, const char *doma
 
 /* ---- evaluations ----------------------------------------------------------- */
 
+static int evaluation_load(const void *c, const char *json, size_t len, void **out,
+                           itss_error *err)
+{
+    return itss_evaluation_load(c, json, len, (itss_evaluation **)out, err);
+}
+
+static int evaluation_from_book(const void *c, const itss__book *b, itss_problem_list *p,
+                                void **out, itss_error *err)
+{
+    return itss__evaluation_from_book(c, b, p, (itss_evaluation **)out, err);
+}
+
+static int evaluation_check_json(const void *c, const char *json, size_t len,
+                                 itss_problem_list *p, itss_error *err)
+{
+    return itss__evaluation_check_json(c, json, len, p, err);
+}
+
+static void evaluation_release(void *e)
+{
+    itss_evaluation_free(e);
+}
+
+static const doc_kind evaluations = {evaluation_load, evaluation_from_book,
+                                     evaluation_check_json, evaluation_release};
+
 int itss_evaluation_read(const itss_indicator_catalog *c, const char *data, size_t len,
                          itss_format format, const char *encoding, itss_evaluation **out,
                          itss_error *err)
@@ -166,17 +252,7 @@ int itss_evaluation_read(const itss_indicator_catalog *c, const char *data, size
     ITSS_CHECK_OUT(err, out);
     ITSS_CHECK_ARG(err, c);
     int rc = check_input(__func__, data, format, encoding, err);
-    if (rc)
-        return rc;
-    if (format == ITSS_FORMAT_JSON)
-        return itss_evaluation_load(c, data, len, out, err);
-    itss__book *b;
-    rc = itss__book_read(data, len, format, encoding, &b, err);
-    if (rc)
-        return rc;
-    rc = itss__evaluation_from_book(c, b, NULL, out, err);
-    itss__book_free(b);
-    return rc;
+    return rc ? rc : read_doc(&evaluations, c, data, len, format, encoding, (void **)out, err);
 }
 
 int itss_evaluation_read_file(const itss_indicator_catalog *c, const char *path,
@@ -186,14 +262,7 @@ int itss_evaluation_read_file(const itss_indicator_catalog *c, const char *path,
     ITSS_CHECK_OUT(err, out);
     ITSS_CHECK_ARG(err, c);
     ITSS_CHECK_ARG(err, path);
-    char *text;
-    size_t len;
-    int rc = itss__read_file(path, &text, &len, err);
-    if (rc)
-        return rc;
-    rc = itss_evaluation_read(c, text, len, itss_format_detect(text, len), encoding, out, err);
-    free(text);
-    return rc;
+    return read_doc_file(__func__, &evaluations, c, path, encoding, (void **)out, err);
 }
 
 int itss_evaluation_check(const itss_indicator_catalog *c, const char *data, size_t len,
@@ -204,35 +273,7 @@ int itss_evaluation_check(const itss_indicator_catalog *c, const char *data, siz
     ITSS_CHECK_OUT(err, out);
     ITSS_CHECK_ARG(err, c);
     int rc = check_input(__func__, data, format, encoding, err);
-    if (rc)
-        return rc;
-    itss_problem_list *p;
-    rc = itss__problems_new(format != ITSS_FORMAT_JSON, &p, err);
-    if (rc)
-        return rc;
-    if (format == ITSS_FORMAT_JSON) {
-        rc = itss__evaluation_check_json(c, data, len, p, err);
-    } else {
-        itss__book *b;
-        itss_error e;
-        rc = itss__book_read(data, len, format, encoding, &b, &e);
-        if (rc == ITSS_ENOMEM) {
-            *err = e;
-        } else if (rc) {
-            rc = itss__problems_add(p, &e);
-        } else {
-            itss_evaluation *ev = NULL;
-            rc = itss__evaluation_from_book(c, b, p, &ev, err);
-            itss_evaluation_free(ev);
-            itss__book_free(b);
-        }
-    }
-    if (rc) {
-        itss_problem_list_free(p);
-        return rc == ITSS_ENOMEM ? itss__err(err, rc, "out of memory") : rc;
-    }
-    *out = p;
-    return ITSS_OK;
+    return rc ? rc : check_doc(&evaluations, c, data, len, format, encoding, out, err);
 }
 
 int itss_evaluation_render(const itss_evaluation *e, itss_format format, itss_lang lang,
