@@ -20,7 +20,8 @@
 typedef struct tcell {
     uint32_t row, col;
     const char *text;
-    int numeric;   /* 1: a numeric cell of value number; 2: an error value */
+    int numeric;   /* 1: a numeric cell of value number; 2: an error value;
+                      3: a numeric cell shown as a percentage */
     double number;
 } tcell;
 
@@ -60,9 +61,10 @@ static itss__book *book(itss_format format, int date1904, size_t n, const tsheet
             const tcell *t = &sh[i].cells[j];
             cells[j].row = t->row;
             cells[j].col = t->col;
-            cells[j].kind = t->numeric == 2   ? ITSS__CELL_ERROR
-                            : t->numeric == 1 ? ITSS__CELL_NUMBER
-                                              : ITSS__CELL_TEXT;
+            cells[j].kind = t->numeric == 2                      ? ITSS__CELL_ERROR
+                            : t->numeric == 1 || t->numeric == 3 ? ITSS__CELL_NUMBER
+                                                                 : ITSS__CELL_TEXT;
+            cells[j].percent = t->numeric == 3;
             cells[j].text = t->text;
             cells[j].number = t->number;
         }
@@ -213,6 +215,10 @@ START_TEST(assessment_workbook_equals_json)
         {1, 1, "clause", 0, 0}, {1, 2, "rating", 0, 0},
         {2, 1, "6.1.1.a", 0, 0}, {2, 2, "70", 1, 70},
         {3, 1, "6.1.1.b", 0, 0}, {3, 2, "0.85", 1, 0.85},
+        /* shown as percentages: the percentage shown, to 15 significant
+         * digits (0.575 * 100 is 57.49999999999999 in doubles; 57.5 shown) */
+        {4, 1, "6.1.1.c", 0, 0}, {4, 2, "0.575", 3, 0.575},
+        {5, 1, "6.1.1.d", 0, 0}, {5, 2, "0.85", 3, 0.85},
         END};
     static const tcell meta[] = {
         {1, 1, "字段", 0, 0},   {1, 2, "内容", 0, 0},
@@ -225,7 +231,8 @@ START_TEST(assessment_workbook_equals_json)
                              {"填写说明", 0, help}};
     same_as_json(book(ITSS_FORMAT_XLSX, 0, 4, sheets),
                  "{\"date\": \"2023-03-15\", \"assessor\": \"张三\", \"scale\": \"nplf\", "
-                 "\"ratings\": {\"6.1.1.a\": 70, \"6.1.1.b\": 0.85}}");
+                 "\"ratings\": {\"6.1.1.a\": 70, \"6.1.1.b\": 0.85, \"6.1.1.c\": 57.5, "
+                 "\"6.1.1.d\": 85}}");
 }
 END_TEST
 

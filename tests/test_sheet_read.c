@@ -340,18 +340,23 @@ END_TEST
 
 START_TEST(xlsx_percent)
 {
-    /* a number shown as a percentage reads as the percentage shown, to 15
-     * significant digits (0.575 * 100 is 57.49999999999999 in doubles; a
-     * spreadsheet shows 57.5 %); a literal % sign is no percentage */
+    /* a number shown as a percentage stays the number stored, marked as
+     * shown as a percentage (a rating reads it as the percentage shown); a
+     * literal % sign in the format is no percentage */
     itss__book *b = xlsx_ok("percent.xlsx");
     const itss__sheet *s = &b->sheets[0];
     CELLS(s, 6,
-        {"A1", T, "85%"},
-        {"A2", T, "57.5%"},
+        {"A1", N, "0.85"},
+        {"A2", N, "0.575"},
         {"A3", N, "0.3"},  /* 0.00"%" */
         {"A4", N, "0.5"},  /* 0\% */
         {"A5", N, "40"},
-        {"A6", T, "100%"}); /* [Red]0% */
+        {"A6", N, "1"});   /* [Red]0% */
+    /* which are shown as percentages: 0%, 0.0%, [Red]0% */
+    static const int shown[6] = {1, 1, 0, 0, 0, 1};
+    for (size_t i = 0; i < s->ncells; i++)
+        ck_assert_msg(s->cells[i].percent == shown[s->cells[i].row - 1], "row %u",
+                      (unsigned)s->cells[i].row);
     itss__book_free(b);
 }
 END_TEST
@@ -360,12 +365,16 @@ START_TEST(xlsx_escapes)
 {
     itss__book *b = xlsx_ok("escapes.xlsx");
     const itss__sheet *s = &b->sheets[0];
-    CELLS(s, 5,
+    CELLS(s, 6,
         {"A1", T, "a\rb"},
         {"B1", T, "_x0041_"},          /* _x005F_ is the underscore */
         {"C1", T, "x\xc3\xa9_x0000_ _xD800_"}, /* U+00E9 é; no character kept as written */
         {"D1", T, "\ttab"},
-        {"E1", T, "_x004"});           /* not an escape: too short */
+        {"E1", T, "_x004"},            /* not an escape: too short */
+        {"F1", T, "a\rb"});           /* shared string 0 again */
+    /* a shared string is held once, whatever the number of cells using it
+     * (a copy per cell would let a small file take gigabytes) */
+    ck_assert_ptr_eq(s->cells[0].text, s->cells[5].text);
     itss__book_free(b);
 }
 END_TEST
@@ -424,6 +433,8 @@ END_TEST
 
 START_TEST(xlsx_hostile)
 {
+    xlsx_fails("longname.xlsx", ITSS_ELIMIT,
+               "xl/workbook.xml line 1: a sheet name longer than 255 bytes", NULL);
     xlsx_fails("xxe.xlsx", ITSS_EPARSE,
                "xl/worksheets/sheet1.xml line 1: document type declarations are not allowed",
                NULL);

@@ -355,7 +355,8 @@ ITSS_API int itss_assessment_export(const itss_assessment *a, itss_format format
  * itss_assessment_load, and ITSS_EINVAL (format not one of the three, an
  * encoding for JSON or XLSX, or one iconv does not know), ITSS_EPARSE (not
  * a workbook, broken zip or XML, text not in the encoding), ITSS_ESCHEMA
- * (no header row, a missing or repeated column, an unknown metadata key),
+ * (no header row, a missing column, an unknown metadata key),
+ * ITSS_EDUPLICATE (a repeated column, metadata key or clause row),
  * ITSS_ELIMIT. Built without spreadsheet support, ITSS_FORMAT_XLSX is
  * ITSS_EINVAL with a message that says so. */
 ITSS_API int itss_assessment_read(const itss_maturity_model *m, const char *data, size_t len,
@@ -368,9 +369,10 @@ ITSS_API int itss_assessment_read_file(const itss_maturity_model *m, const char 
                                        itss_error *err);
 /* Every problem of a document that itss_assessment_read would refuse, not
  * only the first: *out lists them (empty when the document reads). Fails
- * only for bad arguments (ITSS_EINVAL) and ITSS_ENOMEM; a document that
- * cannot be read at all (broken zip, limits) gives one problem. *out is
- * caller-owned (itss_problem_list_free). */
+ * only for bad arguments (ITSS_EINVAL, also for an encoding iconv does not
+ * know and for worksheets without worksheet support) and ITSS_ENOMEM; a
+ * document that cannot be read at all (broken zip, limits) gives one
+ * problem. *out is caller-owned (itss_problem_list_free). */
 ITSS_API int itss_assessment_check(const itss_maturity_model *m, const char *data, size_t len,
                                    itss_format format, const char *encoding,
                                    itss_problem_list **out, itss_error *err);

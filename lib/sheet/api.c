@@ -108,10 +108,13 @@ static int check_doc(const doc_kind *k, const void *ctx, const char *data, size_
         itss__book *b;
         itss_error e;
         rc = itss__book_read(data, len, format, encoding, &b, &e);
-        if (rc == ITSS_ENOMEM) {
-            *err = e;
+        if (rc == ITSS_ENOMEM || rc == ITSS_EINVAL) {
+            /* out of memory, an encoding iconv does not know, no worksheet
+             * support: failures of the call, not problems of the document */
+            if (err)
+                *err = e;
         } else if (rc) {
-            rc = itss__problems_add(p, &e);
+            rc = itss__problems_add(p, &e) ? itss__err(err, ITSS_ENOMEM, "out of memory") : 0;
         } else {
             void *obj = NULL;
             rc = k->from_book(ctx, b, p, &obj, err);
@@ -121,7 +124,7 @@ static int check_doc(const doc_kind *k, const void *ctx, const char *data, size_
     }
     if (rc) {
         itss_problem_list_free(p);
-        return rc == ITSS_ENOMEM ? itss__err(err, rc, "out of memory") : rc;
+        return rc;
     }
     *out = p;
     return ITSS_OK;

@@ -1,6 +1,7 @@
 /* libitss — a book (the cells of a worksheet) to an assessment, through
  * the public builders; every problem placed at its sheet, row and column
  * (docs/worksheets.md). */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -83,6 +84,19 @@ static int on_meta(void *ctx, const itss__map_meta *r)
 
 /* ---- ratings ------------------------------------------------------------------- */
 
+/* The percentage a cell shows for the number v it holds (0.85 shows
+ * 85%), to the 15 significant digits a spreadsheet shows: 0.575 is 57.5,
+ * not the 57.49999999999999 that v * 100 gives in doubles. */
+static double shown_percent(double v)
+{
+    double x = v * 100.0;
+    if (x == 0.0 || !isfinite(x))
+        return x;
+    double scale = pow(10.0, 14.0 - floor(log10(fabs(x))));
+    double r = round(x * scale) / scale;
+    return isfinite(r) ? r : x;
+}
+
 /* A rating cell: 1 and the kind (and percentage), or 0 when it is none. */
 static int parse_rating(itss__map *M, const itss__cell *c, itss_rating_kind *kind, double *pct)
 {
@@ -95,7 +109,7 @@ static int parse_rating(itss__map *M, const itss__cell *c, itss_rating_kind *kin
     *pct = 0;
     if (c->kind == ITSS__CELL_NUMBER) {
         *kind = ITSS_RATING_PERCENT;
-        *pct = c->number;
+        *pct = c->percent ? shown_percent(c->number) : c->number;
         return 1;
     }
     if (c->kind != ITSS__CELL_TEXT)

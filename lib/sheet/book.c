@@ -65,8 +65,10 @@ int itss__book_sheet(itss__book_builder *bb, const char *name, int hidden, itss_
     return ITSS_OK;
 }
 
-int itss__book_cell(itss__book_builder *bb, uint32_t row, uint32_t col, itss__cell_kind kind,
-                    const char *text, size_t len, double number, itss_error *err)
+/* copy: text is copied into the book; else it is the book's already */
+static int add_cell(itss__book_builder *bb, uint32_t row, uint32_t col, itss__cell_kind kind,
+                    const char *text, size_t len, double number, int copy_text,
+                    itss_error *err)
 {
     const char *sheet = open_name(bb);
     if (row == 0 || row > ITSS__SHEET_MAX_ROWS)
@@ -80,7 +82,9 @@ int itss__book_cell(itss__book_builder *bb, uint32_t row, uint32_t col, itss__ce
                                (unsigned)col, ITSS__SHEET_MAX_COLS);
     if (len == 0)
         return ITSS_OK;
-    if (len > ITSS__SHEET_MAX_TEXT)
+    /* one byte more for the apostrophe a writer puts before a text that
+     * would read as a formula (dropped again by the mapping) */
+    if (len > ITSS__SHEET_MAX_TEXT + (text[0] == '\''))
         return itss__sheet_err(err, ITSS_ELIMIT, sheet, row, col, NULL,
                                "the cell holds %zu bytes of text; a cell holds at most %u",
                                len, ITSS__SHEET_MAX_TEXT);
@@ -90,7 +94,7 @@ int itss__book_cell(itss__book_builder *bb, uint32_t row, uint32_t col, itss__ce
                                ITSS__SHEET_MAX_CELLS);
     if (itss__sheet_grow(&bb->cells, &bb->capcells, bb->ncells, sizeof *bb->cells, 64))
         return itss__err(err, ITSS_ENOMEM, "out of memory");
-    char *copy = itss__arena_strndup(&bb->book->arena, text, len);
+    const char *copy = copy_text ? itss__arena_strndup(&bb->book->arena, text, len) : text;
     if (!copy)
         return itss__err(err, ITSS_ENOMEM, "out of memory");
     if (bb->ncells) {
@@ -104,8 +108,21 @@ int itss__book_cell(itss__book_builder *bb, uint32_t row, uint32_t col, itss__ce
     c->kind = kind;
     c->text = copy;
     c->number = kind == ITSS__CELL_NUMBER ? number : 0.0;
+    c->percent = 0;
     bb->total++;
     return ITSS_OK;
+}
+
+int itss__book_cell(itss__book_builder *bb, uint32_t row, uint32_t col, itss__cell_kind kind,
+                    const char *text, size_t len, double number, itss_error *err)
+{
+    return add_cell(bb, row, col, kind, text, len, number, 1, err);
+}
+
+int itss__book_cell_ref(itss__book_builder *bb, uint32_t row, uint32_t col,
+                        const char *text, size_t len, itss_error *err)
+{
+    return add_cell(bb, row, col, ITSS__CELL_TEXT, text, len, 0.0, 0, err);
 }
 
 static int by_place(const void *a, const void *b)

@@ -32,6 +32,11 @@ int itss__book_sheet(itss__book_builder *bb, const char *name, int hidden, itss_
  * added). ITSS_ELIMIT past a limit of sheet.h, naming the cell. */
 int itss__book_cell(itss__book_builder *bb, uint32_t row, uint32_t col, itss__cell_kind kind,
                     const char *text, size_t len, double number, itss_error *err);
+/* Add a text cell whose text[0..len) (NUL-terminated) the book's arena
+ * already holds, without copying it: a shared string that many cells use
+ * costs memory once. */
+int itss__book_cell_ref(itss__book_builder *bb, uint32_t row, uint32_t col,
+                        const char *text, size_t len, itss_error *err);
 /* Close the open sheet: its cells sorted by row and column; a place given
  * twice is ITSS_EPARSE. */
 int itss__book_sheet_end(itss__book_builder *bb, itss_error *err);

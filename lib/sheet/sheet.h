@@ -49,6 +49,8 @@ typedef struct itss__cell {
                              the string; for a number its shortest decimal
                              form ("85", "0.5"); "TRUE"/"FALSE"; "#N/A" */
     double number;        /* ITSS__CELL_NUMBER only */
+    int percent;          /* a NUMBER the workbook shows as a percentage
+                             (0.85 shown as 85%); a rating reads it as 85 */
 } itss__cell;
 
 typedef struct itss__sheet {

@@ -23,6 +23,10 @@
 #include "book_internal.h"
 
 #define CHUNK ((size_t)64 * 1024)
+/* the longest name or relationship id of a sheet, in bytes */
+#define SHEET_NAME_MAX 255u
+/* the longest text of a string as stored: every character escaped */
+#define RAW_TEXT_MAX ((size_t)7 * ITSS__SHEET_MAX_TEXT + 7)
 /* Files in the zip: far more than any workbook has, few enough that
  * finding a part by name stays cheap. */
 #define MAX_ENTRIES 10000u
@@ -128,8 +132,8 @@ typedef struct xl {
     /* styles: which cell formats (xf, the s of a cell) show a percentage */
     unsigned char *xf_percent;
     size_t nxf, capxf;
-    int *pct_fmts;        /* custom number formats that show a percentage */
-    size_t npct, cappct;
+    unsigned char pct_fmts[65536 / 8]; /* custom number formats (ids 0..65535)
+                                          that show a percentage, one bit each */
     int in_cellxfs;
     itss__book_builder bb;
 } xl;
@@ -218,7 +222,10 @@ static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
     part *pt = ud;
     if (!pt->capture || pt->skip || pt->rc)
         return;
-    if (pt->text.len + (size_t)len > ITSS__SHEET_MAX_TEXT) {
+    /* a string's escapes (_x000D_ for one character) shrink when undone:
+     * the text as stored may be 7 times the limit, which the cells check on
+     * the text itself */
+    if (pt->text.len + (size_t)len > RAW_TEXT_MAX) {
         if (pt->kind == P_SHEET)
             stop(pt, itss__sheet_err(pt->x->err, ITSS_ELIMIT, pt->sheet, pt->crow, pt->ccol,
                                      NULL, "the cell holds more than %u bytes of text",
@@ -326,6 +333,12 @@ static void workbook_start(part *pt, const char *el, const XML_Char **a)
         part_err(pt, ITSS_EPARSE, "a sheet without %s", !name || !name[0] ? "a name" : "r:id");
         return;
     }
+    /* spreadsheet programs allow 31 characters (93 bytes of UTF-8) */
+    if (strlen(name) > SHEET_NAME_MAX || strlen(rid) > SHEET_NAME_MAX) {
+        part_err(pt, ITSS_ELIMIT, "a sheet %s longer than %u bytes",
+                 strlen(name) > SHEET_NAME_MAX ? "name" : "r:id", SHEET_NAME_MAX);
+        return;
+    }
     if (x->nsheets >= ITSS__SHEET_MAX_SHEETS) {
         part_err(pt, ITSS_ELIMIT, "more than %u sheets", ITSS__SHEET_MAX_SHEETS);
         return;
@@ -407,13 +420,10 @@ static void styles_start(part *pt, const char *el, const XML_Char **a)
     xl *x = pt->x;
     if (strcmp(el, "numFmt") == 0) {
         const char *id = attr(a, "numFmtId", 0), *code = attr(a, "formatCode", 0);
-        if (!id || !code || !percent_code(code))
+        uint32_t n = id ? parse_uint(id) : 0;
+        if (!code || !percent_code(code) || n == 0 || n > 65535)
             return;
-        if (itss__sheet_grow(&x->pct_fmts, &x->cappct, x->npct, sizeof *x->pct_fmts, 8)) {
-            stop(pt, itss__err(x->err, ITSS_ENOMEM, "out of memory"));
-            return;
-        }
-        x->pct_fmts[x->npct++] = (int)parse_uint(id);
+        x->pct_fmts[n / 8] |= (unsigned char)(1u << (n % 8));
     } else if (strcmp(el, "cellXfs") == 0) {
         x->in_cellxfs = 1;
     } else if (x->in_cellxfs && strcmp(el, "xf") == 0) {
@@ -427,9 +437,9 @@ static void styles_start(part *pt, const char *el, const XML_Char **a)
             return;
         }
         const char *id = attr(a, "numFmtId", 0);
-        int fmt = id ? (int)parse_uint(id) : 0, pct = fmt == 9 || fmt == 10; /* built-in 0%, 0.00% */
-        for (size_t i = 0; i < x->npct && !pct; i++)
-            pct = x->pct_fmts[i] == fmt;
+        uint32_t fmt = id ? parse_uint(id) : 0;
+        int pct = fmt == 9 || fmt == 10 || /* built-in 0%, 0.00% */
+                  (fmt <= 65535 && (x->pct_fmts[fmt / 8] >> (fmt % 8) & 1));
         x->xf_percent[x->nxf++] = (unsigned char)pct;
     }
 }
@@ -516,9 +526,10 @@ static void strings_end(part *pt, const char *el)
             stop(pt, itss__err(x->err, ITSS_ENOMEM, "out of memory"));
             return;
         }
-        const char *copy = pt->text.len
-                               ? itss__arena_strndup(&x->tmp, pt->text.data, pt->text.len)
-                               : "";
+        /* kept in the book itself: every cell that uses it points at it */
+        const char *copy = pt->text.len ? itss__arena_strndup(&x->bb.book->arena,
+                                                              pt->text.data, pt->text.len)
+                                        : "";
         if (!copy || pt->text.oom) {
             stop(pt, itss__err(x->err, ITSS_ENOMEM, "out of memory"));
             return;
@@ -531,7 +542,7 @@ static void strings_end(part *pt, const char *el)
 
 /* ---- worksheets ------------------------------------------------------------------ */
 
-/* A decimal row number of at most 7 digits, else 0. */
+/* A decimal number of at most 9 digits, else 0. */
 static uint32_t parse_uint(const char *s)
 {
     uint32_t v = 0;
@@ -663,6 +674,10 @@ static void cell_end(part *pt)
         return;
     }
     itss__buf_putc(&pt->text, '\0');
+    if (pt->text.oom) {
+        stop(pt, itss__err(x->err, ITSS_ENOMEM, "out of memory"));
+        return;
+    }
     pt->text.len--;
     const char *v = pt->text.data ? pt->text.data : "";
     size_t vlen = pt->text.len;
@@ -688,8 +703,7 @@ static void cell_end(part *pt)
                                  "shared string %s does not exist (the workbook has %zu)",
                                  itss__shown(shown, sizeof shown, v), x->nss);
         } else {
-            rc = itss__book_cell(&x->bb, row, col, ITSS__CELL_TEXT, x->ss[i].s, x->ss[i].len,
-                                 0.0, x->err);
+            rc = itss__book_cell_ref(&x->bb, row, col, x->ss[i].s, x->ss[i].len, x->err);
         }
     } else if (strcmp(t, "inlineStr") == 0 || strcmp(t, "str") == 0 || strcmp(t, "d") == 0) {
         if (pt->has_is && pt->text.data) { /* an inline string is escaped like a shared one */
@@ -719,19 +733,13 @@ static void cell_end(part *pt)
             rc = itss__sheet_err(x->err, ITSS_EPARSE, pt->sheet, row, col, NULL,
                                  "numeric cell holds %s, not a number",
                                  itss__shown(shown, sizeof shown, v));
-        } else if (pt->percent) {
-            /* a number formatted as a percentage is the percentage it shows: the
-             * text "85%" for the stored 0.85, to the 15 significant digits a
-             * spreadsheet shows (0.575 is 57.5%, not 57.49999999999999%) */
-            char num[48];
-            locale_t old = uselocale(x->cloc);
-            int n = snprintf(num, sizeof num, "%.15g%%", d * 100.0);
-            uselocale(old);
-            rc = itss__book_cell(&x->bb, row, col, ITSS__CELL_TEXT, num, (size_t)n, 0.0, x->err);
         } else {
             char num[40];
             size_t n = itss__format_double(num, sizeof num, d);
             rc = itss__book_cell(&x->bb, row, col, ITSS__CELL_NUMBER, num, n, d, x->err);
+            /* shown as a percentage: a rating reads it as the percentage shown */
+            if (!rc && pt->percent)
+                x->bb.cells[x->bb.ncells - 1].percent = 1;
         }
     } else {
         char shown[64];
@@ -937,6 +945,8 @@ static int read_book(xl *x)
                              "which %s does not have", x->wb_path, x->sheets[i].name,
                              x->sheets[i].rid, rels);
     rc = check_declared(x);
+    if (!rc)
+        rc = itss__book_begin(&x->bb, ITSS_FORMAT_XLSX, x->err);
     if (rc)
         return rc;
     if (x->ss_path) {
@@ -955,9 +965,6 @@ static int read_book(xl *x)
         if (rc)
             return rc;
     }
-    rc = itss__book_begin(&x->bb, ITSS_FORMAT_XLSX, x->err);
-    if (rc)
-        return rc;
     x->bb.book->date1904 = x->date1904;
     for (size_t i = 0; i < x->nsheets; i++) {
         xl_sheet *s = &x->sheets[i];
@@ -1014,7 +1021,6 @@ int itss__book_read_xlsx(const char *data, size_t len, itss__book **out, itss_er
     free(x.sheets);
     free(x.ss);
     free(x.xf_percent);
-    free(x.pct_fmts);
     itss__arena_free(&x.tmp);
     return rc;
 }

@@ -343,6 +343,10 @@ TRICKY = {
     "6.1.2.a": 57.5,
     "6.1.2.b": 0.30000000000000004,
     "6.1.3.a": {"rating": 100, "evidence": "''=two apostrophes"},
+    # at the limit of a cell: 32,767 bytes — 5,000 carriage returns are
+    # 35,000 bytes once a workbook escapes them; a text that looks like a
+    # formula gets an apostrophe, one byte more
+    "6.1.3.b": {"rating": "F", "evidence": "=" + "a" * 32766, "note": "\r" * 5000},
 }
 
 
@@ -363,6 +367,16 @@ def test_convert_round_trip_of_tricky_texts(cli, tmp_path, sheet):
         rc, out, err = cli("maturity", "convert", str(mid), "--format", "json")
         assert (rc, err) == (0, "")
         assert out == direct
+
+
+def test_check_with_an_encoding_iconv_does_not_know(cli):
+    """An encoding iconv does not know is a usage error of the call, not a
+    problem of the file (the same as for rate)."""
+    sheet = str(ROOT / "tests" / "python" / "fixtures" / "sheets" / "assessment.csv")
+    for verb in ("check", "rate"):
+        rc, out, err = cli("maturity", verb, sheet, "--encoding", "no-such-encoding")
+        assert rc == 2 and out == "", (verb, rc, out)
+        assert "no-such-encoding" in err
 
 
 def test_compare_reads_sheets(cli, tmp_path):

@@ -160,8 +160,11 @@ def escapes(out):
     rows = ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
             '<c r="C1" t="s"><v>2</v></c>'
             '<c r="D1" t="inlineStr"><is><t>_x0009_tab</t></is></c>'
-            '<c r="E1" t="inlineStr"><is><t>_x004</t></is></c></row>')
+            '<c r="E1" t="inlineStr"><is><t>_x004</t></is></c>'
+            '<c r="F1" t="s"><v>0</v></c></row>')
     book(out / "escapes.xlsx", [("escapes", sheet(rows))], strings)
+    # a sheet name of 300 bytes (spreadsheet programs allow 31 characters)
+    book(out / "longname.xlsx", [("n" * 300, sheet('<row r="1"><c r="A1"><v>1</v></c></row>'))])
 
 
 def bad(out):
