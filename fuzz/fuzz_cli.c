@@ -1,9 +1,12 @@
 /* The itss tool's argument parsing: the input, split at NUL bytes, is the
  * argument vector (at most 16 arguments). Standard input and output are
- * /dev/null, so that "-" reads nothing and output costs little. The
- * harness works in a directory of its own, emptied after every input, so
- * that "-o NAME" never leaves a file where the fuzzer was started. */
+ * /dev/null, so that "-" reads nothing and output costs little. Each input
+ * runs in a directory of the harness's own, emptied after it, so that
+ * "-o NAME" never leaves a file where the fuzzer was started; the fuzzer
+ * itself stays in its own directory between inputs (its corpus and
+ * artifact paths may be relative to it). */
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -14,11 +17,29 @@ int itss_cli_main(int argc, char **argv);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 static char workdir[] = "/tmp/itss-fuzz-cli-XXXXXX";
-static void empty_cwd(void);
+static int home = -1; /* the directory the fuzzer was started in */
+
+/* Remove what a command wrote into the work directory (files only: the
+ * tool creates no directories); back home after. */
+static void empty_workdir(void)
+{
+    if (chdir(workdir) != 0)
+        abort();
+    DIR *d = opendir(".");
+    if (!d)
+        abort();
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            unlink(e->d_name);
+    closedir(d);
+    if (fchdir(home) != 0)
+        abort();
+}
 
 static void remove_workdir(void)
 {
-    empty_cwd();
+    empty_workdir();
     rmdir(workdir);
 }
 
@@ -28,24 +49,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     if (!freopen("/dev/null", "r", stdin) || !freopen("/dev/null", "w", stdout))
         abort();
-    if (!mkdtemp(workdir) || chdir(workdir) != 0)
+    home = open(".", O_RDONLY | O_DIRECTORY);
+    if (home < 0 || !mkdtemp(workdir))
         abort();
     atexit(remove_workdir);
     return 0;
-}
-
-/* Remove what the command wrote into the working directory (files only:
- * the tool creates no directories). */
-static void empty_cwd(void)
-{
-    DIR *d = opendir(".");
-    if (!d)
-        abort();
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL)
-        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-            unlink(e->d_name);
-    closedir(d);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -64,9 +72,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         i += strlen(buf + i) + 1;
     }
     argv[argc] = NULL;
+    if (chdir(workdir) != 0)
+        abort();
     int status = itss_cli_main(argc, argv);
     FUZZ_CHECK(status >= 0 && status <= 2);
-    empty_cwd();
+    empty_workdir();
     free(buf);
     return 0;
 }
