@@ -1002,25 +1002,26 @@ static int rate_line(const void *ctx, const char *line, size_t len, char **out, 
                                    out, outlen, e);
 }
 
+static int assessment_read(const void *ctx, const char *data, size_t len, itss_format f,
+                           const char *encoding, void **out, itss_error *e)
+{
+    itss_assessment *a = NULL;
+    int rc = itss_assessment_read(ctx, data, len, f, encoding, &a, e);
+    *out = a;
+    return rc;
+}
+
 /* Rate the assessment in a file (JSON, CSV or XLSX) against m (for
  * compare). */
 static int rate_file(const itss_maturity_model *m, const options *o, const char *path,
                      itss_maturity_result **out)
 {
     itss_error e;
-    size_t len = 0;
-    itss_format f;
-    itss_assessment *a = NULL;
-    char *doc = read_doc(o, path, &len, &f);
-    if (!doc)
-        return EXIT_INVALID;
-    int status = 0;
-    if (itss_assessment_read(m, doc, len, f, o->encoding, &a, &e))
-        status = fail_doc(&e, path, f);
-    else if (itss_maturity_rate(a, o->target, out, &e))
+    void *a = NULL;
+    int status = read_object(o, path, assessment_read, m, &a);
+    if (!status && itss_maturity_rate(a, o->target, out, &e))
         status = fail(&e, shown(path));
     itss_assessment_free(a);
-    free(doc);
     return status;
 }
 
@@ -1061,15 +1062,6 @@ static int assessment_check(const void *ctx, const char *data, size_t len, itss_
                             const char *encoding, itss_problem_list **out, itss_error *e)
 {
     return itss_assessment_check(ctx, data, len, f, encoding, out, e);
-}
-
-static int assessment_read(const void *ctx, const char *data, size_t len, itss_format f,
-                           const char *encoding, void **out, itss_error *e)
-{
-    itss_assessment *a = NULL;
-    int rc = itss_assessment_read(ctx, data, len, f, encoding, &a, e);
-    *out = a;
-    return rc;
 }
 
 /* maturity rate of one document (not --jsonl): the result, or with
@@ -1237,25 +1229,26 @@ static int score_line(const void *ctx, const char *line, size_t len, char **out,
                                    e);
 }
 
+static int evaluation_read(const void *ctx, const char *data, size_t len, itss_format f,
+                           const char *encoding, void **out, itss_error *e)
+{
+    itss_evaluation *ev = NULL;
+    int rc = itss_evaluation_read(ctx, data, len, f, encoding, &ev, e);
+    *out = ev;
+    return rc;
+}
+
 /* Score the evaluation in a file (JSON, CSV or XLSX) into a result (for
  * compare). */
 static int score_file(const itss_indicator_catalog *c, const options *o, const char *path,
                       itss_quality_result **out)
 {
     itss_error e;
-    size_t len = 0;
-    itss_format f;
-    itss_evaluation *ev = NULL;
-    char *doc = read_doc(o, path, &len, &f);
-    if (!doc)
-        return EXIT_INVALID;
-    int status = 0;
-    if (itss_evaluation_read(c, doc, len, f, o->encoding, &ev, &e))
-        status = fail_doc(&e, path, f);
-    else if (itss_quality_score(ev, out, &e))
+    void *ev = NULL;
+    int status = read_object(o, path, evaluation_read, c, &ev);
+    if (!status && itss_quality_score(ev, out, &e))
         status = fail(&e, shown(path));
     itss_evaluation_free(ev);
-    free(doc);
     return status;
 }
 
@@ -1362,15 +1355,6 @@ static int scheme_evaluation(const itss_indicator_catalog *c, const options *o,
     }
     free(doc);
     return status;
-}
-
-static int evaluation_read(const void *ctx, const char *data, size_t len, itss_format f,
-                           const char *encoding, void **out, itss_error *e)
-{
-    itss_evaluation *ev = NULL;
-    int rc = itss_evaluation_read(ctx, data, len, f, encoding, &ev, e);
-    *out = ev;
-    return rc;
 }
 
 /* quality score of one document (not --jsonl). */
