@@ -9,7 +9,7 @@ itss_deps() {
         pkgs="$pkgs g++ check valgrind python3 python3-pytest python3-jsonschema golang-go \
             python3-pip python3-venv python3-dask python3-distributed abigail-tools cppcheck \
             clang-tidy clang libclang-rt-14-dev llvm chromium fonts-wqy-microhei python3-pil \
-            python3-openpyxl"
+            python3-openpyxl python3-pandas"
     fi
     if [ "$1" = fuzz ]; then
         pkgs="$pkgs clang libclang-rt-14-dev llvm python3"

@@ -199,6 +199,27 @@ ITSS_API const char *itss_lang_tag(itss_lang lang);
 ITSS_API int itss_error_render(const itss_error *e, size_t input_line, itss_format format,
                                char **out, size_t *len, itss_error *err);
 
+/*
+ * The message of an error record in a language. Every message the library
+ * writes is of a kind from a closed catalog (a template with parameters:
+ * names, values, numbers, paths); e->message holds it in English. This
+ * gives the same message in lang: it recognises the kind and its
+ * parameters in the English text and writes that kind in lang, the
+ * parameters as they are (a parameter that is itself a message, or an
+ * English phrase of the catalog, is translated too). A message the library
+ * did not write, or one cut short at ITSS_ERROR_MESSAGE_SIZE, comes back
+ * as it is. *out is caller-owned (itss_free); *len (if len is not NULL) its
+ * length. Errors: ITSS_EINVAL, ITSS_ENOMEM.
+ */
+ITSS_API int itss_error_message(const itss_error *e, itss_lang lang, char **out, size_t *len,
+                                itss_error *err);
+
+/* itss_error_render with the message (and the words around it) in lang,
+ * as itss_error_message gives it. Writes JSON, JSON_PRETTY and TEXT.
+ * *out is caller-owned (itss_free). Errors: ITSS_EINVAL, ITSS_ENOMEM. */
+ITSS_API int itss_error_describe(const itss_error *e, size_t input_line, itss_format format,
+                                 itss_lang lang, char **out, size_t *len, itss_error *err);
+
 #ifdef __cplusplus
 }
 #endif

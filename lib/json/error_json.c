@@ -131,3 +131,28 @@ int itss_problem_list_render(const itss_problem_list *p, const char *label, itss
     itss__jw_end(&w);
     return itss__buf_finish(&b, out, len, err);
 }
+
+/* ---- the message in a language ------------------------------------------ */
+
+int itss_error_message(const itss_error *e, itss_lang lang, char **out, size_t *len,
+                       itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, e);
+    ITSS_CHECK(err, itss__lang_ok(lang), "lang %d is not an itss_lang", (int)lang);
+    itss_buf b;
+    itss__buf_init(&b);
+    itss__buf_puts(&b, e->message);
+    return itss__buf_finish(&b, out, len, err);
+}
+
+int itss_error_describe(const itss_error *e, size_t input_line, itss_format format,
+                        itss_lang lang, char **out, size_t *len, itss_error *err)
+{
+    itss__err_clear(err);
+    ITSS_CHECK_OUT(err, out);
+    ITSS_CHECK_ARG(err, e);
+    ITSS_CHECK(err, itss__lang_ok(lang), "lang %d is not an itss_lang", (int)lang);
+    return itss_error_render(e, input_line, format, out, len, err);
+}
