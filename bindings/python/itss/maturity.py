@@ -101,23 +101,32 @@ class LevelProfile:
                    tally=Tally._from_json(obj))
 
 
+#: The words of the CSV's "satisfied" column, as the JSON export says them.
+_SATISFIED = {"fully": "fully", "largely": "largely", "no": "not_satisfied",
+              "na": "not_applicable"}
+
+
 @dataclass(frozen=True)
 class ClauseRating:
-    """One clause of the model as rated: its place (level, domain, item,
-    None for a domain-wide clause), the rating as given ("F", "85%",
-    "NA"; None when unrated), its grade (N, P, L, F or NA), how it is
-    satisfied ("fully", "largely", "not_satisfied", "not_applicable"),
-    whether it blocks the target level, and the evidence and note of the
-    assessment (None when absent)."""
+    """One clause of the model as rated: its place (level; domain, None
+    for a level-wide clause; item, None for a domain- or level-wide
+    clause and the first for a clause of several items, all of which are
+    in ``items``), the rating as given ("F", "85%", "na"; None when
+    unrated), its grade (N, P, L, F; None for the binary scale and when
+    unrated), how it is satisfied ("fully", "largely", "not_satisfied",
+    "not_applicable", as :meth:`Result.clause_status` says), whether it
+    blocks the target level, and the evidence and note of the assessment
+    (None when absent)."""
 
     id: str
     level: int
-    domain: str
+    domain: Optional[str]
     item: Optional[int]
     rating: Optional[str] = field(repr=False)
     grade: Optional[str]
     satisfied: str
     blocks_target: bool
+    items: Tuple[int, ...] = field(default=(), repr=False)
     evidence: Optional[str] = field(default=None, repr=False)
     note: Optional[str] = field(default=None, repr=False)
 
@@ -128,9 +137,11 @@ class ClauseRating:
         def text(key: str) -> Optional[str]:
             return cell(row[key]) if row[key] != "" else None
 
-        return cls(id=cell(row["clause"]), level=int(row["level"]), domain=cell(row["domain"]),
-                   item=int(row["item"]) if row["item"] else None, rating=text("rating"),
-                   grade=text("grade"), satisfied=row["satisfied"],
+        items = tuple(int(n) for n in row["item"].split(";") if n)
+        return cls(id=cell(row["clause"]), level=int(row["level"]), domain=text("domain"),
+                   item=items[0] if items else None, items=items, rating=text("rating"),
+                   grade=text("grade"), satisfied=_SATISFIED.get(row["satisfied"],
+                                                                 row["satisfied"]),
                    blocks_target=row["blocks_target"] == "yes", evidence=text("evidence"),
                    note=text("note"))
 
@@ -191,21 +202,24 @@ class Gap:
 
     id: str
     level: int
-    domain: str
+    domain: Optional[str]
     item: Optional[int]
     required: str
     rating: Optional[str] = field(repr=False)
     grade: Optional[str]
     summary: Names = field(repr=False)
+    items: Tuple[int, ...] = field(default=(), repr=False)
     evidence: Optional[str] = field(default=None, repr=False)
     note: Optional[str] = field(default=None, repr=False)
 
     @classmethod
     def _from_json(cls, obj: dict) -> "Gap":
-        return cls(id=obj["id"], level=obj["level"], domain=obj["domain"], item=obj.get("item"),
-                   required=obj["required"], rating=obj.get("rating"), grade=obj.get("grade"),
-                   summary=_names(obj.get("summary")), evidence=obj.get("evidence"),
-                   note=obj.get("note"))
+        item = obj.get("item")
+        items = tuple(obj["items"]) if "items" in obj else (() if item is None else (item,))
+        return cls(id=obj["id"], level=obj["level"], domain=obj.get("domain"), item=item,
+                   items=items, required=obj["required"], rating=obj.get("rating"),
+                   grade=obj.get("grade"), summary=_names(obj.get("summary")),
+                   evidence=obj.get("evidence"), note=obj.get("note"))
 
 
 @dataclass(frozen=True)
@@ -271,11 +285,11 @@ class Rating(_tabular.Tabular):
         rows = csv.DictReader(io.StringIO(csv_text.lstrip("\ufeff"), newline=""))
         clauses = tuple(ClauseRating._from_row(row) for row in rows)
         by_item: Dict[int, List[ClauseRating]] = {}
-        by_domain: Dict[str, List[ClauseRating]] = {}
+        by_domain: Dict[Optional[str], List[ClauseRating]] = {}
         for c in clauses:
             by_domain.setdefault(c.domain, []).append(c)
-            if c.item is not None:
-                by_item.setdefault(c.item, []).append(c)
+            for number in c.items:
+                by_item.setdefault(number, []).append(c)
         items: Dict[str, List[ItemRating]] = {}
         for it in doc["items"]:
             items.setdefault(it["domain"], []).append(ItemRating(
