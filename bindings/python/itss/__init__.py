@@ -36,6 +36,6 @@ def version() -> str:
 __all__ = [
     "version", "classification", "maturity", "quality", "standards", "ItssError", "ArgumentError",
     "NoMemoryError", "NotFoundError", "UnknownIdError", "ParseError", "SchemaError",
-    "InvalidValueError", "DuplicateError", "ModelError", "FileError", "LimitError", "ConsistencyError",
-    "InternalError", "LibraryNotFoundError", "LibraryVersionError", "Problem",
+    "InvalidValueError", "DuplicateError", "ModelError", "FileError", "LimitError",
+    "ConsistencyError", "InternalError", "LibraryNotFoundError", "LibraryVersionError", "Problem",
 ]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, \
-    TypeVar, Union
+from typing import Any, Callable, Dict, Generic, Iterable, Iterator, List, Optional, Sequence, \
+    Tuple, TypeVar, Union
 
 from . import _lib, errors
 
@@ -44,6 +44,19 @@ class Tabular:
         its columns in the order of the records' keys (ImportError when
         pandas is not installed)."""
         return data_frame(self.to_records(), self._COLUMNS)
+
+
+class Branch(Generic[T]):
+    """A node of a result whose iteration and length are those of its
+    children (of type T), the tuple named by ``_children``."""
+
+    _children = ""
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(getattr(self, self._children))
+
+    def __len__(self) -> int:
+        return len(getattr(self, self._children))
 
 
 def unescape_cell(text: str) -> str:
@@ -88,9 +101,8 @@ class Batch(List[T], Tabular):
         return rows
 
     def __repr__(self) -> str:
-        failed = len(self.failures)
-        return "<%s of %d results%s>" % (type(self).__name__, len(self),
-                                          ", %d failed" % failed if failed else "")
+        return "%s(results=%d, failed=%d)" % (type(self).__name__, len(self),
+                                               len(self.failures))
 
 
 Items = Union[str, "os.PathLike[str]", Iterable[Any]]
@@ -166,4 +178,4 @@ def _locate(exc: Exception, index: int, line: int, source: str) -> None:
         exc.add_note("%s:%d" % (source, line) if line else "item %d" % index)
 
 
-__all__ = ["Batch", "Tabular", "run_many", "data_frame", "unescape_cell"]
+__all__ = ["Batch", "Branch", "Tabular", "run_many", "data_frame", "unescape_cell"]

@@ -29,7 +29,7 @@ import weakref
 from ctypes import byref, c_void_p
 from ctypes import c_char_p
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from . import _lib, _tabular
 from ._lib import lib
@@ -147,30 +147,28 @@ class ClauseRating:
 
 
 @dataclass(frozen=True)
-class ItemRating:
+class ItemRating(_tabular.Branch[ClauseRating]):
     """One item (a numbered practice of a domain) as rated: its status at
     each level (level -> "fully", "largely", "not_satisfied",
     "not_applicable") and its clauses, in model order. Iterating an item
     gives its clauses."""
+
+    _children = "clauses"
 
     number: int
     domain: str
     status: Dict[int, str]
     clauses: Tuple[ClauseRating, ...] = field(repr=False)
 
-    def __iter__(self) -> Iterator[ClauseRating]:
-        return iter(self.clauses)
-
-    def __len__(self) -> int:
-        return len(self.clauses)
-
 
 @dataclass(frozen=True)
-class DomainRating:
+class DomainRating(_tabular.Branch[ItemRating]):
     """One domain as rated: the level it reached, how its clauses stand,
     per level and in all, its items and all its clauses (those of its
     items and the domain-wide ones), in model order. Iterating a domain
     gives its items."""
+
+    _children = "items"
 
     id: str
     name: Names = field(repr=False)
@@ -186,12 +184,6 @@ class DomainRating:
     def coverage(self) -> Optional[float]:
         """The share of the domain's applicable clauses fully satisfied."""
         return self.tally.coverage
-
-    def __iter__(self) -> Iterator[ItemRating]:
-        return iter(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
 
 
 @dataclass(frozen=True)
@@ -223,20 +215,16 @@ class Gap:
 
 
 @dataclass(frozen=True)
-class Gaps:
+class Gaps(_tabular.Branch[Gap]):
     """The clauses that block the target level, in model order (the
     target is 0 and the list empty when the top level is reached).
     Iterable, with a length."""
 
+    _children = "clauses"
+
     target: int
     target_name: Names = field(repr=False)
     clauses: Tuple[Gap, ...] = field(repr=False)
-
-    def __iter__(self) -> Iterator[Gap]:
-        return iter(self.clauses)
-
-    def __len__(self) -> int:
-        return len(self.clauses)
 
     def __repr__(self) -> str:
         return "Gaps(target=%d, clauses=%r)" % (self.target, [g.id for g in self.clauses])
@@ -247,7 +235,7 @@ METADATA = ("id", "organization", "scope", "date", "assessor", "notes")
 
 
 @dataclass(frozen=True, repr=False)
-class Rating(_tabular.Tabular):
+class Rating(_tabular.Tabular, _tabular.Branch[DomainRating]):
     """A rated assessment as plain, immutable data (from :func:`rating`,
     :meth:`Model.rating`, :meth:`Result.rating` or :func:`rate_many`): it
     holds no library memory and pickles as it is.
@@ -258,6 +246,8 @@ class Rating(_tabular.Tabular):
     as rated. :meth:`to_dict` gives exactly the dict of the JSON export
     (what the deprecated :func:`rate` returns), :meth:`to_records` one row
     per clause."""
+
+    _children = "domains"
 
     model: str
     edition: str
@@ -331,17 +321,10 @@ class Rating(_tabular.Tabular):
         raise _lib.fail(-3, "domain %r is not one of %s" % (
             domain_id, ", ".join(d.id for d in self.domains)))
 
-    def __iter__(self) -> Iterator[DomainRating]:
-        return iter(self.domains)
-
-    def __len__(self) -> int:
-        return len(self.domains)
-
     def __repr__(self) -> str:
-        shown = "" if self.assessment_id is None else " id=%r" % self.assessment_id
-        return "<Rating %s%s level=%d (%s) target=%d gaps=%d unrated=%d>" % (
-            self.model, shown, self.level, self.level_name.get("en", ""), self.target,
-            len(self.gaps), len(self.unrated))
+        shown = "" if self.assessment_id is None else ", id=%r" % self.assessment_id
+        return "Rating(model=%r%s, level=%d, target=%d, gaps=%d, unrated=%d)" % (
+            self.model, shown, self.level, self.target, len(self.gaps), len(self.unrated))
 
     def to_dict(self) -> dict:
         """The result as the library's JSON export, the dict the deprecated

@@ -24,7 +24,7 @@ import json
 import warnings
 from ctypes import byref, c_void_p
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from . import _lib, _tabular
 from ._lib import lib
@@ -64,11 +64,13 @@ class IndicatorScore:
 
 
 @dataclass(frozen=True)
-class SubcharacteristicScore:
+class SubcharacteristicScore(_tabular.Branch[IndicatorScore]):
     """One sub-characteristic of GB/T 33850-2017 as scored: score (None
     when not evaluated), weight within its characteristic, coverage,
     number of indicators, status and the reason it was not evaluated.
     Iterating it gives its indicators."""
+
+    _children = "indicators"
 
     id: str
     characteristic: str
@@ -79,17 +81,13 @@ class SubcharacteristicScore:
     reason: Optional[str] = field(repr=False)
     indicators: Tuple[IndicatorScore, ...] = field(repr=False)
 
-    def __iter__(self) -> Iterator[IndicatorScore]:
-        return iter(self.indicators)
-
-    def __len__(self) -> int:
-        return len(self.indicators)
-
 
 @dataclass(frozen=True)
-class CharacteristicScore:
+class CharacteristicScore(_tabular.Branch[SubcharacteristicScore]):
     """One characteristic as scored (as a sub-characteristic, one level
     up). Iterating it gives its sub-characteristics."""
+
+    _children = "subcharacteristics"
 
     id: str
     score: Optional[float]
@@ -98,12 +96,6 @@ class CharacteristicScore:
     status: str
     reason: Optional[str] = field(repr=False)
     subcharacteristics: Tuple[SubcharacteristicScore, ...] = field(repr=False)
-
-    def __iter__(self) -> Iterator[SubcharacteristicScore]:
-        return iter(self.subcharacteristics)
-
-    def __len__(self) -> int:
-        return len(self.subcharacteristics)
 
     @property
     def indicators(self) -> Tuple[IndicatorScore, ...]:
@@ -116,7 +108,7 @@ METADATA = ("id", "provider", "customer", "evaluator", "date", "period", "notes"
 
 
 @dataclass(frozen=True, repr=False)
-class Scorecard(_tabular.Tabular):
+class Scorecard(_tabular.Tabular, _tabular.Branch[CharacteristicScore]):
     """A scored evaluation as plain, immutable data (from
     :func:`scorecard`, :meth:`IndicatorCatalog.scorecard` or
     :func:`score_many`): it holds no library memory and pickles as it is.
@@ -128,6 +120,8 @@ class Scorecard(_tabular.Tabular):
     order. :meth:`to_dict` gives exactly the dict of the JSON export (what
     the deprecated :func:`score` returns), :meth:`to_records` one row per
     indicator."""
+
+    _children = "characteristics"
 
     model: str
     service: str
@@ -173,12 +167,6 @@ class Scorecard(_tabular.Tabular):
                    coverage=overall["coverage"], band=overall.get("band"),
                    status=overall["status"], characteristics=chars, indicators=indicators,
                    bands=tuple((b["grade"], b["min"]) for b in doc["bands"]), _raw=doc)
-
-    def __iter__(self) -> Iterator[CharacteristicScore]:
-        return iter(self.characteristics)
-
-    def __len__(self) -> int:
-        return len(self.characteristics)
 
     def __repr__(self) -> str:
         shown = "" if self.evaluation_id is None else ", id=%r" % self.evaluation_id

@@ -82,7 +82,7 @@ def test_rating_repr_shows_the_key_fields():
     doc = load_json(EXAMPLE_ASSESSMENT)
     r = maturity.rating(EXAMPLE_ASSESSMENT)
     unrated = 519 - len(doc["ratings"])  # clauses the file does not rate
-    text = readable(r, "tcesa1299-2023", repr(doc["id"]), "level=2", "target=3", "gaps=5",
+    text = readable(r, "model='tcesa1299-2023'", repr(doc["id"]), "level=2", "target=3", "gaps=5",
                     "unrated=%d" % unrated)
     assert repr(pickle.loads(pickle.dumps(r))) == text
     readable(r.domains[0], "capability_management", "level=")
@@ -116,7 +116,7 @@ def test_handles_and_classes_have_readable_reprs():
         readable(a, "tcesa1299-2023")
     with quality.read(EXAMPLE_EVALUATION) as e:
         readable(e, "service='04'")
-    readable(maturity.rate_many([{"ratings": {}}]), "1 result")
+    readable(maturity.rate_many([{"ratings": {}}]), "results=1", "failed=0")
 
 
 # ---- iteration ------------------------------------------------------------
