@@ -135,7 +135,7 @@ def run_many(items: Items, one: Callable[[Any], T], *, threads: Optional[int], e
         threads = _lib.integer(threads, "threads", 1, 1024, " (None = this thread only)")
     source = ""
     if isinstance(items, (str, bytes, os.PathLike)):
-        if not isinstance(items, bytes) and isinstance(items, str) and items.lstrip()[:1] in "{[":
+        if not isinstance(items, os.PathLike) and os.fsdecode(items).lstrip()[:1] in ("{", "["):
             raise TypeError("items must be an iterable of documents or the path of a JSONL "
                             "file, not one JSON document")
         source = os.fsdecode(items)

@@ -156,6 +156,13 @@ class FileError(ItssError, OSError):
         number, text, filename = file_details(message)
         self.errno, self.strerror, self.filename = number, text, filename
 
+    def __reduce__(self):
+        # errno, strerror and filename are not in the instance dict
+        cls, args, state = super().__reduce__()[:3]
+        state = dict(state or {}, errno=self.errno, strerror=self.strerror,
+                     filename=self.filename)
+        return cls, args, state
+
 
 class LimitError(ItssError, ValueError):
     """ITSS_ELIMIT: the input exceeds a documented limit."""

@@ -17,6 +17,8 @@ import inspect
 import json
 import pickle
 import sys
+import threading
+import time
 import typing
 import warnings
 
@@ -271,6 +273,24 @@ def test_rate_many_keeps_the_input_order(threads):
     assert [r.level for r in batch] == levels
 
 
+def test_rate_many_works_on_several_threads(monkeypatch):
+    seen = set()
+    rating = maturity.Model.rating
+
+    def slow(self, doc, target=None, **kw):
+        seen.add(threading.get_ident())
+        time.sleep(0.005)  # keeps a worker busy, so that the pool starts others
+        return rating(self, doc, target, **kw)
+
+    monkeypatch.setattr(maturity.Model, "rating", slow)
+    docs, levels = batch_docs(24)
+    assert [r.level for r in maturity.rate_many(docs, threads=4)] == levels
+    assert 1 < len(seen) <= 4
+    seen.clear()
+    maturity.rate_many(docs[:3])
+    assert seen == {threading.get_ident()}  # no pool without threads
+
+
 def test_rate_many_takes_every_kind_of_item(tmp_path):
     path = tmp_path / "a.json"
     path.write_text(EXAMPLE_ASSESSMENT.read_text(encoding="utf-8"), encoding="utf-8")
@@ -305,6 +325,8 @@ def test_rate_many_raises_at_the_first_bad_item():
         maturity.rate_many(docs, threads=0)
     with pytest.raises(TypeError):
         maturity.rate_many({"ratings": {}})  # one document, not an iterable of them
+    with pytest.raises(TypeError):
+        maturity.rate_many('{"ratings": {}}')
 
 
 def write_jsonl(path, docs, bad_at):
@@ -536,6 +558,18 @@ def test_file_error_carries_errno_and_filename(tmp_path, call, name):
     assert e.errno == errno.ENOENT and e.strerror == "No such file or directory"
     assert e.filename == str(path)
     assert str(e) == 'cannot open "%s": No such file or directory' % path  # as before
+
+
+def test_file_error_names_a_long_path_whole_and_pickles(tmp_path):
+    # the library's message shortens a long path; filename is the whole one
+    path = tmp_path / ("x" * 200 + ".json")
+    with pytest.raises(itss.FileError) as info:
+        maturity.rating(path)
+    e = info.value
+    assert str(path) not in str(e) and e.filename == str(path)
+    back = pickle.loads(pickle.dumps(e))
+    assert (back.errno, back.strerror, back.filename) == (errno.ENOENT, e.strerror, str(path))
+    assert str(back) == str(e)
 
 
 def test_file_error_of_a_directory(tmp_path):
