@@ -64,37 +64,40 @@ class IndicatorScore:
 
 
 @dataclass(frozen=True)
-class SubcharacteristicScore(_tabular.Branch[IndicatorScore]):
-    """One sub-characteristic of GB/T 33850-2017 as scored: score (None
-    when not evaluated), weight within its characteristic, coverage,
-    number of indicators, status and the reason it was not evaluated.
+class _NodeScore:
+    """What a characteristic and a sub-characteristic have as scored:
+    score (None when not evaluated), weight within its parent, coverage,
+    status and the reason it was not evaluated."""
+
+    id: str
+    score: Optional[float]
+    weight: float
+    coverage: float = field(repr=False)
+    status: str
+    reason: Optional[str] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class SubcharacteristicScore(_NodeScore, _tabular.Branch[IndicatorScore]):
+    """One sub-characteristic of GB/T 33850-2017 as scored (see
+    :class:`CharacteristicScore`) with its characteristic and indicators.
     Iterating it gives its indicators."""
 
     _children = "indicators"
 
-    id: str
     characteristic: str
-    score: Optional[float]
-    weight: float
-    coverage: float = field(repr=False)
-    status: str
-    reason: Optional[str] = field(repr=False)
     indicators: Tuple[IndicatorScore, ...] = field(repr=False)
 
 
 @dataclass(frozen=True)
-class CharacteristicScore(_tabular.Branch[SubcharacteristicScore]):
-    """One characteristic as scored (as a sub-characteristic, one level
-    up). Iterating it gives its sub-characteristics."""
+class CharacteristicScore(_NodeScore, _tabular.Branch[SubcharacteristicScore]):
+    """One characteristic of GB/T 33850-2017 as scored: ``id``, ``score``
+    (None when not evaluated), ``weight``, ``coverage``, ``status``,
+    ``reason`` (why it was not evaluated, else None) and its
+    sub-characteristics. Iterating it gives its sub-characteristics."""
 
     _children = "subcharacteristics"
 
-    id: str
-    score: Optional[float]
-    weight: float
-    coverage: float = field(repr=False)
-    status: str
-    reason: Optional[str] = field(repr=False)
     subcharacteristics: Tuple[SubcharacteristicScore, ...] = field(repr=False)
 
     @property

@@ -198,12 +198,6 @@ def outcome(fn):
         return (type(e), str(e))
 
 
-def maturity_model(d, inp):
-    if "model" in inp:
-        return maturity.Model.load(d / inp["model"])
-    return maturity.builtin(inp.get("builtin", maturity.DEFAULT_MODEL))
-
-
 def maturity_doc(d, inp, model):
     return cases.compose(model, inp) if inp["op"] == "rate" else d / inp["file"]
 
@@ -212,7 +206,7 @@ def maturity_doc(d, inp, model):
 def test_rating_to_dict_is_the_legacy_dict(d):
     inp = cases.load(d / "input.json")
     target = inp.get("target") or None
-    with maturity_model(d, inp) as model:
+    with cases.maturity_model(d, inp) as model:
         doc = maturity_doc(d, inp, model)
         legacy = outcome(lambda: model.rate(doc, target))
         typed = outcome(lambda: model.rating(doc, target))
@@ -223,18 +217,10 @@ def test_rating_to_dict_is_the_legacy_dict(d):
             assert typed == legacy
 
 
-def quality_catalog(d, inp):
-    if "catalog" in inp and "catalog_base" in inp:
-        return quality.builtin().extend(d / inp["catalog"])
-    if "catalog" in inp:
-        return quality.IndicatorCatalog.load(d / inp["catalog"])
-    return quality.builtin()
-
-
 @pytest.mark.parametrize("d", score_cases(), ids=lambda p: p.name)
 def test_scorecard_to_dict_is_the_legacy_dict(d):
     inp = cases.load(d / "input.json")
-    with quality_catalog(d, inp) as cat:
+    with cases.quality_catalog(d, inp) as cat:
         doc = cases.document(d, inp, "evaluation")
         legacy = outcome(lambda: cat.score(doc))
         typed = outcome(lambda: cat.scorecard(doc))
