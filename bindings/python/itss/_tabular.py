@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable, Dict, Generic, Iterable, Iterator, List, Optional, Sequence, \
-    Tuple, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Generic, Iterable, Iterator, List, \
+    Optional, Sequence, Tuple, TypeVar, Union
 
-from . import _lib, errors
+from . import _lib
+from .errors import ItssError
+
+if TYPE_CHECKING:  # pandas is optional: imported when a DataFrame is asked for
+    import pandas
 
 Record = Dict[str, Any]
 T = TypeVar("T")
 
 
-def data_frame(records: List[Record], columns: Sequence[str]):
+def data_frame(records: List[Record], columns: Sequence[str]) -> "pandas.DataFrame":
     """A pandas DataFrame of records with these columns, in this order.
     Raises ImportError saying what to install when pandas is missing."""
     try:
@@ -39,7 +43,7 @@ class Tabular:
     def to_records(self) -> List[Record]:  # pragma: no cover - defined by subclasses
         raise NotImplementedError
 
-    def to_pandas(self):
+    def to_pandas(self) -> "pandas.DataFrame":
         """:meth:`to_records` as a pandas DataFrame, one row per record,
         its columns in the order of the records' keys (ImportError when
         pandas is not installed)."""
@@ -172,7 +176,7 @@ def _locate(exc: Exception, index: int, line: int, source: str) -> None:
     """Say which item an exception is about: an ItssError carries it in
     ``index``, ``input_line`` and its message, another exception in a
     note."""
-    if isinstance(exc, errors.ItssError):
+    if isinstance(exc, ItssError):
         exc.index, exc.input_line, exc.source = index, line, source
     elif hasattr(exc, "add_note"):
         exc.add_note("%s:%d" % (source, line) if line else "item %d" % index)

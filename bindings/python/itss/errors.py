@@ -156,7 +156,7 @@ class FileError(ItssError, OSError):
         number, text, filename = file_details(message)
         self.errno, self.strerror, self.filename = number, text, filename
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple:
         # errno, strerror and filename are not in the instance dict
         cls, args, state = super().__reduce__()[:3]
         state = dict(state or {}, errno=self.errno, strerror=self.strerror,
