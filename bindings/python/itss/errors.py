@@ -33,6 +33,7 @@ class ItssError(Exception):
             position of the item that failed; None outside a batch.
         input_line: in a batch read from a JSONL file, the 1-based line of
             that item; 0 otherwise.
+        source: that JSONL file's name ("" otherwise).
     """
 
     code: int
