@@ -103,6 +103,15 @@ func errorJSON(t *testing.T, err error) any {
 	return map[string]any{"error": o}
 }
 
+// typedResult is resultOrError for a result the binding also decodes
+// into T: the struct must keep every key of the document (roundTrip).
+func typedResult[T any](t *testing.T, doc []byte, err error) any {
+	if err == nil {
+		roundTrip[T](t, doc)
+	}
+	return resultOrError(t, doc, err)
+}
+
 // resultOrError parses a library document, or describes its error.
 func resultOrError(t *testing.T, doc []byte, err error) any {
 	if err != nil {
@@ -559,11 +568,11 @@ func runMaturityCase(t *testing.T, dir string, in caseInput) any {
 	switch op {
 	case "rate":
 		doc, err := m.RateJSON(compose(t, m, in), target)
-		return resultOrError(t, doc, err)
+		return typedResult[MaturityResult](t, doc, err)
 	case "rate_file":
 		file, _ := in.str("file")
 		doc, err := m.RateJSON(readCaseFile(t, dir, file), target)
-		return resultOrError(t, doc, err)
+		return typedResult[MaturityResult](t, doc, err)
 	case "load_model":
 		doc, err := m.JSON()
 		if err != nil {
@@ -638,10 +647,10 @@ func runQualityCase(t *testing.T, dir string, in caseInput) any {
 	switch op {
 	case "score":
 		doc, err := cat.ScoreJSON(docText(t, dir, in, "evaluation"))
-		return resultOrError(t, doc, err)
+		return typedResult[QualityResult](t, doc, err)
 	case "ahp":
 		doc, err := AHPJSON(docText(t, dir, in, "document"), in.isTrue("allow_inconsistent"))
-		return resultOrError(t, doc, err)
+		return typedResult[AHPResult](t, doc, err)
 	case "load_catalog":
 		ids, err := cat.IDs()
 		if err != nil {
@@ -669,8 +678,8 @@ func runQualityCase(t *testing.T, dir string, in caseInput) any {
 			}
 			docs[i] = b.Bytes()
 		}
-		doc, err := CompareQualityJSON(docs, cat)
-		return resultOrError(t, doc, err)
+		doc, err := cat.CompareJSON(docs)
+		return typedResult[QualityComparison](t, doc, err)
 	}
 	t.Fatalf("unknown op %s", op)
 	return nil

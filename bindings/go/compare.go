@@ -115,15 +115,11 @@ type MaturityComparison struct {
 
 // ComparedAssessment is one assessment of a comparison.
 type ComparedAssessment struct {
-	Label        *string `json:"label"` // nil when none was given
-	ID           string  `json:"id,omitempty"`
-	Organization string  `json:"organization,omitempty"`
-	Scope        string  `json:"scope,omitempty"`
-	Date         string  `json:"date,omitempty"`
-	Assessor     string  `json:"assessor,omitempty"`
-	Notes        string  `json:"notes,omitempty"`
-	Level        int     `json:"level"` // the level reached, 0..N
-	Domains      []struct {
+	Label *string `json:"label"` // nil when none was given
+	// AssessmentMeta is the assessment's metadata, when given.
+	AssessmentMeta
+	Level   int `json:"level"` // the level reached, 0..N
+	Domains []struct {
 		ID    string `json:"id"`
 		Level int    `json:"level"`
 	} `json:"domains"`

@@ -515,14 +515,8 @@ func NA(reason string) Measurement { return Measurement{NA: &reason} }
 type QualityResult struct {
 	Model   string `json:"model"`   // "GB/T 33850-2017"
 	Service string `json:"service"` // the service code
-	// The evaluation's metadata, when given.
-	ID        string `json:"id,omitempty"`
-	Provider  string `json:"provider,omitempty"`
-	Customer  string `json:"customer,omitempty"`
-	Evaluator string `json:"evaluator,omitempty"`
-	Date      string `json:"date,omitempty"`
-	Period    string `json:"period,omitempty"`
-	Notes     string `json:"notes,omitempty"`
+	// EvaluationMeta is the evaluation's metadata, when given.
+	EvaluationMeta
 
 	Overall            QualityOverall    `json:"overall"`            // the overall score
 	Characteristics    []QualityNode     `json:"characteristics"`    // all 5
@@ -530,6 +524,49 @@ type QualityResult struct {
 	Indicators         []IndicatorResult `json:"indicators"`         // the selected ones, in scheme order
 	NotEvaluated       []NotEvaluated    `json:"not_evaluated"`      // selected indicators without a value
 	Bands              []Band            `json:"bands"`              // the scheme's bands, highest first
+}
+
+// EvaluationMeta is the metadata of an evaluation as a result or a
+// comparison repeats it; a field is "" when the evaluation does not give
+// it. QualityResult and ComparedEvaluation embed it.
+type EvaluationMeta struct {
+	ID        string `json:"id,omitempty"`        // the evaluation's identifier
+	Provider  string `json:"provider,omitempty"`  // who provides the service
+	Customer  string `json:"customer,omitempty"`  // who receives it
+	Evaluator string `json:"evaluator,omitempty"` // who evaluates
+	Date      string `json:"date,omitempty"`      // when
+	Period    string `json:"period,omitempty"`    // the period measured, "2026-Q3"
+	Notes     string `json:"notes,omitempty"`     // free text
+}
+
+// QualityComparison is a comparison of quality results over time
+// (docs/quality.md, schema quality-compare): for the overall score and
+// every characteristic, sub-characteristic and selected indicator, the
+// scores of each result in order and how they changed.
+type QualityComparison struct {
+	Service            string               `json:"service"`            // the service code
+	Results            []ComparedEvaluation `json:"results"`            // one per result, in order
+	Overall            Series               `json:"overall"`            // the overall score
+	Characteristics    []Series             `json:"characteristics"`    // all 5
+	Subcharacteristics []Series             `json:"subcharacteristics"` // all 16
+	Indicators         []Series             `json:"indicators"`         // the scheme's, in scheme order
+}
+
+// ComparedEvaluation is one result of a comparison: its label, if given,
+// and the evaluation's metadata.
+type ComparedEvaluation struct {
+	Label string `json:"label,omitempty"` // "" when none was given
+	EvaluationMeta
+}
+
+// Series is one node of a comparison: its scores, one per result, the
+// change from each to the next (Deltas, one fewer) and from the first to
+// the last (Change). A score or change is nil where a score is missing.
+type Series struct {
+	ID     string     `json:"id,omitempty"` // "" for the overall score
+	Scores []*float64 `json:"scores"`
+	Deltas []*float64 `json:"deltas"`
+	Change *float64   `json:"change"`
 }
 
 // QualityOverall is the overall score of a result.
