@@ -89,18 +89,22 @@ func (m *MaturityModel) CompareJSON(assessments [][]byte, target int, labels []s
 	return out, err
 }
 
-// Compare is CompareJSON decoded.
+// Compare is CompareJSON decoded into a MaturityComparison.
 func (m *MaturityModel) Compare(assessments [][]byte, target int, labels []string) (*MaturityComparison, error) {
 	return decoded[MaturityComparison](m.CompareJSON(assessments, target, labels))
 }
 
 // CompareMaturityJSON compares assessment documents rated against the
 // built-in model; see MaturityModel.CompareJSON.
+//
+// Deprecated: use CompareMaturity, which returns the comparison decoded,
+// or BuiltinMaturityModel().CompareJSON for the library's document itself.
 func CompareMaturityJSON(assessments [][]byte, target int, labels []string) ([]byte, error) {
 	return builtinMaturityModel().CompareJSON(assessments, target, labels)
 }
 
-// CompareMaturity is CompareMaturityJSON decoded.
+// CompareMaturity compares assessment documents rated against the
+// built-in model; see MaturityModel.Compare.
 func CompareMaturity(assessments [][]byte, target int, labels []string) (*MaturityComparison, error) {
 	return builtinMaturityModel().Compare(assessments, target, labels)
 }

@@ -49,10 +49,19 @@ func BuiltinMaturityModelByID(id string) (*MaturityModel, error) {
 	return &MaturityModel{p: p}, nil
 }
 
-// LoadMaturityModel loads a model from the itss-maturity-model/1 file at
-// path (docs/maturity.md). It is rated by the same engine as the built-in
-// model. The caller owns the result and releases it with Close.
+// LoadMaturityModel is LoadMaturityModelFile.
+//
+// Deprecated: use LoadMaturityModelFile, named like every loader of a file
+// (LoadCatalogFile, LoadIndicatorCatalogFile, LoadAssessmentFile, ...).
 func LoadMaturityModel(path string) (*MaturityModel, error) {
+	return LoadMaturityModelFile(path)
+}
+
+// LoadMaturityModelFile loads a model from the itss-maturity-model/1 file
+// at path (docs/maturity.md; ErrIO when it cannot be read). It is rated by
+// the same engine as the built-in model. The caller owns the result and
+// releases it with Close.
+func LoadMaturityModelFile(path string) (*MaturityModel, error) {
 	cp, err := cstr("path", path)
 	if err != nil {
 		return nil, err
@@ -66,8 +75,9 @@ func LoadMaturityModel(path string) (*MaturityModel, error) {
 	return newMaturityModel(p), nil
 }
 
-// LoadMaturityModelJSON is LoadMaturityModel from a document in memory
-// (not retained). The caller owns the result and releases it with Close.
+// LoadMaturityModelJSON loads a model from an itss-maturity-model/1
+// document in memory (not retained); see LoadMaturityModelFile. The caller
+// owns the result and releases it with Close.
 func LoadMaturityModelJSON(doc []byte) (*MaturityModel, error) {
 	var p *C.itss_maturity_model
 	var e C.itss_error
@@ -350,12 +360,19 @@ func (m *MaturityModel) ClausesJSON(level int, domain string, item int) ([]byte,
 // RateMaturityJSON rates an assessment document against the built-in model
 // with the default target and returns the result document; see
 // MaturityModel.RateJSON.
+//
+// Deprecated: use RateMaturity, which returns the result decoded (with
+// LoadAssessment for a document), or BuiltinMaturityModel().RateJSON for
+// the library's document itself.
 func RateMaturityJSON(doc []byte) ([]byte, error) {
 	return RateMaturityJSONTarget(doc, 0)
 }
 
 // RateMaturityJSONTarget is RateMaturityJSON listing the gaps to target
 // (1..5; 0 for the level reached + 1).
+//
+// Deprecated: use RateMaturity (with LoadAssessment for a document), or
+// BuiltinMaturityModel().RateJSON for the library's document itself.
 func RateMaturityJSONTarget(doc []byte, target int) ([]byte, error) {
 	return builtinMaturityModel().RateJSON(doc, target)
 }

@@ -304,12 +304,22 @@ func (c *IndicatorCatalog) CompareJSON(evaluations [][]byte) ([]byte, error) {
 	return out, err
 }
 
+// Compare is CompareJSON decoded into a QualityComparison.
+func (c *IndicatorCatalog) Compare(evaluations [][]byte) (*QualityComparison, error) {
+	return decoded[QualityComparison](c.CompareJSON(evaluations))
+}
+
 // ---- package-level functions ---------------------------------------------------------
 
 // ScoreQualityJSON scores an evaluation document and returns the result
 // document (compact JSON). catalog nil scores with the built-in indicator
 // catalog; otherwise catalog is an indicator catalog document, loaded on top
 // of the built-in one for this call only (its errors are returned as such).
+//
+// Deprecated: use ScoreQuality, which returns the result decoded (with
+// LoadEvaluation for a document and LoadIndicatorCatalog or Extend for a
+// catalog), or IndicatorCatalog.ScoreJSON for the library's document
+// itself.
 func ScoreQualityJSON(evaluation, catalog []byte) ([]byte, error) {
 	if catalog == nil {
 		return (*IndicatorCatalog)(nil).ScoreJSON(evaluation)
@@ -330,8 +340,17 @@ func ScoreQuality(e Evaluation, catalog *IndicatorCatalog) (*QualityResult, erro
 
 // CompareQualityJSON compares evaluations scored with catalog (nil: the
 // built-in one); see IndicatorCatalog.CompareJSON.
+//
+// Deprecated: use CompareQuality, which returns the comparison decoded, or
+// IndicatorCatalog.CompareJSON for the library's document itself.
 func CompareQualityJSON(evaluations [][]byte, catalog *IndicatorCatalog) ([]byte, error) {
 	return catalog.CompareJSON(evaluations)
+}
+
+// CompareQuality compares evaluation documents scored with catalog (nil:
+// the built-in one); see IndicatorCatalog.Compare.
+func CompareQuality(evaluations [][]byte, catalog *IndicatorCatalog) (*QualityComparison, error) {
+	return catalog.Compare(evaluations)
 }
 
 // QualityModelJSON returns the built-in GB/T 33850-2017 model (5
