@@ -182,7 +182,8 @@ const (
 	ReportCSV
 )
 
-// Lang is the language of a report.
+// Lang is the language of a report, a worksheet or an error message
+// (Error.MessageIn).
 type Lang int
 
 const (

@@ -588,6 +588,32 @@ type Series struct {
 	Change *float64   `json:"change"`
 }
 
+// SubcharacteristicsOf returns the sub-characteristics of the
+// characteristic id in the result, in model order (none for an id that is
+// not a characteristic).
+func (r *QualityResult) SubcharacteristicsOf(characteristic string) []QualityNode {
+	var out []QualityNode
+	for _, n := range r.Subcharacteristics {
+		if n.Characteristic == characteristic {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// IndicatorsOf returns the selected indicators of the sub-characteristic
+// id in the result, in scheme order (none for an id that is not a
+// sub-characteristic or has no selected indicator).
+func (r *QualityResult) IndicatorsOf(subcharacteristic string) []IndicatorResult {
+	var out []IndicatorResult
+	for _, x := range r.Indicators {
+		if x.Subcharacteristic == subcharacteristic {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // QualityOverall is the overall score of a result.
 type QualityOverall struct {
 	Score      *float64 `json:"score"`            // nil when not evaluated
