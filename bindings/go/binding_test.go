@@ -164,7 +164,10 @@ func TestErrorsOfEveryArea(t *testing.T) {
 	}{
 		{"empty catalog document", second(LoadCatalog(nil)), ErrParse},
 		{"catalog file", second(LoadCatalogFile("/nonexistent/catalog.json")), ErrIO},
-		{"model file", second(LoadMaturityModel("/nonexistent/model.json")), ErrIO},
+		{"model file", second(LoadMaturityModelFile("/nonexistent/model.json")), ErrIO},
+		{"model file, deprecated name", second(LoadMaturityModel("/nonexistent/model.json")), ErrIO},
+		{"evaluation file", second(LoadEvaluationFile("/nonexistent/evaluation.json")), ErrIO},
+		{"bad evaluation", second(LoadEvaluation([]byte(`{"service": "0407", "measurements": {}}`))), ErrNotFound},
 		{"target out of range", second(RateMaturityJSONTarget([]byte(`{"ratings": {}}`), 6)), ErrInvalid},
 		{"unknown domain", second(MaturityClausesJSON(0, "nowhere", 0)), ErrNotFound},
 		{"unknown crosswalk", second(MapClass("isic", "04", Forward)), ErrNotFound},
@@ -768,7 +771,7 @@ func TestNoLeaks(t *testing.T) {
 // A model's own rule and bands (written in the format-* cases' model.json).
 func TestModelRuleAndThresholds(t *testing.T) {
 	dir := filepath.Join(sourceRoot(t), "tests", "cases", "maturity")
-	m, err := LoadMaturityModel(filepath.Join(dir, "format-thresholds-custom-55", "model.json"))
+	m, err := LoadMaturityModelFile(filepath.Join(dir, "format-thresholds-custom-55", "model.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -776,7 +779,7 @@ func TestModelRuleAndThresholds(t *testing.T) {
 	if th, err := m.Thresholds(); err != nil || th != (Thresholds{20, 60, 90}) {
 		t.Fatalf("%+v %v", th, err)
 	}
-	f, err := LoadMaturityModel(filepath.Join(dir, "format-rule-fully", "model.json"))
+	f, err := LoadMaturityModelFile(filepath.Join(dir, "format-rule-fully", "model.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -790,7 +793,7 @@ func TestModelRuleAndThresholds(t *testing.T) {
 // should clauses; neither blocks level 3, half of them are fully satisfied.
 func TestRecommendations(t *testing.T) {
 	dir := filepath.Join(sourceRoot(t), "tests", "cases", "maturity", "format-should-unmet-not-blocking")
-	m, err := LoadMaturityModel(filepath.Join(dir, "model.json"))
+	m, err := LoadMaturityModelFile(filepath.Join(dir, "model.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

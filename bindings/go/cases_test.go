@@ -550,7 +550,7 @@ func runMaturityCase(t *testing.T, dir string, in caseInput) any {
 	var m *MaturityModel
 	var err error
 	if file, ok := in.str("model"); ok {
-		m, err = LoadMaturityModel(filepath.Join(dir, file))
+		m, err = LoadMaturityModelFile(filepath.Join(dir, file))
 		if err != nil {
 			if m != nil {
 				t.Fatal("a failed load returned a model")

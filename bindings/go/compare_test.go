@@ -14,7 +14,7 @@ import (
 func compareCase(t *testing.T) (*MaturityModel, [][]byte) {
 	t.Helper()
 	dir := filepath.Join(sourceRoot(t), "tests", "cases", "maturity-compare")
-	m, err := LoadMaturityModel(filepath.Join(dir, "model.json"))
+	m, err := LoadMaturityModelFile(filepath.Join(dir, "model.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
