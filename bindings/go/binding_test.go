@@ -1225,3 +1225,21 @@ func TestCompareQualityTyped(t *testing.T) {
 		t.Errorf("one evaluation: %v", err)
 	}
 }
+
+// A scheme may name its service (docs/quality.md, "The scheme"): the
+// evaluation's is accepted, another refused at /scheme/service.
+func TestSchemeService(t *testing.T) {
+	ev := Evaluation{Service: "04",
+		Scheme:       &Scheme{Service: "04", Indicators: []string{"incident_resolution_rate"}},
+		Measurements: map[string]Measurement{"incident_resolution_rate": Ratio(9, 10)}}
+	r, err := ScoreQuality(ev, nil)
+	if err != nil || *r.Overall.Score != 0.9 {
+		t.Fatalf("%+v %v", r, err)
+	}
+	ev.Scheme.Service = "01"
+	_, err = ScoreQuality(ev, nil)
+	var e *Error
+	if !errors.As(err, &e) || !errors.Is(err, ErrValue) || e.Path != "/scheme/service" {
+		t.Fatalf("another service's scheme: %v", err)
+	}
+}

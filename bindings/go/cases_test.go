@@ -567,7 +567,11 @@ func runMaturityCase(t *testing.T, dir string, in caseInput) any {
 	}
 	switch op {
 	case "rate":
-		doc, err := m.RateJSON(compose(t, m, in), target)
+		a := compose(t, m, in)
+		if doc, err := m.ReadAssessmentJSON(a, FormatJSON, ""); err == nil {
+			roundTripDoc[Assessment](t, doc) // the assessment as the library writes it
+		}
+		doc, err := m.RateJSON(a, target)
 		return typedResult[MaturityResult](t, doc, err)
 	case "rate_file":
 		file, _ := in.str("file")
@@ -646,7 +650,11 @@ func runQualityCase(t *testing.T, dir string, in caseInput) any {
 	}
 	switch op {
 	case "score":
-		doc, err := cat.ScoreJSON(docText(t, dir, in, "evaluation"))
+		ev := docText(t, dir, in, "evaluation")
+		if doc, err := cat.ReadEvaluationJSON(ev, FormatJSON, ""); err == nil {
+			roundTripDoc[Evaluation](t, doc) // the evaluation as the library writes it
+		}
+		doc, err := cat.ScoreJSON(ev)
 		return typedResult[QualityResult](t, doc, err)
 	case "ahp":
 		doc, err := AHPJSON(docText(t, dir, in, "document"), in.isTrue("allow_inconsistent"))

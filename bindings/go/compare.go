@@ -122,29 +122,33 @@ type ComparedAssessment struct {
 	Label *string `json:"label"` // nil when none was given
 	// AssessmentMeta is the assessment's metadata, when given.
 	AssessmentMeta
-	Level   int `json:"level"` // the level reached, 0..N
-	Domains []struct {
-		ID    string `json:"id"`
-		Level int    `json:"level"`
-	} `json:"domains"`
+	Level   int             `json:"level"`   // the level reached, 0..N
+	Domains []DomainLevelOf `json:"domains"` // every domain, in model order
+}
+
+// DomainLevelOf is the level a domain reaches in one assessment.
+type DomainLevelOf struct {
+	ID    string `json:"id"`    // the domain id
+	Level int    `json:"level"` // 0..N
 }
 
 // MaturityChange is what changed from one assessment to the next.
 type MaturityChange struct {
-	From  int `json:"from"` // index into Assessments
-	To    int `json:"to"`   // From + 1
-	Level struct {
-		From int `json:"from"`
-		To   int `json:"to"`
-	} `json:"level"`
-	Domains []struct {
-		ID   string `json:"id"`
-		From int    `json:"from"`
-		To   int    `json:"to"`
-	} `json:"domains"` // every domain
+	From      int           `json:"from"`    // index into Assessments
+	To        int           `json:"to"`      // From + 1
+	Level     LevelChange   `json:"level"`   // the overall level (ID "")
+	Domains   []LevelChange `json:"domains"` // every domain's level
 	Improved  []GradeChange `json:"improved"`
 	Worsened  []GradeChange `json:"worsened"`
 	NAChanged []GradeChange `json:"na_changed"` // to or from not applicable
+}
+
+// LevelChange is a level from one assessment to the next: overall (ID
+// "") or of the domain ID.
+type LevelChange struct {
+	ID   string `json:"id,omitempty"`
+	From int    `json:"from"`
+	To   int    `json:"to"`
 }
 
 // GradeChange is a clause whose grade changed: "N", "P", "L", "F" or

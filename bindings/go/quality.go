@@ -465,6 +465,10 @@ func (e Evaluation) document() ([]byte, error) {
 // Scheme is an evaluation scheme (评价方案). Empty fields are left out: no
 // Indicators means the default selection of the service.
 type Scheme struct {
+	// Service is the service the scheme was written for, as
+	// QualitySchemeJSON gives it; "" for none. When given it must be the
+	// evaluation's (ErrValue at /scheme/service otherwise).
+	Service    string             `json:"service,omitempty"`
 	Indicators []string           `json:"indicators,omitempty"` // the selected indicator ids
 	Weights    map[string]float64 `json:"weights,omitempty"`    // node id -> weight (default 1)
 	AHP        []SchemeAHP        `json:"ahp,omitempty"`        // weights from comparison matrices
