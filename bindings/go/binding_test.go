@@ -997,66 +997,35 @@ func TestLoaderNames(t *testing.T) {
 		}
 		return p
 	}
-	same := func(what string, a, b []byte, errA, errB error) {
-		t.Helper()
-		if errA != nil || errB != nil {
-			t.Fatalf("%s: %v / %v", what, errA, errB)
-		}
-		if !bytes.Equal(a, b) {
-			t.Errorf("%s: from a document and from a file differ:\n%.200s\n%.200s", what, a, b)
-		}
-	}
 
 	// catalog
 	catDoc, err := BuiltinCatalog().ExportJSON("04")
 	if err != nil {
 		t.Fatal(err)
 	}
-	c1, err1 := LoadCatalog(catDoc)
-	c2, err2 := LoadCatalogFile(file("catalog.json", catDoc))
-	if err1 != nil || err2 != nil {
-		t.Fatal(err1, err2)
-	}
-	e1, err1 := c1.ExportJSON("")
-	e2, err2 := c2.ExportJSON("")
-	same("catalog", e1, e2, err1, err2)
-	c1.Close()
-	c2.Close()
+	sameLoad(t, "catalog", func() (*Catalog, error) { return LoadCatalog(catDoc) },
+		func() (*Catalog, error) { return LoadCatalogFile(file("catalog.json", catDoc)) },
+		func(c *Catalog) ([]byte, error) { return c.ExportJSON("") })
 
 	// maturity model: LoadMaturityModelJSON(doc) is the document form until
 	// LoadMaturityModel, which has always taken a path, can take a document
 	modelPath := filepath.Join(sourceRoot(t), "tests", "cases", "maturity-compare", "model.json")
 	modelDoc := readCaseFile(t, filepath.Dir(modelPath), "model.json")
-	m1, err1 := LoadMaturityModelJSON(modelDoc)
-	m2, err2 := LoadMaturityModelFile(modelPath)
-	m3, err3 := LoadMaturityModel(modelPath)
-	if err1 != nil || err2 != nil || err3 != nil {
-		t.Fatal(err1, err2, err3)
-	}
-	j1, err1 := m1.JSON()
-	j2, err2 := m2.JSON()
-	same("maturity model", j1, j2, err1, err2)
-	j3, err3 := m3.JSON()
-	same("maturity model, deprecated name", j1, j3, err1, err3)
-	m1.Close()
-	m2.Close()
-	m3.Close()
+	modelJSON := (*MaturityModel).JSON
+	fromDoc := func() (*MaturityModel, error) { return LoadMaturityModelJSON(modelDoc) }
+	sameLoad(t, "maturity model", fromDoc,
+		func() (*MaturityModel, error) { return LoadMaturityModelFile(modelPath) }, modelJSON)
+	sameLoad(t, "maturity model, deprecated name", fromDoc,
+		func() (*MaturityModel, error) { return LoadMaturityModel(modelPath) }, modelJSON)
 
 	// indicator catalog
 	indDoc := []byte(`{"indicators": [{"id": "patch_rate", "name": {"zh": "补丁及时率", "en": "Patch rate"},
   "subcharacteristic": "integrity", "method": "ratio", "polarity": "positive", "services": ["0404"],
   "a": {"zh": "按时安装的补丁数", "en": "patches installed on time"},
   "b": {"zh": "应安装的补丁数", "en": "patches due"}}]}`)
-	i1, err1 := LoadIndicatorCatalog(indDoc)
-	i2, err2 := LoadIndicatorCatalogFile(file("indicators.json", indDoc))
-	if err1 != nil || err2 != nil {
-		t.Fatal(err1, err2)
-	}
-	k1, err1 := i1.JSON("")
-	k2, err2 := i2.JSON("")
-	same("indicator catalog", k1, k2, err1, err2)
-	i1.Close()
-	i2.Close()
+	sameLoad(t, "indicator catalog", func() (*IndicatorCatalog, error) { return LoadIndicatorCatalog(indDoc) },
+		func() (*IndicatorCatalog, error) { return LoadIndicatorCatalogFile(file("indicators.json", indDoc)) },
+		func(c *IndicatorCatalog) ([]byte, error) { return c.JSON("") })
 
 	// assessment: JSON, CSV and XLSX, from a document and from a file, of
 	// the built-in model and of a loaded one
@@ -1138,6 +1107,27 @@ func TestLoaderNames(t *testing.T) {
 	}
 	if _, err := LoadEvaluation(pDoc); !errors.Is(err, ErrNotFound) {
 		t.Errorf("an indicator the built-in catalog lacks: %v", err)
+	}
+}
+
+// sameLoad loads a handle from a document and from a file and requires
+// the same export of both.
+func sameLoad[H interface{ Close() error }](t *testing.T, what string, fromDoc, fromFile func() (H, error), export func(H) ([]byte, error)) {
+	t.Helper()
+	var docs [2][]byte
+	for i, load := range []func() (H, error){fromDoc, fromFile} {
+		h, err := load()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		docs[i], err = export(h)
+		h.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	if !bytes.Equal(docs[0], docs[1]) {
+		t.Errorf("%s: from a document and from a file differ:\n%.200s\n%.200s", what, docs[0], docs[1])
 	}
 }
 

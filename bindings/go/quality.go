@@ -596,22 +596,21 @@ type Series struct {
 // characteristic id in the result, in model order (none for an id that is
 // not a characteristic).
 func (r *QualityResult) SubcharacteristicsOf(characteristic string) []QualityNode {
-	var out []QualityNode
-	for _, n := range r.Subcharacteristics {
-		if n.Characteristic == characteristic {
-			out = append(out, n)
-		}
-	}
-	return out
+	return filter(r.Subcharacteristics, func(n QualityNode) bool { return n.Characteristic == characteristic })
 }
 
 // IndicatorsOf returns the selected indicators of the sub-characteristic
 // id in the result, in scheme order (none for an id that is not a
 // sub-characteristic or has no selected indicator).
 func (r *QualityResult) IndicatorsOf(subcharacteristic string) []IndicatorResult {
-	var out []IndicatorResult
-	for _, x := range r.Indicators {
-		if x.Subcharacteristic == subcharacteristic {
+	return filter(r.Indicators, func(x IndicatorResult) bool { return x.Subcharacteristic == subcharacteristic })
+}
+
+// filter returns the elements of list that keep accepts, in order.
+func filter[T any](list []T, keep func(T) bool) []T {
+	var out []T
+	for _, x := range list {
+		if keep(x) {
 			out = append(out, x)
 		}
 	}
