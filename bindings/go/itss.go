@@ -29,7 +29,21 @@
 // message, plus the JSON Pointer, line, column and byte offset of the
 // offending token when an input document is at fault. Compare with the
 // sentinels (errors.Is(err, itss.ErrNotFound)) or extract the details
-// (errors.As(err, &e) with var e *itss.Error).
+// (errors.As(err, &e) with var e *itss.Error). Messages are in English;
+// e.MessageIn(itss.LangZH) gives one in Chinese.
+//
+// # Names
+//
+// Whatever loads has a document form and a file form: LoadCatalog and
+// LoadCatalogFile, LoadIndicatorCatalog and LoadIndicatorCatalogFile,
+// LoadAssessment and LoadAssessmentFile, LoadEvaluation and
+// LoadEvaluationFile, LoadMaturityModelJSON and LoadMaturityModelFile.
+// Results come decoded into structs (MaturityResult, QualityResult,
+// MaturityComparison, QualityComparison, AHPResult) whose fields carry the
+// keys of the library's JSON documents (docs/json-formats.md); the
+// methods named ...JSON return those documents as bytes. A package-level
+// function works with the built-in model or catalog; the method of the
+// same name with a loaded one.
 //
 // # Threads
 //
