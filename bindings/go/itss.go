@@ -41,9 +41,9 @@
 // Results come decoded into structs (MaturityResult, QualityResult,
 // MaturityComparison, QualityComparison, AHPResult) whose fields carry the
 // keys of the library's JSON documents (docs/json-formats.md); the
-// methods named ...JSON return those documents as bytes. A package-level
-// function works with the built-in model or catalog; the method of the
-// same name with a loaded one.
+// methods named ...JSON return those documents as bytes. Package-level
+// functions use the built-in catalogs and model; the methods of a Catalog,
+// MaturityModel or IndicatorCatalog do the same with one you load.
 //
 // # Threads
 //
