@@ -260,6 +260,29 @@ START_TEST(problem_list)
 }
 END_TEST
 
+/* The verdicts of code validation show each problem in the language of
+ * the view: the message itss_error_message gives for it. */
+START_TEST(code_verdicts)
+{
+    const char *codes[] = {"0A"};
+    itss_code_problem problem;
+    itss_error e, err;
+    ck_assert_int_ne(itss_code_validate(itss_catalog_builtin(), codes[0], &problem, &e), ITSS_OK);
+    for (int l = 0; l < 2; l++) {
+        itss_lang lang = l ? ITSS_LANG_EN : ITSS_LANG_ZH;
+        char *want, *out;
+        ck_assert_int_eq(itss_error_message(&e, lang, &want, NULL, &err), ITSS_OK);
+        ck_assert_int_eq(itss_code_validate_render(itss_catalog_builtin(), codes, 1,
+                                                   ITSS_FORMAT_TEXT, lang, NULL, &out, NULL,
+                                                   &err),
+                         ITSS_OK);
+        ck_assert_msg(strstr(out, want), "\"%s\" lacks \"%s\"", out, want);
+        itss_free(want);
+        itss_free(out);
+    }
+}
+END_TEST
+
 /* The test on untranslated messages itself. */
 START_TEST(untranslated_check)
 {
@@ -306,6 +329,7 @@ int main(void)
     ADD(s, arguments);
     ADD(s, describe);
     ADD(s, problem_list);
+    ADD(s, code_verdicts);
     ADD(s, untranslated_check);
     return itss_test_run(s);
 }
