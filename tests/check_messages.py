@@ -57,6 +57,14 @@ PHRASE_SOURCES = [
 JSON_WORDS = {"true", "false", "null", ""}
 
 
+def literal_end(t, i):
+    """The index after the string or character literal that starts at t[i]."""
+    k = i + 1
+    while k < len(t) and t[k] != t[i]:
+        k += 2 if t[k] == "\\" else 1
+    return k + 1
+
+
 def strip_comments(t):
     """Blank out comments (keeping newlines and string literals) and join
     lines continued with a backslash."""
@@ -65,11 +73,9 @@ def strip_comments(t):
     while i < n:
         c = t[i]
         if c in "\"'":
-            j = i + 1
-            while j < n and t[j] != c:
-                j += 2 if t[j] == "\\" else 1
-            out.append(t[i:j + 1])
-            i = j + 1
+            j = literal_end(t, i)
+            out.append(t[i:j])
+            i = j
         elif t.startswith("/*", i):
             j = t.find("*/", i + 2)
             j = n if j < 0 else j + 2
@@ -92,10 +98,7 @@ def split_args(t, i):
     while j < n:
         c = t[j]
         if c in "\"'":
-            k = j + 1
-            while k < n and t[k] != c:
-                k += 2 if t[k] == "\\" else 1
-            j = k + 1
+            j = literal_end(t, j)
             continue
         if c in "([{":
             depth += 1
@@ -302,10 +305,7 @@ def function_body(t, name):
     depth, i = 1, m.end()
     while i < len(t) and depth:
         if t[i] in "\"'":  # a literal: its braces do not count
-            k = i + 1
-            while k < len(t) and t[k] != t[i]:
-                k += 2 if t[k] == "\\" else 1
-            i = k + 1
+            i = literal_end(t, i)
             continue
         depth += {"{": 1, "}": -1}.get(t[i], 0)
         i += 1
