@@ -272,6 +272,27 @@ def read_catalog(texts):
     return entries, problems
 
 
+MAX_SEGS = 48  # MSG_MAX_SEGS of lib/msg/message.c
+
+
+def segments(fmt):
+    """How many pieces the engine cuts a format into: each conversion, each
+    run of other text, and each "%%"."""
+    n, i = 0, 0
+    while i < len(fmt):
+        m = CONV.match(fmt, i)
+        if m:
+            n += 1
+            i = m.end()
+            continue
+        j = fmt.find("%", i)
+        j = len(fmt) if j < 0 else j
+        if j > i:
+            n += 1
+        i = j if j > i else i + 1
+    return n
+
+
 def check_entries(entries):
     problems = []
     seen = {}
@@ -292,6 +313,8 @@ def check_entries(entries):
             problems.append(f"{where}: placeholders {used} for {n} conversions: {en!r} -> {zh!r}")
         if re.search(r"%[^%]", zh.replace("%%", "")):
             problems.append(f"{where}: a printf conversion in the Chinese: {zh!r}")
+        if segments(c_unescape(en)) > MAX_SEGS:
+            problems.append(f"{where}: more than {MAX_SEGS} pieces (lib/msg/message.c): {en!r}")
         if zh.endswith("。"):
             problems.append(f"{where}: a final 。 in {zh!r}")
     return problems
@@ -444,6 +467,10 @@ ITSS_PHRASE("an object", "对象")
                  "printf conversion", "duplicate"]:
         assert want in text, (want, text)
     assert len(problems) == 5, problems
+    assert segments("a %s b %% c %d") == 6 and segments("%s%s") == 2, segments("a %s b %% c %d")
+    problems = check_entries([("MSG", "%d" * 49, "甲" + "".join("{%d}" % k for k in range(1, 50)),
+                               "t")])
+    assert len(problems) == 1 and "pieces" in problems[0], problems
     _, problems = read_catalog({"t.inc": 'ITSS_MSG("x", 1)\n'})
     assert problems, "an unreadable entry must be reported"
     # phrases: returned literals (braces inside literals do not end the

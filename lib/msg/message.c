@@ -21,7 +21,7 @@
  * Chinese templates: {N} is the N-th conversion as it was written, {N:m} a
  * parameter that is itself a message (translated again, at most
  * MSG_DEPTH levels deep), {N:p} a phrase of the catalog (ITSS_PHRASE); a
- * '{' that starts none of these is written as it is.
+ * '{' that starts none of these is written as it is, and "%%" as "%".
  */
 #include <stdlib.h>
 #include <string.h>
@@ -317,6 +317,8 @@ static void put_template(itss_buf *b, const char *zh, const char *t, const span 
                 continue;
             }
         }
+        if (p[0] == '%' && p[1] == '%') /* as in the English format */
+            p++;
         itss__buf_putc(b, *p++);
     }
 }
