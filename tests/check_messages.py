@@ -399,6 +399,11 @@ def check(root):
     for u, wheres in wanted.items():
         if u not in msgs:
             problems.append(f"missing: {u!r} [{' '.join(wheres[:3])}]")
+    # entries no producer uses (a message made another way, or one gone
+    # from lib/): said, not counted
+    for u, where in msgs.items():
+        if u not in wanted:
+            print(f"note: {where}: no format of lib/ found for {u!r}")
     # the phrases of the render format lists (ITSS_CHECK_RENDER_IN's last argument)
     for path, t in files.items():
         for m in re.finditer(r"\bITSS_CHECK_RENDER_IN\s*\(", t):
