@@ -337,6 +337,10 @@ static int recognise(itss_buf *b, const char *t, size_t n, itss_lang lang, int d
         const msg_entry *m = &catalog[k];
         if (m->phrase)
             continue;
+        /* the text before the first conversion, before parsing */
+        size_t head = strcspn(m->en, "%");
+        if (head > n || memcmp(t, m->en, head) != 0)
+            continue;
         size_t lits;
         int nseg = parse_format(m->en, s, &lits);
         if (nseg <= 0 || (best && lits <= best_lits))
