@@ -18,8 +18,9 @@ Messages formatted with snprintf into a buffer that becomes a message are
 listed in SNPRINTF_MESSAGES, and each listed buffer must still be found.
 
 A format that is nothing but "%s" passes another message through and needs
-no entry; "%s: %s" is the "<function>: " form of the argument messages,
-which the engine handles itself.
+no entry, nor does "%s%s" (a worksheet place before a message); "%s: %s"
+is the "<function>: " form of the argument messages, which the engine
+handles itself.
 
 usage: check_messages.py SOURCE_ROOT        (exit 1 on any problem)
        check_messages.py --self-test
@@ -39,8 +40,11 @@ SNPRINTF_MESSAGES = [
     ("lib/json/maturity_json.c", "msg"),
     ("lib/quality_render.c", "buf"),
 ]
-# formats that need no entry
-PASS_THROUGH = {"%s", "%s: %s"}
+# formats that need no entry: another message passed on ("%s"), a
+# worksheet place put before a message ("%s%s", lib/sheet/place.c: the
+# entries of sheet.inc name the places) and the "<function>: " of the
+# argument messages ("%s: %s", which the engine handles itself)
+PASS_THROUGH = {"%s", "%s%s", "%s: %s"}
 # Where the phrases passed to a {N:p} come from: (file, function, how)
 # with how "return" (the literals it returns) or (callee, argument index)
 # (the literal arguments of its calls inside the function; "*" for calls
