@@ -108,7 +108,13 @@ void itss__text_verdicts(itss_buf *b, const itss_code_verdict *v, size_t n, itss
             itss__table_cell(&t, v[i].cls->name[lang]);
         } else {
             itss__table_cell(&t, lang == ITSS_LANG_ZH ? "无效" : "invalid");
-            itss__table_cell(&t, v[i].message);
+            itss_buf m; /* the message, stored in English, in lang */
+            itss__buf_init(&m);
+            itss__msg_put(&m, v[i].message, lang);
+            itss__table_cell(&t, m.data ? m.data : "");
+            if (m.oom)
+                b->oom = 1;
+            itss__buf_free(&m);
         }
     }
     itss__table_end(&t);

@@ -180,6 +180,20 @@ void itss__buf_put_heading(itss_buf *b, const char *a, const char *c);
  * or ITSS_EINTERNAL after a writer marked the buffer broken. */
 int itss__buf_finish(itss_buf *b, char **out, size_t *len, itss_error *err);
 
+/* ---- messages in a language ---------------------------------------------
+ * lib/msg/message.c: the catalog of the library's messages (the .inc files
+ * of lib/msg/) and their recognition in English text. */
+
+/* Append a message the library wrote in English, in lang: for Chinese, the
+ * kind of message is recognised and written from its Chinese template
+ * (itss_error_message); a text no entry matches, and any text in English,
+ * is appended as it is. NULL appends nothing; out of memory sets the
+ * buffer's oom flag. */
+void itss__msg_put(itss_buf *b, const char *english, itss_lang lang);
+/* The message of an error record in lang (itss__msg_put), except that a
+ * message cut at the record's size is appended as it is. */
+void itss__msg_put_record(itss_buf *b, const itss_error *e, itss_lang lang);
+
 /* ---- text tables --------------------------------------------------------
  * The rows of a text report are collected first and written at the end, so
  * that every column can be as wide as its widest cell (display width, see

@@ -21,6 +21,7 @@
 #include <itss/itss.h>
 
 #include "check_main.h"
+#include "untranslated.h"
 
 static char *case_root;
 static char **cases;
@@ -74,6 +75,8 @@ static json_t *error_json(int rc, const itss_error *e)
     for (const unsigned char *p = (const unsigned char *)e->message; *p; p++)
         ck_assert_msg(*p >= 0x20 && *p != 0x7F, "control character 0x%02X in the message \"%s\"",
                       *p, e->message);
+    /* every message has its Chinese (docs/api-conventions.md, messages) */
+    assert_translated(e, "error");
     json_t *o = json_pack("{s:s, s:s, s:s}", "code", itss_strerror_name(rc), "message",
                           e->message, "path", e->path);
     if (e->line) {

@@ -12,6 +12,7 @@
 
 #include "check_main.h"
 #include "sheet/sheet.h"
+#include "untranslated.h"
 
 static const char *dir;
 
@@ -59,6 +60,7 @@ static void xlsx_fails(const char *name, int code, const char *frag1, const char
     ck_assert_int_eq(e.code, code);
     ck_assert_ptr_null(b);
     ck_assert_msg(strstr(e.message, frag1), "%s: \"%s\" lacks \"%s\"", name, e.message, frag1);
+    assert_translated(&e, name);
     if (frag2)
         ck_assert_msg(strstr(e.message, frag2), "%s: \"%s\" lacks \"%s\"", name, e.message,
                       frag2);
@@ -86,6 +88,7 @@ static void csv_fails(const char *text, size_t len, const char *encoding, int co
     ck_assert_int_eq(e.code, code);
     ck_assert_ptr_null(b);
     ck_assert_msg(strstr(e.message, frag1), "\"%s\" lacks \"%s\"", e.message, frag1);
+    assert_translated(&e, "CSV");
     if (frag2)
         ck_assert_msg(strstr(e.message, frag2), "\"%s\" lacks \"%s\"", e.message, frag2);
 }
@@ -220,6 +223,7 @@ START_TEST(csv_gbk_as_utf8)
     ck_assert_int_eq(itss__book_read_csv("a\n,\xFF\n", 5, NULL, &b, &e), ITSS_EPARSE);
     ck_assert_str_eq(e.message, "row 2, column B: byte offset 3 is not UTF-8 text; read the "
                                 "file with its encoding");
+    assert_translated(&e, "CSV");
     ck_assert_uint_eq(e.position, 3);
     /* a NUL byte in field B of row 1 is no text either (byte offset 3) */
     csv_fails("a,b\0c", 5, NULL, ITSS_EPARSE, "row 1, column B: byte offset 3 is a NUL byte",
@@ -427,7 +431,9 @@ START_TEST(xlsx_bad_parts)
     itss_error e;
     ck_assert_int_eq(itss__book_read_xlsx("clause,rating\n", 14, &b, &e), ITSS_EPARSE);
     ck_assert_ptr_null(b);
+    assert_translated(&e, "text as XLSX");
     ck_assert_int_eq(itss__book_read_xlsx("", 0, &b, &e), ITSS_EPARSE);
+    assert_translated(&e, "empty XLSX");
 }
 END_TEST
 

@@ -164,7 +164,8 @@ ITSS_API void itss_problem_list_free(itss_problem_list *p);
  * NULL: none) and starts each text line as "label: ". TEXT: one line per
  * problem, then a line saying how many more were found when the list is
  * cut; JSON: {"input": label or null, "total": n, "problems": [records as
- * itss_error_render writes them, without the outer "error" key]}. Writes
+ * itss_error_describe writes them, without the outer "error" key]}. The
+ * messages, and the words around them, are in lang. Writes
  * JSON, JSON_PRETTY and TEXT. *out is caller-owned (itss_free). Errors:
  * ITSS_EINVAL, ITSS_ENOMEM. */
 ITSS_API int itss_problem_list_render(const itss_problem_list *p, const char *label,
@@ -190,7 +191,8 @@ ITSS_API int itss_lang_parse(const char *tag, itss_lang *out, itss_error *err);
 /* The tag of a language: "zh" or "en"; NULL for a value outside the enum. */
 ITSS_API const char *itss_lang_tag(itss_lang lang);
 
-/* Describe an error record, e.g. for one line of a batch. JSON:
+/* Describe an error record, e.g. for one line of a batch, its message as
+ * it is (English; itss_error_describe writes it in a language). JSON:
  * {"error": {"code": "ITSS_EPARSE", "status": -4, "message", "path",
  * "line", "column", "position", "input_line"}} where the location keys are
  * present only when known and input_line only when not 0. Text: one line
@@ -206,17 +208,24 @@ ITSS_API int itss_error_render(const itss_error *e, size_t input_line, itss_form
  * gives the same message in lang: it recognises the kind and its
  * parameters in the English text and writes that kind in lang, the
  * parameters as they are (a parameter that is itself a message, or an
- * English phrase of the catalog, is translated too). A message the library
- * did not write, or one cut short at ITSS_ERROR_MESSAGE_SIZE, comes back
- * as it is. *out is caller-owned (itss_free); *len (if len is not NULL) its
- * length. Errors: ITSS_EINVAL, ITSS_ENOMEM.
+ * English phrase of the catalog, is translated too, at most five levels
+ * deep). An argument message "itss_xxx: ..." keeps its function name. A
+ * message the library did not write, or one cut short at
+ * ITSS_ERROR_MESSAGE_SIZE (it ends in "..."), comes back as it is, and so
+ * does every message for ITSS_LANG_EN. The message is read up to its NUL
+ * or the end of its field; recognising it takes time polynomial in its
+ * length, whatever it holds. *out is caller-owned (itss_free); *len (if
+ * len is not NULL) its length. Errors: ITSS_EINVAL, ITSS_ENOMEM.
  */
 ITSS_API int itss_error_message(const itss_error *e, itss_lang lang, char **out, size_t *len,
                                 itss_error *err);
 
 /* itss_error_render with the message (and the words around it) in lang,
- * as itss_error_message gives it. Writes JSON, JSON_PRETTY and TEXT.
- * *out is caller-owned (itss_free). Errors: ITSS_EINVAL, ITSS_ENOMEM. */
+ * as itss_error_message gives it: TEXT "[input_line:][line:column: ]
+ * message[（位置 path）]" in Chinese; in JSON only "message" changes.
+ * ITSS_LANG_EN gives what itss_error_render gives. Writes JSON,
+ * JSON_PRETTY and TEXT. *out is caller-owned (itss_free). Errors:
+ * ITSS_EINVAL, ITSS_ENOMEM. */
 ITSS_API int itss_error_describe(const itss_error *e, size_t input_line, itss_format format,
                                  itss_lang lang, char **out, size_t *len, itss_error *err);
 
