@@ -331,7 +331,7 @@ static int recognise(itss_buf *b, const char *t, size_t n, itss_lang lang, int d
     seg s[MSG_MAX_SEGS];
     span sp[MSG_MAX_SEGS], best_sp[MSG_MAX_SEGS];
     const msg_entry *best = NULL;
-    size_t best_lits = 0;
+    size_t best_lits = 0, best_lead = 0;
     int best_n = 0;
     for (size_t k = 0; k < NCATALOG; k++) {
         const msg_entry *m = &catalog[k];
@@ -343,7 +343,13 @@ static int recognise(itss_buf *b, const char *t, size_t n, itss_lang lang, int d
             continue;
         size_t lits;
         int nseg = parse_format(m->en, s, &lits);
-        if (nseg <= 0 || (best && lits <= best_lits))
+        /* The entry with the longer literal start wins, then the one with
+         * more literal text: a place written before a message ("row 12,
+         * column C (evidence): ...") is the outer message even when the
+         * inner one, which starts with a parameter, has more words. */
+        size_t lead = nseg > 0 && s[0].kind == S_LIT ? s[0].len : 0;
+        if (nseg <= 0 ||
+            (best && (lead < best_lead || (lead == best_lead && lits <= best_lits))))
             continue;
         /* the literal text at either end, before the table */
         if (s[0].kind == S_LIT && (s[0].len > n || memcmp(t, s[0].lit, s[0].len) != 0))
@@ -359,6 +365,7 @@ static int recognise(itss_buf *b, const char *t, size_t n, itss_lang lang, int d
             continue;
         best = m;
         best_lits = lits;
+        best_lead = lead;
         best_n = 0;
         for (int i = 0; i < nseg; i++)
             best_n += s[i].kind != S_LIT;
