@@ -422,7 +422,7 @@ static int format_option(const char *value, int allowed, itss_format *format)
 static int parse_options(int argc, char **argv, int allowed, const char *verb, options *o)
 {
     o->format = ITSS_FORMAT_TEXT;
-    o->lang = ITSS_LANG_ZH;
+    o->lang = msg_lang; /* --lang before AREA, or ZH */
     o->args = calloc((size_t)argc + 1, sizeof *o->args);
     if (!o->args) {
         out_of_memory();
