@@ -278,10 +278,16 @@ static char *error_message(const itss_error *e)
     return itss_error_message(e, msg_lang, &text, NULL, NULL) == 0 ? text : NULL;
 }
 
-/* The library's message for a JSON document that is not UTF-8 but reads
- * as GB18030: the tool adds how to read it as it is. */
+/* The end of the library's message for a JSON document that is not UTF-8
+ * but reads as GB18030: the tool adds how to read it as it is. */
 static const char not_utf8[] =
-    "the document is not UTF-8: it reads as GB18030 (GBK); convert it to UTF-8";
+    "; the document is not UTF-8 but reads as GB18030 (GBK): convert it to UTF-8";
+
+static int ends_with(const char *s, const char *end)
+{
+    size_t n = strlen(s), k = strlen(end);
+    return n >= k && strcmp(s + n - k, end) == 0;
+}
 
 /* Print a library error; file is the input's name when the error is about
  * a document. hint: the command reads --encoding. */
@@ -293,7 +299,7 @@ static int fail_hint(const itss_error *e, const char *file, int hint)
     if (file)
         fprintf(stderr, "%s:%s", file, e->line ? "" : " ");
     fputs(got ? text : e->message, stderr);
-    if (hint && strcmp(e->message, not_utf8) == 0)
+    if (hint && ends_with(e->message, not_utf8))
         fputs(L(" (or read it as it is with --encoding gb18030)",
                 "（也可以用 --encoding gb18030 直接读取）"),
               stderr);

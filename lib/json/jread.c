@@ -468,18 +468,16 @@ static int parse_failure(const char *text, size_t len, const json_error_t *je, i
         return code;
     default:
         code = ITSS_EPARSE;
-        size_t bad = utf8_end(text, len);
-        if (bad < len && reads_as_gb18030(text, len)) {
-            /* not a JSON problem: the text is in another encoding */
-            itss__err(err, code,
-                      "the document is not UTF-8: it reads as GB18030 (GBK); convert it to "
-                      "UTF-8");
-            itss__err_set_offset(err, text, len, bad);
-            return code;
-        }
         if (itss__json_syntax(text, len, 0, &s) == ITSS_JSYNTAX_ERROR) {
             fuzz_check_order(&s, pos);
-            itss__err(err, code, "malformed JSON: %s", s.message);
+            if (utf8_end(text, len) < len && reads_as_gb18030(text, len))
+                /* most likely saved in the usual encoding of Chinese Windows */
+                itss__err(err, code,
+                          "malformed JSON: %s; the document is not UTF-8 but reads as "
+                          "GB18030 (GBK): convert it to UTF-8",
+                          s.message);
+            else
+                itss__err(err, code, "malformed JSON: %s", s.message);
             itss__err_set_offset(err, text, len, s.at);
         } else {
             FUZZ_DISAGREE();
