@@ -480,9 +480,7 @@ static int parse_options(int argc, char **argv, int allowed, const char *verb, o
                 rc = usage_error(L("--lang must be zh or en, not '%s'",
                                    "--lang 须为 zh 或 en，而不是“%s”"),
                                  value);
-            else
-                msg_lang = o->lang;
-            break;
+            break; /* the language of the messages: scan_lang */
         case OPT_CATALOG: o->catalog = value; break;
         case OPT_TO: o->to = value; break;
         case OPT_FROM: o->from = value; break;

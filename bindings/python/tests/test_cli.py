@@ -294,7 +294,7 @@ def test_version_and_help():
 # message comes from the C library (os.strerror), not from either tool.
 
 NOSPACE = os.strerror(errno.ENOSPC)
-ZH = "itss: 无法写入标准输出：%s" % NOSPACE
+ZH = "itss: 无法写入标准输出：设备上没有空间"  # ENOSPC in the tools' Chinese
 EN = "itss: cannot write to standard output: %s" % NOSPACE
 PY = [sys.executable, "-m", "itss"]
 ENV = dict(os.environ, PYTHONPATH=str(PACKAGE))
@@ -344,7 +344,7 @@ def test_full_disk_message_in_english(c_cli):
 def test_full_disk_after_a_failure_too(c_cli):
     """0407 is not a class (no middle class 07 under 04): that failure and
     the write error are both said."""
-    expected = (1, ["itss: 1 of 1 codes are not valid", ZH])
+    expected = (1, ["itss: 1 个代码无效（共 1 个）", ZH])
     assert to_full([*PY, "class", "validate", "0407"]) == expected
     assert to_full([c_cli, "class", "validate", "0407"]) == expected
 
@@ -431,7 +431,8 @@ def test_over_long_line_is_reported_before_its_end(area):
     valid = (b'{"ratings": {}}' if area == "maturity rate" else
              json.dumps(json.loads((EX / "evaluation.json").read_text("utf-8")),
                         ensure_ascii=False).encode("utf-8"))
-    p = subprocess.Popen([*PY, *area.split(), "--jsonl", "-"], env=ENV, stdin=subprocess.PIPE,
+    p = subprocess.Popen([*PY, *area.split(), "--jsonl", "-", "--lang", "en"], env=ENV,
+                         stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         piece = b"\0" * (1 << 20)
