@@ -1270,7 +1270,7 @@ def tool_help(area: Optional[str] = None) -> str:
         text += "\n%s\n" % T(*HEADINGS[name])
         for verb, (_, _, _, synopsis, en, zh) in verbs.items():
             text += help_line("%s %s %s%s" % (PROG, name, verb, " " + synopsis if synopsis else ""),
-                              T(en, zh), 41)
+                              T(en, zh), 41 + len(PROG) - len("itss"))  # as itss aligns
     if area is None:
         text += "\n%s\n" % T("Options:", "选项：")
         text += help_line("--format text|json",
