@@ -734,9 +734,13 @@ static void verb_help(FILE *w, const char *area, const verbspec *v)
 /* The help of the tool (area < 0) or of an area: its verbs. */
 static void tool_help(FILE *w, int area)
 {
-    fputs(L("Usage: itss [--version] [--help] AREA VERB [OPTIONS] [ARGS]\n",
-            "用法：itss [--version] [--help] AREA VERB [选项] [参数]\n"),
-          w);
+    if (area < 0)
+        fputs(L("Usage: itss [--version] [--help] AREA VERB [OPTIONS] [ARGS]\n",
+                "用法：itss [--version] [--help] AREA VERB [选项] [参数]\n"),
+              w);
+    else
+        fprintf(w, L("Usage: itss %s VERB [OPTIONS] [ARGS]\n", "用法：itss %s VERB [选项] [参数]\n"),
+                areas[area].name);
     for (int a = 0; a < (int)(sizeof areas / sizeof areas[0]); a++) {
         if (area >= 0 && a != area)
             continue;

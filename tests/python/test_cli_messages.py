@@ -126,7 +126,7 @@ def test_help_names_the_options_of_the_verb(cli):
 def test_help_of_an_area_lists_its_verbs(cli):
     for args in (("class", "--help"), ("class", "help"), ("help", "class")):
         rc, out, err = cli(*args)
-        assert (rc, err) == (0, "")
+        assert (rc, err) == (0, "") and out.startswith("用法：itss class VERB [选项] [参数]\n")
         assert all("itss class %s" % v in out for v in VERBS["class"])
         assert "itss maturity" not in out
     assert cli("help", "nosuch")[0] == 2

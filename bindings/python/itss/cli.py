@@ -1262,8 +1262,12 @@ def verb_help(area: str, verb: str) -> str:
 
 def tool_help(area: Optional[str] = None) -> str:
     """The help of the tool, or of an area: its verbs."""
-    text = T("Usage: %s [--version] [--help] AREA VERB [OPTIONS] [ARGS]\n",
-             "用法：%s [--version] [--help] AREA VERB [选项] [参数]\n") % PROG
+    if area is None:
+        text = T("Usage: %s [--version] [--help] AREA VERB [OPTIONS] [ARGS]\n",
+                 "用法：%s [--version] [--help] AREA VERB [选项] [参数]\n") % PROG
+    else:
+        text = T("Usage: %s %s VERB [OPTIONS] [ARGS]\n", "用法：%s %s VERB [选项] [参数]\n") % (
+            PROG, area)
     for name, verbs in VERBS.items():
         if area not in (None, name):
             continue
