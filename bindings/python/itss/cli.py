@@ -199,6 +199,10 @@ class Usage(Exception):
     """A usage error: the message goes to standard error, exit status 2."""
 
 
+class BadLang(Exception):
+    """--lang VALUE that is not a language: said in both languages."""
+
+
 class Exit(Exception):
     """A failure already reported on standard error: exit with status."""
 
@@ -1204,8 +1208,8 @@ def usage_message(u: Usage) -> str:
 def scan_lang(argv: Sequence[str]) -> None:
     """--lang takes effect before anything else is read, so that every
     message is in its language, also one about the options before it. The
-    last --lang wins, as in the parse; a value that is not a language is
-    said in both languages (Exit)."""
+    last --lang wins, as in the parse; a value that is not a language
+    raises BadLang."""
     global _lang
     i = 0
     while i < len(argv) and argv[i] != "--":
@@ -1224,7 +1228,7 @@ def scan_lang(argv: Sequence[str]) -> None:
         try:
             _lang = _lib.lang(value)
         except errors.ItssError:
-            raise Usage(None, value) from None
+            raise BadLang(value) from None
 
 
 def format_names(allowed: Sequence[str]) -> List[str]:
@@ -1340,8 +1344,8 @@ def _command(argv: List[str], io: tuple) -> int:
     try:
         try:
             scan_lang(argv)
-        except Usage as u:
-            value = u.args[1]
+        except BadLang as bad:
+            value = bad.args[0]
             err.write("itss: --lang 须为 zh 或 en，而不是“%s”\n"
                       "itss: --lang must be zh or en, not '%s'\n"
                       "用法见“%s help”\nTry '%s help' for usage.\n" % (value, value, PROG, PROG))
