@@ -628,7 +628,7 @@ def iconv_to_utf8(data: bytes, encoding: str) -> tuple:
     if cd is None or cd == ctypes.c_void_p(-1).value:
         raise ValueError(encoding)
     try:
-        size = len(data) * 4 + 16
+        size = len(data) + len(data) // 2 + 16  # as itss starts; doubled when short
         while True:
             src = ctypes.create_string_buffer(data, len(data))
             dst = ctypes.create_string_buffer(size)
