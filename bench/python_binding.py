@@ -13,11 +13,16 @@ import json
 import os
 import sys
 import time
+import warnings
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pure_rater import PureRater  # noqa: E402
 
 from itss import maturity  # noqa: E402
+
+# the measured path is the dict of the JSON export, which the deprecated
+# rate() still returns
+warnings.filterwarnings("ignore", "maturity.rate returns a dict", DeprecationWarning)
 
 
 def best_of(runs, fn):

@@ -148,6 +148,9 @@ func TestNULInEveryStringArgument(t *testing.T) {
 		"QualitySchemeJSON":        func(s string) error { return second(QualitySchemeJSON(s)) },
 		"LoadCatalogFile":          func(s string) error { return second(LoadCatalogFile(s)) },
 		"LoadMaturityModel":        func(s string) error { return second(LoadMaturityModel(s)) },
+		"LoadMaturityModelFile":    func(s string) error { return second(LoadMaturityModelFile(s)) },
+		"LoadAssessmentFile":       func(s string) error { return second(LoadAssessmentFile(s)) },
+		"LoadEvaluationFile":       func(s string) error { return second(LoadEvaluationFile(s)) },
 		"LoadIndicatorCatalogFile": func(s string) error { return second(LoadIndicatorCatalogFile(s)) },
 		"ExtendFile":               func(s string) error { return second(bic.ExtendFile(s)) },
 	}

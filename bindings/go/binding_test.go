@@ -164,7 +164,10 @@ func TestErrorsOfEveryArea(t *testing.T) {
 	}{
 		{"empty catalog document", second(LoadCatalog(nil)), ErrParse},
 		{"catalog file", second(LoadCatalogFile("/nonexistent/catalog.json")), ErrIO},
-		{"model file", second(LoadMaturityModel("/nonexistent/model.json")), ErrIO},
+		{"model file", second(LoadMaturityModelFile("/nonexistent/model.json")), ErrIO},
+		{"model file, deprecated name", second(LoadMaturityModel("/nonexistent/model.json")), ErrIO},
+		{"evaluation file", second(LoadEvaluationFile("/nonexistent/evaluation.json")), ErrIO},
+		{"bad evaluation", second(LoadEvaluation([]byte(`{"service": "0407", "measurements": {}}`))), ErrNotFound},
 		{"target out of range", second(RateMaturityJSONTarget([]byte(`{"ratings": {}}`), 6)), ErrInvalid},
 		{"unknown domain", second(MaturityClausesJSON(0, "nowhere", 0)), ErrNotFound},
 		{"unknown crosswalk", second(MapClass("isic", "04", Forward)), ErrNotFound},
@@ -768,7 +771,7 @@ func TestNoLeaks(t *testing.T) {
 // A model's own rule and bands (written in the format-* cases' model.json).
 func TestModelRuleAndThresholds(t *testing.T) {
 	dir := filepath.Join(sourceRoot(t), "tests", "cases", "maturity")
-	m, err := LoadMaturityModel(filepath.Join(dir, "format-thresholds-custom-55", "model.json"))
+	m, err := LoadMaturityModelFile(filepath.Join(dir, "format-thresholds-custom-55", "model.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -776,7 +779,7 @@ func TestModelRuleAndThresholds(t *testing.T) {
 	if th, err := m.Thresholds(); err != nil || th != (Thresholds{20, 60, 90}) {
 		t.Fatalf("%+v %v", th, err)
 	}
-	f, err := LoadMaturityModel(filepath.Join(dir, "format-rule-fully", "model.json"))
+	f, err := LoadMaturityModelFile(filepath.Join(dir, "format-rule-fully", "model.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -790,7 +793,7 @@ func TestModelRuleAndThresholds(t *testing.T) {
 // should clauses; neither blocks level 3, half of them are fully satisfied.
 func TestRecommendations(t *testing.T) {
 	dir := filepath.Join(sourceRoot(t), "tests", "cases", "maturity", "format-should-unmet-not-blocking")
-	m, err := LoadMaturityModel(filepath.Join(dir, "model.json"))
+	m, err := LoadMaturityModelFile(filepath.Join(dir, "model.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -874,5 +877,359 @@ func TestBuiltinMaturityModelByID(t *testing.T) {
 	}
 	if err := json.Unmarshal(out, &r); err != nil || r.Level != 1 || r.ITSSLabel != "四级" {
 		t.Fatalf("%+v %v", r, err)
+	}
+}
+
+// ---- typed results from files ------------------------------------------------------
+
+// caseFiles reads a case of tests/cases/<area>: its input and expected answer.
+func caseFiles(t *testing.T, area, name string) (dir string, in caseInput, exp any) {
+	t.Helper()
+	dir = filepath.Join(sourceRoot(t), "tests", "cases", area, name)
+	if err := json.Unmarshal(readCaseFile(t, dir, "input.json"), &in); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(readCaseFile(t, dir, "expected.json"), &exp); err != nil {
+		t.Fatal(err)
+	}
+	return dir, in, exp
+}
+
+// asJSON is a typed result encoded and decoded again, for match.
+func asJSON(t *testing.T, v any) any {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parseJSON(t, b)
+}
+
+// RateMaturityFile on the assessment of a case written as a JSON file and
+// as a workbook gives a MaturityResult that says what the case's
+// expected.json says (level, domain levels, gaps, metadata...). The
+// expected values are the cases', worked by hand (tests/cases/README.md).
+func TestRateMaturityFileTyped(t *testing.T) {
+	tmp := t.TempDir()
+	for _, name := range []string{
+		"all-fully", "binary-scale", "domain-level-differs", "domain-wide-clauses",
+		"metadata-carried", "not-applicable-excluded", "nplf-scale-with-percent",
+		"one-largely-at-level-1", "percent-50_000001", "percent-85", "target-default",
+		"unrated-counts-as-not-satisfied",
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, in, exp := caseFiles(t, "maturity", name)
+			doc := compose(t, BuiltinMaturityModel(), in)
+			a, err := LoadAssessment(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sheet, err := a.Sheet(FormatXLSX, LangZH, 0, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			files := map[string][]byte{name + ".json": doc, name + ".xlsx": sheet}
+			for file, data := range files {
+				path := filepath.Join(tmp, file)
+				if err := os.WriteFile(path, data, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				r, err := RateMaturityFile(path, 0)
+				if err != nil {
+					t.Fatalf("%s: %v", file, err)
+				}
+				want := int(exp.(map[string]any)["level"].(float64))
+				if r.Level != want {
+					t.Errorf("%s: level %d, want %d", file, r.Level, want)
+				}
+				if err := match(exp, asJSON(t, r), file); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+}
+
+// ScoreQualityFile likewise, on the evaluations of the quality cases that
+// score with the built-in catalog, as JSON and as a measurement workbook.
+func TestScoreQualityFileTyped(t *testing.T) {
+	tmp := t.TempDir()
+	for _, name := range []string{"bands", "characteristic-weights", "na-excluded", "no-events",
+		"seed-table-3-2-timely-response", "several-raters", "weighted-with-missing-child"} {
+		t.Run(name, func(t *testing.T) {
+			dir, in, exp := caseFiles(t, "quality", name)
+			doc := docText(t, dir, in, "evaluation")
+			ev, err := LoadEvaluation(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sheet, err := ev.Sheet(FormatXLSX, LangEN)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for file, data := range map[string][]byte{name + ".json": doc, name + ".xlsx": sheet} {
+				path := filepath.Join(tmp, file)
+				if err := os.WriteFile(path, data, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				r, err := ScoreQualityFile(path)
+				if err != nil {
+					t.Fatalf("%s: %v", file, err)
+				}
+				if err := match(exp, asJSON(t, r), file); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+}
+
+// ---- loaders: LoadX(doc) and LoadXFile(path) ---------------------------------------
+
+// Every loadable thing loads from a document and from a file by the same
+// pattern, and both give the same thing; the deprecated names give it too.
+func TestLoaderNames(t *testing.T) {
+	tmp := t.TempDir()
+	file := func(name string, data []byte) string {
+		p := filepath.Join(tmp, name)
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+
+	// catalog
+	catDoc, err := BuiltinCatalog().ExportJSON("04")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameLoad(t, "catalog", func() (*Catalog, error) { return LoadCatalog(catDoc) },
+		func() (*Catalog, error) { return LoadCatalogFile(file("catalog.json", catDoc)) },
+		func(c *Catalog) ([]byte, error) { return c.ExportJSON("") })
+
+	// maturity model: LoadMaturityModelJSON(doc) is the document form until
+	// LoadMaturityModel, which has always taken a path, can take a document
+	modelPath := filepath.Join(sourceRoot(t), "tests", "cases", "maturity-compare", "model.json")
+	modelDoc := readCaseFile(t, filepath.Dir(modelPath), "model.json")
+	modelJSON := (*MaturityModel).JSON
+	fromDoc := func() (*MaturityModel, error) { return LoadMaturityModelJSON(modelDoc) }
+	sameLoad(t, "maturity model", fromDoc,
+		func() (*MaturityModel, error) { return LoadMaturityModelFile(modelPath) }, modelJSON)
+	sameLoad(t, "maturity model, deprecated name", fromDoc,
+		func() (*MaturityModel, error) { return LoadMaturityModel(modelPath) }, modelJSON)
+
+	// indicator catalog
+	indDoc := []byte(`{"indicators": [{"id": "patch_rate", "name": {"zh": "补丁及时率", "en": "Patch rate"},
+  "subcharacteristic": "integrity", "method": "ratio", "polarity": "positive", "services": ["0404"],
+  "a": {"zh": "按时安装的补丁数", "en": "patches installed on time"},
+  "b": {"zh": "应安装的补丁数", "en": "patches due"}}]}`)
+	sameLoad(t, "indicator catalog", func() (*IndicatorCatalog, error) { return LoadIndicatorCatalog(indDoc) },
+		func() (*IndicatorCatalog, error) { return LoadIndicatorCatalogFile(file("indicators.json", indDoc)) },
+		func(c *IndicatorCatalog) ([]byte, error) { return c.JSON("") })
+
+	// assessment: JSON, CSV and XLSX, from a document and from a file, of
+	// the built-in model and of a loaded one
+	a := Assessment{Organization: "示例公司", Ratings: map[string]any{
+		"6.1.1.a": "F", "6.1.1.b": 90.0, "6.8.1.a": Rating{Rating: "na", Reason: "不涉及"}}}
+	aDoc, err := a.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	aCSV, err1 := a.Sheet(FormatCSV, LangEN, 1, "")
+	aXLSX, err2 := a.Sheet(FormatXLSX, LangZH, 1, "")
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	for name, data := range map[string][]byte{"a.json": aDoc, "a.csv": aCSV, "a.xlsx": aXLSX} {
+		fromDoc, err1 := LoadAssessment(data)
+		fromFile, err2 := LoadAssessmentFile(file(name, data))
+		if err1 != nil || err2 != nil {
+			t.Fatalf("%s: %v / %v", name, err1, err2)
+		}
+		if !reflect.DeepEqual(fromDoc, fromFile) || !reflect.DeepEqual(*fromDoc, a) {
+			t.Errorf("%s: %+v / %+v, want %+v", name, fromDoc, fromFile, a)
+		}
+	}
+	if _, err := LoadAssessment([]byte(`{"ratings": {"9.9.9.z": "F"}}`)); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown clause: %v", err)
+	}
+	if _, err := LoadAssessmentFile(filepath.Join(tmp, "missing.json")); !errors.Is(err, ErrIO) {
+		t.Errorf("missing file: %v", err)
+	}
+	own, err := LoadMaturityModelFile(modelPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer own.Close()
+	ownDoc := []byte(`{"ratings": {"ops-1a": "F"}}`)
+	x1, err1 := own.LoadAssessment(ownDoc)
+	x2, err2 := own.LoadAssessmentFile(file("own.json", ownDoc))
+	if err1 != nil || err2 != nil || !reflect.DeepEqual(x1, x2) || x1.Ratings["ops-1a"] != "F" {
+		t.Errorf("own model: %+v %v / %+v %v", x1, err1, x2, err2)
+	}
+	if _, err := LoadAssessment(ownDoc); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a clause of another model: %v", err)
+	}
+
+	// evaluation: JSON and XLSX, with the built-in catalog and a loaded one
+	ev := Evaluation{Service: "04", Period: "2026-Q3",
+		Scheme:       &Scheme{Indicators: []string{"incident_resolution_rate", "call_answer_rate"}},
+		Measurements: map[string]Measurement{"incident_resolution_rate": Ratio(9, 10), "call_answer_rate": NA("none")}}
+	evDoc, err := ev.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	evXLSX, err := ev.Sheet(FormatXLSX, LangZH)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"e.json": evDoc, "e.xlsx": evXLSX} {
+		fromDoc, err1 := LoadEvaluation(data)
+		fromFile, err2 := LoadEvaluationFile(file(name, data))
+		if err1 != nil || err2 != nil {
+			t.Fatalf("%s: %v / %v", name, err1, err2)
+		}
+		if !reflect.DeepEqual(fromDoc, fromFile) || fromDoc.Period != "2026-Q3" ||
+			*fromDoc.Measurements["incident_resolution_rate"].A != 9 {
+			t.Errorf("%s: %+v / %+v", name, fromDoc, fromFile)
+		}
+	}
+	ext, err := BuiltinIndicatorCatalog().Extend(indDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ext.Close()
+	pDoc := []byte(`{"service": "0404", "scheme": {"indicators": ["patch_rate"]}, "measurements": {"patch_rate": {"A": 19, "B": 20}}}`)
+	p1, err1 := ext.LoadEvaluation(pDoc)
+	p2, err2 := ext.LoadEvaluationFile(file("p.json", pDoc))
+	if err1 != nil || err2 != nil || !reflect.DeepEqual(p1, p2) || *p1.Measurements["patch_rate"].B != 20 {
+		t.Errorf("own catalog: %+v %v / %+v %v", p1, err1, p2, err2)
+	}
+	if _, err := LoadEvaluation(pDoc); !errors.Is(err, ErrNotFound) {
+		t.Errorf("an indicator the built-in catalog lacks: %v", err)
+	}
+}
+
+// sameLoad loads a handle from a document and from a file and requires
+// the same export of both.
+func sameLoad[H interface{ Close() error }](t *testing.T, what string, fromDoc, fromFile func() (H, error), export func(H) ([]byte, error)) {
+	t.Helper()
+	var docs [2][]byte
+	for i, load := range []func() (H, error){fromDoc, fromFile} {
+		h, err := load()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		docs[i], err = export(h)
+		h.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	if !bytes.Equal(docs[0], docs[1]) {
+		t.Errorf("%s: from a document and from a file differ:\n%.200s\n%.200s", what, docs[0], docs[1])
+	}
+}
+
+// ---- errors in a language -----------------------------------------------------------
+
+func TestMessageIn(t *testing.T) {
+	_, err := LookupClass("0407")
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Fatal(err)
+	}
+	// the record is in English: English gives it back unchanged
+	if got := e.MessageIn(LangEN); got != e.Message {
+		t.Errorf("MessageIn(LangEN) = %q, want Message %q", got, e.Message)
+	}
+	// in Chinese, the value the message quotes is kept as it is
+	zh := e.MessageIn(LangZH)
+	if zh == "" || strings.ContainsAny(zh, "\n\x00") || !strings.Contains(zh, `"0407"`) {
+		t.Errorf("MessageIn(LangZH) = %q", zh)
+	}
+	if e.Error() != e.Message {
+		t.Errorf("Error() changed: %q", e.Error())
+	}
+	// a located error: the message alone, without line, column or path
+	_, err = RateMaturity(Assessment{Ratings: map[string]any{"6.1.1.a": "yes"}}, 0)
+	if !errors.As(err, &e) || e.Line == 0 {
+		t.Fatal(err)
+	}
+	for _, lang := range []Lang{LangZH, LangEN} {
+		m := e.MessageIn(lang)
+		if !strings.Contains(m, `"yes"`) || strings.Contains(m, e.Path) {
+			t.Errorf("lang %d: %q", lang, m)
+		}
+	}
+	// messages the library did not write come back as they are, whole
+	long := strings.Repeat("长消息", 200) // 1,800 bytes, more than a C record holds
+	for _, own := range []*Error{
+		{Code: cEINVAL, Message: "a message of the program's own"},
+		{Code: cEINVAL, Message: long},
+		{Code: cEINVAL, Message: "with a \x00 byte"},
+	} {
+		for _, lang := range []Lang{LangZH, LangEN, Lang(7)} {
+			if got := own.MessageIn(lang); got != own.Message {
+				t.Errorf("lang %d: %.40q became %.40q", lang, own.Message, got)
+			}
+		}
+	}
+	// an error made on the Go side
+	_, err = LookupClass("04\x0007")
+	if !errors.As(err, &e) || e.MessageIn(LangZH) == "" {
+		t.Errorf("Go-side error: %v", err)
+	}
+	// a lang outside the enum gives Message; a nil *Error ""
+	if got := e.MessageIn(Lang(-1)); got != e.Message {
+		t.Errorf("Lang(-1): %q", got)
+	}
+	var none *Error
+	if none.MessageIn(LangZH) != "" {
+		t.Error("nil *Error")
+	}
+}
+
+func TestCompareQualityTyped(t *testing.T) {
+	_, in, exp := caseFiles(t, "quality", "compare-series")
+	var raws []json.RawMessage
+	if err := json.Unmarshal(in["evaluations"], &raws); err != nil {
+		t.Fatal(err)
+	}
+	docs := make([][]byte, len(raws))
+	for i, r := range raws {
+		docs[i] = r
+	}
+	c, err := CompareQuality(docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := match(exp, asJSON(t, c), "compare-series"); err != nil {
+		t.Error(err)
+	}
+	if len(c.Results) != len(docs) || c.Results[0].Period != "Q1" || c.Overall.ID != "" ||
+		len(c.Overall.Deltas) != len(docs)-1 {
+		t.Errorf("%+v", c)
+	}
+	if _, err := CompareQuality(docs[:1], nil); !errors.Is(err, ErrInvalid) {
+		t.Errorf("one evaluation: %v", err)
+	}
+}
+
+// A scheme may name its service (docs/quality.md, "The scheme"): the
+// evaluation's is accepted, another refused at /scheme/service.
+func TestSchemeService(t *testing.T) {
+	ev := Evaluation{Service: "04",
+		Scheme:       &Scheme{Service: "04", Indicators: []string{"incident_resolution_rate"}},
+		Measurements: map[string]Measurement{"incident_resolution_rate": Ratio(9, 10)}}
+	r, err := ScoreQuality(ev, nil)
+	if err != nil || *r.Overall.Score != 0.9 {
+		t.Fatalf("%+v %v", r, err)
+	}
+	ev.Scheme.Service = "01"
+	_, err = ScoreQuality(ev, nil)
+	var e *Error
+	if !errors.As(err, &e) || !errors.Is(err, ErrValue) || e.Path != "/scheme/service" {
+		t.Fatalf("another service's scheme: %v", err)
 	}
 }

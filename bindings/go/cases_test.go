@@ -103,6 +103,15 @@ func errorJSON(t *testing.T, err error) any {
 	return map[string]any{"error": o}
 }
 
+// typedResult is resultOrError for a result the binding also decodes
+// into T: the struct must keep every key of the document (roundTrip).
+func typedResult[T any](t *testing.T, doc []byte, err error) any {
+	if err == nil {
+		roundTrip[T](t, doc)
+	}
+	return resultOrError(t, doc, err)
+}
+
 // resultOrError parses a library document, or describes its error.
 func resultOrError(t *testing.T, doc []byte, err error) any {
 	if err != nil {
@@ -541,7 +550,7 @@ func runMaturityCase(t *testing.T, dir string, in caseInput) any {
 	var m *MaturityModel
 	var err error
 	if file, ok := in.str("model"); ok {
-		m, err = LoadMaturityModel(filepath.Join(dir, file))
+		m, err = LoadMaturityModelFile(filepath.Join(dir, file))
 		if err != nil {
 			if m != nil {
 				t.Fatal("a failed load returned a model")
@@ -558,12 +567,16 @@ func runMaturityCase(t *testing.T, dir string, in caseInput) any {
 	}
 	switch op {
 	case "rate":
-		doc, err := m.RateJSON(compose(t, m, in), target)
-		return resultOrError(t, doc, err)
+		a := compose(t, m, in)
+		if doc, err := m.ReadAssessmentJSON(a, FormatJSON, ""); err == nil {
+			roundTripDoc[Assessment](t, doc) // the assessment as the library writes it
+		}
+		doc, err := m.RateJSON(a, target)
+		return typedResult[MaturityResult](t, doc, err)
 	case "rate_file":
 		file, _ := in.str("file")
 		doc, err := m.RateJSON(readCaseFile(t, dir, file), target)
-		return resultOrError(t, doc, err)
+		return typedResult[MaturityResult](t, doc, err)
 	case "load_model":
 		doc, err := m.JSON()
 		if err != nil {
@@ -637,11 +650,15 @@ func runQualityCase(t *testing.T, dir string, in caseInput) any {
 	}
 	switch op {
 	case "score":
-		doc, err := cat.ScoreJSON(docText(t, dir, in, "evaluation"))
-		return resultOrError(t, doc, err)
+		ev := docText(t, dir, in, "evaluation")
+		if doc, err := cat.ReadEvaluationJSON(ev, FormatJSON, ""); err == nil {
+			roundTripDoc[Evaluation](t, doc) // the evaluation as the library writes it
+		}
+		doc, err := cat.ScoreJSON(ev)
+		return typedResult[QualityResult](t, doc, err)
 	case "ahp":
 		doc, err := AHPJSON(docText(t, dir, in, "document"), in.isTrue("allow_inconsistent"))
-		return resultOrError(t, doc, err)
+		return typedResult[AHPResult](t, doc, err)
 	case "load_catalog":
 		ids, err := cat.IDs()
 		if err != nil {
@@ -669,8 +686,8 @@ func runQualityCase(t *testing.T, dir string, in caseInput) any {
 			}
 			docs[i] = b.Bytes()
 		}
-		doc, err := CompareQualityJSON(docs, cat)
-		return resultOrError(t, doc, err)
+		doc, err := cat.CompareJSON(docs)
+		return typedResult[QualityComparison](t, doc, err)
 	}
 	t.Fatalf("unknown op %s", op)
 	return nil

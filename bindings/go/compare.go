@@ -89,18 +89,22 @@ func (m *MaturityModel) CompareJSON(assessments [][]byte, target int, labels []s
 	return out, err
 }
 
-// Compare is CompareJSON decoded.
+// Compare is CompareJSON decoded into a MaturityComparison.
 func (m *MaturityModel) Compare(assessments [][]byte, target int, labels []string) (*MaturityComparison, error) {
 	return decoded[MaturityComparison](m.CompareJSON(assessments, target, labels))
 }
 
 // CompareMaturityJSON compares assessment documents rated against the
 // built-in model; see MaturityModel.CompareJSON.
+//
+// Deprecated: use CompareMaturity, which returns the comparison decoded,
+// or BuiltinMaturityModel().CompareJSON for the library's document itself.
 func CompareMaturityJSON(assessments [][]byte, target int, labels []string) ([]byte, error) {
 	return builtinMaturityModel().CompareJSON(assessments, target, labels)
 }
 
-// CompareMaturity is CompareMaturityJSON decoded.
+// CompareMaturity compares assessment documents rated against the
+// built-in model; see MaturityModel.Compare.
 func CompareMaturity(assessments [][]byte, target int, labels []string) (*MaturityComparison, error) {
 	return builtinMaturityModel().Compare(assessments, target, labels)
 }
@@ -115,36 +119,36 @@ type MaturityComparison struct {
 
 // ComparedAssessment is one assessment of a comparison.
 type ComparedAssessment struct {
-	Label        *string `json:"label"` // nil when none was given
-	ID           string  `json:"id,omitempty"`
-	Organization string  `json:"organization,omitempty"`
-	Scope        string  `json:"scope,omitempty"`
-	Date         string  `json:"date,omitempty"`
-	Assessor     string  `json:"assessor,omitempty"`
-	Notes        string  `json:"notes,omitempty"`
-	Level        int     `json:"level"` // the level reached, 0..N
-	Domains      []struct {
-		ID    string `json:"id"`
-		Level int    `json:"level"`
-	} `json:"domains"`
+	Label *string `json:"label"` // nil when none was given
+	// AssessmentMeta is the assessment's metadata, when given.
+	AssessmentMeta
+	Level   int             `json:"level"`   // the level reached, 0..N
+	Domains []DomainLevelOf `json:"domains"` // every domain, in model order
+}
+
+// DomainLevelOf is the level a domain reaches in one assessment.
+type DomainLevelOf struct {
+	ID    string `json:"id"`    // the domain id
+	Level int    `json:"level"` // 0..N
 }
 
 // MaturityChange is what changed from one assessment to the next.
 type MaturityChange struct {
-	From  int `json:"from"` // index into Assessments
-	To    int `json:"to"`   // From + 1
-	Level struct {
-		From int `json:"from"`
-		To   int `json:"to"`
-	} `json:"level"`
-	Domains []struct {
-		ID   string `json:"id"`
-		From int    `json:"from"`
-		To   int    `json:"to"`
-	} `json:"domains"` // every domain
+	From      int           `json:"from"`    // index into Assessments
+	To        int           `json:"to"`      // From + 1
+	Level     LevelChange   `json:"level"`   // the overall level (ID "")
+	Domains   []LevelChange `json:"domains"` // every domain's level
 	Improved  []GradeChange `json:"improved"`
 	Worsened  []GradeChange `json:"worsened"`
 	NAChanged []GradeChange `json:"na_changed"` // to or from not applicable
+}
+
+// LevelChange is a level from one assessment to the next: overall (ID
+// "") or of the domain ID.
+type LevelChange struct {
+	ID   string `json:"id,omitempty"`
+	From int    `json:"from"`
+	To   int    `json:"to"`
 }
 
 // GradeChange is a clause whose grade changed: "N", "P", "L", "F" or

@@ -14,7 +14,7 @@ import (
 func compareCase(t *testing.T) (*MaturityModel, [][]byte) {
 	t.Helper()
 	dir := filepath.Join(sourceRoot(t), "tests", "cases", "maturity-compare")
-	m, err := LoadMaturityModel(filepath.Join(dir, "model.json"))
+	m, err := LoadMaturityModelFile(filepath.Join(dir, "model.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,6 +64,14 @@ func TestCompareMaturity(t *testing.T) {
 	}
 	if l := c.Changes[1].Level; l.From != 2 || l.To != 0 {
 		t.Errorf("level change %+v, want 2 -> 0", l)
+	}
+	// the struct keeps every key of the document, labels given or not
+	for _, labels := range [][]string{{"2024", "", "2026"}, nil} {
+		doc, err := m.CompareJSON(docs, 0, labels)
+		if err != nil {
+			t.Fatal(err)
+		}
+		roundTrip[MaturityComparison](t, doc)
 	}
 }
 

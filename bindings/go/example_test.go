@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"libitss/itss"
 )
@@ -118,21 +121,51 @@ func ExampleRateMaturity_levelOne() {
 	// for level 2 first 6.3.1.b must be fully
 }
 
-func ExampleRateMaturityJSON() {
-	result, err := itss.RateMaturityJSON([]byte(`{"ratings": {"6.1.1.a": "F"}}`))
+func ExampleLoadAssessment() {
+	a, err := itss.LoadAssessment([]byte(`{"organization": "示例公司", "ratings": {"6.1.1.a": "F"}}`))
 	if err != nil {
 		log.Fatal(err)
 	}
-	var r struct {
-		Level   int      `json:"level"`
-		Unrated []string `json:"unrated"`
-	}
-	if err := json.Unmarshal(result, &r); err != nil {
+	r, err := itss.RateMaturity(*a, 0)
+	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("level", r.Level, "unrated", len(r.Unrated))
+	fmt.Println(r.Organization, "level", r.Level, "unrated", len(r.Unrated))
 	// Output:
-	// level 0 unrated 518
+	// 示例公司 level 0 unrated 518
+}
+
+func ExampleRateMaturityFile() {
+	// an assessment in a workbook, as an assessor fills it in
+	a := itss.Assessment{Organization: "示例公司", Ratings: map[string]any{
+		"6.1.1.a": itss.Rating{Rating: "P", Evidence: "服务目录草稿"},
+	}}
+	sheet, err := a.Sheet(itss.FormatXLSX, itss.LangZH, 1, "")
+	if err != nil {
+		log.Fatal(err)
+	}
+	dir, err := os.MkdirTemp("", "itss")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "评估.xlsx")
+	if err := os.WriteFile(path, sheet, 0o600); err != nil {
+		log.Fatal(err)
+	}
+
+	r, err := itss.RateMaturityFile(path, 0)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(r.Organization, "level", r.Level, "domains", len(r.Domains))
+	g := r.Gaps.Clauses[0]
+	fmt.Println(g.ID, *g.Grade, "needs", g.Needs, "evidence:", g.Evidence)
+	// level 1 needs its own clauses largely achieved: P keeps the
+	// assessment at level 0; T/CESA 1299-2023 has 8 domains (table 1)
+	// Output:
+	// 示例公司 level 0 domains 8
+	// 6.1.1.a P needs largely evidence: 服务目录草稿
 }
 
 func ExampleLoadMaturityModelJSON() {
@@ -243,7 +276,7 @@ func ExampleError() {
 		fmt.Println("not found:", err)
 	}
 
-	_, err = itss.RateMaturityJSON([]byte(`{"ratings": {"6.1.1.a": "yes"}}`))
+	_, err = itss.LoadAssessment([]byte(`{"ratings": {"6.1.1.a": "yes"}}`))
 	var e *itss.Error
 	if errors.As(err, &e) {
 		fmt.Println(e.Name, e.Path, e.Line, e.Column)
@@ -253,6 +286,73 @@ func ExampleError() {
 	// not found: class code "0407" does not exist in GB/T 29264-2012 (the classes under 04 are 0401, 0402, 0403, 0404, 0405, 0499)
 	// ITSS_EVALUE /ratings/6.1.1.a 1 25
 	// 1:25: unknown rating "yes": use met, not_met, N, P, L, F, a number 0..100, or {"rating": "na", "reason": ...} (at /ratings/6.1.1.a)
+}
+
+func ExampleError_MessageIn() {
+	_, err := itss.LookupClass("0407")
+	var e *itss.Error
+	if errors.As(err, &e) {
+		fmt.Println(e.MessageIn(itss.LangEN) == e.Message) // Message is in English
+		zh := e.MessageIn(itss.LangZH)                     // the same message in Chinese
+		fmt.Println(strings.Contains(zh, `"0407"`))        // quoting the same code
+	}
+	// Output:
+	// true
+	// true
+}
+
+func ExampleQualityResult_SubcharacteristicsOf() {
+	r, err := itss.ScoreQuality(itss.Evaluation{
+		Service: "04",
+		Scheme:  &itss.Scheme{Indicators: []string{"incident_resolution_rate", "timely_response_rate"}},
+		Measurements: map[string]itss.Measurement{
+			"incident_resolution_rate": itss.Ratio(18, 20),
+			"timely_response_rate":     itss.Ratio(40, 50),
+		},
+	}, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	// characteristics -> sub-characteristics -> indicators, where scored
+	for _, c := range r.Characteristics {
+		if c.Score == nil {
+			continue
+		}
+		fmt.Printf("%s %.2f\n", c.ID, *c.Score)
+		for _, sc := range r.SubcharacteristicsOf(c.ID) {
+			for _, x := range r.IndicatorsOf(sc.ID) {
+				fmt.Printf("  %s / %s %.2f\n", sc.ID, x.ID, *x.X)
+			}
+		}
+	}
+	// Output:
+	// reliability 0.90
+	//   effectiveness / incident_resolution_rate 0.90
+	// responsiveness 0.80
+	//   timeliness / timely_response_rate 0.80
+}
+
+func ExampleCompareQuality() {
+	q := func(period string, answered float64) []byte {
+		doc, err := itss.Evaluation{
+			Service: "04", Period: period,
+			Scheme:       &itss.Scheme{Indicators: []string{"timely_response_rate"}},
+			Measurements: map[string]itss.Measurement{"timely_response_rate": itss.Ratio(answered, 50)},
+		}.MarshalJSON()
+		if err != nil {
+			log.Fatal(err)
+		}
+		return doc
+	}
+	c, err := itss.CompareQuality([][]byte{q("2026-Q2", 40), q("2026-Q3", 45)}, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(c.Results[0].Period, "->", c.Results[1].Period)
+	fmt.Printf("overall %.2f -> %.2f, change %+.2f\n", *c.Overall.Scores[0], *c.Overall.Scores[1], *c.Overall.Change)
+	// Output:
+	// 2026-Q2 -> 2026-Q3
+	// overall 0.80 -> 0.90, change +0.10
 }
 
 func ExampleReadAssessment() {

@@ -29,7 +29,21 @@
 // message, plus the JSON Pointer, line, column and byte offset of the
 // offending token when an input document is at fault. Compare with the
 // sentinels (errors.Is(err, itss.ErrNotFound)) or extract the details
-// (errors.As(err, &e) with var e *itss.Error).
+// (errors.As(err, &e) with var e *itss.Error). Messages are in English;
+// e.MessageIn(itss.LangZH) gives one in Chinese.
+//
+// # Names
+//
+// Whatever loads has a document form and a file form: LoadCatalog and
+// LoadCatalogFile, LoadIndicatorCatalog and LoadIndicatorCatalogFile,
+// LoadAssessment and LoadAssessmentFile, LoadEvaluation and
+// LoadEvaluationFile, LoadMaturityModelJSON and LoadMaturityModelFile.
+// Results come decoded into structs (MaturityResult, QualityResult,
+// MaturityComparison, QualityComparison, AHPResult) whose fields carry the
+// keys of the library's JSON documents (docs/json-formats.md); the
+// methods named ...JSON return those documents as bytes. Package-level
+// functions use the built-in catalogs and model; the methods of a Catalog,
+// MaturityModel or IndicatorCatalog do the same with one you load.
 //
 // # Threads
 //
@@ -162,6 +176,53 @@ func (e *Error) Error() string {
 		fmt.Fprintf(&b, " (at %s)", e.Path)
 	}
 	return b.String()
+}
+
+// MessageIn returns Message in lang (LangZH or LangEN), as the library
+// words it (itss_error_message): the library recognises the kind of a
+// message it wrote and writes that kind in lang, the names, values and
+// paths it quotes as they are. Message itself, and Error(), stay in
+// English. A message the library did not write (one made on the Go side,
+// or one of your own) comes back as it is, and so does Message when lang
+// is neither LangZH nor LangEN or the library cannot answer (out of
+// memory). A nil *Error gives "".
+func (e *Error) MessageIn(lang Lang) string {
+	if e == nil {
+		return ""
+	}
+	if lang != LangZH && lang != LangEN ||
+		len(e.Message) >= C.ITSS_ERROR_MESSAGE_SIZE || strings.IndexByte(e.Message, 0) >= 0 {
+		return e.Message // not a record the library could have written
+	}
+	var rec C.itss_error
+	rec.code = C.int(e.Code)
+	copyCString(rec.message[:], e.Message)
+	copyCString(rec.path[:], e.Path)
+	if e.Line > 0 {
+		rec.line = C.size_t(e.Line)
+		rec.column = C.size_t(e.Column)
+		rec.position = C.size_t(e.Position)
+	}
+	var out *C.char
+	var n C.size_t
+	var err C.itss_error
+	if rc := C.itss_error_message(&rec, C.itss_lang(lang), &out, &n, &err); rc != 0 {
+		return e.Message
+	}
+	return string(takeOutput(out, n))
+}
+
+// copyCString writes s into the fixed C field dst, NUL-terminated, cut at
+// the field's size (and at a NUL byte of s).
+func copyCString(dst []C.char, s string) {
+	if len(dst) == 0 {
+		return
+	}
+	i := 0
+	for ; i < len(s) && i < len(dst)-1 && s[i] != 0; i++ {
+		dst[i] = C.char(s[i])
+	}
+	dst[i] = 0
 }
 
 // Is reports whether target is an *Error with the same Code, so that

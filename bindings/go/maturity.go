@@ -49,10 +49,19 @@ func BuiltinMaturityModelByID(id string) (*MaturityModel, error) {
 	return &MaturityModel{p: p}, nil
 }
 
-// LoadMaturityModel loads a model from the itss-maturity-model/1 file at
-// path (docs/maturity.md). It is rated by the same engine as the built-in
-// model. The caller owns the result and releases it with Close.
+// LoadMaturityModel is LoadMaturityModelFile.
+//
+// Deprecated: use LoadMaturityModelFile, named like every loader of a file
+// (LoadCatalogFile, LoadIndicatorCatalogFile, LoadAssessmentFile, ...).
 func LoadMaturityModel(path string) (*MaturityModel, error) {
+	return LoadMaturityModelFile(path)
+}
+
+// LoadMaturityModelFile loads a model from the itss-maturity-model/1 file
+// at path (docs/maturity.md; ErrIO when it cannot be read). It is rated by
+// the same engine as the built-in model. The caller owns the result and
+// releases it with Close.
+func LoadMaturityModelFile(path string) (*MaturityModel, error) {
 	cp, err := cstr("path", path)
 	if err != nil {
 		return nil, err
@@ -66,8 +75,9 @@ func LoadMaturityModel(path string) (*MaturityModel, error) {
 	return newMaturityModel(p), nil
 }
 
-// LoadMaturityModelJSON is LoadMaturityModel from a document in memory
-// (not retained). The caller owns the result and releases it with Close.
+// LoadMaturityModelJSON loads a model from an itss-maturity-model/1
+// document in memory (not retained); see LoadMaturityModelFile. The caller
+// owns the result and releases it with Close.
 func LoadMaturityModelJSON(doc []byte) (*MaturityModel, error) {
 	var p *C.itss_maturity_model
 	var e C.itss_error
@@ -172,7 +182,8 @@ const (
 	ReportCSV
 )
 
-// Lang is the language of a report.
+// Lang is the language of a report, a worksheet or an error message
+// (Error.MessageIn).
 type Lang int
 
 const (
@@ -350,12 +361,19 @@ func (m *MaturityModel) ClausesJSON(level int, domain string, item int) ([]byte,
 // RateMaturityJSON rates an assessment document against the built-in model
 // with the default target and returns the result document; see
 // MaturityModel.RateJSON.
+//
+// Deprecated: use RateMaturity, which returns the result decoded (with
+// LoadAssessment for a document), or BuiltinMaturityModel().RateJSON for
+// the library's document itself.
 func RateMaturityJSON(doc []byte) ([]byte, error) {
 	return RateMaturityJSONTarget(doc, 0)
 }
 
 // RateMaturityJSONTarget is RateMaturityJSON listing the gaps to target
 // (1..5; 0 for the level reached + 1).
+//
+// Deprecated: use RateMaturity (with LoadAssessment for a document), or
+// BuiltinMaturityModel().RateJSON for the library's document itself.
 func RateMaturityJSONTarget(doc []byte, target int) ([]byte, error) {
 	return builtinMaturityModel().RateJSON(doc, target)
 }
@@ -423,13 +441,8 @@ type Rating struct {
 // schema maturity-result), decoded into Go values owned by the caller.
 type MaturityResult struct {
 	Model ModelRef `json:"model"` // the model rated with
-	// The assessment's metadata, when given.
-	ID           string `json:"id,omitempty"`
-	Organization string `json:"organization,omitempty"`
-	Scope        string `json:"scope,omitempty"`
-	Date         string `json:"date,omitempty"`
-	Assessor     string `json:"assessor,omitempty"`
-	Notes        string `json:"notes,omitempty"`
+	// AssessmentMeta is the assessment's metadata, when given.
+	AssessmentMeta
 
 	Scale      string       `json:"scale"`      // "any", "binary" or "nplf"
 	Rule       MaturityRule `json:"rule"`       // the model's rating rule
@@ -446,8 +459,25 @@ type MaturityResult struct {
 	// Recommendations are the model's "should" clauses, counted apart:
 	// they never block a level and are never gaps.
 	Recommendations Recommendations `json:"recommendations"`
-	Unrated         []string        `json:"unrated"`        // unrated clause ids, in model order
-	NotApplicable   []NotApplicable `json:"not_applicable"` // na clauses with their reasons
+	// LevelWide are the model's level-wide requirements (shall clauses of
+	// no domain), which count for the overall level and for no domain; nil
+	// when the model has none.
+	LevelWide     *LevelWide      `json:"level_wide,omitempty"`
+	Unrated       []string        `json:"unrated"`        // unrated clause ids, in model order
+	NotApplicable []NotApplicable `json:"not_applicable"` // na clauses with their reasons
+}
+
+// AssessmentMeta is the metadata of an assessment as a result or a
+// comparison repeats it; a field is "" when the assessment does not give
+// it. MaturityResult and ComparedAssessment embed it, so that r.Organization
+// is the organisation of either.
+type AssessmentMeta struct {
+	ID           string `json:"id,omitempty"`           // the assessment's identifier
+	Organization string `json:"organization,omitempty"` // the organisation assessed
+	Scope        string `json:"scope,omitempty"`        // the services assessed
+	Date         string `json:"date,omitempty"`         // when it was assessed
+	Assessor     string `json:"assessor,omitempty"`     // who assessed
+	Notes        string `json:"notes,omitempty"`        // free text
 }
 
 // MaturityRule is a model's rating rule: what level k needs of its own
@@ -528,12 +558,27 @@ type Recommendations struct {
 	List []Recommendation `json:"list"` // every should clause, in model order
 }
 
+// LevelWide are the level-wide requirements of a result: their counts
+// (ClauseStats), their counts per level, and every one of them.
+type LevelWide struct {
+	ClauseStats
+	Levels []DomainLevel    `json:"levels"` // the levels that have such clauses
+	List   []ClauseStanding `json:"list"`   // every level-wide clause, in model order
+}
+
 // Recommendation is a "should" clause of a result and how it stands.
-type Recommendation struct {
+type Recommendation = ClauseStanding
+
+// ClauseStanding is a clause of a result and how it stands: a "should"
+// clause (Recommendations) or a level-wide one (LevelWide).
+type ClauseStanding struct {
 	ID     string `json:"id"`
 	Level  int    `json:"level"`
-	Domain string `json:"domain"`
-	Item   *int   `json:"item"` // nil for a domain-wide clause
+	Domain string `json:"domain"` // "" for a level-wide clause
+	Item   *int   `json:"item"`   // nil for a domain-wide clause
+	// Items are the items of a clause that names several (Item is the
+	// first); nil otherwise.
+	Items []int `json:"items,omitempty"`
 	// Rating is the rating as given: a string, a float64, or nil when unrated.
 	Rating  any     `json:"rating"`
 	Grade   *string `json:"grade"`  // N, P, L or F; nil for binary ratings and unrated clauses
@@ -552,8 +597,11 @@ type Gaps struct {
 type Gap struct {
 	ID     string `json:"id"`     // the clause id, "7.4.4.c"
 	Level  int    `json:"level"`  // the clause's level
-	Domain string `json:"domain"` // the clause's domain id
+	Domain string `json:"domain"` // the clause's domain id; "" for a level-wide clause
 	Item   *int   `json:"item"`   // nil for a domain-wide clause
+	// Items are the items of a clause that names several (Item is the
+	// first); nil otherwise.
+	Items []int `json:"items,omitempty"`
 	// Rating is the rating as given: a string, a float64, or nil when unrated.
 	Rating   any     `json:"rating"`
 	Grade    *string `json:"grade"`    // N, P, L or F; nil for binary ratings and unrated clauses

@@ -304,12 +304,22 @@ func (c *IndicatorCatalog) CompareJSON(evaluations [][]byte) ([]byte, error) {
 	return out, err
 }
 
+// Compare is CompareJSON decoded into a QualityComparison.
+func (c *IndicatorCatalog) Compare(evaluations [][]byte) (*QualityComparison, error) {
+	return decoded[QualityComparison](c.CompareJSON(evaluations))
+}
+
 // ---- package-level functions ---------------------------------------------------------
 
 // ScoreQualityJSON scores an evaluation document and returns the result
 // document (compact JSON). catalog nil scores with the built-in indicator
 // catalog; otherwise catalog is an indicator catalog document, loaded on top
 // of the built-in one for this call only (its errors are returned as such).
+//
+// Deprecated: use ScoreQuality, which returns the result decoded (with
+// LoadEvaluation for a document and LoadIndicatorCatalog or Extend for a
+// catalog), or IndicatorCatalog.ScoreJSON for the library's document
+// itself.
 func ScoreQualityJSON(evaluation, catalog []byte) ([]byte, error) {
 	if catalog == nil {
 		return (*IndicatorCatalog)(nil).ScoreJSON(evaluation)
@@ -330,8 +340,17 @@ func ScoreQuality(e Evaluation, catalog *IndicatorCatalog) (*QualityResult, erro
 
 // CompareQualityJSON compares evaluations scored with catalog (nil: the
 // built-in one); see IndicatorCatalog.CompareJSON.
+//
+// Deprecated: use CompareQuality, which returns the comparison decoded, or
+// IndicatorCatalog.CompareJSON for the library's document itself.
 func CompareQualityJSON(evaluations [][]byte, catalog *IndicatorCatalog) ([]byte, error) {
 	return catalog.CompareJSON(evaluations)
+}
+
+// CompareQuality compares evaluation documents scored with catalog (nil:
+// the built-in one); see IndicatorCatalog.Compare.
+func CompareQuality(evaluations [][]byte, catalog *IndicatorCatalog) (*QualityComparison, error) {
+	return catalog.Compare(evaluations)
 }
 
 // QualityModelJSON returns the built-in GB/T 33850-2017 model (5
@@ -446,6 +465,10 @@ func (e Evaluation) document() ([]byte, error) {
 // Scheme is an evaluation scheme (评价方案). Empty fields are left out: no
 // Indicators means the default selection of the service.
 type Scheme struct {
+	// Service is the service the scheme was written for, as
+	// QualitySchemeJSON gives it; "" for none. When given it must be the
+	// evaluation's (ErrValue at /scheme/service otherwise).
+	Service    string             `json:"service,omitempty"`
 	Indicators []string           `json:"indicators,omitempty"` // the selected indicator ids
 	Weights    map[string]float64 `json:"weights,omitempty"`    // node id -> weight (default 1)
 	AHP        []SchemeAHP        `json:"ahp,omitempty"`        // weights from comparison matrices
@@ -515,14 +538,8 @@ func NA(reason string) Measurement { return Measurement{NA: &reason} }
 type QualityResult struct {
 	Model   string `json:"model"`   // "GB/T 33850-2017"
 	Service string `json:"service"` // the service code
-	// The evaluation's metadata, when given.
-	ID        string `json:"id,omitempty"`
-	Provider  string `json:"provider,omitempty"`
-	Customer  string `json:"customer,omitempty"`
-	Evaluator string `json:"evaluator,omitempty"`
-	Date      string `json:"date,omitempty"`
-	Period    string `json:"period,omitempty"`
-	Notes     string `json:"notes,omitempty"`
+	// EvaluationMeta is the evaluation's metadata, when given.
+	EvaluationMeta
 
 	Overall            QualityOverall    `json:"overall"`            // the overall score
 	Characteristics    []QualityNode     `json:"characteristics"`    // all 5
@@ -530,6 +547,74 @@ type QualityResult struct {
 	Indicators         []IndicatorResult `json:"indicators"`         // the selected ones, in scheme order
 	NotEvaluated       []NotEvaluated    `json:"not_evaluated"`      // selected indicators without a value
 	Bands              []Band            `json:"bands"`              // the scheme's bands, highest first
+}
+
+// EvaluationMeta is the metadata of an evaluation as a result or a
+// comparison repeats it; a field is "" when the evaluation does not give
+// it. QualityResult and ComparedEvaluation embed it.
+type EvaluationMeta struct {
+	ID        string `json:"id,omitempty"`        // the evaluation's identifier
+	Provider  string `json:"provider,omitempty"`  // who provides the service
+	Customer  string `json:"customer,omitempty"`  // who receives it
+	Evaluator string `json:"evaluator,omitempty"` // who evaluates
+	Date      string `json:"date,omitempty"`      // when
+	Period    string `json:"period,omitempty"`    // the period measured, "2026-Q3"
+	Notes     string `json:"notes,omitempty"`     // free text
+}
+
+// QualityComparison is a comparison of quality results over time
+// (docs/quality.md, schema quality-compare): for the overall score and
+// every characteristic, sub-characteristic and selected indicator, the
+// scores of each result in order and how they changed.
+type QualityComparison struct {
+	Service            string               `json:"service"`            // the service code
+	Results            []ComparedEvaluation `json:"results"`            // one per result, in order
+	Overall            Series               `json:"overall"`            // the overall score
+	Characteristics    []Series             `json:"characteristics"`    // all 5
+	Subcharacteristics []Series             `json:"subcharacteristics"` // all 16
+	Indicators         []Series             `json:"indicators"`         // the scheme's, in scheme order
+}
+
+// ComparedEvaluation is one result of a comparison: its label, if given,
+// and the evaluation's metadata.
+type ComparedEvaluation struct {
+	Label string `json:"label,omitempty"` // "" when none was given
+	EvaluationMeta
+}
+
+// Series is one node of a comparison: its scores, one per result, the
+// change from each to the next (Deltas, one fewer) and from the first to
+// the last (Change). A score or change is nil where a score is missing.
+type Series struct {
+	ID     string     `json:"id,omitempty"` // "" for the overall score
+	Scores []*float64 `json:"scores"`
+	Deltas []*float64 `json:"deltas"`
+	Change *float64   `json:"change"`
+}
+
+// SubcharacteristicsOf returns the sub-characteristics of the
+// characteristic id in the result, in model order (none for an id that is
+// not a characteristic).
+func (r *QualityResult) SubcharacteristicsOf(characteristic string) []QualityNode {
+	return filter(r.Subcharacteristics, func(n QualityNode) bool { return n.Characteristic == characteristic })
+}
+
+// IndicatorsOf returns the selected indicators of the sub-characteristic
+// id in the result, in scheme order (none for an id that is not a
+// sub-characteristic or has no selected indicator).
+func (r *QualityResult) IndicatorsOf(subcharacteristic string) []IndicatorResult {
+	return filter(r.Indicators, func(x IndicatorResult) bool { return x.Subcharacteristic == subcharacteristic })
+}
+
+// filter returns the elements of list that keep accepts, in order.
+func filter[T any](list []T, keep func(T) bool) []T {
+	var out []T
+	for _, x := range list {
+		if keep(x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // QualityOverall is the overall score of a result.

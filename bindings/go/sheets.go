@@ -309,6 +309,33 @@ func (m *MaturityModel) RateFile(path, encoding string, target int) (*MaturityRe
 	return decoded[MaturityResult](m.RateFileJSON(path, encoding, target))
 }
 
+// LoadAssessment loads an assessment of the model from a document in
+// memory (not retained): the JSON document of docs/maturity.md, or a
+// worksheet in CSV (UTF-8) or XLSX, its format detected from its content
+// (DetectFormat). ReadAssessment names the format and the encoding.
+func (m *MaturityModel) LoadAssessment(doc []byte) (*Assessment, error) {
+	return m.ReadAssessment(doc, DetectFormat(doc), "")
+}
+
+// LoadAssessmentFile loads an assessment of the model from the file at
+// path, as LoadAssessment does (ErrIO when it cannot be read).
+// ReadAssessmentFile names the encoding.
+func (m *MaturityModel) LoadAssessmentFile(path string) (*Assessment, error) {
+	return m.ReadAssessmentFile(path, "")
+}
+
+// LoadAssessment loads an assessment of the built-in model; see
+// MaturityModel.LoadAssessment.
+func LoadAssessment(doc []byte) (*Assessment, error) {
+	return builtinMaturityModel().LoadAssessment(doc)
+}
+
+// LoadAssessmentFile loads an assessment of the built-in model from a
+// file; see MaturityModel.LoadAssessmentFile.
+func LoadAssessmentFile(path string) (*Assessment, error) {
+	return builtinMaturityModel().LoadAssessmentFile(path)
+}
+
 // ReadAssessment reads an assessment of the built-in model; see
 // MaturityModel.ReadAssessment.
 func ReadAssessment(data []byte, format Format, encoding string) (*Assessment, error) {
@@ -483,6 +510,34 @@ func (c *IndicatorCatalog) ScoreFileJSON(path, encoding string) ([]byte, error) 
 // ScoreFile is ScoreFileJSON decoded.
 func (c *IndicatorCatalog) ScoreFile(path, encoding string) (*QualityResult, error) {
 	return decoded[QualityResult](c.ScoreFileJSON(path, encoding))
+}
+
+// LoadEvaluation loads an evaluation with this catalog from a document in
+// memory (not retained): the JSON document of docs/quality.md, or a
+// measurement sheet in CSV (UTF-8) or XLSX, its format detected from its
+// content (DetectFormat). ReadEvaluation names the format and the
+// encoding.
+func (c *IndicatorCatalog) LoadEvaluation(doc []byte) (*Evaluation, error) {
+	return c.ReadEvaluation(doc, DetectFormat(doc), "")
+}
+
+// LoadEvaluationFile loads an evaluation with this catalog from the file at
+// path, as LoadEvaluation does (ErrIO when it cannot be read).
+// ReadEvaluationFile names the encoding.
+func (c *IndicatorCatalog) LoadEvaluationFile(path string) (*Evaluation, error) {
+	return c.ReadEvaluationFile(path, "")
+}
+
+// LoadEvaluation loads an evaluation with the built-in indicators; see
+// IndicatorCatalog.LoadEvaluation.
+func LoadEvaluation(doc []byte) (*Evaluation, error) {
+	return (*IndicatorCatalog)(nil).LoadEvaluation(doc)
+}
+
+// LoadEvaluationFile loads an evaluation file with the built-in
+// indicators; see IndicatorCatalog.LoadEvaluationFile.
+func LoadEvaluationFile(path string) (*Evaluation, error) {
+	return (*IndicatorCatalog)(nil).LoadEvaluationFile(path)
 }
 
 // ReadEvaluation reads an evaluation with the built-in indicators; see

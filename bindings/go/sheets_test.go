@@ -407,7 +407,7 @@ func fillAssessment(t *testing.T, m *MaturityModel, doc []byte, lang Lang) *grid
 
 func modelOf(t *testing.T, dir string, in caseInput) *MaturityModel {
 	if file, ok := in.str("model"); ok {
-		m, err := LoadMaturityModel(filepath.Join(dir, file))
+		m, err := LoadMaturityModelFile(filepath.Join(dir, file))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -22,7 +22,7 @@ from . import _lib
 from .errors import (ArgumentError, ConsistencyError, DuplicateError, FileError, InternalError,
                      InvalidValueError, ItssError, LibraryNotFoundError, LibraryVersionError,
                      LimitError, ModelError, NoMemoryError, NotFoundError, ParseError,
-                     Problem, SchemaError)
+                     Problem, SchemaError, UnknownIdError)
 from . import classification, maturity, quality, standards  # noqa: E402  (after _lib has loaded)
 
 __version__ = "1.1.0"
@@ -35,7 +35,7 @@ def version() -> str:
 
 __all__ = [
     "version", "classification", "maturity", "quality", "standards", "ItssError", "ArgumentError",
-    "NoMemoryError", "NotFoundError", "ParseError", "SchemaError", "InvalidValueError",
-    "DuplicateError", "ModelError", "FileError", "LimitError", "ConsistencyError",
-    "InternalError", "LibraryNotFoundError", "LibraryVersionError", "Problem",
+    "NoMemoryError", "NotFoundError", "UnknownIdError", "ParseError", "SchemaError",
+    "InvalidValueError", "DuplicateError", "ModelError", "FileError", "LimitError",
+    "ConsistencyError", "InternalError", "LibraryNotFoundError", "LibraryVersionError", "Problem",
 ]

@@ -468,7 +468,7 @@ def read_source(doc: Document, what: str, fmt: Optional[str], encoding: Optional
     f, enc, text, path = _source(doc, what, fmt, encoding)
     out = c_void_p()
     if text is None and f is None:
-        call(from_file, *before, path, enc, byref(out))
+        call_file(path, from_file, *before, path, enc, byref(out))
         return out.value
     if text is None:
         text = read_path(path)
@@ -502,15 +502,40 @@ def open_source(doc: Document, what: str, encoding: Optional[str], readers: tupl
     return load_handle(doc, what, *loaders, before=before)
 
 
-def error_render(e: errors.ItssError, input_line: int, fmt: int) -> str:
-    """The library's own one-line description of an error (for batches)."""
+def _error_record(e: errors.ItssError) -> _Error:
+    """The itss_error record of an exception."""
     rec = _Error()
     rec.code = e.code
     rec.message = e.message.encode("utf-8")[:319]
     rec.path = e.path.encode("utf-8")[:255]
     rec.line, rec.column, rec.position = e.line, e.column, e.position
-    return render(lib.itss_error_render, byref(rec),
+    return rec
+
+
+def error_render(e: errors.ItssError, input_line: int, fmt: int) -> str:
+    """The library's own one-line description of an error (for batches)."""
+    return render(lib.itss_error_render, byref(_error_record(e)),
                   integer(input_line, "input line", 0, SIZE_MAX), fmt)
+
+
+def error_message(e: errors.ItssError, lang_value: int) -> str:
+    """The message of an error in a language (itss_error_message). A
+    message longer than the record holds was not written by the library:
+    it comes back as it is."""
+    if len(e.message.encode("utf-8")) > 319:
+        return e.message
+    return render(lib.itss_error_message, byref(_error_record(e)), lang_value)
+
+
+def call_file(path: bytes, fn, *args) -> None:
+    """:func:`call` for a function that reads the file at path: a
+    FileError names the whole path as its ``filename`` (the library's
+    message may shorten it)."""
+    try:
+        call(fn, *args)
+    except errors.FileError as exc:
+        exc.filename = os.fsdecode(path)
+        raise
 
 
 def string(raw: Optional[bytes]) -> Optional[str]:
@@ -697,7 +722,16 @@ def read_path(path: bytes) -> bytes:
         with open(path, "rb") as f:
             return f.read(MAX_DOCUMENT_SIZE + 1)
     except OSError as exc:
-        raise fail(-9, "cannot read %s: %s" % (os.fsdecode(path), exc.strerror or exc)) from None
+        raise file_error(path, exc) from None
+
+
+def file_error(path: bytes, exc: OSError) -> errors.ItssError:
+    """The FileError of a file Python could not read, with the errno,
+    strerror and filename of the OSError."""
+    failure = fail(-9, "cannot read %s: %s" % (os.fsdecode(path), exc.strerror or exc))
+    failure.errno, failure.strerror = exc.errno, exc.strerror  # type: ignore[attr-defined]
+    failure.filename = os.fsdecode(path)  # type: ignore[attr-defined]
+    return failure
 
 
 def pointers(seq: Sequence[int]):
@@ -745,6 +779,13 @@ class Handle:
         ptr, self._handle = self._handle, None
         if ptr is not None:
             getattr(lib, self._free_name)(ptr)
+
+    def _describe(self) -> str:
+        """The key fields that repr shows of an open object."""
+        return "built-in" if not self._owned else "loaded"
+
+    def __repr__(self) -> str:
+        return "%s(%s)" % (type(self).__name__, "closed" if self.closed else self._describe())
 
     def __enter__(self):
         return self
@@ -796,5 +837,5 @@ def load_handle(doc: Document, what: str, from_text, from_file, before: tuple = 
     if text is not None:
         call(from_text, *before, text, len(text), *after, byref(out))
     else:
-        call(from_file, *before, path, *after, byref(out))
+        call_file(path, from_file, *before, path, *after, byref(out))
     return out.value

@@ -40,12 +40,12 @@ class Class:
     parent: Optional[str]
     name_zh: str
     name_en: str
-    description_zh: str
-    description_en: str
+    description_zh: str = field(repr=False)
+    description_en: str = field(repr=False)
     catch_all: bool
-    source: str
-    includes: Optional[Dict[str, str]] = None
-    excludes: Optional[Dict[str, str]] = None
+    source: str = field(repr=False)
+    includes: Optional[Dict[str, str]] = field(default=None, repr=False)
+    excludes: Optional[Dict[str, str]] = field(default=None, repr=False)
     _raw: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -141,6 +141,9 @@ class Catalog(_lib.Handle):
 
     def __len__(self) -> int:
         return lib.itss_catalog_class_count(self._ptr)
+
+    def _describe(self) -> str:
+        return "edition=%r, classes=%d, %s" % (self.edition, len(self), super()._describe())
 
     def _class_ptr(self, code: str) -> int:
         out = c_void_p()

@@ -9,8 +9,11 @@ that does not know this package can still catch it sensibly.
 
 from __future__ import annotations
 
+import errno as _errno
+import os
+import re
 from dataclasses import dataclass
-from typing import Dict, Type
+from typing import Dict, Optional, Tuple, Type
 
 
 class ItssError(Exception):
@@ -26,6 +29,11 @@ class ItssError(Exception):
             code points); 0 when unknown.
         position: 0-based byte offset of that token (meaningful when
             ``line`` > 0).
+        index: in a batch (``rate_many``, ``score_many``), the 0-based
+            position of the item that failed; None outside a batch.
+        input_line: in a batch read from a JSONL file, the 1-based line of
+            that item; 0 otherwise.
+        source: that JSONL file's name ("" otherwise).
     """
 
     code: int
@@ -35,6 +43,9 @@ class ItssError(Exception):
     line: int
     column: int
     position: int
+    index: Optional[int] = None
+    input_line: int = 0
+    source: str = ""
 
     def __init__(self, message: str = "", *, code: int = 0, name: str = "", path: str = "",
                  line: int = 0, column: int = 0, position: int = 0) -> None:
@@ -53,7 +64,20 @@ class ItssError(Exception):
             text = "%d:%d: %s" % (self.line, self.column, text)
         if self.path:
             text += " (at %s)" % self.path
+        if self.input_line:
+            text = "%s:%d: %s" % (self.source or "line", self.input_line, text)
+        elif self.index is not None:
+            text = "item %d: %s" % (self.index, text)
         return text
+
+    def message_in(self, lang: str) -> str:
+        """The message in a language, "zh" or "en", as the library writes
+        it (itss_error_message): the same kind of message with the same
+        names and values. str(e) and :attr:`message` stay in English. A
+        message the library did not write comes back as it is; another
+        language tag raises InvalidValueError."""
+        from . import _lib  # loaded by then: it raised this error
+        return _lib.error_message(self, _lib.lang(lang))
 
     def __repr__(self) -> str:
         return "%s(%r, code=%d, path=%r, line=%d, column=%d)" % (
@@ -88,7 +112,17 @@ class NoMemoryError(ItssError, MemoryError):
 
 
 class NotFoundError(ItssError, LookupError):
-    """ITSS_ENOTFOUND: a well-formed identifier that names nothing."""
+    """ITSS_ENOTFOUND: a well-formed identifier that names nothing. Raised
+    as it is for a key the caller gave (a class code, a clause id, a model
+    id); for an identifier inside an input document the error is an
+    :class:`UnknownIdError`, which is also a ValueError."""
+
+
+class UnknownIdError(NotFoundError, ValueError):
+    """ITSS_ENOTFOUND located in an input document (an unknown clause,
+    indicator or service of an assessment, evaluation or catalog): a bad
+    input, hence a ValueError, and still a NotFoundError (a LookupError)
+    as before. ``path`` (or ``line``) says where."""
 
 
 class ParseError(ItssError, ValueError):
@@ -113,7 +147,22 @@ class ModelError(ItssError, ValueError):
 
 
 class FileError(ItssError, OSError):
-    """ITSS_EIO: a file could not be read."""
+    """ITSS_EIO: a file could not be read (or written). As for an
+    OSError, ``errno`` is the system's error number (``errno.ENOENT``) and
+    ``strerror`` its text when the cause is known, ``filename`` the file;
+    None when unknown. str(e) is the library's message."""
+
+    def __init__(self, message: str = "", **record) -> None:
+        super().__init__(message, **record)
+        number, text, filename = file_details(message)
+        self.errno, self.strerror, self.filename = number, text, filename
+
+    def __reduce__(self) -> tuple:
+        # errno, strerror and filename are not in the instance dict
+        cls, args, state = super().__reduce__()[:3]
+        state = dict(state or {}, errno=self.errno, strerror=self.strerror,
+                     filename=self.filename)
+        return cls, args, state
 
 
 class LimitError(ItssError, ValueError):
@@ -154,11 +203,36 @@ _BY_CODE: Dict[int, Type[ItssError]] = {
 }
 
 
+#: The texts of the system's error numbers (os.strerror), longest first.
+_STRERROR = sorted(((os.strerror(n), n) for n in _errno.errorcode), key=lambda t: -len(t[0]))
+
+#: The library's messages about a file: 'cannot open "FILE": TEXT' and
+#: the like, the file quoted after a verb.
+_FILE_MESSAGE = re.compile(r'^cannot \w+ (?:"(?P<quoted>.*)"|(?P<plain>\S.*?)): (?P<why>.+)$')
+
+
+def file_details(message: str) -> Tuple[Optional[int], Optional[str], Optional[str]]:
+    """(errno, strerror, filename) of a message about a file, each None
+    when the message does not say it."""
+    m = _FILE_MESSAGE.match(message)
+    if m is None:
+        return None, None, None
+    filename = m.group("quoted") if m.group("quoted") is not None else m.group("plain")
+    why = m.group("why")
+    for text, number in _STRERROR:
+        if why == text or why.startswith(text):
+            return number, text, filename
+    return None, None, filename
+
+
 def from_record(*, code: int, name: str, message: str, path: str = "", line: int = 0,
                 column: int = 0, position: int = 0) -> ItssError:
     """The exception for a status code (a code this package does not know
-    gives a plain ItssError)."""
+    gives a plain ItssError). An ITSS_ENOTFOUND located in a document (a
+    path or a line) is an :class:`UnknownIdError`."""
     cls = _BY_CODE.get(code, ItssError)
+    if cls is NotFoundError and (path or line):
+        cls = UnknownIdError
     return cls(message, code=code, name=name, path=path, line=line, column=column,
                position=position)
 
@@ -206,7 +280,8 @@ class Problem:
 
 
 __all__ = [
-    "Problem", "ItssError", "ArgumentError", "NoMemoryError", "NotFoundError", "ParseError",
+    "Problem", "ItssError", "ArgumentError", "NoMemoryError", "NotFoundError", "UnknownIdError",
+    "ParseError",
     "SchemaError", "InvalidValueError", "DuplicateError", "ModelError", "FileError",
     "LimitError", "ConsistencyError", "InternalError", "LibraryNotFoundError",
     "LibraryVersionError",

@@ -2,31 +2,41 @@
 rater.
 
 The module-level functions use the model built into libitss; a
-:class:`Model` loaded from a document offers the same methods. Results
-are dicts with exactly the structure of the library's JSON export
-(docs/maturity.md, docs/schema/maturity-result.schema.json).
+:class:`Model` loaded from a document offers the same methods.
+:func:`rating` gives a :class:`Rating`, plain typed data that iterates
+its domains (which iterate their items, which iterate their clauses);
+its ``to_dict()`` is the library's JSON export (docs/maturity.md,
+docs/schema/maturity-result.schema.json), which the deprecated
+:func:`rate` returns. :func:`rate_many` rates a batch.
 
 >>> from itss import maturity
->>> r = maturity.rate({"ratings": {}})
->>> r["level"], r["gaps"]["target"], len(r["gaps"]["clauses"])
+>>> r = maturity.rating({"ratings": {}})
+>>> r.level, r.gaps.target, len(r.gaps)
 (0, 1, 44)
 """
 
 from __future__ import annotations
 
+import copy
+import csv
+import io
 import json
 import math
 import os
 import pickle
+import warnings
 import weakref
 from ctypes import byref, c_void_p
 from ctypes import c_char_p
-from typing import Iterable, List, Optional, Sequence, Tuple, Union
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
-from . import _lib
+from . import _lib, _tabular
 from ._lib import lib
 
-__all__ = ["Model", "Result", "Assessment", "builtin", "rate", "assess", "report", "model",
+__all__ = ["Model", "Result", "Assessment", "Rating", "DomainRating", "ItemRating",
+           "ClauseRating", "Gap", "Gaps", "LevelProfile", "Tally", "rating", "rate_many",
+           "builtin", "rate", "assess", "report", "model",
            "clauses", "clause", "compare", "read", "check", "template"]
 
 #: Names of the itss_satisfaction values (the JSON export's words for the
@@ -38,6 +48,307 @@ _RATING_P, _RATING_L, _RATING_F = 4, 5, 6
 
 #: The largest item (and domain) number of any model (docs/maturity.md).
 MAX_NUMBER = 1_000_000
+
+
+# ---------------------------------------------------------------------------
+# typed results: plain, immutable data made from a rated assessment
+
+
+Names = Dict[str, str]
+
+
+def _names(obj: Optional[dict]) -> Names:
+    """A {"zh", "en"} object as a plain dict (empty when absent)."""
+    return dict(obj) if obj else {}
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How a group of clauses (a level, a domain, a domain at a level)
+    stands: its clauses, those applicable, fully and at least largely
+    satisfied, unrated and not applicable, and the coverage (the share of
+    applicable clauses fully satisfied; None without applicable ones)."""
+
+    clauses: int
+    applicable: int
+    fully: int
+    largely: int
+    unrated: int
+    not_applicable: int
+    coverage: Optional[float]
+
+    @classmethod
+    def _from_json(cls, obj: dict) -> "Tally":
+        return cls(clauses=obj["clauses"], applicable=obj["applicable"], fully=obj["fully"],
+                   largely=obj["largely"], unrated=obj["unrated"],
+                   not_applicable=obj["not_applicable"], coverage=obj["coverage"])
+
+
+@dataclass(frozen=True)
+class LevelProfile:
+    """One level of the profile: whether it is reached and how its
+    clauses stand (``name`` is empty for the levels of a domain, whose
+    ``reached`` is None)."""
+
+    level: int
+    name: Names = field(repr=False)
+    reached: Optional[bool]
+    tally: Tally = field(repr=False)
+
+    @classmethod
+    def _from_json(cls, obj: dict) -> "LevelProfile":
+        return cls(level=obj["level"], name=_names(obj.get("name")), reached=obj.get("reached"),
+                   tally=Tally._from_json(obj))
+
+
+#: The words of the CSV's "satisfied" column, as the JSON export says them.
+_SATISFIED = {"fully": "fully", "largely": "largely", "no": "not_satisfied",
+              "na": "not_applicable"}
+
+
+@dataclass(frozen=True)
+class ClauseRating:
+    """One clause of the model as rated: its place (level; domain, None
+    for a level-wide clause; item, None for a domain- or level-wide
+    clause and the first for a clause of several items, all of which are
+    in ``items``), the rating as given ("F", "85%", "na"; None when
+    unrated), its grade (N, P, L, F; None for the binary scale and when
+    unrated), how it is satisfied ("fully", "largely", "not_satisfied",
+    "not_applicable", as :meth:`Result.clause_status` says), whether it
+    blocks the target level, and the evidence and note of the assessment
+    (None when absent)."""
+
+    id: str
+    level: int
+    domain: Optional[str]
+    item: Optional[int]
+    rating: Optional[str] = field(repr=False)
+    grade: Optional[str]
+    satisfied: str
+    blocks_target: bool
+    items: Tuple[int, ...] = field(default=(), repr=False)
+    evidence: Optional[str] = field(default=None, repr=False)
+    note: Optional[str] = field(default=None, repr=False)
+
+    @classmethod
+    def _from_row(cls, row: Dict[str, str]) -> "ClauseRating":
+        cell = _tabular.unescape_cell
+
+        def text(key: str) -> Optional[str]:
+            return cell(row[key]) if row[key] != "" else None
+
+        items = tuple(int(n) for n in row["item"].split(";") if n)
+        return cls(id=cell(row["clause"]), level=int(row["level"]), domain=text("domain"),
+                   item=items[0] if items else None, items=items, rating=text("rating"),
+                   grade=text("grade"), satisfied=_SATISFIED.get(row["satisfied"],
+                                                                 row["satisfied"]),
+                   blocks_target=row["blocks_target"] == "yes", evidence=text("evidence"),
+                   note=text("note"))
+
+
+@dataclass(frozen=True)
+class ItemRating(_tabular.Branch[ClauseRating]):
+    """One item (a numbered practice of a domain) as rated: its status at
+    each level (level -> "fully", "largely", "not_satisfied",
+    "not_applicable") and its clauses, in model order. Iterating an item
+    gives its clauses."""
+
+    _children = "clauses"
+
+    number: int
+    domain: str
+    status: Dict[int, str]
+    clauses: Tuple[ClauseRating, ...] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class DomainRating(_tabular.Branch[ItemRating]):
+    """One domain as rated: the level it reached, how its clauses stand,
+    per level and in all, its items and all its clauses (those of its
+    items and the domain-wide ones), in model order. Iterating a domain
+    gives its items."""
+
+    _children = "items"
+
+    id: str
+    name: Names = field(repr=False)
+    part: str = field(repr=False)
+    level: int
+    level_name: Names = field(repr=False)
+    tally: Tally = field(repr=False)
+    levels: Tuple[LevelProfile, ...] = field(repr=False)
+    items: Tuple[ItemRating, ...] = field(repr=False)
+    clauses: Tuple[ClauseRating, ...] = field(repr=False)
+
+    @property
+    def coverage(self) -> Optional[float]:
+        """The share of the domain's applicable clauses fully satisfied."""
+        return self.tally.coverage
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A clause that blocks the target level, with the satisfaction it
+    needs ("fully" below the target, "largely" at it), its summary and,
+    when the assessment gives them, its rating, evidence and note."""
+
+    id: str
+    level: int
+    domain: Optional[str]
+    item: Optional[int]
+    required: str
+    rating: Optional[str] = field(repr=False)
+    grade: Optional[str]
+    summary: Names = field(repr=False)
+    items: Tuple[int, ...] = field(default=(), repr=False)
+    evidence: Optional[str] = field(default=None, repr=False)
+    note: Optional[str] = field(default=None, repr=False)
+
+    @classmethod
+    def _from_json(cls, obj: dict) -> "Gap":
+        item = obj.get("item")
+        items = tuple(obj["items"]) if "items" in obj else (() if item is None else (item,))
+        return cls(id=obj["id"], level=obj["level"], domain=obj.get("domain"), item=item,
+                   items=items, required=obj["required"], rating=obj.get("rating"),
+                   grade=obj.get("grade"), summary=_names(obj.get("summary")),
+                   evidence=obj.get("evidence"), note=obj.get("note"))
+
+
+@dataclass(frozen=True)
+class Gaps(_tabular.Branch[Gap]):
+    """The clauses that block the target level, in model order (the
+    target is 0 and the list empty when the top level is reached).
+    Iterable, with a length."""
+
+    _children = "clauses"
+
+    target: int
+    target_name: Names = field(repr=False)
+    clauses: Tuple[Gap, ...] = field(repr=False)
+
+    def __repr__(self) -> str:
+        return "Gaps(target=%d, clauses=%r)" % (self.target, [g.id for g in self.clauses])
+
+
+#: The metadata of an assessment that a result repeats, in order.
+METADATA = ("id", "organization", "scope", "date", "assessor", "notes")
+
+
+@dataclass(frozen=True, repr=False)
+class Rating(_tabular.Tabular, _tabular.Branch[DomainRating]):
+    """A rated assessment as plain, immutable data (from :func:`rating`,
+    :meth:`Model.rating`, :meth:`Result.rating` or :func:`rate_many`): it
+    holds no library memory and pickles as it is.
+
+    ``level`` is the level reached overall (0 below level 1),
+    ``domains`` the domains (iterating the rating gives them), ``gaps``
+    the clauses blocking the target, ``clauses`` every clause of the model
+    as rated. :meth:`to_dict` gives exactly the dict of the JSON export
+    (what the deprecated :func:`rate` returns), :meth:`to_records` one row
+    per clause."""
+
+    _children = "domains"
+
+    model: str
+    edition: str
+    assessment_id: Optional[str]
+    metadata: Dict[str, str]
+    scale: str
+    level: int
+    level_name: Names
+    itss_label: Optional[str]
+    levels: Tuple[LevelProfile, ...]
+    domains: Tuple[DomainRating, ...]
+    gaps: Gaps
+    clauses: Tuple[ClauseRating, ...]
+    unrated: Tuple[str, ...]
+    not_applicable: Tuple[Tuple[str, str], ...]
+    _raw: dict = field(default_factory=dict, compare=False)
+
+    _COLUMNS = ("model", "assessment", "clause", "level", "domain", "item", "rating", "grade",
+                "satisfied", "blocks_target", "evidence", "note")
+
+    @classmethod
+    def _from_result(cls, doc: dict, csv_text: str) -> "Rating":
+        """A rating from the JSON export of a result and its CSV (one row
+        per clause in model order)."""
+        rows = csv.DictReader(io.StringIO(csv_text.lstrip("\ufeff"), newline=""))
+        clauses = tuple(ClauseRating._from_row(row) for row in rows)
+        by_item: Dict[int, List[ClauseRating]] = {}
+        by_domain: Dict[Optional[str], List[ClauseRating]] = {}
+        for c in clauses:
+            by_domain.setdefault(c.domain, []).append(c)
+            for number in c.items:
+                by_item.setdefault(number, []).append(c)
+        items: Dict[str, List[ItemRating]] = {}
+        for it in doc["items"]:
+            items.setdefault(it["domain"], []).append(ItemRating(
+                number=it["number"], domain=it["domain"],
+                status={int(k): v for k, v in it["status"].items()},
+                clauses=tuple(by_item.get(it["number"], ()))))
+        domains = tuple(DomainRating(
+            id=d["id"], name=_names(d["name"]), part=d["part"], level=d["level"],
+            level_name=_names(d.get("level_name")), tally=Tally._from_json(d),
+            levels=tuple(LevelProfile._from_json(x) for x in d["levels"]),
+            items=tuple(items.get(d["id"], ())), clauses=tuple(by_domain.get(d["id"], ())))
+            for d in doc["domains"])
+        gaps = doc["gaps"]
+        return cls(
+            model=doc["model"]["id"], edition=doc["model"].get("edition", ""),
+            assessment_id=doc.get("id"),
+            metadata={k: doc[k] for k in METADATA if k in doc},
+            scale=doc["scale"], level=doc["level"], level_name=_names(doc.get("level_name")),
+            itss_label=doc.get("itss_label"),
+            levels=tuple(LevelProfile._from_json(x) for x in doc["levels"]),
+            domains=domains,
+            gaps=Gaps(target=gaps["target"], target_name=_names(gaps.get("target_name")),
+                      clauses=tuple(Gap._from_json(g) for g in gaps["clauses"])),
+            clauses=clauses, unrated=tuple(doc["unrated"]),
+            not_applicable=tuple((x["id"], x["reason"]) for x in doc["not_applicable"]),
+            _raw=doc)
+
+    @property
+    def target(self) -> int:
+        """The level whose gaps are listed (0 when the top level is reached)."""
+        return self.gaps.target
+
+    def domain(self, domain_id: str) -> DomainRating:
+        """One domain by id. Raises NotFoundError (a KeyError would not say
+        which ids there are) for an id the model lacks."""
+        for d in self.domains:
+            if d.id == domain_id:
+                return d
+        raise _lib.fail(-3, "domain %r is not one of %s" % (
+            domain_id, ", ".join(d.id for d in self.domains)))
+
+    def __repr__(self) -> str:
+        shown = "" if self.assessment_id is None else ", id=%r" % self.assessment_id
+        return "Rating(model=%r%s, level=%d, target=%d, gaps=%d, unrated=%d)" % (
+            self.model, shown, self.level, self.target, len(self.gaps), len(self.unrated))
+
+    def to_dict(self) -> dict:
+        """The result as the library's JSON export, the dict the deprecated
+        :func:`rate` returns (a copy: changing it changes nothing here)."""
+        return copy.deepcopy(self._raw)
+
+    def to_records(self) -> List[_tabular.Record]:
+        """One row per clause of the model, in model order: ``model``,
+        ``assessment`` (the assessment's id, None without one),
+        ``clause``, ``level``, ``domain``, ``item`` (None for a
+        domain-wide clause), ``rating``, ``grade``, ``satisfied``,
+        ``blocks_target``, ``evidence``, ``note``."""
+        return [{"model": self.model, "assessment": self.assessment_id, "clause": c.id,
+                 "level": c.level, "domain": c.domain, "item": c.item, "rating": c.rating,
+                 "grade": c.grade, "satisfied": c.satisfied, "blocks_target": c.blocks_target,
+                 "evidence": c.evidence, "note": c.note} for c in self.clauses]
+
+
+def _deprecated(old: str, new: str) -> None:
+    """Warn that a dict-returning call is deprecated (shown where the
+    caller's code called it)."""
+    warnings.warn("%s returns a dict and is deprecated; use %s, which returns a typed result "
+                  "(its to_dict() gives the same dict)" % (old, new), DeprecationWarning,
+                  stacklevel=3)
 
 
 class Model(_lib.Handle):
@@ -66,6 +377,9 @@ class Model(_lib.Handle):
         id, a loaded one as its exported document."""
         reduced = _lib.reduce_handle(self, builtin, self.export)
         return (builtin, (self.id,)) if not self._owned else reduced
+
+    def _describe(self) -> str:
+        return "id=%r, levels=%d, %s" % (self.id, self.levels, super()._describe())
 
     @classmethod
     def load(cls, doc: _lib.Document) -> "Model":
@@ -214,8 +528,30 @@ class Model(_lib.Handle):
         an int (bool included) TypeError. Raises an ItssError subclass
         locating the first problem of the assessment (for a dict, line and
         column refer to its compact JSON serialisation; the path is exact).
+
+        Deprecated: use :meth:`rating`, whose ``to_dict()`` is this dict.
         """
+        _deprecated("Model.rate", "Model.rating")
+        return self._rate_dict(assessment, target, encoding)
+
+    def _rate_dict(self, assessment: "Source", target: Optional[int] = None,
+                   encoding: Optional[str] = None) -> dict:
         return json.loads(self._render(assessment, target, _lib.FORMAT_JSON, 0, encoding))
+
+    def rating(self, assessment: "Source", target: Union[None, int, str] = None, *,
+               encoding: Optional[str] = None) -> "Rating":
+        """Rate an assessment into a :class:`Rating`, plain typed data
+        (same inputs, target and errors as :meth:`rate`)."""
+        with self.assess(assessment, target, encoding=encoding) as res:
+            return res.rating()
+
+    def rate_many(self, items: "_tabular.Items", *, target: Union[None, int, str] = None,
+                  threads: Optional[int] = None,
+                  errors: str = "raise") -> "_tabular.Batch[Rating]":
+        """Rate many assessments (see :func:`rate_many`)."""
+        self._target(target)  # a bad target fails once, before any item
+        return _tabular.run_many(items, lambda doc: self.rating(doc, target), threads=threads,
+                                 errors=errors, item_columns=Rating._COLUMNS)
 
     def rate_json(self, assessment: "Source", target: Optional[int] = None, *,
                   encoding: Optional[str] = None) -> str:
@@ -452,9 +788,22 @@ class Result(_lib.Handle):
         return out
 
     def to_dict(self) -> dict:
-        """The whole result, as :meth:`Model.rate` returns it."""
+        """The whole result as the library's JSON export (the dict of
+        :meth:`Rating.to_dict`)."""
         return json.loads(_lib.render(lib.itss_maturity_result_render, self._ptr,
                                       _lib.FORMAT_JSON, 0))
+
+    def rating(self) -> "Rating":
+        """The result as a :class:`Rating`: plain typed data that outlives
+        this object and its model."""
+        return Rating._from_result(self.to_dict(), self.to_csv())
+
+    def __repr__(self) -> str:
+        if self.closed:
+            return "Result(closed)"
+        return "Result(model=%r, level=%d, target=%d, gaps=%d)" % (
+            self._model.id, self.level, self.target,
+            lib.itss_maturity_result_gap_count(self._ptr))
 
     def report(self, lang: str = "zh", format: str = "text") -> str:
         """The report, in "zh" or "en": format "text", "html", "svg" or
@@ -498,6 +847,9 @@ class Assessment(_lib.Handle):
         """Pickling: the model and the assessment's JSON document."""
         return _assessment_again, (self._model, self.to_json())
 
+    def _describe(self) -> str:
+        return "model=%r" % self._model.id
+
     @property
     def model(self) -> Model:
         """The model the assessment rates against."""
@@ -528,8 +880,14 @@ class Assessment(_lib.Handle):
                                  _lib.lang(lang))
 
     def rate(self, target: Optional[int] = None) -> dict:
-        """The result of the assessment (see :meth:`Model.rate`)."""
-        return self._model.rate(self, target)
+        """The result of the assessment as a dict (see :meth:`Model.rate`).
+        Deprecated: use :meth:`rating`."""
+        _deprecated("Assessment.rate", "Assessment.rating")
+        return self._model._rate_dict(self, target)
+
+    def rating(self, target: Union[None, int, str] = None) -> "Rating":
+        """The result of the assessment as a :class:`Rating`."""
+        return self._model.rating(self, target)
 
     def assess(self, target: Optional[int] = None) -> "Result":
         """The result held by the library (see :meth:`Model.assess`)."""
@@ -607,10 +965,47 @@ def rate(assessment: Source, target: Optional[int] = None, *,
          encoding: Optional[str] = None) -> dict:
     """Rate an assessment against the built-in model (see :meth:`Model.rate`):
     a dict, JSON text or bytes, an :class:`Assessment`, or a path to a
-    worksheet (.xlsx, .csv) or JSON file."""
+    worksheet (.xlsx, .csv) or JSON file. Returns the dict of the JSON
+    export.
+
+    Deprecated (kept for this release): use :func:`rating`, whose
+    ``to_dict()`` is this dict."""
+    _deprecated("maturity.rate", "maturity.rating")
     if isinstance(assessment, Assessment):
-        return assessment.rate(target)
-    return builtin().rate(assessment, target, encoding=encoding)
+        return assessment._model._rate_dict(assessment, target)
+    return builtin()._rate_dict(assessment, target, encoding)
+
+
+def rating(assessment: Source, target: Union[None, int, str] = None, *,
+           model: "ModelArg" = None, encoding: Optional[str] = None) -> Rating:
+    """Rate an assessment into a :class:`Rating` (plain, typed, immutable
+    data): a dict, JSON text or bytes, an :class:`Assessment` (rated
+    against its own model), or a path to a worksheet (.xlsx, .csv) or JSON
+    file. model: None (the built-in T/CESA 1299-2023 model), a built-in
+    model's id or a :class:`Model`. target as for :meth:`Model.rate`."""
+    if isinstance(assessment, Assessment):
+        return assessment.rating(target)
+    return _model(model).rating(assessment, target, encoding=encoding)
+
+
+def rate_many(items: "_tabular.Items", *, model: "ModelArg" = None,
+              target: Union[None, int, str] = None, threads: Optional[int] = None,
+              errors: str = "raise") -> "_tabular.Batch[Rating]":
+    """Rate many assessments, one :class:`Rating` each, in input order.
+
+    items: an iterable of assessments (dicts, JSON strings, bytes, paths,
+    :class:`Assessment` objects) or the path of a JSONL file, one
+    assessment per line (blank lines skipped). model and target as for
+    :func:`rating`. threads: None or 1 rates in this thread; N > 1 on a
+    pool of N threads (the library is thread-safe and releases the
+    interpreter while it works); the results keep the input order.
+    errors: "raise" (the default) raises the error of the first bad item,
+    whose ``index`` (0-based) and, for JSONL, ``input_line`` say which
+    (str(e) starts with "item I:" or "FILE:LINE:"); "return" puts the
+    exception in the item's place instead. The batch is a list with
+    ``to_records()`` (one row per clause of each result, with ``index``
+    and ``line``) and ``to_pandas()``."""
+    return _model(model).rate_many(items, target=target, threads=threads, errors=errors)
 
 
 def assess(assessment: Source, target: Optional[int] = None, *,

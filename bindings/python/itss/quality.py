@@ -2,31 +2,220 @@
 catalogs, scoring of evaluations, comparison over time, and AHP weights.
 
 The module-level functions use the model and indicator catalog built into
-libitss. Results are dicts with exactly the structure of the library's
-JSON export (docs/quality.md, docs/schema/quality-result.schema.json).
+libitss. :func:`scorecard` gives a :class:`Scorecard`, plain typed data
+that iterates its characteristics (which iterate their
+sub-characteristics, which iterate their indicators); its ``to_dict()``
+is the library's JSON export (docs/quality.md,
+docs/schema/quality-result.schema.json), which the deprecated
+:func:`score` returns. :func:`score_many` scores a batch.
 
 >>> from itss import quality
->>> r = quality.score({"service": "04",
-...                    "scheme": {"indicators": ["incident_resolution_rate"]},
-...                    "measurements": {"incident_resolution_rate": {"A": 99, "B": 100}}})
->>> r["overall"]["score"]
+>>> r = quality.scorecard({"service": "04",
+...                        "scheme": {"indicators": ["incident_resolution_rate"]},
+...                        "measurements": {"incident_resolution_rate": {"A": 99, "B": 100}}})
+>>> r.score
 0.99
 """
 
 from __future__ import annotations
 
+import copy
 import json
+import warnings
 from ctypes import byref, c_void_p
-from typing import Iterable, List, Optional, Sequence, Union
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
-from . import _lib
+from . import _lib, _tabular
 from ._lib import lib
 
-__all__ = ["IndicatorCatalog", "Evaluation", "builtin", "model", "indicators", "scheme", "score",
+__all__ = ["IndicatorCatalog", "Evaluation", "Scorecard", "CharacteristicScore",
+           "SubcharacteristicScore", "IndicatorScore", "scorecard", "score_many", "builtin",
+           "model", "indicators", "scheme", "score",
            "report", "compare", "ahp", "read", "check", "template"]
 
 #: The formats of ``report``.
 REPORT_FORMATS = ("text", "html", "svg", "csv")
+
+
+# ---------------------------------------------------------------------------
+# typed results: plain, immutable data made from a scored evaluation
+
+
+@dataclass(frozen=True)
+class IndicatorScore:
+    """One indicator of the scheme as scored: its place
+    (``subcharacteristic``, ``characteristic``), method and polarity, its
+    weight within its sub-characteristic, X (0..1; None when not
+    evaluated), its status ("evaluated", "na", "no_events", "missing"),
+    the reason of an "na" (None otherwise) and the measurement as given
+    (``{"A", "B"}``, ``{"scores"}`` or ``{"na"}``)."""
+
+    id: str
+    subcharacteristic: str
+    characteristic: str
+    method: str = field(repr=False)
+    polarity: str = field(repr=False)
+    weight: float
+    x: Optional[float]
+    status: str
+    reason: Optional[str] = field(default=None, repr=False)
+    measurement: Dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass(frozen=True)
+class _NodeScore:
+    """What a characteristic and a sub-characteristic have as scored:
+    score (None when not evaluated), weight within its parent, coverage,
+    status and the reason it was not evaluated."""
+
+    id: str
+    score: Optional[float]
+    weight: float
+    coverage: float = field(repr=False)
+    status: str
+    reason: Optional[str] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class SubcharacteristicScore(_NodeScore, _tabular.Branch[IndicatorScore]):
+    """One sub-characteristic of GB/T 33850-2017 as scored (see
+    :class:`CharacteristicScore`) with its characteristic and indicators.
+    Iterating it gives its indicators."""
+
+    _children = "indicators"
+
+    characteristic: str
+    indicators: Tuple[IndicatorScore, ...] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class CharacteristicScore(_NodeScore, _tabular.Branch[SubcharacteristicScore]):
+    """One characteristic of GB/T 33850-2017 as scored: ``id``, ``score``
+    (None when not evaluated), ``weight``, ``coverage``, ``status``,
+    ``reason`` (why it was not evaluated, else None) and its
+    sub-characteristics. Iterating it gives its sub-characteristics."""
+
+    _children = "subcharacteristics"
+
+    subcharacteristics: Tuple[SubcharacteristicScore, ...] = field(repr=False)
+
+    @property
+    def indicators(self) -> Tuple[IndicatorScore, ...]:
+        """The indicators of all its sub-characteristics, in order."""
+        return tuple(i for s in self.subcharacteristics for i in s.indicators)
+
+
+#: The metadata of an evaluation that a result repeats, in order.
+METADATA = ("id", "provider", "customer", "evaluator", "date", "period", "notes")
+
+
+@dataclass(frozen=True, repr=False)
+class Scorecard(_tabular.Tabular, _tabular.Branch[CharacteristicScore]):
+    """A scored evaluation as plain, immutable data (from
+    :func:`scorecard`, :meth:`IndicatorCatalog.scorecard` or
+    :func:`score_many`): it holds no library memory and pickles as it is.
+
+    ``score``, ``coverage``, ``band`` and ``status`` are the overall ones;
+    ``characteristics`` the five characteristics (iterating the scorecard
+    gives them; each gives its sub-characteristics, which give their
+    indicators); ``indicators`` every indicator of the scheme in scheme
+    order. :meth:`to_dict` gives exactly the dict of the JSON export (what
+    the deprecated :func:`score` returns), :meth:`to_records` one row per
+    indicator."""
+
+    _children = "characteristics"
+
+    model: str
+    service: str
+    evaluation_id: Optional[str]
+    metadata: Dict[str, str]
+    score: Optional[float]
+    coverage: float
+    band: Optional[str]
+    status: str
+    characteristics: Tuple[CharacteristicScore, ...]
+    indicators: Tuple[IndicatorScore, ...]
+    bands: Tuple[Tuple[str, float], ...]
+    _raw: dict = field(default_factory=dict, compare=False)
+
+    _COLUMNS = ("service", "evaluation", "period", "indicator", "characteristic",
+                "subcharacteristic", "method", "polarity", "weight", "x", "status", "reason")
+
+    @classmethod
+    def _from_json(cls, doc: dict) -> "Scorecard":
+        reasons = {n["id"]: n.get("reason") for n in doc["not_evaluated"]}
+        parent = {s["id"]: s["characteristic"] for s in doc["subcharacteristics"]}
+        shown = ("id", "subcharacteristic", "method", "polarity", "weight", "x", "status")
+        indicators = tuple(IndicatorScore(
+            id=i["id"], subcharacteristic=i["subcharacteristic"],
+            characteristic=parent.get(i["subcharacteristic"], ""), method=i["method"],
+            polarity=i["polarity"], weight=i["weight"], x=i["x"], status=i["status"],
+            reason=reasons.get(i["id"]),
+            measurement={k: v for k, v in i.items() if k not in shown})
+            for i in doc["indicators"])
+        subs = tuple(SubcharacteristicScore(
+            id=s["id"], characteristic=s["characteristic"], score=s["score"], weight=s["weight"],
+            coverage=s["coverage"], status=s["status"], reason=s.get("reason"),
+            indicators=tuple(i for i in indicators if i.subcharacteristic == s["id"]))
+            for s in doc["subcharacteristics"])
+        chars = tuple(CharacteristicScore(
+            id=c["id"], score=c["score"], weight=c["weight"], coverage=c["coverage"],
+            status=c["status"], reason=c.get("reason"),
+            subcharacteristics=tuple(s for s in subs if s.characteristic == c["id"]))
+            for c in doc["characteristics"])
+        overall = doc["overall"]
+        return cls(model=doc["model"], service=doc["service"], evaluation_id=doc.get("id"),
+                   metadata={k: doc[k] for k in METADATA if k in doc}, score=overall["score"],
+                   coverage=overall["coverage"], band=overall.get("band"),
+                   status=overall["status"], characteristics=chars, indicators=indicators,
+                   bands=tuple((b["grade"], b["min"]) for b in doc["bands"]), _raw=doc)
+
+    def __repr__(self) -> str:
+        shown = "" if self.evaluation_id is None else ", id=%r" % self.evaluation_id
+        score = "None" if self.score is None else "%.4g" % self.score
+        return "Scorecard(service=%r%s, score=%s, band=%r, coverage=%.4g, indicators=%d)" % (
+            self.service, shown, score, self.band, self.coverage, len(self.indicators))
+
+    def characteristic(self, characteristic_id: str) -> CharacteristicScore:
+        """One characteristic by id; NotFoundError for another id."""
+        for c in self.characteristics:
+            if c.id == characteristic_id:
+                return c
+        raise _lib.fail(-3, "characteristic %r is not one of %s" % (
+            characteristic_id, ", ".join(c.id for c in self.characteristics)))
+
+    @property
+    def not_evaluated(self) -> Tuple[IndicatorScore, ...]:
+        """The indicators that were not evaluated ("na", "no_events",
+        "missing"), with their reasons."""
+        return tuple(i for i in self.indicators if i.status != "evaluated")
+
+    def to_dict(self) -> dict:
+        """The result as the library's JSON export, the dict the deprecated
+        :func:`score` returns (a copy)."""
+        return copy.deepcopy(self._raw)
+
+    def to_records(self) -> List[_tabular.Record]:
+        """One row per indicator of the scheme, in scheme order:
+        ``service``, ``evaluation`` (the evaluation's id, None without
+        one), ``period``, ``indicator``, ``characteristic``,
+        ``subcharacteristic``, ``method``, ``polarity``, ``weight``, ``x``,
+        ``status``, ``reason``."""
+        period = self.metadata.get("period")
+        return [{"service": self.service, "evaluation": self.evaluation_id, "period": period,
+                 "indicator": i.id, "characteristic": i.characteristic,
+                 "subcharacteristic": i.subcharacteristic, "method": i.method,
+                 "polarity": i.polarity, "weight": i.weight, "x": i.x, "status": i.status,
+                 "reason": i.reason} for i in self.indicators]
+
+
+def _deprecated(old: str, new: str) -> None:
+    """Warn that a dict-returning call is deprecated (shown where the
+    caller's code called it)."""
+    warnings.warn("%s returns a dict and is deprecated; use %s, which returns a typed result "
+                  "(its to_dict() gives the same dict)" % (old, new), DeprecationWarning,
+                  stacklevel=3)
 
 
 class IndicatorCatalog(_lib.Handle):
@@ -63,6 +252,9 @@ class IndicatorCatalog(_lib.Handle):
 
     def __len__(self) -> int:
         return lib.itss_indicator_catalog_indicator_count(self._ptr)
+
+    def _describe(self) -> str:
+        return "indicators=%d, %s" % (len(self), super()._describe())
 
     def ids(self) -> List[str]:
         """The indicator ids in catalog order."""
@@ -125,8 +317,26 @@ class IndicatorCatalog(_lib.Handle):
         was not evaluated. A path ending in ``.json`` is read as JSON;
         another is a measurement sheet (.xlsx, .csv) or JSON, its format
         detected from its content; encoding names the encoding of a CSV
-        file that is not UTF-8."""
+        file that is not UTF-8. Returns the dict of the JSON export.
+
+        Deprecated: use :meth:`scorecard`, whose ``to_dict()`` is this
+        dict."""
+        _deprecated("IndicatorCatalog.score", "IndicatorCatalog.scorecard")
+        return self._score_dict(evaluation, encoding)
+
+    def _score_dict(self, evaluation: "Source", encoding: Optional[str] = None) -> dict:
         return json.loads(self._render(evaluation, _lib.FORMAT_JSON, 0, encoding))
+
+    def scorecard(self, evaluation: "Source", *, encoding: Optional[str] = None) -> Scorecard:
+        """Score an evaluation into a :class:`Scorecard`, plain typed data
+        (same inputs and errors as :meth:`score`)."""
+        return Scorecard._from_json(self._score_dict(evaluation, encoding))
+
+    def score_many(self, items: "_tabular.Items", *, threads: Optional[int] = None,
+                   errors: str = "raise") -> "_tabular.Batch[Scorecard]":
+        """Score many evaluations with this catalog (see :func:`score_many`)."""
+        return _tabular.run_many(items, self.scorecard, threads=threads, errors=errors,
+                                 item_columns=Scorecard._COLUMNS)
 
     def score_json(self, evaluation: "Source", *, encoding: Optional[str] = None) -> str:
         """The score as the library's compact JSON text on one line,
@@ -211,6 +421,9 @@ class Evaluation(_lib.Handle):
         """Pickling: the catalog and the evaluation's JSON document."""
         return _evaluation_again, (self._catalog, self.to_json())
 
+    def _describe(self) -> str:
+        return "service=%r" % (_lib.string(lib.itss_evaluation_service(self._ptr)) or "")
+
     def to_json(self) -> str:
         """The evaluation as the library's compact JSON document
         (docs/quality.md)."""
@@ -229,8 +442,14 @@ class Evaluation(_lib.Handle):
                                  _lib.sheet_format(format), _lib.lang(lang))
 
     def score(self) -> dict:
-        """The score (see :meth:`IndicatorCatalog.score`)."""
-        return self._catalog.score(self)
+        """The score as a dict (see :meth:`IndicatorCatalog.score`).
+        Deprecated: use :meth:`scorecard`."""
+        _deprecated("Evaluation.score", "Evaluation.scorecard")
+        return self._catalog._score_dict(self)
+
+    def scorecard(self) -> Scorecard:
+        """The score as a :class:`Scorecard`."""
+        return self._catalog.scorecard(self)
 
     def report(self, lang: str = "zh", format: str = "text") -> str:
         """The report of the score (see :meth:`IndicatorCatalog.report`)."""
@@ -302,11 +521,48 @@ def score(evaluation: Source, catalog: CatalogArg = None, *,
     :class:`Evaluation`, or a path to a measurement sheet (.xlsx, .csv) or
     JSON file. catalog: None for the built-in indicators, an
     :class:`IndicatorCatalog`, or a catalog document whose indicators are
-    added to the built-in ones for this call."""
+    added to the built-in ones for this call. Returns the dict of the JSON
+    export.
+
+    Deprecated (kept for this release): use :func:`scorecard`, whose
+    ``to_dict()`` is this dict."""
+    _deprecated("quality.score", "quality.scorecard")
     if isinstance(evaluation, Evaluation):
-        return evaluation.score()
+        return evaluation._catalog._score_dict(evaluation)
     with _Using(catalog) as cat:
-        return cat.score(evaluation, encoding=encoding)
+        return cat._score_dict(evaluation, encoding)
+
+
+def scorecard(evaluation: Source, catalog: CatalogArg = None, *,
+              encoding: Optional[str] = None) -> Scorecard:
+    """Score an evaluation into a :class:`Scorecard` (plain, typed,
+    immutable data): a dict, JSON text or bytes, an :class:`Evaluation`
+    (scored with its own catalog), or a path to a measurement sheet
+    (.xlsx, .csv) or JSON file. catalog as for :func:`score`."""
+    if isinstance(evaluation, Evaluation):
+        return evaluation.scorecard()
+    with _Using(catalog) as cat:
+        return cat.scorecard(evaluation, encoding=encoding)
+
+
+def score_many(items: "_tabular.Items", *, catalog: CatalogArg = None,
+               threads: Optional[int] = None,
+               errors: str = "raise") -> "_tabular.Batch[Scorecard]":
+    """Score many evaluations, one :class:`Scorecard` each, in input order.
+
+    items: an iterable of evaluations (dicts, JSON strings, bytes, paths,
+    :class:`Evaluation` objects) or the path of a JSONL file, one
+    evaluation per line (blank lines skipped). catalog as for
+    :func:`score`. threads: None or 1 scores in this thread; N > 1 on a
+    pool of N threads; the results keep the input order. errors: "raise"
+    (the default) raises the error of the first bad item, whose ``index``
+    (0-based) and, for JSONL, ``input_line`` say which (str(e) starts
+    with "item I:" or "FILE:LINE:"); "return" puts the exception in the
+    item's place instead. The batch is a list with ``to_records()`` (one
+    row per indicator of each result, with ``index`` and ``line``) and
+    ``to_pandas()``."""
+    with _Using(catalog) as cat:
+        return cat.score_many(items, threads=threads, errors=errors)
 
 
 def report(evaluation: Source, catalog: CatalogArg = None, lang: str = "zh",

@@ -135,14 +135,17 @@ def compose(model, inp):
     return doc
 
 
+def maturity_model(d, inp):
+    """The model of a maturity case: loaded from the case, or built in."""
+    if "model" in inp:
+        return maturity.Model.load(d / inp["model"])
+    return maturity.builtin(inp.get("builtin", maturity.DEFAULT_MODEL))
+
+
 def maturity_case(d, inp):
     op = inp["op"]
     target = inp.get("target") or None
-    if "model" in inp:
-        model = maturity.Model.load(d / inp["model"])
-    else:
-        model = maturity.builtin(inp.get("builtin", maturity.DEFAULT_MODEL))
-    with model:
+    with maturity_model(d, inp) as model:
         if op == "rate":
             return model.rate(compose(model, inp), target)
         if op == "rate_file":
@@ -164,15 +167,19 @@ def document(d, inp, key):
     return inp[key] if key in inp else d / inp["file"]
 
 
+def quality_catalog(d, inp):
+    """The indicator catalog of a quality case: loaded, added to the
+    built-in one, or built in."""
+    if "catalog" in inp and "catalog_base" in inp:
+        return quality.builtin().extend(d / inp["catalog"])
+    if "catalog" in inp:
+        return quality.IndicatorCatalog.load(d / inp["catalog"])
+    return quality.builtin()
+
+
 def quality_case(d, inp):
     op = inp["op"]
-    if "catalog" in inp and "catalog_base" in inp:
-        cat = quality.builtin().extend(d / inp["catalog"])
-    elif "catalog" in inp:
-        cat = quality.IndicatorCatalog.load(d / inp["catalog"])
-    else:
-        cat = quality.builtin()
-    with cat:
+    with quality_catalog(d, inp) as cat:
         if op == "score":
             return cat.score(document(d, inp, "evaluation"))
         if op == "ahp":
