@@ -47,6 +47,8 @@ from itss.cli import jsonl_lines
 #: The largest document file read: one byte more than the library
 #: accepts, so that it refuses a larger one (ITSS_ELIMIT).
 MOST = 64 * 1024 * 1024 + 1
+#: The error of an empty line, in the words of ``itss --lang en``.
+EMPTY_LINE = "the line is empty: each line holds one JSON document"
 
 # A partition: (documents, number of the first document) and what the
 # writer needs to report on its input: (input name, last partition of it,
@@ -62,6 +64,11 @@ def run_partition(engine, kind: str, docs: List[bytes], first: int,
     or (error line, error message)."""
     out = []
     for n, doc in enumerate(docs, first):
+        if len(doc) < MOST and not doc.strip(b" \t\r"):
+            # an empty line, or one of blanks only: said as the itss tool says it
+            e = itss.ItssError(EMPTY_LINE, code=-4, name="ITSS_EPARSE")
+            out.append((e.render(n), e.render(n, "text")))
+            continue
         try:
             if kind == "maturity":
                 out.append((engine.rate_json(doc, target), None))

@@ -7,6 +7,7 @@
  * or output that could not be written; 2 usage error.
  */
 #include <errno.h>
+#include <iconv.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -22,83 +23,6 @@
 #define EXIT_INVALID 1
 #define EXIT_USAGE 2
 
-static const char usage_text[] =
-    "Usage: itss [--version] [--help] AREA VERB [OPTIONS] [ARGS]\n"
-    "\n"
-    "GB/T 29264-2012 service classification:\n"
-    "  itss class show CODE                 one class\n"
-    "  itss class search TEXT               classes whose name contains TEXT\n"
-    "  itss class tree [CODE]               the class tree, or the subtree of CODE\n"
-    "  itss class export [CODE]             the whole catalog, or a subtree\n"
-    "  itss class validate CODE...          check codes and say what is wrong\n"
-    "  itss class map --to SCHEME CODE      map a class to gbt4754 or db21\n"
-    "  itss class map --from SCHEME CODE    map a gbt4754 or db21 class back\n"
-    "    option: --catalog FILE             use a catalog instead of the built-in one\n"
-    "\n"
-    "O&M service capability maturity (T/CESA 1299-2023; ITSS.1-2015 with --model):\n"
-    "  itss maturity rate FILE|-            rate an assessment: level, profile, gaps\n"
-    "    --target N                         list the gaps to level N (default: next;\n"
-    "                                       N: ordinal, 1 the lowest, or name or label)\n"
-    "    --jsonl                            one assessment per line, one result per line\n"
-    "    --format html|svg|csv              a report page (A4 print), the domain chart or\n"
-    "                                       one CSV row per clause\n"
-    "    --rows domain                      one row per domain (--format text|json|csv)\n"
-    "  itss maturity compare OLD NEW...     rate assessments of one model and show the\n"
-    "                                       changes (--format text|json|html|csv)\n"
-    "  itss maturity model                  the model: levels, domains, items\n"
-    "  itss maturity clauses                the requirement clauses\n"
-    "    --level N  --domain ID  --item N   select clauses\n"
-    "  itss maturity template               a blank worksheet to rate in (CSV or XLSX;\n"
-    "                                       --format, or the extension of -o FILE)\n"
-    "    --level N  --domain ID             only the clauses of a level or a domain\n"
-    "  itss maturity check FILE...          list every problem of each assessment\n"
-    "  itss maturity convert IN -o OUT      an assessment as JSON, CSV or XLSX\n"
-    "    FILE, IN: a worksheet (.xlsx, .csv) or JSON, told apart by their content\n"
-    "    --input-format json|csv|xlsx       read FILE as this format\n"
-    "    --encoding NAME                    a CSV's encoding, e.g. gb18030 (default UTF-8)\n"
-    "    option: --model ID|FILE            another model: built-in itss1-2015 (ITSS.1-2015)\n"
-    "                                       or tcesa1299-2023 (the default), or a file\n"
-    "\n"
-    "GB/T 33850-2017 service quality:\n"
-    "  itss quality score FILE|-            score an evaluation (--jsonl: one per line)\n"
-    "    --format html|svg|csv              a report page (A4 print), the radar chart or\n"
-    "                                       one CSV row per node\n"
-    "  itss quality model                   the 5 characteristics, 16 sub-characteristics\n"
-    "  itss quality indicators [--service CODE]   the indicator catalog\n"
-    "  itss quality scheme --service CODE   the default evaluation scheme of a service\n"
-    "  itss quality compare OLD NEW...      score evaluations and show the changes\n"
-    "    --format html                      a report page with a trend chart\n"
-    "  itss quality template --service CODE a blank measurement sheet (CSV or XLSX)\n"
-    "    --scheme FILE                      of this scheme: an evaluation, or the output\n"
-    "                                       of quality scheme --format json\n"
-    "  itss quality check FILE...           list every problem of each evaluation\n"
-    "    score and check read sheets too (--input-format, --encoding)\n"
-    "  itss quality ahp FILE|-              AHP weights from a pairwise comparison matrix\n"
-    "    --allow-inconsistent               accept a matrix with CR >= 0.10\n"
-    "    --catalog FILE                     use these indicators instead of the built-in ones\n"
-    "    --catalog-add FILE                 add these indicators to the built-in ones\n"
-    "\n"
-    "ITSS standards registry (the ITSS 5.0 report's standards):\n"
-    "  itss standard show NUMBER            one standard (lenient: gbt 29264 2012, B-1/56)\n"
-    "  itss standard list                   the standards, filtered by:\n"
-    "    --type national|industry|group|international\n"
-    "    --status published|approval|comment|review|draft|proposed|developing|cancelled\n"
-    "    --area ID                          an area or category of the framework\n"
-    "  itss standard search TEXT            standards whose number, title or summary has TEXT\n"
-    "  itss standard framework              the ITSS 5.0 framework tree and its standards\n"
-    "\n"
-    "Options:\n"
-    "  --format text|json   output for people (default) or JSON\n"
-    "  --format csv|xlsx    a worksheet (template, convert; XLSX only with -o or a pipe)\n"
-    "  --lang zh|en         language of text output (default zh)\n"
-    "  -o, --output FILE    write the output to FILE instead of standard output\n"
-    "  --version            print the version and exit\n"
-    "  --help, help         print this help and exit\n"
-    "\n"
-    "Exit status: 0 success, 1 not found, invalid input or output not written,\n"
-    "2 usage error.\n"
-    "See itss(1) for details.\n";
-
 /* ---- output ------------------------------------------------------------- */
 
 /* Every write to standard output is checked. The first failure is reported
@@ -108,6 +32,52 @@ static const char usage_text[] =
  * SIGPIPE back to its default even where the parent ignored it. */
 static itss_lang msg_lang = ITSS_LANG_ZH;
 static int out_failed;
+
+/* A message of the tool in the language of --lang: the English text or
+ * the Chinese one (two string literals, so that printf formats are still
+ * checked). */
+#define L(en, zh) (msg_lang == ITSS_LANG_EN ? (en) : (zh))
+
+/* The text of an errno value in the language of --lang: in Chinese for
+ * the usual ones, else the system's text inside a Chinese sentence. */
+static const char *errno_text(int err)
+{
+    static const struct {
+        int code;
+        const char *zh;
+    } known[] = {
+        {ENOENT, "没有这个文件或目录"},   {EACCES, "没有权限"},
+        {EPERM, "不允许的操作"},          {EISDIR, "这是一个目录"},
+        {ENOTDIR, "路径中有一项不是目录"}, {ENOSPC, "设备上没有空间"},
+        {EROFS, "文件系统只读"},          {EEXIST, "文件已存在"},
+        {ENAMETOOLONG, "文件名太长"},     {ELOOP, "符号链接的层数太多"},
+        {EMFILE, "打开的文件太多"},       {ENFILE, "系统中打开的文件太多"},
+        {EIO, "输入输出错误"},            {EPIPE, "管道已断开"},
+        {EFBIG, "文件太大"},              {EDQUOT, "超出磁盘配额"},
+        {ENOMEM, "内存不足"},             {ENXIO, "没有这个设备或地址"},
+        {ETXTBSY, "文件正被执行"},        {EINVAL, "无效的参数"},
+        {EBADF, "无效的文件描述符"},      {ENODEV, "没有这个设备"},
+    };
+    static char other[160];
+    if (msg_lang == ITSS_LANG_EN)
+        return strerror(err);
+    for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
+        if (known[k].code == err)
+            return known[k].zh;
+    snprintf(other, sizeof other, "系统错误 %d（%s）", err, strerror(err));
+    return other;
+}
+
+/* The hint after a usage error. */
+static void usage_hint(void)
+{
+    fputs(L("Try 'itss help' for usage.\n", "用法见“itss help”\n"), stderr);
+}
+
+static void out_of_memory(void)
+{
+    fputs(L("itss: out of memory\n", "itss: 内存不足\n"), stderr);
+}
 /* -o/--output FILE: the output goes to a temporary file next to it,
  * created at the first write, which replaces FILE when the command ends
  * (out_finish): a command that fails before it has anything to say leaves
@@ -122,7 +92,7 @@ static void write_failed(int err)
     if (out_failed)
         return;
     out_failed = 1;
-    const char *why = strerror(err ? err : EIO);
+    const char *why = errno_text(err ? err : EIO);
     if (out_path)
         fprintf(stderr, msg_lang == ITSS_LANG_EN ? "itss: cannot write to %s: %s\n"
                                                  : "itss: 无法写入 %s：%s\n",
@@ -295,25 +265,52 @@ static int usage_error(const char *fmt, ...)
     fputs("itss: ", stderr);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fputs("\nTry 'itss help' for usage.\n", stderr);
+    fputc('\n', stderr);
+    usage_hint();
     return EXIT_USAGE;
 }
 
-/* Print a library error; file is the input's name when the error is about
- * a document. */
-static int fail(const itss_error *e, const char *file)
+/* The message of a library error in the language of --lang (itss_free),
+ * or NULL when there is no memory for it. */
+static char *error_message(const itss_error *e)
 {
     char *text = NULL;
-    if (itss_error_render(e, 0, ITSS_FORMAT_TEXT, &text, NULL, NULL) == 0) {
-        if (file)
-            fprintf(stderr, "itss: %s:%s%s\n", file, e->line ? "" : " ", text);
-        else
-            fprintf(stderr, "itss: %s\n", text);
-    } else {
-        fprintf(stderr, "itss: %s\n", e->message);
-    }
+    return itss_error_message(e, msg_lang, &text, NULL, NULL) == 0 ? text : NULL;
+}
+
+/* The end of the library's message for a JSON document that is not UTF-8
+ * but reads as GB18030: the tool adds how to read it as it is. */
+static const char not_utf8[] =
+    "; the document is not UTF-8 but reads as GB18030 (GBK): convert it to UTF-8";
+
+static int ends_with(const char *s, const char *end)
+{
+    size_t n = strlen(s), k = strlen(end);
+    return n >= k && strcmp(s + n - k, end) == 0;
+}
+
+/* Print a library error; file is the input's name when the error is about
+ * a document. hint: the command reads --encoding. */
+static int fail_hint(const itss_error *e, const char *file, int hint)
+{
+    char *text = NULL;
+    int got = itss_error_describe(e, 0, ITSS_FORMAT_TEXT, msg_lang, &text, NULL, NULL) == 0;
+    fputs("itss: ", stderr);
+    if (file)
+        fprintf(stderr, "%s:%s", file, e->line ? "" : " ");
+    fputs(got ? text : e->message, stderr);
+    if (hint && ends_with(e->message, not_utf8))
+        fputs(L(" (or read it as it is with --encoding gb18030)",
+                "（也可以用 --encoding gb18030 直接读取）"),
+              stderr);
+    fputc('\n', stderr);
     itss_free(text);
     return e->code == ITSS_EINVAL ? EXIT_USAGE : EXIT_INVALID;
+}
+
+static int fail(const itss_error *e, const char *file)
+{
+    return fail_hint(e, file, 0);
 }
 
 /* Print a rendered text, ending it with a newline, and free it. */
@@ -331,7 +328,9 @@ static int parse_int(const char *opt, const char *s, int min, int max, int *out)
     errno = 0;
     long v = strtol(s, &end, 10);
     if (errno || end == s || *end || v < min || v > max)
-        return usage_error("%s needs a whole number from %d to %d, not '%s'", opt, min, max, s);
+        return usage_error(L("%s needs a whole number from %d to %d, not '%s'",
+                             "%s 须为 %d 到 %d 的整数，而不是“%s”"),
+                           opt, min, max, s);
     *out = (int)v;
     return 0;
 }
@@ -357,49 +356,71 @@ static int resolve_level(const itss_maturity_model *m, const char *opt, const ch
     itss_error e;
     if (!text)
         return 0;
-    if (itss_maturity_level_lookup(m, text, &l, &e))
-        return usage_error("%s needs a whole number from 1 to %zu or the name or label of a "
-                           "level, not '%s' (%s)",
-                           opt, itss_maturity_model_level_count(m), text, e.message);
+    if (itss_maturity_level_lookup(m, text, &l, &e)) {
+        char *why = error_message(&e);
+        int rc = usage_error(L("%s needs a whole number from 1 to %zu or the name or label of "
+                               "a level, not '%s' (%s)",
+                               "%s 须为 1 到 %zu 的整数或级别的名称、标签，而不是“%s”（%s）"),
+                             opt, itss_maturity_model_level_count(m), text,
+                             why ? why : e.message);
+        itss_free(why);
+        return rc;
+    }
     *number = itss_maturity_level_ordinal(l);
     return 0;
+}
+
+/* The --format values a verb takes beyond text and json and the bits
+ * that say so: text and json unless OPT_NO_TEXT / OPT_NO_JSON, the others
+ * when allowed. */
+static const struct {
+    const char *name;
+    int bit;
+    itss_format format;
+} formats[] = {
+    {"text", OPT_NO_TEXT, ITSS_FORMAT_TEXT}, {"json", OPT_NO_JSON, ITSS_FORMAT_JSON_PRETTY},
+    {"html", OPT_HTML, ITSS_FORMAT_HTML},    {"svg", OPT_SVG, ITSS_FORMAT_SVG},
+    {"csv", OPT_CSV, ITSS_FORMAT_CSV},       {"xlsx", OPT_XLSX, ITSS_FORMAT_XLSX},
+};
+#define NFORMATS (sizeof formats / sizeof formats[0])
+
+static int takes_format(int allowed, size_t k)
+{
+    return k < 2 ? !(allowed & formats[k].bit) : !!(allowed & formats[k].bit);
+}
+
+/* The formats a verb writes, in words: "text, json or csv". */
+static void format_names(int allowed, char *names, size_t size)
+{
+    size_t taken = 0, count = 0;
+    names[0] = 0;
+    for (size_t k = 0; k < NFORMATS; k++)
+        count += (size_t)takes_format(allowed, k);
+    for (size_t k = 0, i = 0; k < NFORMATS && taken < size; k++) {
+        if (!takes_format(allowed, k))
+            continue;
+        i++;
+        taken += (size_t)snprintf(names + taken, size - taken, "%s%s",
+                                  i == 1       ? ""
+                                  : i == count ? L(" or ", " 或 ")
+                                               : L(", ", "、"),
+                                  formats[k].name);
+    }
 }
 
 /* --format VALUE among the formats a verb writes: text and json unless
  * OPT_NO_TEXT / OPT_NO_JSON, html, svg, csv and xlsx when allowed. */
 static int format_option(const char *value, int allowed, itss_format *format)
 {
-    static const struct {
-        const char *name;
-        int bit;
-        itss_format format;
-    } formats[] = {
-        {"text", OPT_NO_TEXT, ITSS_FORMAT_TEXT}, {"json", OPT_NO_JSON, ITSS_FORMAT_JSON_PRETTY},
-        {"html", OPT_HTML, ITSS_FORMAT_HTML},    {"svg", OPT_SVG, ITSS_FORMAT_SVG},
-        {"csv", OPT_CSV, ITSS_FORMAT_CSV},       {"xlsx", OPT_XLSX, ITSS_FORMAT_XLSX},
-    };
-    const size_t n = sizeof formats / sizeof formats[0];
-    char names[64] = "";
-    size_t taken = 0, count = 0;
-    for (size_t k = 0; k < n; k++) {
-        int takes = k < 2 ? !(allowed & formats[k].bit) : !!(allowed & formats[k].bit);
-        if (!takes)
-            continue;
-        if (strcmp(value, formats[k].name) == 0) {
+    for (size_t k = 0; k < NFORMATS; k++)
+        if (takes_format(allowed, k) && strcmp(value, formats[k].name) == 0) {
             *format = formats[k].format;
             return 0;
         }
-        count++;
-    }
-    for (size_t k = 0, i = 0; k < n; k++) {
-        int takes = k < 2 ? !(allowed & formats[k].bit) : !!(allowed & formats[k].bit);
-        if (!takes)
-            continue;
-        i++;
-        taken += (size_t)snprintf(names + taken, sizeof names - taken, "%s%s",
-                                  i == 1 ? "" : i == count ? " or " : ", ", formats[k].name);
-    }
-    return usage_error("--format must be %s, not '%s'", names, value);
+    char names[64];
+    format_names(allowed, names, sizeof names);
+    return usage_error(L("--format must be %s, not '%s'", "--format 须为 %s，而不是“%s”"), names,
+                       value);
 }
 
 /* Parse the options that follow AREA VERB; `allowed` are the OPT_* bits
@@ -407,10 +428,10 @@ static int format_option(const char *value, int allowed, itss_format *format)
 static int parse_options(int argc, char **argv, int allowed, const char *verb, options *o)
 {
     o->format = ITSS_FORMAT_TEXT;
-    o->lang = ITSS_LANG_ZH;
+    o->lang = msg_lang; /* --lang before AREA, or ZH */
     o->args = calloc((size_t)argc + 1, sizeof *o->args);
     if (!o->args) {
-        fputs("itss: out of memory\n", stderr);
+        out_of_memory();
         return EXIT_INVALID;
     }
     int only_args = 0;
@@ -433,31 +454,33 @@ static int parse_options(int argc, char **argv, int allowed, const char *verb, o
             bit = optdefs[k].bit;
             if (!optdefs[k].has_value) {
                 if (a[n] == '=')
-                    return usage_error("option %s takes no value", optdefs[k].name);
+                    return usage_error(L("option %s takes no value", "选项 %s 不带值"),
+                                       optdefs[k].name);
             } else if (a[n] == '=') {
                 value = a + n + 1;
             } else if (i + 1 < argc) {
                 value = argv[++i];
             } else {
-                return usage_error("option %s needs a value", optdefs[k].name);
+                return usage_error(L("option %s needs a value", "选项 %s 需要一个值"),
+                                   optdefs[k].name);
             }
             break;
         }
         if (!bit)
-            return usage_error("unknown option '%s'", a);
+            return usage_error(L("unknown option '%s'", "未知的选项“%s”"), a);
         if (!(allowed & bit) && bit != OPT_OUTPUT)
-            return usage_error("option %.*s does not apply to '%s'", (int)strcspn(a, "="), a,
-                               verb);
+            return usage_error(L("option %.*s does not apply to '%s'", "选项 %.*s 不适用于“%s”"),
+                               (int)strcspn(a, "="), a, verb);
         o->given |= bit;
         int rc = 0;
         switch (bit) {
         case OPT_FORMAT: rc = format_option(value, allowed, &o->format); break;
         case OPT_LANG:
             if (itss_lang_parse(value, &o->lang, NULL) != 0)
-                rc = usage_error("--lang must be zh or en, not '%s'", value);
-            else
-                msg_lang = o->lang;
-            break;
+                rc = usage_error(L("--lang must be zh or en, not '%s'",
+                                   "--lang 须为 zh 或 en，而不是“%s”"),
+                                 value);
+            break; /* the language of the messages: scan_lang */
         case OPT_CATALOG: o->catalog = value; break;
         case OPT_TO: o->to = value; break;
         case OPT_FROM: o->from = value; break;
@@ -478,17 +501,22 @@ static int parse_options(int argc, char **argv, int allowed, const char *verb, o
             else if (strcmp(value, "xlsx") == 0)
                 o->input_format = ITSS_FORMAT_XLSX;
             else
-                rc = usage_error("--input-format must be json, csv or xlsx, not '%s'", value);
+                rc = usage_error(L("--input-format must be json, csv or xlsx, not '%s'",
+                                   "--input-format 须为 json、csv 或 xlsx，而不是“%s”"),
+                                 value);
             break;
         case OPT_ROWS:
             if (strcmp(value, "domain") == 0 || strcmp(value, "clause") == 0)
                 o->domain_rows = strcmp(value, "domain") == 0;
             else
-                rc = usage_error("--rows must be clause or domain, not '%s'", value);
+                rc = usage_error(L("--rows must be clause or domain, not '%s'",
+                                   "--rows 须为 clause 或 domain，而不是“%s”"),
+                                 value);
             break;
         case OPT_OUTPUT:
             if (!*value)
-                rc = usage_error("%.*s needs a file name", (int)strcspn(a, "="), a);
+                rc = usage_error(L("%.*s needs a file name", "%.*s 需要一个文件名"),
+                                 (int)strcspn(a, "="), a);
             out_path = value;
             break;
         case OPT_TARGET:
@@ -507,33 +535,315 @@ static int parse_options(int argc, char **argv, int allowed, const char *verb, o
 static int check_nargs(const options *o, const char *verb, int min, int max)
 {
     if (o->nargs < min)
-        return usage_error("'%s' needs %s", verb, min == 1 ? "an argument" : "more arguments");
+        return min == 1 ? usage_error(L("'%s' needs an argument", "“%s”需要一个参数"), verb)
+                        : usage_error(L("'%s' needs more arguments", "“%s”需要更多参数"), verb);
     if (o->nargs > max)
-        return usage_error("too many arguments for '%s'", verb);
+        return usage_error(L("too many arguments for '%s'", "“%s”的参数太多"), verb);
     return 0;
 }
 
 typedef struct {
     const char *name;
-    int opts;     /* the OPT_* bits the verb accepts */
-    int min, max; /* positional arguments */
+    int opts;             /* the OPT_* bits the verb accepts */
+    int min, max;         /* positional arguments */
+    const char *synopsis; /* its arguments and required options, for the help */
+    const char *en, *zh;  /* what it does */
 } verbspec;
+
+enum { READ = OPT_INPUT_FORMAT | OPT_ENCODING, COMMON = OPT_FORMAT | OPT_LANG };
+
+/* The verbs of each area; the index of a verb is the case of its area's
+ * switch. */
+static const verbspec class_verbs[] = {
+    {"show", COMMON | OPT_CATALOG, 1, 1, "CODE", "one class", "一个类别"},
+    {"search", COMMON | OPT_CATALOG, 1, 1, "TEXT", "classes whose name contains TEXT",
+     "名称含 TEXT 的类别"},
+    {"tree", COMMON | OPT_CATALOG, 0, 1, "[CODE]", "the class tree, or the subtree of CODE",
+     "类别树，或 CODE 的子树"},
+    {"export", COMMON | OPT_CATALOG, 0, 1, "[CODE]", "the whole catalog, or a subtree",
+     "整个目录，或其中一棵子树"},
+    {"validate", COMMON | OPT_CATALOG, 1, INT_MAX, "CODE...",
+     "check codes and say what is wrong", "检查代码并指出问题"},
+    {"map", COMMON | OPT_CATALOG | OPT_TO | OPT_FROM, 1, 1, "--to|--from SCHEME CODE",
+     "map a class to gbt4754 or db21, or back", "把类别映射到 gbt4754 或 db21，或反向映射"},
+};
+
+static const verbspec maturity_verbs[] = {
+    {"rate",
+     COMMON | OPT_MODEL | OPT_TARGET | OPT_JSONL | OPT_HTML | OPT_SVG | OPT_CSV | OPT_ROWS | READ,
+     1, 1, "FILE|-", "rate an assessment: level, profile, gaps", "评定一份评估：级别、概况和差距"},
+    {"model", COMMON | OPT_MODEL, 0, 0, "", "the model: levels, domains, items",
+     "模型：级别、能力域、能力项"},
+    {"clauses", COMMON | OPT_MODEL | OPT_LEVEL | OPT_DOMAIN | OPT_ITEM, 0, 0, "",
+     "the requirement clauses", "要求条款"},
+    {"compare", COMMON | OPT_MODEL | OPT_TARGET | OPT_HTML | OPT_CSV | READ, 2, INT_MAX,
+     "OLD NEW...", "rate assessments of one model and show the changes",
+     "评定同一模型的多份评估并显示变化"},
+    {"template",
+     COMMON | OPT_MODEL | OPT_LEVEL | OPT_DOMAIN | OPT_CSV | OPT_XLSX | OPT_NO_TEXT | OPT_NO_JSON,
+     0, 0, "", "a blank worksheet to rate in (CSV or XLSX)", "用于评级的空白工作表（CSV 或 XLSX）"},
+    {"check", COMMON | OPT_MODEL | READ, 1, INT_MAX, "FILE...",
+     "list every problem of each assessment", "列出每份评估的全部问题"},
+    {"convert", COMMON | OPT_MODEL | OPT_CSV | OPT_XLSX | OPT_NO_TEXT | READ, 1, 1, "IN",
+     "an assessment as JSON, CSV or XLSX", "把评估转换为 JSON、CSV 或 XLSX"},
+};
+
+static const verbspec quality_verbs[] = {
+    {"score", COMMON | OPT_CATALOG | OPT_CATALOG_ADD | OPT_JSONL | OPT_HTML | OPT_SVG | OPT_CSV |
+                  READ,
+     1, 1, "FILE|-", "score an evaluation", "为一份评价计分"},
+    {"model", COMMON, 0, 0, "", "the 5 characteristics, 16 sub-characteristics",
+     "5 个特性、16 个子特性"},
+    {"indicators", COMMON | OPT_CATALOG | OPT_CATALOG_ADD | OPT_SERVICE, 0, 0, "",
+     "the indicator catalog", "指标目录"},
+    {"scheme", COMMON | OPT_CATALOG | OPT_CATALOG_ADD | OPT_SERVICE, 0, 0, "--service CODE",
+     "the default evaluation scheme of a service", "一项服务的默认评价方案"},
+    {"compare", COMMON | OPT_CATALOG | OPT_CATALOG_ADD | OPT_HTML | READ, 2, INT_MAX,
+     "OLD NEW...", "score evaluations and show the changes", "为多份评价计分并显示变化"},
+    {"ahp", COMMON | OPT_ALLOW_INCONSISTENT, 1, 1, "FILE|-",
+     "AHP weights from a pairwise comparison matrix", "由判断矩阵计算 AHP 权重"},
+    {"template",
+     COMMON | OPT_CATALOG | OPT_CATALOG_ADD | OPT_SERVICE | OPT_SCHEME | OPT_CSV | OPT_XLSX |
+         OPT_NO_TEXT | OPT_NO_JSON,
+     0, 0, "--service CODE", "a blank measurement sheet (CSV or XLSX)",
+     "空白的测量表（CSV 或 XLSX）"},
+    {"check", COMMON | OPT_CATALOG | OPT_CATALOG_ADD | READ, 1, INT_MAX, "FILE...",
+     "list every problem of each evaluation", "列出每份评价的全部问题"},
+};
+
+static const verbspec standard_verbs[] = {
+    {"show", COMMON, 1, 1, "NUMBER", "one standard", "一项标准"},
+    {"list", COMMON | OPT_TYPE | OPT_STATUS | OPT_AREA, 0, 0, "",
+     "the standards, by type, status or area", "标准列表，可按类型、状态或领域筛选"},
+    {"search", COMMON, 1, 1, "TEXT", "standards whose number, title or summary has TEXT",
+     "编号、名称或摘要含 TEXT 的标准"},
+    {"framework", COMMON, 0, 0, "", "the ITSS 5.0 framework tree and its standards",
+     "ITSS 5.0 体系框架树及其标准"},
+};
+
+#define NVERBS(a) ((int)(sizeof(a) / sizeof(a)[0]))
+
+static const struct {
+    const char *name;
+    const verbspec *verbs;
+    int n;
+    const char *en, *zh; /* the heading of its part of the help */
+} areas[] = {
+    {"class", class_verbs, NVERBS(class_verbs), "GB/T 29264-2012 service classification:",
+     "GB/T 29264-2012 服务分类："},
+    {"maturity", maturity_verbs, NVERBS(maturity_verbs),
+     "O&M service capability maturity (T/CESA 1299-2023; ITSS.1-2015 with --model):",
+     "运维服务能力成熟度（T/CESA 1299-2023；ITSS.1-2015 用 --model）："},
+    {"quality", quality_verbs, NVERBS(quality_verbs), "GB/T 33850-2017 service quality:",
+     "GB/T 33850-2017 服务质量："},
+    {"standard", standard_verbs, NVERBS(standard_verbs),
+     "ITSS standards registry (the ITSS 5.0 report's standards):",
+     "ITSS 标准库（ITSS 5.0 报告中的标准）："},
+};
+
+/* The options in the help of a verb, in this order; area NULL: in every
+ * area. The text of --format names the formats of the verb. */
+static const struct {
+    int bit;
+    const char *area, *name, *en, *zh;
+} opthelp[] = {
+    {OPT_FORMAT, NULL, "--format FORMAT", "the output: %s", "输出格式：%s"},
+    {OPT_LANG, NULL, "--lang zh|en", "language of the output and the messages (default zh)",
+     "输出和提示信息的语言（默认 zh）"},
+    {OPT_CATALOG, "class", "--catalog FILE", "a class catalog instead of the built-in one",
+     "用此类别目录代替内置目录"},
+    {OPT_CATALOG, "quality", "--catalog FILE", "indicators instead of the built-in ones",
+     "用这些指标代替内置指标"},
+    {OPT_CATALOG_ADD, NULL, "--catalog-add FILE", "indicators added to the built-in ones",
+     "在内置指标之外加上这些指标"},
+    {OPT_TO, NULL, "--to SCHEME", "map to gbt4754 or db21", "映射到 gbt4754 或 db21"},
+    {OPT_FROM, NULL, "--from SCHEME", "map a class of gbt4754 or db21 back",
+     "把 gbt4754 或 db21 的类别映射回来"},
+    {OPT_MODEL, NULL, "--model ID|FILE",
+     "the model: tcesa1299-2023 (default), itss1-2015 or a file",
+     "模型：tcesa1299-2023（默认）、itss1-2015 或模型文件"},
+    {OPT_TARGET, NULL, "--target N",
+     "the gaps to level N (default: the next; N: ordinal, name or label)",
+     "列出到达级别 N 的差距（默认下一级；N 为序号、名称或标签）"},
+    {OPT_LEVEL, NULL, "--level N", "only the clauses of level N (ordinal, name or label)",
+     "只取级别 N 的条款（序号、名称或标签）"},
+    {OPT_DOMAIN, NULL, "--domain ID", "only the clauses of a domain", "只取一个能力域的条款"},
+    {OPT_ITEM, NULL, "--item N", "only the clauses of item N", "只取第 N 个能力项的条款"},
+    {OPT_SERVICE, NULL, "--service CODE", "the service, by its class code", "服务的类别代码"},
+    {OPT_SCHEME, NULL, "--scheme FILE",
+     "the scheme: an evaluation, or the output of quality scheme --format json",
+     "方案：一份评价，或 quality scheme --format json 的输出"},
+    {OPT_ALLOW_INCONSISTENT, NULL, "--allow-inconsistent", "accept a matrix with CR >= 0.10",
+     "接受 CR >= 0.10 的判断矩阵"},
+    {OPT_TYPE, NULL, "--type TYPE", "national, industry, group or international",
+     "类型：national、industry、group 或 international"},
+    {OPT_STATUS, NULL, "--status STATUS",
+     "published, approval, comment, review, draft, proposed, developing or cancelled",
+     "状态：published、approval、comment、review、draft、proposed、developing 或 cancelled"},
+    {OPT_AREA, NULL, "--area ID", "an area or category of the framework",
+     "体系框架中的领域或类别"},
+    {OPT_JSONL, NULL, "--jsonl", "one document per input line, one result per output line",
+     "每行输入一个文档，每行输出一个结果"},
+    {OPT_ROWS, NULL, "--rows clause|domain", "one row per clause (default) or per domain",
+     "每个条款一行（默认）或每个能力域一行"},
+    {OPT_INPUT_FORMAT, NULL, "--input-format json|csv|xlsx",
+     "read the input as this format (default: told by its content)",
+     "按此格式读取输入（默认按内容判断）"},
+    {OPT_ENCODING, NULL, "--encoding NAME",
+     "the encoding of a CSV or JSON input, e.g. gb18030 (default UTF-8)",
+     "CSV 或 JSON 输入的编码，如 gb18030（默认 UTF-8）"},
+    {OPT_OUTPUT, NULL, "-o, --output FILE", "write the output to FILE, not standard output",
+     "输出写入 FILE，而不是标准输出"},
+};
+
+/* A line of the help: the left column padded to width, then the text. */
+static void help_line(FILE *w, const char *left, const char *text, int width)
+{
+    int n = fprintf(w, "  %s", left);
+    fprintf(w, "%*s%s\n", n < width ? width - n : 1, "", text);
+}
+
+static void verb_line(FILE *w, const char *area, const verbspec *v)
+{
+    char left[96];
+    snprintf(left, sizeof left, "itss %s %s%s%s", area, v->name, *v->synopsis ? " " : "",
+             v->synopsis);
+    help_line(w, left, L(v->en, v->zh), 41);
+}
+
+/* The help of a verb: what it does and its options. */
+static void verb_help(FILE *w, const char *area, const verbspec *v)
+{
+    fprintf(w, L("Usage: itss %s %s%s%s [OPTIONS]\n", "用法：itss %s %s%s%s [选项]\n"), area,
+            v->name, *v->synopsis ? " " : "", v->synopsis);
+    fprintf(w, "%s\n\n%s\n", L(v->en, v->zh), L("Options:", "选项："));
+    for (size_t k = 0; k < sizeof opthelp / sizeof opthelp[0]; k++) {
+        int bit = opthelp[k].bit;
+        if ((!(v->opts & bit) && bit != OPT_OUTPUT) ||
+            (opthelp[k].area && strcmp(opthelp[k].area, area) != 0))
+            continue;
+        char text[256], names[64];
+        format_names(v->opts, names, sizeof names);
+        snprintf(text, sizeof text, bit == OPT_FORMAT ? L(opthelp[k].en, opthelp[k].zh) : "%s",
+                 bit == OPT_FORMAT ? names : L(opthelp[k].en, opthelp[k].zh));
+        help_line(w, opthelp[k].name, text, 32);
+    }
+    help_line(w, "--help", L("print this help and exit", "显示本帮助并退出"), 32);
+}
+
+/* The help of the tool (area < 0) or of an area: its verbs. */
+static void tool_help(FILE *w, int area)
+{
+    if (area < 0)
+        fputs(L("Usage: itss [--version] [--help] AREA VERB [OPTIONS] [ARGS]\n",
+                "用法：itss [--version] [--help] AREA VERB [选项] [参数]\n"),
+              w);
+    else
+        fprintf(w, L("Usage: itss %s VERB [OPTIONS] [ARGS]\n", "用法：itss %s VERB [选项] [参数]\n"),
+                areas[area].name);
+    for (int a = 0; a < (int)(sizeof areas / sizeof areas[0]); a++) {
+        if (area >= 0 && a != area)
+            continue;
+        fprintf(w, "\n%s\n", L(areas[a].en, areas[a].zh));
+        for (int k = 0; k < areas[a].n; k++)
+            verb_line(w, areas[a].name, &areas[a].verbs[k]);
+    }
+    if (area < 0) {
+        fprintf(w, "\n%s\n", L("Options:", "选项："));
+        help_line(w, "--format text|json",
+                  L("output for people (default) or JSON; some verbs write",
+                    "给人看的文本（默认）或 JSON；有的子命令也能输出"),
+                  23);
+        help_line(w, "", L("html, svg, csv or xlsx too", "html、svg、csv 或 xlsx"), 23);
+        help_line(w, "--lang zh|en",
+                  L("language of the output and the messages (default zh)",
+                    "输出和提示信息的语言（默认 zh）"),
+                  23);
+        help_line(w, "-o, --output FILE",
+                  L("write the output to FILE, not standard output",
+                    "输出写入 FILE，而不是标准输出"),
+                  23);
+        help_line(w, "--version", L("print the version and exit", "显示版本并退出"), 23);
+        help_line(w, "--help, help", L("print this help and exit", "显示本帮助并退出"), 23);
+    }
+    fprintf(w, L("\nThe options of a verb: itss %s VERB --help\n",
+                 "\n子命令的选项：itss %s VERB --help\n"),
+            area < 0 ? "AREA" : areas[area].name);
+    if (area < 0)
+        fputs(L("\nExit status: 0 success, 1 not found, invalid input or output not written,\n"
+                "2 usage error.\nSee itss(1) for details.\n",
+                "\n退出状态：0 成功；1 未找到、输入无效或输出未能写入；2 用法错误。\n"
+                "详见 itss(1)。\n"),
+              w);
+}
+
+/* Write a help to standard output, or to standard error (exit status 2). */
+static int print_help(int to_stdout, int area, const verbspec *v)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *w = open_memstream(&text, &len);
+    if (w) {
+        if (v)
+            verb_help(w, areas[area].name, v);
+        else
+            tool_help(w, area);
+    }
+    if (!w || fclose(w) != 0) {
+        out_of_memory();
+        return EXIT_INVALID;
+    }
+    if (to_stdout)
+        out_write(text, len);
+    else
+        fputs(text, stderr);
+    free(text);
+    return to_stdout ? 0 : EXIT_USAGE;
+}
+
+/* 1 if the arguments of a verb ask for its help: --help or -h before --. */
+static int wants_help(int argc, char **argv)
+{
+    for (int i = 0; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return 1;
+    return 0;
+}
+
+static int find_area(const char *name)
+{
+    for (int a = 0; a < (int)(sizeof areas / sizeof areas[0]); a++)
+        if (strcmp(name, areas[a].name) == 0)
+            return a;
+    return -1;
+}
+
+static int find_verb(int area, const char *verb)
+{
+    for (int k = 0; k < areas[area].n; k++)
+        if (strcmp(verb, areas[area].verbs[k].name) == 0)
+            return k;
+    return -1;
+}
 
 /* Find the verb of an area, parse its options and check its arguments.
  * Returns 0 and the verb's index in *which, or an exit status (options'
- * args are then freed). */
-static int prepare(const char *area, const verbspec *verbs, int nverbs, const char *verb,
-                   int argc, char **argv, options *o, int *which)
+ * args are then freed); -1 when the help of the verb was asked for and
+ * printed. */
+static int prepare(const char *area, const char *verb, int argc, char **argv, options *o,
+                   int *which)
 {
-    *which = -1;
-    for (int k = 0; k < nverbs; k++)
-        if (strcmp(verb, verbs[k].name) == 0)
-            *which = k;
+    int a = find_area(area);
+    *which = find_verb(a, verb);
     if (*which < 0)
-        return usage_error("unknown verb '%s %s'", area, verb);
+        return usage_error(L("unknown verb '%s %s'", "未知的子命令“%s %s”"), area, verb);
+    const verbspec *v = &areas[a].verbs[*which];
+    if (wants_help(argc, argv)) {
+        int rc = print_help(1, a, v);
+        return rc ? rc : -1;
+    }
     char what[64];
     snprintf(what, sizeof what, "%s %s", area, verb);
-    const verbspec *v = &verbs[*which];
     int status = parse_options(argc, argv, v->opts, what, o);
     if (!status)
         status = check_nargs(o, what, v->min, v->max);
@@ -551,7 +861,8 @@ static char *read_input(const char *path, size_t *len)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) {
-        fprintf(stderr, "itss: cannot open %s: %s\n", path, strerror(errno));
+        fprintf(stderr, L("itss: cannot open %s: %s\n", "itss: 无法打开 %s：%s\n"), path,
+                errno_text(errno));
         return NULL;
     }
     const size_t most = ITSS_MAX_DOCUMENT_SIZE + 1;
@@ -574,7 +885,8 @@ static char *read_input(const char *path, size_t *len)
     if (f != stdin)
         fclose(f);
     if (!buf || failed) {
-        fprintf(stderr, "itss: cannot read %s: %s\n", path, buf ? strerror(errno) : "out of memory");
+        fprintf(stderr, L("itss: cannot read %s: %s\n", "itss: 无法读取 %s：%s\n"), path,
+                buf ? errno_text(errno) : L("out of memory", "内存不足"));
         free(buf);
         return NULL;
     }
@@ -596,8 +908,10 @@ static const char *shown(const char *path)
 static int fail_doc(const itss_error *e, const char *path, itss_format f)
 {
     if (f == ITSS_FORMAT_JSON)
-        return fail(e, shown(path));
-    fprintf(stderr, "itss: %s: %s\n", shown(path), e->message);
+        return fail_hint(e, shown(path), 1);
+    char *why = error_message(e);
+    fprintf(stderr, "itss: %s: %s\n", shown(path), why ? why : e->message);
+    itss_free(why);
     return e->code == ITSS_EINVAL ? EXIT_USAGE : EXIT_INVALID;
 }
 
@@ -614,13 +928,79 @@ static void print_rendered(char *out, size_t len, itss_format f)
     itss_free(out);
 }
 
+/* A JSON document in the encoding of --encoding made UTF-8, the only
+ * encoding of JSON the library reads: the converted text replaces *doc.
+ * 0, or the exit status of the failure (said). */
+static int json_to_utf8(const char *path, const char *encoding, char **doc, size_t *len)
+{
+    iconv_t cd = iconv_open("UTF-8", encoding);
+    if (cd == (iconv_t)-1) {
+        if (errno == EINVAL)
+            return usage_error(L("unknown encoding '%s' (try UTF-8 or GB18030)",
+                                 "未知的编码“%s”（可用 UTF-8 或 GB18030）"),
+                               encoding);
+        out_of_memory();
+        return EXIT_INVALID;
+    }
+    size_t cap = *len + *len / 2 + 16, used = 0, left = *len;
+    char *in = *doc, *buf = malloc(cap);
+    int status = 0;
+    while (buf && left) {
+        char *at = buf + used;
+        size_t room = cap - used;
+        size_t r = iconv(cd, &in, &left, &at, &room);
+        used = (size_t)(at - buf);
+        if (r != (size_t)-1)
+            break;
+        if (errno == E2BIG) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb)
+                free(buf);
+            buf = nb;
+            continue;
+        }
+        fprintf(stderr, L("itss: %s: the bytes at offset %zu are not %s text\n",
+                          "itss: %s：从第 %zu 字节起不是 %s 编码的文本\n"),
+                shown(path), (size_t)(in - *doc), encoding);
+        status = EXIT_INVALID;
+        break;
+    }
+    iconv_close(cd);
+    if (!buf) {
+        out_of_memory();
+        return EXIT_INVALID;
+    }
+    if (status) {
+        free(buf);
+        return status;
+    }
+    free(*doc);
+    *doc = buf;
+    *len = used;
+    return 0;
+}
+
 /* Read an input document: its bytes and its format, from --input-format
- * or from its content. NULL when it cannot be read (said). */
-static char *read_doc(const options *o, const char *path, size_t *len, itss_format *f)
+ * or from its content, and the encoding to read it in (*enc: NULL for a
+ * JSON document, made UTF-8 here). NULL when it cannot be read (said,
+ * *status the exit status). */
+static char *read_doc(const options *o, const char *path, size_t *len, itss_format *f,
+                      const char **enc, int *status)
 {
     char *doc = read_input(path, len);
-    if (doc)
-        *f = (o->given & OPT_INPUT_FORMAT) ? o->input_format : itss_format_detect(doc, *len);
+    *status = EXIT_INVALID;
+    *enc = o->encoding;
+    if (!doc)
+        return NULL;
+    *f = (o->given & OPT_INPUT_FORMAT) ? o->input_format : itss_format_detect(doc, *len);
+    if (*f == ITSS_FORMAT_JSON && *enc && strcasecmp(*enc, "UTF-8") != 0 &&
+        strcasecmp(*enc, "UTF8") != 0) {
+        if ((*status = json_to_utf8(path, *enc, &doc, len))) {
+            free(doc);
+            return NULL;
+        }
+        *enc = NULL;
+    }
     return doc;
 }
 
@@ -644,15 +1024,20 @@ static int output_format(const options *o, const char *verb, int json_ok, int df
     else if (dflt_csv && !out_path)
         *f = ITSS_FORMAT_CSV;
     else if (out_path)
-        return usage_error("'%s' cannot tell the format from the name '%s': name it %s, "
-                           "or give --format",
-                           verb, out_path, json_ok ? ".json, .csv or .xlsx" : ".csv or .xlsx");
+        return usage_error(L("'%s' cannot tell the format from the name '%s': name it %s, "
+                             "or give --format",
+                             "“%s”无法从文件名“%s”看出格式：请以 %s 结尾，或指定 --format"),
+                           verb, out_path,
+                           json_ok ? L(".json, .csv or .xlsx", ".json、.csv 或 .xlsx")
+                                   : L(".csv or .xlsx", ".csv 或 .xlsx"));
     else
-        return usage_error("'%s' needs --format %s or -o FILE", verb,
-                           json_ok ? "json|csv|xlsx" : "csv|xlsx");
+        return usage_error(L("'%s' needs --format %s or -o FILE", "“%s”需要 --format %s 或 -o FILE"),
+                           verb, json_ok ? "json|csv|xlsx" : "csv|xlsx");
     if (*f == ITSS_FORMAT_XLSX && !out_path && isatty(STDOUT_FILENO))
-        return usage_error("an XLSX workbook is binary and standard output is a terminal: "
-                           "give -o FILE.xlsx or redirect the output");
+        return usage_error(L("an XLSX workbook is binary and standard output is a terminal: "
+                             "give -o FILE.xlsx or redirect the output",
+                             "XLSX 工作簿是二进制文件，而标准输出是终端：请用 -o FILE.xlsx "
+                             "或重定向输出"));
     return 0;
 }
 
@@ -660,10 +1045,12 @@ static int output_format(const options *o, const char *verb, int json_ok, int df
 static int jsonl_reads_json(const options *o)
 {
     if ((o->given & OPT_INPUT_FORMAT) && o->input_format != ITSS_FORMAT_JSON)
-        return usage_error("--jsonl reads JSON lines: --input-format %s does not apply",
+        return usage_error(L("--jsonl reads JSON lines: --input-format %s does not apply",
+                             "--jsonl 读取的是 JSON 行：--input-format %s 不适用"),
                            o->input_format == ITSS_FORMAT_CSV ? "csv" : "xlsx");
     if (o->given & OPT_ENCODING)
-        return usage_error("--jsonl reads JSON lines: --encoding does not apply");
+        return usage_error(L("--jsonl reads JSON lines: --encoding does not apply",
+                             "--jsonl 读取的是 JSON 行：--encoding 不适用"));
     return 0;
 }
 
@@ -678,10 +1065,12 @@ static int read_object(const options *o, const char *path, read_fn read, const v
     size_t len = 0;
     itss_format f;
     itss_error e;
-    char *doc = read_doc(o, path, &len, &f);
+    const char *enc;
+    int status;
+    char *doc = read_doc(o, path, &len, &f, &enc, &status);
     if (!doc)
-        return EXIT_INVALID;
-    int status = read(ctx, doc, len, f, o->encoding, out, &e) ? fail_doc(&e, path, f) : 0;
+        return status;
+    status = read(ctx, doc, len, f, enc, out, &e) ? fail_doc(&e, path, f) : 0;
     free(doc);
     return status;
 }
@@ -699,9 +1088,11 @@ static int check_files(const options *o, check_fn check, const void *ctx)
         const char *path = o->args[i];
         size_t len = 0;
         itss_format f;
-        char *doc = read_doc(o, path, &len, &f);
+        const char *enc;
+        int rc;
+        char *doc = read_doc(o, path, &len, &f, &enc, &rc);
         if (!doc) {
-            status = status > EXIT_INVALID ? status : EXIT_INVALID;
+            status = status > rc ? status : rc;
             continue;
         }
         itss_problem_list *p = NULL;
@@ -709,10 +1100,10 @@ static int check_files(const options *o, check_fn check, const void *ctx)
         char *out = NULL;
         size_t n = 0;
         int json = o->format != ITSS_FORMAT_TEXT;
-        if (check(ctx, doc, len, f, o->encoding, &p, &e) ||
+        if (check(ctx, doc, len, f, enc, &p, &e) ||
             itss_problem_list_render(p, shown(path), json ? ITSS_FORMAT_JSON : ITSS_FORMAT_TEXT,
                                      o->lang, &out, &n, &e)) {
-            int rc = fail_doc(&e, path, f);
+            rc = fail_doc(&e, path, f);
             status = status > rc ? status : rc;
         } else {
             if (itss_problem_list_total(p) > 0)
@@ -741,22 +1132,15 @@ static int check_files(const options *o, check_fn check, const void *ctx)
 
 static int class_main(const char *verb, int argc, char **argv)
 {
-    static const verbspec verbs[] = {
-        {"show", OPT_FORMAT | OPT_LANG | OPT_CATALOG, 1, 1},
-        {"search", OPT_FORMAT | OPT_LANG | OPT_CATALOG, 1, 1},
-        {"tree", OPT_FORMAT | OPT_LANG | OPT_CATALOG, 0, 1},
-        {"export", OPT_FORMAT | OPT_LANG | OPT_CATALOG, 0, 1},
-        {"validate", OPT_FORMAT | OPT_LANG | OPT_CATALOG, 1, INT_MAX},
-        {"map", OPT_FORMAT | OPT_LANG | OPT_CATALOG | OPT_TO | OPT_FROM, 1, 1},
-    };
     options o = {0};
     int v;
-    int status = prepare("class", verbs, 6, verb, argc, argv, &o, &v);
+    int status = prepare("class", verb, argc, argv, &o, &v);
     if (status)
-        return status;
+        return status > 0 ? status : 0;
     if (v == 5 && !!o.to == !!o.from) {
         free(o.args);
-        return usage_error("'class map' needs exactly one of --to SCHEME or --from SCHEME");
+        return usage_error(L("'class map' needs exactly one of --to SCHEME or --from SCHEME",
+                             "“class map”需要 --to SCHEME 或 --from SCHEME，二者只取其一"));
     }
 
     itss_error e;
@@ -786,7 +1170,7 @@ static int class_main(const char *verb, int argc, char **argv)
             break;
         const itss_class **list = calloc(n ? n : 1, sizeof *list);
         if (!list) {
-            fputs("itss: out of memory\n", stderr);
+            out_of_memory();
             status = EXIT_INVALID;
             break;
         }
@@ -795,7 +1179,8 @@ static int class_main(const char *verb, int argc, char **argv)
             rc = itss_class_list_render(list, n, o.format, o.lang, &out, NULL, &e);
         free(list);
         if (!rc && n == 0) {
-            fprintf(stderr, "itss: no class name contains '%s'\n", arg);
+            fprintf(stderr, L("itss: no class name contains '%s'\n", "itss: 没有名称含“%s”的类别\n"),
+                    arg);
             status = EXIT_INVALID;
         }
         break;
@@ -811,7 +1196,9 @@ static int class_main(const char *verb, int argc, char **argv)
         rc = itss_code_validate_render(cat, o.args, (size_t)o.nargs, o.format, o.lang, &invalid,
                                        &out, NULL, &e);
         if (!rc && invalid) {
-            fprintf(stderr, "itss: %zu of %d codes are not valid\n", invalid, o.nargs);
+            fprintf(stderr, L("itss: %zu of %d codes are not valid\n",
+                              "itss: %zu 个代码无效（共 %d 个）\n"),
+                    invalid, o.nargs);
             status = EXIT_INVALID;
         }
         break;
@@ -819,7 +1206,9 @@ static int class_main(const char *verb, int argc, char **argv)
     case 5: {
         const itss_crosswalk *x;
         if (itss_crosswalk_lookup(cat, o.to ? o.to : o.from, &x, &e)) {
-            status = usage_error("%s", e.message);
+            char *why = error_message(&e);
+            status = usage_error("%s", why ? why : e.message);
+            itss_free(why);
             break;
         }
         size_t n = 0;
@@ -828,7 +1217,8 @@ static int class_main(const char *verb, int argc, char **argv)
         if (!rc)
             rc = itss_crosswalk_render(x, dir, arg, o.format, o.lang, &out, NULL, &e);
         if (!rc && n == 0) {
-            fprintf(stderr, "itss: %s has no counterpart in %s\n", arg,
+            fprintf(stderr, L("itss: %s has no counterpart in %s\n", "itss: %s 在 %s 中没有对应的类别\n"),
+                    arg,
                     o.to ? itss_crosswalk_scheme(x) : itss_catalog_edition(cat));
             status = EXIT_INVALID;
         }
@@ -929,11 +1319,37 @@ static int next_line(line_reader *r, char **line, size_t *cap, size_t *len, int 
 typedef int (*line_fn)(const void *ctx, const char *line, size_t len, char **out,
                        size_t *outlen, itss_error *e);
 
+/* 1 if the line holds nothing but JSON white space. */
+static int blank(const char *line, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r')
+            return 0;
+    return 1;
+}
+
+/* The error of a line on standard error: FILE:LINE:COLUMN: message, the
+ * column counted in the line, or FILE:LINE: message when the error has no
+ * place in it. */
+static void jsonl_error(const char *path, size_t lineno, const itss_error *e)
+{
+    itss_error bare = *e; /* the message and its path, without the place */
+    bare.line = bare.column = bare.position = 0;
+    char *text = NULL;
+    int got = itss_error_describe(&bare, 0, ITSS_FORMAT_TEXT, msg_lang, &text, NULL, NULL) == 0;
+    fprintf(stderr, "itss: %s:%zu:", shown(path), lineno);
+    if (e->line)
+        fprintf(stderr, "%zu:", e->column);
+    fprintf(stderr, " %s\n", got ? text : e->message);
+    itss_free(text);
+}
+
 static int jsonl(const char *path, line_fn fn, const void *ctx)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) {
-        fprintf(stderr, "itss: cannot open %s: %s\n", path, strerror(errno));
+        fprintf(stderr, L("itss: cannot open %s: %s\n", "itss: 无法打开 %s：%s\n"), path,
+                errno_text(errno));
         return EXIT_INVALID;
     }
     char *line = NULL;
@@ -943,7 +1359,7 @@ static int jsonl(const char *path, line_fn fn, const void *ctx)
     if (!reader) {
         if (f != stdin)
             fclose(f);
-        fputs("itss: out of memory\n", stderr);
+        out_of_memory();
         return EXIT_INVALID;
     }
     reader->f = f;
@@ -954,15 +1370,23 @@ static int jsonl(const char *path, line_fn fn, const void *ctx)
         itss_error e;
         char *out = NULL;
         size_t outlen = 0;
-        int rc = fn(ctx, line, len, &out, &outlen, &e);
+        int rc, own = !cut && blank(line, len);
+        if (own) { /* the tool's own message: nothing for the library to read */
+            memset(&e, 0, sizeof e);
+            e.code = rc = ITSS_EPARSE;
+            snprintf(e.message, sizeof e.message, "%s",
+                     L("the line is empty: each line holds one JSON document",
+                       "空行：每一行应是一个 JSON 文档"));
+        } else {
+            rc = fn(ctx, line, len, &out, &outlen, &e);
+        }
         if (rc) {
             failed++;
-            char *msg = NULL;
-            if (itss_error_render(&e, lineno, ITSS_FORMAT_TEXT, &msg, NULL, NULL) == 0)
-                fprintf(stderr, "itss: %s:%s\n", path, msg);
-            itss_free(msg);
-            if (itss_error_render(&e, lineno, ITSS_FORMAT_JSON, &out, &outlen, NULL) != 0) {
-                fputs("itss: out of memory\n", stderr);
+            jsonl_error(path, lineno, &e);
+            if ((own ? itss_error_render(&e, lineno, ITSS_FORMAT_JSON, &out, &outlen, NULL)
+                     : itss_error_describe(&e, lineno, ITSS_FORMAT_JSON, msg_lang, &out,
+                                           &outlen, NULL)) != 0) {
+                out_of_memory();
                 break;
             }
         }
@@ -981,11 +1405,12 @@ static int jsonl(const char *path, line_fn fn, const void *ctx)
     if (out_failed)
         return EXIT_INVALID;
     if (read_error) {
-        fprintf(stderr, "itss: cannot read %s\n", path);
+        fprintf(stderr, L("itss: cannot read %s\n", "itss: 无法读取 %s\n"), shown(path));
         return EXIT_INVALID;
     }
     if (failed)
-        fprintf(stderr, "itss: %zu of %zu lines failed\n", failed, lineno);
+        fprintf(stderr, L("itss: %zu of %zu lines failed\n", "itss: %zu 行出错（共 %zu 行）\n"),
+                failed, lineno);
     return failed ? EXIT_INVALID : 0;
 }
 
@@ -1031,7 +1456,7 @@ static int compare_files(const itss_maturity_model *m, const options *o, char **
     size_t n = (size_t)o->nargs;
     itss_maturity_result **rs = calloc(n, sizeof *rs);
     if (!rs) {
-        fputs("itss: out of memory\n", stderr);
+        out_of_memory();
         return EXIT_INVALID;
     }
     int status = 0;
@@ -1043,7 +1468,7 @@ static int compare_files(const itss_maturity_model *m, const options *o, char **
     for (size_t i = 0; labels && i < n; i++)
         labels[i] = strcmp(o->args[i], "-") == 0 ? "<stdin>" : o->args[i];
     if (!status && !labels) {
-        fputs("itss: out of memory\n", stderr);
+        out_of_memory();
         status = EXIT_INVALID;
     }
     if (!status && (itss_maturity_compare((const itss_maturity_result *const *)rs, labels, n,
@@ -1120,31 +1545,14 @@ static int write_assessment(const itss_maturity_model *m, const options *o, int 
 
 static int maturity_main(const char *verb, int argc, char **argv)
 {
-    enum { READ = OPT_INPUT_FORMAT | OPT_ENCODING };
-    static const verbspec verbs[] = {
-        {"rate",
-         OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_TARGET | OPT_JSONL | OPT_HTML | OPT_SVG |
-             OPT_CSV | OPT_ROWS | READ,
-         1, 1},
-        {"model", OPT_FORMAT | OPT_LANG | OPT_MODEL, 0, 0},
-        {"clauses", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_LEVEL | OPT_DOMAIN | OPT_ITEM, 0, 0},
-        {"compare", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_TARGET | OPT_HTML | OPT_CSV | READ, 2,
-         INT_MAX},
-        {"template",
-         OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_LEVEL | OPT_DOMAIN | OPT_CSV | OPT_XLSX |
-             OPT_NO_TEXT | OPT_NO_JSON,
-         0, 0},
-        {"check", OPT_FORMAT | OPT_LANG | OPT_MODEL | READ, 1, INT_MAX},
-        {"convert", OPT_FORMAT | OPT_LANG | OPT_MODEL | OPT_CSV | OPT_XLSX | OPT_NO_TEXT | READ,
-         1, 1},
-    };
     options o = {0};
     int v;
-    int status = prepare("maturity", verbs, 7, verb, argc, argv, &o, &v);
+    int status = prepare("maturity", verb, argc, argv, &o, &v);
     if (status)
-        return status;
+        return status > 0 ? status : 0;
     if ((o.given & OPT_JSONL) && (o.given & OPT_FORMAT) && o.format != ITSS_FORMAT_JSON_PRETTY)
-        status = usage_error("--jsonl writes JSON lines: --format %s does not apply",
+        status = usage_error(L("--jsonl writes JSON lines: --format %s does not apply",
+                               "--jsonl 输出的是 JSON 行：--format %s 不适用"),
                              o.format == ITSS_FORMAT_TEXT   ? "text"
                              : o.format == ITSS_FORMAT_HTML ? "html"
                              : o.format == ITSS_FORMAT_CSV  ? "csv"
@@ -1153,7 +1561,8 @@ static int maturity_main(const char *verb, int argc, char **argv)
         status = jsonl_reads_json(&o);
     if (!status && (o.given & OPT_ROWS) && o.domain_rows &&
         (o.format == ITSS_FORMAT_HTML || o.format == ITSS_FORMAT_SVG || (o.given & OPT_JSONL)))
-        status = usage_error("--rows domain writes text, json or csv");
+        status = usage_error(L("--rows domain writes text, json or csv",
+                               "--rows domain 只输出 text、json 或 csv"));
     if (status) {
         free(o.args);
         return status;
@@ -1170,12 +1579,14 @@ static int maturity_main(const char *verb, int argc, char **argv)
         if ((rc = itss_maturity_model_load_file(o.model, &own, &e)))
             status = fail(&e, o.model);
         m = own;
-        for (size_t i = 0; !rc && i < itss_maturity_model_warning_count(m); i++)
-            fprintf(stderr,
-                    msg_lang == ITSS_LANG_EN ? "itss: %s: warning: %s (at %s)\n"
-                                             : "itss: %s: 警告：%s（位置 %s）\n",
-                    o.model, itss_maturity_model_warning_message(m, i),
-                    itss_maturity_model_warning_path(m, i));
+        for (size_t i = 0; !rc && i < itss_maturity_model_warning_count(m); i++) {
+            itss_error w = {0}; /* a message of the library, in the language */
+            snprintf(w.message, sizeof w.message, "%s", itss_maturity_model_warning_message(m, i));
+            char *why = error_message(&w);
+            fprintf(stderr, L("itss: %s: warning: %s (at %s)\n", "itss: %s: 警告：%s（位置 %s）\n"),
+                    o.model, why ? why : w.message, itss_maturity_model_warning_path(m, i));
+            itss_free(why);
+        }
     } else {
         m = itss_maturity_model_builtin();
     }
@@ -1184,10 +1595,14 @@ static int maturity_main(const char *verb, int argc, char **argv)
     if (!rc && !status)
         status = resolve_level(m, "--level", o.level_text, &o.level);
     if (!rc && !status && (size_t)o.target > itss_maturity_model_level_count(m))
-        status = usage_error("--target %d: the model has levels 1 to %zu", o.target,
+        status = usage_error(L("--target %d: the model has levels 1 to %zu",
+                               "--target %d：该模型的级别为 1 到 %zu"),
+                             o.target,
                              itss_maturity_model_level_count(m));
     if (!rc && !status && (size_t)o.level > itss_maturity_model_level_count(m))
-        status = usage_error("--level %d: the model has levels 1 to %zu", o.level,
+        status = usage_error(L("--level %d: the model has levels 1 to %zu",
+                               "--level %d：该模型的级别为 1 到 %zu"),
+                             o.level,
                              itss_maturity_model_level_count(m));
     switch (rc || status ? -1 : v) {
     case 0:
@@ -1317,7 +1732,8 @@ static int scheme_evaluation(const itss_indicator_catalog *c, const options *o,
     int status = 0;
     if (itss_evaluation_load(c, doc, len, out, &e) == 0) {
         if (strcmp(itss_evaluation_service(*out), service) != 0) {
-            fprintf(stderr, "itss: %s: the evaluation is of service %s, not %s\n",
+            fprintf(stderr, L("itss: %s: the evaluation is of service %s, not %s\n",
+                              "itss: %s：该评价的服务是 %s，而不是 %s\n"),
                     shown(o->scheme), itss_evaluation_service(*out), service);
             status = EXIT_INVALID;
         }
@@ -1337,7 +1753,7 @@ static int scheme_evaluation(const itss_indicator_catalog *c, const options *o,
             fputc('}', w);
         }
         if (!w || fclose(w) != 0) {
-            fputs("itss: out of memory\n", stderr);
+            out_of_memory();
             status = EXIT_INVALID;
         } else if (itss_evaluation_load(c, svc, svclen, out, &e)) {
             /* placed in the file: without the text put before it */
@@ -1406,36 +1822,23 @@ static int quality_template(const itss_indicator_catalog *c, const options *o)
 
 static int quality_main(const char *verb, int argc, char **argv)
 {
-    enum {
-        CAT = OPT_CATALOG | OPT_CATALOG_ADD,
-        COMMON = OPT_FORMAT | OPT_LANG,
-        READ = OPT_INPUT_FORMAT | OPT_ENCODING
-    };
-    static const verbspec verbs[] = {
-        {"score", COMMON | CAT | OPT_JSONL | OPT_HTML | OPT_SVG | OPT_CSV | READ, 1, 1},
-        {"model", COMMON, 0, 0},
-        {"indicators", COMMON | CAT | OPT_SERVICE, 0, 0},
-        {"scheme", COMMON | CAT | OPT_SERVICE, 0, 0},
-        {"compare", COMMON | CAT | OPT_HTML | READ, 2, INT_MAX},
-        {"ahp", COMMON | OPT_ALLOW_INCONSISTENT, 1, 1},
-        {"template",
-         COMMON | CAT | OPT_SERVICE | OPT_SCHEME | OPT_CSV | OPT_XLSX | OPT_NO_TEXT | OPT_NO_JSON,
-         0, 0},
-        {"check", COMMON | CAT | READ, 1, INT_MAX},
-    };
     options o = {0};
     int v;
-    int status = prepare("quality", verbs, 8, verb, argc, argv, &o, &v);
+    int status = prepare("quality", verb, argc, argv, &o, &v);
     if (status)
-        return status;
+        return status > 0 ? status : 0;
     if (o.catalog && o.catalog_add)
-        status = usage_error("give --catalog (instead of the built-in indicators) or "
-                             "--catalog-add (on top of them), not both");
+        status = usage_error(L("give --catalog (instead of the built-in indicators) or "
+                               "--catalog-add (on top of them), not both",
+                               "--catalog（代替内置指标）和 --catalog-add（加在内置指标之上）"
+                               "只能给出一个"));
     else if ((v == 3 || v == 6) && !o.service)
-        status = usage_error("'quality %s' needs --service CODE", v == 3 ? "scheme" : "template");
+        status = usage_error(L("'quality %s' needs --service CODE", "“quality %s”需要 --service CODE"),
+                             v == 3 ? "scheme" : "template");
     else if ((o.given & OPT_JSONL) && (o.given & OPT_FORMAT) &&
              o.format != ITSS_FORMAT_JSON_PRETTY)
-        status = usage_error("--jsonl writes JSON lines: --format %s does not apply",
+        status = usage_error(L("--jsonl writes JSON lines: --format %s does not apply",
+                               "--jsonl 输出的是 JSON 行：--format %s 不适用"),
                              o.format == ITSS_FORMAT_TEXT   ? "text"
                              : o.format == ITSS_FORMAT_HTML ? "html"
                              : o.format == ITSS_FORMAT_CSV  ? "csv"
@@ -1486,7 +1889,7 @@ static int quality_main(const char *verb, int argc, char **argv)
         itss_quality_result **rs = calloc((size_t)o.nargs, sizeof *rs);
         const char **labels = calloc((size_t)o.nargs, sizeof *labels);
         if (!rs || !labels) {
-            fputs("itss: out of memory\n", stderr);
+            out_of_memory();
             status = EXIT_INVALID;
         }
         for (int i = 0; !status && i < o.nargs; i++) {
@@ -1532,17 +1935,11 @@ static int quality_main(const char *verb, int argc, char **argv)
 
 static int standard_main(const char *verb, int argc, char **argv)
 {
-    static const verbspec verbs[] = {
-        {"show", OPT_FORMAT | OPT_LANG, 1, 1},
-        {"list", OPT_FORMAT | OPT_LANG | OPT_TYPE | OPT_STATUS | OPT_AREA, 0, 0},
-        {"search", OPT_FORMAT | OPT_LANG, 1, 1},
-        {"framework", OPT_FORMAT | OPT_LANG, 0, 0},
-    };
     options o = {0};
     int v;
-    int status = prepare("standard", verbs, 4, verb, argc, argv, &o, &v);
+    int status = prepare("standard", verb, argc, argv, &o, &v);
     if (status)
-        return status;
+        return status > 0 ? status : 0;
     const itss_registry *r = itss_registry_builtin();
     const char *arg = o.nargs ? o.args[0] : NULL;
     itss_error e;
@@ -1559,7 +1956,7 @@ static int standard_main(const char *verb, int argc, char **argv)
         /* size the list, then fill it */
         for (int pass = 0; pass < 2 && !rc && !status; pass++) {
             if (pass && !(list = calloc(n ? n : 1, sizeof *list))) {
-                fputs("itss: out of memory\n", stderr);
+                out_of_memory();
                 status = EXIT_INVALID;
                 break;
             }
@@ -1587,12 +1984,77 @@ static int standard_main(const char *verb, int argc, char **argv)
     return status;
 }
 
+/* --lang takes effect before anything else is read, so that every
+ * message is in its language, also one about the options before it. The
+ * last --lang wins, as in the parse; a value that is not a language is
+ * said in both languages. 0, or the exit status. */
+static int scan_lang(int argc, char **argv)
+{
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        const char *a = argv[i], *value = NULL;
+        if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
+            value = argv[++i];
+        } else if (strncmp(a, "--lang=", 7) == 0) {
+            value = a + 7;
+        } else {
+            for (size_t k = 0; k < sizeof optdefs / sizeof optdefs[0]; k++)
+                if (optdefs[k].has_value && strcmp(a, optdefs[k].name) == 0)
+                    i++; /* its value is not an option */
+            continue;
+        }
+        itss_lang lang;
+        if (itss_lang_parse(value, &lang, NULL) != 0) {
+            fprintf(stderr,
+                    "itss: --lang 须为 zh 或 en，而不是“%s”\n"
+                    "itss: --lang must be zh or en, not '%s'\n"
+                    "用法见“itss help”\nTry 'itss help' for usage.\n",
+                    value, value);
+            return EXIT_USAGE;
+        }
+        msg_lang = lang;
+    }
+    return 0;
+}
+
+/* itss help [AREA [VERB]]: the help of the tool, an area or a verb. */
+static int help_command(int argc, char **argv)
+{
+    const char *words[2] = {NULL, NULL};
+    int n = 0;
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+            i++; /* read by scan_lang */
+        else if (strncmp(argv[i], "--lang=", 7) == 0 || strcmp(argv[i], "--help") == 0)
+            continue;
+        else if (argv[i][0] == '-')
+            return usage_error(L("unknown option '%s'", "未知的选项“%s”"), argv[i]);
+        else if (n == 2)
+            return usage_error(L("too many arguments for '%s'", "“%s”的参数太多"), "help");
+        else
+            words[n++] = argv[i];
+    }
+    int area = -1, verb = -1;
+    if (words[0] && (area = find_area(words[0])) < 0)
+        return usage_error(L("unknown command '%s'", "未知的命令“%s”"), words[0]);
+    if (words[1] && (verb = find_verb(area, words[1])) < 0)
+        return usage_error(L("unknown verb '%s %s'", "未知的子命令“%s %s”"), words[0], words[1]);
+    return print_help(1, area, verb < 0 ? NULL : &areas[area].verbs[verb]);
+}
+
 static int run(int argc, char **argv)
 {
-    if (argc < 2) {
-        fputs(usage_text, stderr);
-        return EXIT_USAGE;
+    int status = scan_lang(argc, argv);
+    if (status)
+        return status;
+    /* --lang may also come first: itss --lang en help */
+    while (argc > 1 && (strncmp(argv[1], "--lang=", 7) == 0 ||
+                        (strcmp(argv[1], "--lang") == 0 && argc > 2))) {
+        int n = argv[1][6] ? 1 : 2;
+        argv += n;
+        argc -= n;
     }
+    if (argc < 2)
+        return print_help(0, -1, NULL);
     const char *area = argv[1];
     if (strcmp(area, "--version") == 0 || strcmp(area, "version") == 0) {
         char line[128];
@@ -1601,24 +2063,20 @@ static int run(int argc, char **argv)
         out_write(line, n > 0 && (size_t)n < sizeof line ? (size_t)n : 0);
         return 0;
     }
-    if (strcmp(area, "--help") == 0 || strcmp(area, "-h") == 0 || strcmp(area, "help") == 0) {
-        out_write(usage_text, sizeof usage_text - 1);
-        return 0;
-    }
-    int is_class = strcmp(area, "class") == 0, is_maturity = strcmp(area, "maturity") == 0,
-        is_quality = strcmp(area, "quality") == 0, is_standard = strcmp(area, "standard") == 0;
-    if (!is_class && !is_maturity && !is_quality && !is_standard)
-        return usage_error("unknown command '%s'", area);
+    if (strcmp(area, "--help") == 0 || strcmp(area, "-h") == 0 || strcmp(area, "help") == 0)
+        return help_command(argc, argv);
+    int a = find_area(area);
+    if (a < 0)
+        return usage_error(L("unknown command '%s'", "未知的命令“%s”"), area);
     if (argc < 3)
-        return usage_error("'%s' needs a verb", area);
-    if (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "help") == 0) {
-        out_write(usage_text, sizeof usage_text - 1);
-        return 0;
-    }
-    return is_class      ? class_main(argv[2], argc - 3, argv + 3)
-           : is_maturity ? maturity_main(argv[2], argc - 3, argv + 3)
-           : is_quality  ? quality_main(argv[2], argc - 3, argv + 3)
-                         : standard_main(argv[2], argc - 3, argv + 3);
+        return usage_error(L("'%s' needs a verb", "“%s”后面需要一个子命令"), area);
+    if (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0 ||
+        strcmp(argv[2], "help") == 0)
+        return print_help(1, a, NULL);
+    return a == 0   ? class_main(argv[2], argc - 3, argv + 3)
+           : a == 1 ? maturity_main(argv[2], argc - 3, argv + 3)
+           : a == 2 ? quality_main(argv[2], argc - 3, argv + 3)
+                    : standard_main(argv[2], argc - 3, argv + 3);
 }
 
 int main(int argc, char **argv)

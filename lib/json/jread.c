@@ -1,5 +1,6 @@
 /* libitss — JSON reading: parsing, error locations, typed access. */
 #include <errno.h>
+#include <iconv.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -369,6 +370,43 @@ static void fuzz_check_order(const itss_jsyntax *s, size_t pos)
 #endif
 }
 
+/* The offset of the first byte of text that is not UTF-8, or len. */
+static size_t utf8_end(const char *text, size_t len)
+{
+    size_t i = 0;
+    uint32_t cp;
+    while (i < len) {
+        size_t k = (unsigned char)text[i] < 0x80
+                       ? 1
+                       : itss__utf8_decode((const unsigned char *)text + i, len - i, &cp);
+        if (!k)
+            break;
+        i += k;
+    }
+    return i;
+}
+
+/* 1 if the whole text reads as GB18030 (of which GBK is a part): a
+ * document saved in the usual encoding of Chinese Windows. */
+static int reads_as_gb18030(const char *text, size_t len)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1)
+        return 0;
+    char out[4096];
+    char *in = (char *)text;
+    size_t left = len;
+    int ok = 1;
+    while (left && ok) {
+        char *o = out;
+        size_t room = sizeof out;
+        if (iconv(cd, &in, &left, &o, &room) == (size_t)-1 && errno != E2BIG)
+            ok = 0;
+    }
+    iconv_close(cd);
+    return ok;
+}
+
 /* A document that jansson refused. jansson tells what kind of problem it
  * met (json_error_code) and how far it had read; our own scan of the text
  * (lib/json/jsyntax.c) finds the offending token, locates it and says what
@@ -432,7 +470,14 @@ static int parse_failure(const char *text, size_t len, const json_error_t *je, i
         code = ITSS_EPARSE;
         if (itss__json_syntax(text, len, 0, &s) == ITSS_JSYNTAX_ERROR) {
             fuzz_check_order(&s, pos);
-            itss__err(err, code, "malformed JSON: %s", s.message);
+            if (utf8_end(text, len) < len && reads_as_gb18030(text, len))
+                /* most likely saved in the usual encoding of Chinese Windows */
+                itss__err(err, code,
+                          "malformed JSON: %s; the document is not UTF-8 but reads as "
+                          "GB18030 (GBK): convert it to UTF-8",
+                          s.message);
+            else
+                itss__err(err, code, "malformed JSON: %s", s.message);
             itss__err_set_offset(err, text, len, s.at);
         } else {
             FUZZ_DISAGREE();

@@ -30,6 +30,17 @@ def cli():
 
 
 @pytest.fixture(scope="session")
+def cli_en(cli):
+    """cli with --lang en: for tests that read the tool's English messages
+    (the default language is Chinese)."""
+
+    def run(*args, stdin=None):
+        return cli("--lang", "en", *args, stdin=stdin)
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def validate():
     """validate(instance, "class") checks an instance against docs/schema/class.schema.json."""
     import jsonschema

@@ -107,7 +107,8 @@ def test_catalog_file_errors_are_located(cli, tmp_path):
     assert rc == 1 and "cannot open" in err
 
 
-def test_search(cli, validate):
+def test_search(cli_en, validate):
+    cli = cli_en  # the English messages
     rc, out, _ = cli("class", "search", "存储服务", "--format", "json")
     assert rc == 0
     found = json.loads(out)
@@ -138,7 +139,8 @@ def test_tree(cli, validate):
     assert rc == 1 and "0407" in err
 
 
-def test_validate(cli, validate):
+def test_validate(cli_en, validate):
+    cli = cli_en  # the English messages
     rc, out, err = cli("class", "validate", "040201", "0407", "abc", "--format", "json")
     assert rc == 1 and "2 of 3 codes are not valid" in err
     v = json.loads(out)
@@ -150,7 +152,8 @@ def test_validate(cli, validate):
     assert len(out.splitlines()) == 3
 
 
-def test_map(cli, validate):
+def test_map(cli_en, validate):
+    cli = cli_en  # the English messages
     rc, out, _ = cli("class", "map", "--to", "gbt4754", "040201", "--format", "json")
     assert rc == 0
     m = json.loads(out)
@@ -184,7 +187,8 @@ def test_map(cli, validate):
     (("class", "map", "--to", "isic", "01"), "no crosswalk"),
     (("class", "show", "--to", "db21", "01"), "does not apply to 'class show'"),
 ])
-def test_usage_errors_exit_2(cli, args, msg):
+def test_usage_errors_exit_2(cli_en, args, msg):
+    cli = cli_en  # the English messages
     rc, out, err = cli(*args)
     assert rc == 2
     assert out == ""

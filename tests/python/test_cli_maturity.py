@@ -60,7 +60,8 @@ def test_rate_stdin(cli):
     assert rc == 0 and json.loads(out)["level"] == 0
 
 
-def test_rate_bad_document_is_located(cli, tmp_path):
+def test_rate_bad_document_is_located(cli_en, tmp_path):
+    cli = cli_en  # the English messages
     f = tmp_path / "a.json"
     f.write_text('{"ratings": {\n  "6.1.1.a": "F",\n  "7.4.4.z": "L"}}', encoding="utf-8")
     rc, out, err = cli("maturity", "rate", str(f))
@@ -73,7 +74,8 @@ def test_rate_bad_document_is_located(cli, tmp_path):
     assert rc == 1 and "cannot open" in err
 
 
-def test_jsonl_batch_keeps_going(cli, tmp_path, validate):
+def test_jsonl_batch_keeps_going(cli_en, tmp_path, validate):
+    cli = cli_en  # the English messages
     f = tmp_path / "batch.jsonl"
     lines = [json.dumps({"id": "a", "ratings": {"6.1.1.a": "F"}}),
              '{"ratings": {"6.1.1.a": "X"}}',
@@ -91,7 +93,10 @@ def test_jsonl_batch_keeps_going(cli, tmp_path, validate):
     assert outs[1]["error"]["path"] == "/ratings/6.1.1.a"
     assert outs[1]["error"]["column"] == 25
     assert outs[2]["error"]["code"] == "ITSS_EPARSE" and outs[2]["error"]["input_line"] == 3
-    assert "%s:2:1:25: unknown rating" % f in err
+    # FILE:LINE:COLUMN, the column counted in line 2 of the file
+    assert "%s:2:25: unknown rating" % f in err
+    # the empty line 3 is said to be empty, with no column
+    assert "%s:3: the line is empty" % f in err
     assert "2 of 4 lines failed" in err
 
 
@@ -139,9 +144,10 @@ def test_endless_input_is_refused_at_the_limit(cli):
     assert "67108865 bytes; the limit is 67108864 bytes" in err
 
 
-def test_jsonl_over_long_line_is_one_error(cli, tmp_path):
+def test_jsonl_over_long_line_is_one_error(cli_en, tmp_path):
     """A line longer than the limit is refused alone; the lines around it
     are rated, and memory stays bounded by the limit."""
+    cli = cli_en  # the English messages
     if os.environ.get("ITSS_CLI_WRAPPER"):
         pytest.skip("64 MiB through valgrind takes too long")
     p = tmp_path / "long.jsonl"
@@ -209,12 +215,14 @@ def test_levels_by_name_or_label(cli):
     (("maturity", "model", "--jsonl"), 2, "does not apply to 'maturity model'"),
     (("maturity", "grade"), 2, "unknown verb"),
 ])
-def test_maturity_errors(cli, args, status, msg):
+def test_maturity_errors(cli_en, args, status, msg):
+    cli = cli_en  # the English messages
     rc, out, err = cli(*args)
     assert rc == status and out == "" and msg in err
 
 
-def test_custom_model(cli, tmp_path):
+def test_custom_model(cli_en, tmp_path):
+    cli = cli_en  # the English messages
     model = ROOT / "tests" / "cases" / "maturity" / "custom-model-load" / "model.json"
     a = tmp_path / "a.json"
     a.write_text(json.dumps({"ratings": {"ops-1a": "F", "sec-1a": "met"}}), encoding="utf-8")

@@ -129,7 +129,8 @@ def test_csv_cells_starting_like_formulas(tmp_path):
     assert not any(c.startswith(("=", "+", "-", "@")) for r in rows for c in r)
 
 
-def test_errors_name_the_file(cli, tmp_path):
+def test_errors_name_the_file(cli_en, tmp_path):
+    cli = cli_en  # the English messages
     bad = tmp_path / "bad.json"
     bad.write_text('{"ratings": {"ops-1a": "met",\n "nope-9z": "F"}}', encoding="utf-8")
     rc, _, err = compare(cli, FILES[0], str(bad))
@@ -191,8 +192,8 @@ def test_labels_of_stdin_and_of_other_encodings(cli, tmp_path):
     assert labels == ["<stdin>", "odd\\xFF.json"]
 
 
-def test_html_chinese_and_svg_refused(cli):
+def test_html_chinese_and_svg_refused(cli, cli_en):
     rc, out, err = compare(cli, *FILES, "--format", "html")
     assert (rc, err) == (0, "") and '<html lang="zh-CN">' in out and "运维服务能力成熟度评估对比" in out
-    rc, out, err = compare(cli, *FILES, "--format", "svg")
+    rc, out, err = compare(cli_en, *FILES, "--format", "svg")
     assert rc == 2 and "text, json, html or csv" in err

@@ -2,7 +2,9 @@
 
 /dev/full takes no bytes: every write to it fails with ENOSPC ("No space
 left on device"), so a command whose standard output is /dev/full must say
-so on standard error and exit with status 1, whatever it prints.
+so on standard error and exit with status 1, whatever it prints. The
+message is in the language of --lang, the errno text too: in English the C
+library's, in Chinese the tool's own words for it.
 
 A --jsonl line longer than the 64 MiB document limit
 (ITSS_MAX_DOCUMENT_SIZE) is reported as soon as the limit is passed, before
@@ -27,7 +29,7 @@ EVALUATION = str(EX / "evaluation.json")
 LIMIT = 64 * 1024 * 1024  # ITSS_MAX_DOCUMENT_SIZE
 # the message of ENOSPC, taken from the C library, not from itss
 NOSPACE = os.strerror(errno.ENOSPC)
-ZH = "itss: 无法写入标准输出：%s" % NOSPACE
+ZH = "itss: 无法写入标准输出：设备上没有空间"  # ENOSPC in Chinese
 EN = "itss: cannot write to standard output: %s" % NOSPACE
 
 
@@ -104,7 +106,7 @@ def test_full_disk_after_a_failure_too():
     both the failure and the write error are said, status 1."""
     rc, err = to_full("class", "validate", "0407")
     assert rc == 1
-    assert err.splitlines() == ["itss: 1 of 1 codes are not valid", ZH]
+    assert err.splitlines() == ["itss: 1 个代码无效（共 1 个）", ZH]
 
 
 @pytest.mark.parametrize("bad", [False, True], ids=["good lines", "bad lines"])
@@ -217,7 +219,7 @@ def test_over_long_line_is_reported_before_its_end(area):
     end the input: line 2 gets its result, and the status is 1 for line 1."""
     if wrapper():
         pytest.skip("64 MiB through valgrind takes too long")
-    run = Running(*area.split(), "--jsonl", "-")
+    run = Running(*area.split(), "--jsonl", "-", "--lang", "en")
     zeros(run, LIMIT + (1 << 20))
     elimit_line_1(run.next_line())
     run.write(b"\n" + VALID[area] + b"\n")
@@ -230,7 +232,8 @@ def test_over_long_line_is_reported_before_its_end(area):
     assert run.next_line() is None
     assert run.p.wait(timeout=GUARD) == 1
     err = run.p.stderr.read().decode("utf-8")
-    assert "-:1: document is %d bytes" % (LIMIT + 1) in err
+    # standard input is named <stdin>; line 1, no column (the line is cut)
+    assert "<stdin>:1: document is %d bytes" % (LIMIT + 1) in err
     assert "1 of 2 lines failed" in err
 
 
@@ -238,7 +241,7 @@ def test_over_long_line_at_the_end_is_reported_once():
     """The input ends inside the over-long line: one error line, then the end."""
     if wrapper():
         pytest.skip("64 MiB through valgrind takes too long")
-    run = Running("maturity", "rate", "--jsonl", "-")
+    run = Running("maturity", "rate", "--jsonl", "-", "--lang", "en")
     zeros(run, LIMIT + 5)
     run.p.stdin.close()
     elimit_line_1(run.next_line())

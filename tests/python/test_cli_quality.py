@@ -49,7 +49,8 @@ def test_score_errors_are_located(cli, tmp_path):
     assert err.rstrip().endswith("(at /measurements/call_answer_rate/A)")
 
 
-def test_score_jsonl(cli, tmp_path, validate):
+def test_score_jsonl(cli_en, tmp_path, validate):
+    cli = cli_en  # the English messages
     good = json.dumps({"service": "04", "period": "Q1", "measurements": {"call_answer_rate": {"A": 9, "B": 10}}})
     bad = json.dumps({"service": "04", "measurements": {"call_answer_rate": {"scores": [3]}}})
     f = tmp_path / "batch.jsonl"
@@ -234,7 +235,8 @@ def _hostile_evaluation(tmp_path):
     return str(ev), str(cat)
 
 
-def test_score_html_and_svg(cli, tmp_path):
+def test_score_html_and_svg(cli_en, tmp_path):
+    cli = cli_en  # the English messages
     ev, cat = _hostile_evaluation(tmp_path)
     for lang in ("zh", "en"):
         rc, page, err = cli("quality", "score", ev, "--catalog-add", cat, "--format", "html",
@@ -269,7 +271,8 @@ def test_score_html_and_svg(cli, tmp_path):
     assert rc == 2 and "--format must be text or json" in err
 
 
-def test_compare_html(cli, tmp_path):
+def test_compare_html(cli_en, tmp_path):
+    cli = cli_en  # the English messages
     files = _evaluations(tmp_path, ["2026", "2026"], [(60, 65, 45), (75, 80, 70)])
     hostile = tmp_path / '"><img src=x onerror=alert(1)>.json'
     hostile.write_text(open(files[1], encoding="utf-8").read(), encoding="utf-8")
@@ -305,7 +308,8 @@ def test_ahp(cli, validate, tmp_path):
     assert rc == 0 and json.loads(out)["consistent"] is False
 
 
-def test_catalogs(cli, tmp_path):
+def test_catalogs(cli_en, tmp_path):
+    cli = cli_en  # the English messages
     cat = tmp_path / "c.json"
     cat.write_text(json.dumps({"indicators": [{
         "id": "patch_rate", "name": {"zh": "补丁及时率", "en": "Patch rate"}, "subcharacteristic": "integrity",
@@ -326,6 +330,7 @@ def test_catalogs(cli, tmp_path):
     (("quality", "score", "--jsonl", "--format", "text", EXAMPLE), 2, "--jsonl"),
     (("quality", "ahp", "/nonexistent.json"), 1, "cannot open"),
 ])
-def test_quality_errors(cli, args, status, msg):
+def test_quality_errors(cli_en, args, status, msg):
+    cli = cli_en  # the English messages
     rc, out, err = cli(*args)
     assert rc == status and out == "" and msg in err

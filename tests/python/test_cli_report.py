@@ -118,14 +118,16 @@ def test_two_domains_give_bars(cli, tmp_path):
     assert [round(float(b.get("width")) / full, 2) for b in bars] == [0.33, 0.0]
 
 
-def test_jsonl_refuses_html(cli):
+def test_jsonl_refuses_html(cli_en):
+    cli = cli_en  # the English messages
     code, out, err = cli("maturity", "rate", str(EX / "assessment.json"), "--jsonl",
                          "--format", "svg")
     assert code == 2 and out == ""
     assert "--format svg does not apply" in err
 
 
-def test_other_commands_refuse_html(cli):
+def test_other_commands_refuse_html(cli_en):
+    cli = cli_en  # the English messages
     code, _, err = cli("maturity", "model", "--format", "html")
     assert code == 2 and "--format must be text or json, not 'html'" in err
 
@@ -165,7 +167,8 @@ def test_output_file_replaced_whole_or_not_at_all(cli, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.jsonl", "out.txt"]
 
 
-def test_output_needs_a_name(cli):
+def test_output_needs_a_name(cli_en):
+    cli = cli_en  # the English messages
     code, _, err = cli("class", "show", "01", "--output=")
     assert code == 2 and "--output needs a file name" in err
 

@@ -76,7 +76,8 @@ def exe():
     (["quality", "check", EVALUATION, "--scheme", "s.json"],
      "option --scheme does not apply to 'quality check'"),
 ])
-def test_usage_errors(cli, args, message):
+def test_usage_errors(cli_en, args, message):
+    cli = cli_en  # the English messages
     rc, out, err = cli(*args)
     assert (rc, out) == (2, "")
     assert err == "itss: %s\nTry 'itss help' for usage.\n" % message
@@ -87,7 +88,8 @@ def test_xlsx_is_not_written_to_a_terminal(exe):
     is rendered; piped, it is written."""
     master, slave = pty.openpty()
     try:
-        p = subprocess.run([exe, "maturity", "template", "--format", "xlsx"], stdout=slave,
+        p = subprocess.run([exe, "maturity", "template", "--format", "xlsx", "--lang", "en"],
+                           stdout=slave,
                            stderr=subprocess.PIPE, timeout=600)
     finally:
         os.close(slave)
@@ -102,9 +104,13 @@ def test_help_names_the_new_verbs(cli):
     rc, out, _ = cli("help")
     assert rc == 0
     for verb in ("maturity template", "maturity check", "maturity convert",
-                 "quality template", "quality check", "--input-format", "--encoding",
-                 "--rows domain", "--scheme"):
+                 "quality template", "quality check"):
         assert verb in out
+    # their options are in the help of each verb
+    for verb, options in ((("maturity", "rate"), ("--input-format", "--encoding", "--rows")),
+                          (("quality", "template"), ("--scheme",))):
+        rc, out, _ = cli(*verb, "--help")
+        assert rc == 0 and all(o in out for o in options)
 
 
 # ---- maturity template -----------------------------------------------------
@@ -234,14 +240,15 @@ def test_check_clean_files_exit_0(cli, tmp_path):
     assert (rc, out) == (0, "%s: no problems\n" % good)
 
 
-def test_check_goes_on_after_a_bad_file(cli, tmp_path):
+def test_check_goes_on_after_a_bad_file(cli_en, tmp_path):
+    cli = cli_en  # the English messages
     f = tmp_path / "bad.csv"
     f.write_text(BAD_CSV, encoding="utf-8", newline="")
     rc, out, err = cli("maturity", "check", str(tmp_path / "missing.csv"), str(f), EXAMPLE)
     ready(rc, err)
     assert rc == 1
     assert err.startswith("itss: cannot open %s" % (tmp_path / "missing.csv"))
-    assert out.count("%s: row" % f) == 3 and out.endswith("%s: 没有发现问题\n" % EXAMPLE)
+    assert out.count("%s: row" % f) == 3 and out.endswith("%s: no problems\n" % EXAMPLE)
 
 
 # ---- rate and convert ------------------------------------------------------
@@ -447,9 +454,10 @@ def test_quality_template_from_a_scheme_file(cli, tmp_path):
     assert table_ids(out) == s["indicators"]
 
 
-def test_quality_template_scheme_errors(cli, tmp_path):
+def test_quality_template_scheme_errors(cli_en, tmp_path):
     """A scheme's unknown indicator is located in the scheme file; an
     evaluation of another service is refused."""
+    cli = cli_en  # the English messages
     s = json.loads(cli("quality", "scheme", "--service", "04", "--format", "json")[1])
     s["indicators"][1] = "nosuch"
     f = tmp_path / "scheme.json"

@@ -151,6 +151,7 @@ _PROTOTYPES = {
     "itss_lang_parse": (c_int, [c_char_p, POINTER(c_int), _E]),
     "itss_error_render": (c_int, [_E, c_size_t, c_int, _S, _N, _E]),
     "itss_error_message": (c_int, [_E, c_int, _S, _N, _E]),
+    "itss_error_describe": (c_int, [_E, c_size_t, c_int, c_int, _S, _N, _E]),
     # worksheets
     "itss_format_detect": (c_int, [c_char_p, c_size_t]),
     "itss_problem_list_total": (c_size_t, [_P]),

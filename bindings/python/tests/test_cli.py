@@ -288,13 +288,111 @@ def test_version_and_help():
     assert code == 0 and b"maturity rate" in out
 
 
+def test_help_names_the_command_as_it_is_run():
+    """python3 -m itss names itself so wherever it names itself."""
+    for args, first in ((["--help"], "用法：python3 -m itss "),
+                        (["--help", "--lang", "en"], "Usage: python3 -m itss "),
+                        (["maturity", "rate", "--help"], "用法：python3 -m itss maturity rate"),
+                        (["class", "--help"], "用法：python3 -m itss ")):
+        p = subprocess.run([sys.executable, "-m", "itss", *args], capture_output=True,
+                           env=ENV, timeout=120)
+        out = p.stdout.decode("utf-8")
+        assert p.returncode == 0 and out.startswith(first), (args, out[:80])
+        assert "itss-py" not in out
+        assert all(line.startswith(("  python3 -m itss ", "  -", "  --"))
+                   for line in out.splitlines() if line.startswith("  ") and " itss " in line)
+    p = subprocess.run([sys.executable, "-m", "itss", "nosuch"], capture_output=True, env=ENV,
+                       timeout=120)
+    assert p.stderr.decode("utf-8") == "itss: 未知的命令“nosuch”\n用法见“python3 -m itss help”\n"
+
+
+# ---- the same messages and help as itss -----------------------------------
+
+PY_VERBS = {
+    "class": ["show", "search", "tree", "export", "validate", "map"],
+    "maturity": ["rate", "model", "clauses", "compare", "template", "check", "convert"],
+    "quality": ["score", "model", "indicators", "scheme", "compare", "ahp", "template", "check"],
+}
+
+
+def same_name(result):
+    """A result with the name of the command made that of the C tool."""
+    code, out, err = result
+    return (code, out.replace(b"python3 -m itss", b"itss"),
+            err.replace(b"python3 -m itss", b"itss"))
+
+
+@pytest.mark.parametrize("area,verb", [(a, v) for a, vs in PY_VERBS.items() for v in vs])
+def test_help_of_every_verb_same_as_the_c_tool(area, verb, c_cli):
+    for extra in ([], ["--lang", "en"]):
+        for args in ([area, verb, "--help", *extra], ["help", area, verb, *extra]):
+            py = same_name(run([sys.executable, "-m", "itss", *args]))
+            c = run([c_cli, *args])
+            assert py == c and c[0] == 0 and (area + " " + verb).encode() in c[1]
+
+
+def message_cases(tmp_path):
+    """Commands whose messages both tools must say alike: usage errors in
+    both languages, JSON lines with their places, GB18030 documents."""
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text('{"ratings": {"6.1.1.a": "X"}}\n{"ratings": {}}\n\n  \n{"ratings": {}\n[1]\n',
+                     encoding="utf-8")
+    gbk = tmp_path / "gbk.json"
+    gbk.write_bytes('{"id": "中文"}'.encode("gb18030"))
+    converted = tmp_path / "assessment-gbk.json"
+    converted.write_bytes((EX / "assessment.json").read_text(encoding="utf-8").encode("gb18030"))
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(b'{"id": "\x81"}')
+    cases = []
+    for lang in ([], ["--lang", "en"]):
+        cases += [
+            ["class", "show", "01", "--colour", *lang],
+            ["class", "show", "01", "--format", "xml", *lang],
+            ["maturity", "rate", str(EX / "assessment.json"), "--format", "xlsx", *lang],
+            ["maturity", "clauses", "--item", "0", *lang],
+            ["class", "validate", "0407", "01", *lang],
+            ["class", "search", "区块链", *lang],
+            ["maturity", "rate", str(tmp_path / "missing.json"), *lang],
+            ["maturity", "rate", "--jsonl", str(batch), *lang],
+            ["maturity", "rate", "--jsonl", str(batch), "--format", "json", *lang],
+            ["maturity", "rate", str(gbk), *lang],
+            ["maturity", "check", str(gbk), *lang],
+            ["maturity", "rate", str(converted), "--encoding", "gb18030", *lang],
+            ["maturity", "rate", str(broken), "--encoding", "gb18030", *lang],
+            ["maturity", "rate", str(gbk), "--encoding", "no-such", *lang],
+            ["maturity", "check", str(gbk), str(broken), "--encoding", "no-such", *lang],
+            ["quality", "score", "--jsonl", str(batch), *lang],
+            [*lang, "help", "maturity"],
+        ]
+    cases += [["--lang", "en", "class"], ["class", "show", "01", "--lang", "fr"],
+              ["--lang=en", "quality"]]
+    return cases
+
+
+def test_messages_same_as_the_c_tool(c_cli, tmp_path):
+    for args in message_cases(tmp_path):
+        py = same_name(run([sys.executable, "-m", "itss", *args]))
+        c = run([c_cli, *args])
+        assert py == c, args
+
+
+@pytest.mark.parametrize("stdin", [b'{"ratings": {"6.1.1.a": "X"}}\n\n', b"[1]\n \n"])
+def test_jsonl_stdin_messages_same_as_the_c_tool(stdin, c_cli):
+    """Standard input is <stdin> in both, line and column as in a file."""
+    for lang in ([], ["--lang", "en"]):
+        args = ["maturity", "rate", "--jsonl", "-", *lang]
+        py = run([sys.executable, "-m", "itss", *args], stdin=stdin)
+        c = run([c_cli, *args], stdin=stdin)
+        assert py == c and b"itss: <stdin>:1:" in c[2] and b"itss: <stdin>:2: " in c[2]
+
+
 # ---- output that cannot be written ------------------------------------------
 #
 # /dev/full takes no bytes: every write to it fails with ENOSPC, whose
 # message comes from the C library (os.strerror), not from either tool.
 
 NOSPACE = os.strerror(errno.ENOSPC)
-ZH = "itss: 无法写入标准输出：%s" % NOSPACE
+ZH = "itss: 无法写入标准输出：设备上没有空间"  # ENOSPC in the tools' Chinese
 EN = "itss: cannot write to standard output: %s" % NOSPACE
 PY = [sys.executable, "-m", "itss"]
 ENV = dict(os.environ, PYTHONPATH=str(PACKAGE))
@@ -344,7 +442,7 @@ def test_full_disk_message_in_english(c_cli):
 def test_full_disk_after_a_failure_too(c_cli):
     """0407 is not a class (no middle class 07 under 04): that failure and
     the write error are both said."""
-    expected = (1, ["itss: 1 of 1 codes are not valid", ZH])
+    expected = (1, ["itss: 1 个代码无效（共 1 个）", ZH])
     assert to_full([*PY, "class", "validate", "0407"]) == expected
     assert to_full([c_cli, "class", "validate", "0407"]) == expected
 
@@ -431,7 +529,8 @@ def test_over_long_line_is_reported_before_its_end(area):
     valid = (b'{"ratings": {}}' if area == "maturity rate" else
              json.dumps(json.loads((EX / "evaluation.json").read_text("utf-8")),
                         ensure_ascii=False).encode("utf-8"))
-    p = subprocess.Popen([*PY, *area.split(), "--jsonl", "-"], env=ENV, stdin=subprocess.PIPE,
+    p = subprocess.Popen([*PY, *area.split(), "--jsonl", "-", "--lang", "en"], env=ENV,
+                         stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         piece = b"\0" * (1 << 20)

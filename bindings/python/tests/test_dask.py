@@ -39,7 +39,9 @@ plain = pytest.mark.skipif(SANITIZED, reason="the workers are plain interpreters
 # ---- the JSON text of one document, without Dask --------------------------------
 
 def c_jsonl(c_cli, area, data, *options):
-    p = subprocess.run([c_cli, *area.split(), "--jsonl", "-", *options], input=data,
+    """The tool's batch, its error objects in English as the example's."""
+    p = subprocess.run([c_cli, *area.split(), "--jsonl", "-", "--lang", "en", *options],
+                       input=data,
                        capture_output=True, timeout=300)
     return p.returncode, p.stdout
 
