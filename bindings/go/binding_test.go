@@ -1143,9 +1143,9 @@ func TestMessageIn(t *testing.T) {
 	if got := e.MessageIn(LangEN); got != e.Message {
 		t.Errorf("MessageIn(LangEN) = %q, want Message %q", got, e.Message)
 	}
-	// in Chinese, the value the message quotes is kept as it is
+	// in Chinese: the catalog's template, the code and the list kept as they are
 	zh := e.MessageIn(LangZH)
-	if zh == "" || strings.ContainsAny(zh, "\n\x00") || !strings.Contains(zh, `"0407"`) {
+	if want := "GB/T 29264-2012 中没有类别代码“0407”（04 的下级类别为 0401, 0402, 0403, 0404, 0405, 0499）"; zh != want {
 		t.Errorf("MessageIn(LangZH) = %q", zh)
 	}
 	if e.Error() != e.Message {
@@ -1158,7 +1158,8 @@ func TestMessageIn(t *testing.T) {
 	}
 	for _, lang := range []Lang{LangZH, LangEN} {
 		m := e.MessageIn(lang)
-		if !strings.Contains(m, `"yes"`) || strings.Contains(m, e.Path) {
+		// the value quoted, "yes" in English and “yes” in Chinese; no place
+		if !(strings.Contains(m, `"yes"`) || strings.Contains(m, "“yes”")) || strings.Contains(m, e.Path) {
 			t.Errorf("lang %d: %q", lang, m)
 		}
 	}

@@ -47,8 +47,8 @@ def test_show_text_in_both_languages(cli):
     ("１２", "character other than 0-9"),
     ("100101", "higher-level class 10 does not exist"),
 ])
-def test_bad_codes_exit_1_with_reason(cli, code, reason):
-    rc, out, err = cli("class", "show", code)
+def test_bad_codes_exit_1_with_reason(cli_en, code, reason):
+    rc, out, err = cli_en("class", "show", code)
     assert rc == 1
     assert out == ""
     assert err.startswith("itss: ")
@@ -97,13 +97,13 @@ def test_export_load_export_round_trip(cli, tmp_path):
     assert rc == 0 and second == first
 
 
-def test_catalog_file_errors_are_located(cli, tmp_path):
+def test_catalog_file_errors_are_located(cli_en, tmp_path):
     f = tmp_path / "bad.json"
     f.write_text('{"format": "itss-catalog/1",\n "edition": tru}\n', encoding="utf-8")
-    rc, out, err = cli("class", "show", "01", "--catalog", str(f))
+    rc, out, err = cli_en("class", "show", "01", "--catalog", str(f))
     assert rc == 1 and out == ""
     assert "%s:2:13: malformed JSON" % f in err
-    rc, _, err = cli("class", "show", "01", "--catalog", str(tmp_path / "missing.json"))
+    rc, _, err = cli_en("class", "show", "01", "--catalog", str(tmp_path / "missing.json"))
     assert rc == 1 and "cannot open" in err
 
 
@@ -203,6 +203,6 @@ def test_version_and_help(cli):
         assert rc == 0 and "itss class show CODE" in out
 
 
-def test_dash_dash_ends_options(cli):
-    rc, out, err = cli("class", "validate", "--", "-01")
+def test_dash_dash_ends_options(cli_en):
+    rc, out, err = cli_en("class", "validate", "--", "-01")
     assert rc == 1 and "character other than 0-9" in out

@@ -281,7 +281,7 @@ def test_dev_zero_answers_and_memory_stays_bounded(area):
     with open("/dev/zero", "rb") as zero:
         feeder = subprocess.Popen(["cat"], stdin=zero, stdout=subprocess.PIPE)
     try:
-        p = subprocess.Popen([exe(), *area.split(), "--jsonl", "-"], stdin=feeder.stdout,
+        p = subprocess.Popen([exe(), "--lang", "en", *area.split(), "--jsonl", "-"], stdin=feeder.stdout,
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         feeder.stdout.close()
         try:
@@ -309,7 +309,7 @@ def test_dev_zero_as_the_file(area):
     """`itss ... --jsonl /dev/zero` answers for line 1 and keeps reading."""
     if wrapper():
         pytest.skip("64 MiB through valgrind takes too long")
-    p = subprocess.Popen([exe(), *area.split(), "--jsonl", "/dev/zero"],
+    p = subprocess.Popen([exe(), "--lang", "en", *area.split(), "--jsonl", "/dev/zero"],
                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     try:
         elimit_line_1(first_line(p))

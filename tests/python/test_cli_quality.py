@@ -40,10 +40,10 @@ def test_score_text(cli):
     assert rc == 0 and "\nOverall     0.902 (grade 优)\n" in out
 
 
-def test_score_errors_are_located(cli, tmp_path):
+def test_score_errors_are_located(cli_en, tmp_path):
     f = tmp_path / "e.json"
     f.write_text('{"service": "04",\n "measurements": {"call_answer_rate": {"A": 5, "B": 4}}}', encoding="utf-8")
-    rc, out, err = cli("quality", "score", str(f))
+    rc, out, err = cli_en("quality", "score", str(f))
     assert rc == 1 and out == ""
     assert err.startswith("itss: %s:2:45: A (items meeting the requirement) cannot exceed B" % f)
     assert err.rstrip().endswith("(at /measurements/call_answer_rate/A)")
@@ -183,13 +183,13 @@ def test_compare_hierarchy_and_file_labels(cli, tmp_path):
     assert rc == 0 and [r["label"] for r in json.loads(out)["results"]] == files
 
 
-def test_compare_mismatch_names_the_files(cli, tmp_path):
+def test_compare_mismatch_names_the_files(cli_en, tmp_path):
     files = _evaluations(tmp_path, ["Q1", "Q2", "Q3"], [(60, 65, 45)] * 3)
     doc = json.loads(open(files[2], encoding="utf-8").read())
     doc["scheme"]["weights"] = {"reliability": 2}
     with open(files[2], "w", encoding="utf-8") as f:
         json.dump(doc, f)
-    rc, out, err = cli("quality", "compare", *files)
+    rc, out, err = cli_en("quality", "compare", *files)
     assert rc == 1 and out == ""
     assert err == ("itss: %s and %s cannot be compared: reliability has different weights; "
                    "compare results of the same scheme\n" % (files[0], files[2]))
@@ -292,19 +292,19 @@ def test_compare_html(cli_en, tmp_path):
     assert rc == 2 and "--format must be text, json or html, not 'svg'" in err
 
 
-def test_ahp(cli, validate, tmp_path):
+def test_ahp(cli_en, validate, tmp_path):
     doc = {"matrix": [[1, 2, 4], [0.5, 1, 2], [0.25, 0.5, 1]], "labels": ["可靠性", "响应性", "友好性"]}
     validate(doc, "ahp")
-    rc, out, _ = cli("quality", "ahp", "-", "--format", "json", stdin=json.dumps(doc).encode())
+    rc, out, _ = cli_en("quality", "ahp", "-", "--format", "json", stdin=json.dumps(doc).encode())
     assert rc == 0
     r = json.loads(out)
     validate(r, "ahp-result")
     assert [round(w * 7, 9) for w in r["weights"]] == [4, 2, 1]
     assert r["cr"] == 0 and r["consistent"] is True
     cycle = json.dumps({"matrix": [[1, 9, 1 / 9], [1 / 9, 1, 9], [9, 1 / 9, 1]]}).encode()
-    rc, out, err = cli("quality", "ahp", "-", stdin=cycle)
+    rc, out, err = cli_en("quality", "ahp", "-", stdin=cycle)
     assert rc == 1 and out == "" and "too inconsistent" in err
-    rc, out, _ = cli("quality", "ahp", "-", "--allow-inconsistent", "--format", "json", stdin=cycle)
+    rc, out, _ = cli_en("quality", "ahp", "-", "--allow-inconsistent", "--format", "json", stdin=cycle)
     assert rc == 0 and json.loads(out)["consistent"] is False
 
 

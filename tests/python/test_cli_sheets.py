@@ -209,10 +209,10 @@ BAD_CSV = (BOM + "条款,评级,不适用理由\r\n"
            "6.1.1.c,F,\r\n")     # row 5: fine
 
 
-def test_check_lists_every_problem_with_its_cell(cli, tmp_path):
+def test_check_lists_every_problem_with_its_cell(cli_en, tmp_path):
     f = tmp_path / "bad.csv"
     f.write_text(BAD_CSV, encoding="utf-8", newline="")
-    rc, out, err = cli("maturity", "check", str(f))
+    rc, out, err = cli_en("maturity", "check", str(f))
     ready(rc, err)
     assert (rc, err) == (1, "")
     assert out.splitlines() == [
@@ -221,7 +221,7 @@ def test_check_lists_every_problem_with_its_cell(cli, tmp_path):
         'number 0-100)' % f,
         "%s: row 4, column C (不适用理由): na needs a reason in na_reason" % f,
     ]
-    rc, out, _ = cli("maturity", "check", str(f), "--format", "json")
+    rc, out, _ = cli_en("maturity", "check", str(f), "--format", "json")
     assert rc == 1
     doc = json.loads(out)
     assert doc["input"] == str(f) and doc["total"] == 3
@@ -272,32 +272,32 @@ def test_rate_of_a_csv_equals_rate_of_the_json(cli, tmp_path):
         assert got == want
 
 
-def test_rate_errors_name_file_row_and_column(cli, tmp_path):
+def test_rate_errors_name_file_row_and_column(cli_en, tmp_path):
     f = tmp_path / "bad.csv"
     f.write_text(BAD_CSV, encoding="utf-8", newline="")
-    rc, out, err = cli("maturity", "rate", str(f))
+    rc, out, err = cli_en("maturity", "rate", str(f))
     ready(rc, err)
     assert (rc, out) == (1, "")
     assert err == ('itss: %s: row 2, column A (条款): unknown clause "9.9.9.z" in model '
                    "tcesa1299-2023\n" % f)
-    rc, _, err = cli("maturity", "rate", "-", stdin=BAD_CSV.encode("utf-8"))
+    rc, _, err = cli_en("maturity", "rate", "-", stdin=BAD_CSV.encode("utf-8"))
     assert rc == 1 and err.startswith("itss: <stdin>: row 2, column A (条款): ")
 
 
-def test_rate_encoding_and_input_format(cli, tmp_path):
+def test_rate_encoding_and_input_format(cli_en, tmp_path):
     """A CSV saved in GB18030 reads with --encoding gb18030; --input-format
     json makes a CSV a JSON document (and fails as one)."""
     f = tmp_path / "gbk.csv"
     f.write_bytes("条款,评级\r\n6.1.1.a,F\r\n".encode("gb18030"))
-    rc, out, err = cli("maturity", "rate", str(f), "--encoding", "gb18030", "--format", "json")
+    rc, out, err = cli_en("maturity", "rate", str(f), "--encoding", "gb18030", "--format", "json")
     ready(rc, err)
     assert (rc, err) == (0, "")
     j = tmp_path / "same.json"
     j.write_text('{"ratings": {"6.1.1.a": "F"}}', encoding="utf-8")
-    assert out == cli("maturity", "rate", str(j), "--format", "json")[1]
-    rc, _, err = cli("maturity", "rate", str(f))
+    assert out == cli_en("maturity", "rate", str(j), "--format", "json")[1]
+    rc, _, err = cli_en("maturity", "rate", str(f))
     assert rc == 1 and "row 1" in err  # not UTF-8 without --encoding, located
-    rc, _, err = cli("maturity", "rate", str(f), "--input-format", "json")
+    rc, _, err = cli_en("maturity", "rate", str(f), "--input-format", "json")
     assert rc == 1 and err.startswith("itss: %s:1:1: " % f)
 
 
@@ -386,7 +386,7 @@ def test_check_with_an_encoding_iconv_does_not_know(cli):
         assert "no-such-encoding" in err
 
 
-def test_compare_reads_sheets(cli, tmp_path):
+def test_compare_reads_sheets(cli, cli_en, tmp_path):
     """maturity compare of last year's workbook and this year's CSV gives
     what the two JSON documents give (expected: the JSON path; only the
     labels, the file names, differ)."""
@@ -395,9 +395,9 @@ def test_compare_reads_sheets(cli, tmp_path):
     for src, dst in ((old_json, old), (EXAMPLE, new)):
         rc, _, err = cli("maturity", "convert", src, "-o", str(dst))
         ready(rc, err)
-    rc, want, err = cli("maturity", "compare", old_json, EXAMPLE, "--format", "json")
+    rc, want, err = cli_en("maturity", "compare", old_json, EXAMPLE, "--format", "json")
     assert (rc, err) == (0, "")
-    rc, got, err = cli("maturity", "compare", str(old), str(new), "--format", "json")
+    rc, got, err = cli_en("maturity", "compare", str(old), str(new), "--format", "json")
     assert (rc, err) == (0, "")
     want, got = json.loads(want), json.loads(got)
     assert [a["label"] for a in got["assessments"]] == [str(old), str(new)]
@@ -413,7 +413,7 @@ def test_compare_reads_sheets(cli, tmp_path):
     cells[5] = "Q"
     lines[header + 1] = ",".join(cells)
     bad.write_bytes("\r\n".join(lines).encode("utf-8"))
-    rc, out, err = cli("maturity", "compare", str(old), str(bad))
+    rc, out, err = cli_en("maturity", "compare", str(old), str(bad))
     assert rc == 1 and out == ""
     assert err.startswith("itss: %s: row %d, column F (" % (bad, header + 2)), err
     assert '"Q" is not a rating' in err
@@ -502,11 +502,11 @@ def test_quality_sheet_scores_as_its_json(cli, tmp_path):
     assert out.startswith(BOM + "node,kind,parent,name,weight,score,coverage,status\r\n")
 
 
-def test_quality_check_lists_problems(cli, tmp_path):
+def test_quality_check_lists_problems(cli_en, tmp_path):
     f = tmp_path / "bad.csv"
     f.write_text(BOM + "服务类别,04\r\n\r\n指标,A,B\r\nnosuch,1,2\r\nsla_achievement_rate,x,2\r\n",
                  encoding="utf-8", newline="")
-    rc, out, err = cli("quality", "check", str(f))
+    rc, out, err = cli_en("quality", "check", str(f))
     ready(rc, err)
     assert (rc, err) == (1, "")
     lines = out.splitlines()

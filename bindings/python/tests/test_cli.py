@@ -518,7 +518,7 @@ def elimit_line_1(line):
     assert line is not None, "no output line within %d s: python3 -m itss hangs" % GUARD
     e = json.loads(line)["error"]
     assert (e["code"], e["input_line"]) == ("ITSS_ELIMIT", 1)
-    assert e["message"].startswith("document is %d bytes" % (LIMIT + 1))
+    assert e["message"].startswith("文档有 %d 字节" % (LIMIT + 1))  # the default language: Chinese
 
 
 @pytest.mark.parametrize("area", ["maturity rate", "quality score"])
@@ -607,4 +607,4 @@ def test_lines_at_the_limit_in_both_tools(c_cli, tmp_path):
     assert json.loads(lines[0])["level"] == 0 and json.loads(lines[2])["level"] == 0
     e = json.loads(lines[1])["error"]
     assert (e["code"], e["input_line"]) == ("ITSS_ELIMIT", 2)
-    assert e["message"].startswith("document is %d bytes" % (LIMIT + 1))
+    assert e["message"].startswith("文档有 %d 字节" % (LIMIT + 1))  # the default language: Chinese
