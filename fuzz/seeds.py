@@ -50,6 +50,11 @@ def main():
         for key in ("code", "text", "service"):
             if isinstance(case.get(key), str):
                 put(out, "codes", case[key].encode("utf-8"))
+        # the message error records: the parts of messages the cases expect
+        expected = json.loads((d / "expected.json").read_text(encoding="utf-8"))
+        err = expected.get("error") if isinstance(expected, dict) else None
+        if isinstance(err, dict) and isinstance(err.get("message_contains"), str):
+            put(out, "message", err["message_contains"].encode("utf-8"))
     put(out, "assessment", (ROOT / "examples" / "assessment.json").read_bytes())
     put(out, "evaluation", (ROOT / "examples" / "evaluation.json").read_bytes())
     for f in ("gbt29264-2012.json", "tcesa1299-2023.json", "itss1-2015.json",

@@ -1,0 +1,38 @@
+/* Error records filled by a caller: the message (the input up to its
+ * first NUL, cut to the record's field) and a path, given back in each
+ * language, alone and as a whole record. The recognition of a message must
+ * finish, stay within its output and never read past the field. */
+#include "fuzz_common.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    itss_error rec;
+    memset(&rec, 0, sizeof rec);
+    rec.code = ITSS_EPARSE;
+    size_t n = size < sizeof rec.message - 1 ? size : sizeof rec.message - 1;
+    memcpy(rec.message, data, n);
+    /* the same bytes as the path too, when they fit */
+    size_t p = size < sizeof rec.path - 1 ? size : sizeof rec.path - 1;
+    memcpy(rec.path, data, p);
+    rec.line = size % 3 ? 1 : 0;
+    rec.column = size;
+
+    itss_error e;
+    for (int lang = ITSS_LANG_ZH; lang <= ITSS_LANG_EN; lang++) {
+        char *out = NULL;
+        size_t len = 0;
+        int rc = itss_error_message(&rec, (itss_lang)lang, &out, &len, &e);
+        fuzz_check_output(rc, &e, out, len, 0);
+        /* English is the record's message, as it is */
+        if (lang == ITSS_LANG_EN)
+            FUZZ_CHECK(strcmp(out, rec.message) == 0);
+        itss_free(out);
+        for (int f = ITSS_FORMAT_JSON; f <= ITSS_FORMAT_TEXT; f++) {
+            out = NULL;
+            rc = itss_error_describe(&rec, size, (itss_format)f, (itss_lang)lang, &out, &len, &e);
+            fuzz_check_output(rc, &e, out, len, 0);
+            itss_free(out);
+        }
+    }
+    return 0;
+}
