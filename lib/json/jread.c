@@ -391,6 +391,7 @@ static size_t utf8_end(const char *text, size_t len)
 static int reads_as_gb18030(const char *text, size_t len)
 {
     iconv_t cd = iconv_open("UTF-8", "GB18030");
+    /* NOLINTNEXTLINE(performance-no-int-to-ptr): iconv_open's failure value */
     if (cd == (iconv_t)-1)
         return 0;
     char out[4096];

@@ -58,9 +58,9 @@ static const msg_entry catalog[] = {
 enum seg_kind { S_LIT, S_TEXT, S_INT, S_UINT, S_HEX, S_REAL, S_CHAR };
 
 typedef struct seg {
-    enum seg_kind kind;
     const char *lit; /* S_LIT: the text */
     size_t len;
+    enum seg_kind kind;
     int padded;      /* a width: a number may follow spaces */
 } seg;
 
@@ -90,7 +90,7 @@ static int parse_format(const char *f, seg *s, size_t *lits)
                     f++;
                 len = (size_t)(f - start);
             }
-            s[n++] = (seg){S_LIT, start, len, 0};
+            s[n++] = (seg){start, len, S_LIT, 0};
             *lits += len;
             continue;
         }
@@ -120,7 +120,7 @@ static int parse_format(const char *f, seg *s, size_t *lits)
         default: return -1;
         }
         f++;
-        s[n++] = (seg){k, NULL, 0, padded};
+        s[n++] = (seg){NULL, 0, k, padded};
     }
     return n;
 }
