@@ -9,10 +9,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     itss_error rec;
     memset(&rec, 0, sizeof rec);
     rec.code = ITSS_EPARSE;
-    size_t n = size < sizeof rec.message - 1 ? size : sizeof rec.message - 1;
+    /* the fields filled whole, without a NUL, when the input is as long */
+    size_t n = size < sizeof rec.message ? size : sizeof rec.message;
     memcpy(rec.message, data, n);
-    /* the same bytes as the path too, when they fit */
-    size_t p = size < sizeof rec.path - 1 ? size : sizeof rec.path - 1;
+    size_t p = size < sizeof rec.path ? size : sizeof rec.path;
     memcpy(rec.path, data, p);
     rec.line = size % 3 ? 1 : 0;
     rec.column = size;
@@ -23,9 +23,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         size_t len = 0;
         int rc = itss_error_message(&rec, (itss_lang)lang, &out, &len, &e);
         fuzz_check_output(rc, &e, out, len, 0);
-        /* English is the record's message, as it is */
+        /* English is the record's message, as it is (up to its NUL or
+         * the end of its field) */
         if (lang == ITSS_LANG_EN)
-            FUZZ_CHECK(strcmp(out, rec.message) == 0);
+            FUZZ_CHECK(len == strnlen(rec.message, sizeof rec.message) &&
+                       memcmp(out, rec.message, len) == 0);
         itss_free(out);
         for (int f = ITSS_FORMAT_JSON; f <= ITSS_FORMAT_TEXT; f++) {
             out = NULL;

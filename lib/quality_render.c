@@ -180,14 +180,14 @@ static const char *scheme_difference(const itss_quality_result *a, const itss_qu
     return same_bands ? NULL : "their schemes have different grade bands";
 }
 
-/* "results I and J", or the two labels when both are given. */
+/* "results I and J", or the two labels, quoted, when both are given. */
 static void pair_name(char *dst, size_t size, const char *const *labels, size_t i, size_t j)
 {
     if (labels && labels[i] && labels[j]) {
         char a[4 * 200 + 8], b[4 * 200 + 8];
         itss__quote(a, sizeof a, labels[i], strlen(labels[i]), 200);
         itss__quote(b, sizeof b, labels[j], strlen(labels[j]), 200);
-        snprintf(dst, size, "%s and %s", a, b);
+        snprintf(dst, size, "\"%s\" and \"%s\"", a, b);
     } else {
         snprintf(dst, size, "results %zu and %zu", i + 1, j + 1);
     }

@@ -4,7 +4,7 @@
 usage: check_citations.py SOURCE_ROOT
 
 Every "source" in data/*.json cites a document by its title and a place in
-it, never a file of the text archive the data was read from (names like
+it, never a file name in place of the document (names like
 "001_51edbfab1f812ef2.txt", or "line 2159" of such a file); and no text a
 user sees (data, docs, headers, library, command, bindings) names such a
 file. docs/sources.md lists the documents by title. The checker first runs
@@ -30,7 +30,7 @@ def bad_source(s):
     if not isinstance(s, str) or not s.strip():
         return "empty source"
     if ARCHIVE_FILE.search(s) or FILE_LINE.search(s):
-        return "names a file of the archive"
+        return "names a file instead of a document"
     if not CITES.search(s):
         return "names no standard or document"
     return None

@@ -277,6 +277,12 @@ START_TEST(code_verdicts)
                                                    &err),
                          ITSS_OK);
         ck_assert_msg(strstr(out, want), "\"%s\" lacks \"%s\"", out, want);
+        /* and that message is the template of lib/msg/engine.inc, written
+         * out here by hand */
+        ck_assert_str_eq(want, l ? "class code \"0A\" has a character other than 0-9 at byte "
+                                   "1: a GB/T 29264 code has 2, 4 or 6 ASCII digits"
+                                 : "类别代码“0A”在字节 1 处有 0-9 以外的字符：GB/T 29264 "
+                                   "的代码为 2、4 或 6 位 ASCII 数字");
         itss_free(want);
         itss_free(out);
     }

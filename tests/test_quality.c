@@ -624,8 +624,18 @@ START_TEST(compare_labeled)
     ck_assert_int_eq(itss_quality_compare_labeled_render(rs, labels, 2, ITSS_FORMAT_TEXT,
                                                          ITSS_LANG_EN, &s, NULL, &err),
                      ITSS_EVALUE);
-    ck_assert_str_eq(err.message, "a.json and b\\x01.json cannot be compared: reliability has "
-                                  "different weights; compare results of the same scheme");
+    ck_assert_str_eq(err.message, "\"a.json\" and \"b\\x01.json\" cannot be compared: "
+                                  "reliability has different weights; compare results of the "
+                                  "same scheme");
+    /* in Chinese: the labels quoted, the reason translated (the templates
+     * of lib/msg/engine.inc, written out here) */
+    {
+        char *zh = NULL;
+        ck_assert_int_eq(itss_error_message(&err, ITSS_LANG_ZH, &zh, NULL, NULL), 0);
+        ck_assert_str_eq(zh, "“a.json”和“b\\x01.json”无法比较：reliability 的权重不同；"
+                             "请比较同一方案下的结果");
+        itss_free(zh);
+    }
     ck_assert_int_eq(itss_quality_compare_labeled_render(rs, half, 2, ITSS_FORMAT_TEXT,
                                                          ITSS_LANG_EN, &s, NULL, &err),
                      ITSS_EVALUE);

@@ -46,7 +46,7 @@ static const char *errno_text(int err)
         int code;
         const char *zh;
     } known[] = {
-        {ENOENT, "没有这个文件或目录"},   {EACCES, "没有权限"},
+        {ENOENT, "文件或目录不存在"},   {EACCES, "没有权限"},
         {EPERM, "不允许的操作"},          {EISDIR, "这是一个目录"},
         {ENOTDIR, "路径中有一项不是目录"}, {ENOSPC, "设备上没有空间"},
         {EROFS, "文件系统只读"},          {EEXIST, "文件已存在"},
@@ -960,7 +960,7 @@ static int json_to_utf8(const char *path, const char *encoding, char **doc, size
             continue;
         }
         fprintf(stderr, L("itss: %s: the bytes at offset %zu are not %s text\n",
-                          "itss: %s：从第 %zu 字节起不是 %s 编码的文本\n"),
+                          "itss: %s：从字节偏移 %zu 处起不是 %s 编码的文本\n"),
                 shown(path), (size_t)(in - *doc), encoding);
         status = EXIT_INVALID;
         break;

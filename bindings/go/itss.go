@@ -182,8 +182,8 @@ func (e *Error) Error() string {
 // words it (itss_error_message): the library recognises the kind of a
 // message it wrote and writes that kind in lang, the names, values and
 // paths it quotes as they are. Message itself, and Error(), stay in
-// English. A message the library did not write (one made on the Go side,
-// or one of your own) comes back as it is, and so does Message when lang
+// English. A message of no kind the library writes (one made on the Go
+// side, or one of your own) comes back as it is, and so does Message when lang
 // is neither LangZH nor LangEN or the library cannot answer (out of
 // memory). A nil *Error gives "".
 func (e *Error) MessageIn(lang Lang) string {

@@ -210,9 +210,10 @@ ITSS_API int itss_error_render(const itss_error *e, size_t input_line, itss_form
  * parameters as they are (a parameter that is itself a message, or an
  * English phrase of the catalog, is translated too, at most five levels
  * deep). An argument message "itss_xxx: ..." keeps its function name. A
- * message the library did not write, or one cut short at
+ * text of no kind of the catalog, or a message cut short at
  * ITSS_ERROR_MESSAGE_SIZE (it ends in "..."), comes back as it is, and so
- * does every message for ITSS_LANG_EN. The message is read up to its NUL
+ * does every message for ITSS_LANG_EN; a text of a caller's own is
+ * recognised like any other (translated if it has the shape of a kind). The message is read up to its NUL
  * or the end of its field; recognising it takes time polynomial in its
  * length, whatever it holds. *out is caller-owned (itss_free); *len (if
  * len is not NULL) its length. Errors: ITSS_EINVAL, ITSS_ENOMEM.
@@ -221,11 +222,12 @@ ITSS_API int itss_error_message(const itss_error *e, itss_lang lang, char **out,
                                 itss_error *err);
 
 /* itss_error_render with the message (and the words around it) in lang,
- * as itss_error_message gives it: TEXT "[input_line:][line:column: ]
- * message[（位置 path）]" in Chinese; in JSON only "message" changes.
- * ITSS_LANG_EN gives what itss_error_render gives. Writes JSON,
- * JSON_PRETTY and TEXT. *out is caller-owned (itss_free). Errors:
- * ITSS_EINVAL, ITSS_ENOMEM. */
+ * as itss_error_message gives it: TEXT "[input_line:][line:column:] message[（位置 path）]"
+ * in Chinese (a space before the message after a location); in JSON only
+ * "message" changes. ITSS_LANG_EN gives what itss_error_render gives.
+ * The record's fields are read up to their NUL or their end. Writes JSON,
+ * JSON_PRETTY and TEXT. *out is caller-owned (itss_free); *len (if len is
+ * not NULL) its length. Errors: ITSS_EINVAL, ITSS_ENOMEM. */
 ITSS_API int itss_error_describe(const itss_error *e, size_t input_line, itss_format format,
                                  itss_lang lang, char **out, size_t *len, itss_error *err);
 

@@ -20,7 +20,9 @@ static void record(itss_jw *w, const itss_error *e, int position, size_t input_l
     itss__jw_kstr(w, "code", name ? name : "ITSS_UNKNOWN");
     itss__jw_kint(w, "status", e->code);
     itss__jw_kstr(w, "message", m.data ? m.data : "");
-    itss__jw_kstr(w, "path", e->path);
+    /* a record a caller filled may have no NUL in its path */
+    itss__jw_key(w, "path");
+    itss__jw_strn(w, e->path, strnlen(e->path, sizeof e->path));
     if (e->line) {
         itss__jw_kint(w, "line", (long long)e->line);
         itss__jw_kint(w, "column", (long long)e->column);

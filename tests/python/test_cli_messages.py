@@ -75,12 +75,12 @@ def test_the_last_lang_wins(cli):
 def test_file_errors_name_the_errno_in_the_language(cli, tmp_path):
     missing = str(tmp_path / "missing.json")
     assert cli("maturity", "rate", missing) == (
-        1, "", "itss: 无法打开 %s：没有这个文件或目录\n" % missing)
+        1, "", "itss: 无法打开 %s：文件或目录不存在\n" % missing)
     assert cli("maturity", "rate", missing, "--lang", "en") == (
         1, "", "itss: cannot open %s: No such file or directory\n" % missing)
     out = str(tmp_path / "no" / "dir" / "out.txt")
     assert cli("class", "show", "01", "-o", out) == (
-        1, "", "itss: 无法写入 %s：没有这个文件或目录\n" % out)
+        1, "", "itss: 无法写入 %s：文件或目录不存在\n" % out)
 
 
 def test_counts_in_the_language(cli):
@@ -246,7 +246,7 @@ def test_encoding_errors_of_a_json(cli, cli_en, tmp_path):
     assert cli_en("maturity", "rate", str(f), "--encoding", "gb18030") == (
         1, "", "itss: %s: the bytes at offset 8 are not gb18030 text\n" % f)
     assert cli("maturity", "rate", str(f), "--encoding", "gb18030") == (
-        1, "", "itss: %s：从第 8 字节起不是 gb18030 编码的文本\n" % f)
+        1, "", "itss: %s：从字节偏移 8 处起不是 gb18030 编码的文本\n" % f)
     assert cli_en("maturity", "rate", ASSESSMENT, "--encoding", "no-such") == (
         2, "", "itss: unknown encoding 'no-such' (try UTF-8 or GB18030)\n" + HINT_EN)
 

@@ -191,7 +191,7 @@ def test_compare_mismatch_names_the_files(cli_en, tmp_path):
         json.dump(doc, f)
     rc, out, err = cli_en("quality", "compare", *files)
     assert rc == 1 and out == ""
-    assert err == ("itss: %s and %s cannot be compared: reliability has different weights; "
+    assert err == ("itss: \"%s\" and \"%s\" cannot be compared: reliability has different weights; "
                    "compare results of the same scheme\n" % (files[0], files[2]))
 
 

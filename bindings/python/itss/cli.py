@@ -167,7 +167,7 @@ def T(en: str, zh: str) -> str:
 # the usual errno values in Chinese; another one is the system's text in a
 # Chinese sentence
 ERRNO_ZH = {
-    errno.ENOENT: "没有这个文件或目录", errno.EACCES: "没有权限", errno.EPERM: "不允许的操作",
+    errno.ENOENT: "文件或目录不存在", errno.EACCES: "没有权限", errno.EPERM: "不允许的操作",
     errno.EISDIR: "这是一个目录", errno.ENOTDIR: "路径中有一项不是目录",
     errno.ENOSPC: "设备上没有空间", errno.EROFS: "文件系统只读", errno.EEXIST: "文件已存在",
     errno.ENAMETOOLONG: "文件名太长", errno.ELOOP: "符号链接的层数太多",
@@ -661,7 +661,7 @@ def read_doc(o: Options, path: str, stdin: IO[bytes], err: Stream) -> tuple:
                           "未知的编码“%s”（可用 UTF-8 或 GB18030）") % encoding) from None
         if text is None:
             err.write(T("itss: %s: the bytes at offset %d are not %s text\n",
-                        "itss: %s：从第 %d 字节起不是 %s 编码的文本\n")
+                        "itss: %s：从字节偏移 %d 处起不是 %s 编码的文本\n")
                       % (shown(path), at, encoding))
             raise Exit(EXIT_INVALID)
         return text, fmt, None

@@ -74,7 +74,7 @@ class ItssError(Exception):
         """The message in a language, "zh" or "en", as the library writes
         it (itss_error_message): the same kind of message with the same
         names and values. str(e) and :attr:`message` stay in English. A
-        message the library did not write comes back as it is; another
+        message of no kind the library writes comes back as it is; another
         language tag raises InvalidValueError."""
         from . import _lib  # loaded by then: it raised this error
         return _lib.error_message(self, _lib.lang(lang))

@@ -514,11 +514,14 @@ def first_line(p):
         return None
 
 
-def elimit_line_1(line):
+def elimit_line_1(line, lang="zh"):
+    """The record of the limit for line 1, its message in lang (the
+    default: Chinese)."""
     assert line is not None, "no output line within %d s: python3 -m itss hangs" % GUARD
     e = json.loads(line)["error"]
     assert (e["code"], e["input_line"]) == ("ITSS_ELIMIT", 1)
-    assert e["message"].startswith("文档有 %d 字节" % (LIMIT + 1))  # the default language: Chinese
+    want = "文档有 %d 字节" if lang == "zh" else "document is %d bytes"
+    assert e["message"].startswith(want % (LIMIT + 1))
 
 
 @pytest.mark.parametrize("area", ["maturity rate", "quality score"])
@@ -537,7 +540,7 @@ def test_over_long_line_is_reported_before_its_end(area):
         for _ in range(65):
             p.stdin.write(piece)
         p.stdin.flush()
-        elimit_line_1(first_line(p))
+        elimit_line_1(first_line(p), "en")
         p.stdin.write(b"\n" + valid + b"\n")
         p.stdin.close()
         p.wait(timeout=GUARD)  # one result line and a few messages fit in the pipes
