@@ -3,6 +3,7 @@ tests/cases, given to the command in its default language, is refused with
 a Chinese message (no untranslated English sentence), and in English with
 --lang en."""
 import json
+import os
 import re
 
 import pytest
@@ -72,10 +73,15 @@ def hostile_cases():
 
 
 CASE_LIST = hostile_cases()
+# Under a checker (ITSS_CLI_WRAPPER, e.g. valgrind) one case in 20 is run:
+# the library's side of every message is checked under the checker by the
+# case runners of the unit suite; here it is the command's.
+if os.environ.get("ITSS_CLI_WRAPPER"):
+    CASE_LIST = CASE_LIST[::20]
 
 
 def test_there_are_hostile_cases():
-    assert len(CASE_LIST) > 400
+    assert len(hostile_cases()) > 400
 
 
 @pytest.mark.parametrize("case,inp", CASE_LIST)
